@@ -1,0 +1,88 @@
+package models
+
+import "sort"
+
+// Nature is a project's 建设性质 in one year's list.
+type Nature string
+
+const (
+	NatureNew        Nature = "新开工" // to start construction this year
+	NatureContinuing Nature = "续建"  // under construction since an earlier year
+)
+
+// ParseNature reads the spellings ledgers use: 新开工/新开工项目/新建 and
+// 续建/续建项目/在建.
+func ParseNature(s string) (Nature, bool) {
+	switch NormalizeName(s) {
+	case "新开工", "新开工项目", "新建", "新建项目", "拟新开工":
+		return NatureNew, true
+	case "续建", "续建项目", "在建", "在建项目", "续建类":
+		return NatureContinuing, true
+	}
+	return "", false
+}
+
+// Project is one project as it stands in one year's list: its identity and
+// descriptive fields, that year's nature, plan and planned start, its
+// actual start, and the year's monthly cumulative investment reports.
+type Project struct {
+	Code            string       `json:"code"`
+	Name            string       `json:"name"`
+	District        string       `json:"district"` // the reporting unit (区县/功能区/市直部门)
+	Unit            string       `json:"unit"`     // 责任单位: who answers for it, not its builder
+	Nature          Nature       `json:"nature"`
+	Category        string       `json:"category"`
+	Level           string       `json:"level"`
+	TotalInvestment Money        `json:"total_investment_wan"`
+	AnnualPlan      Money        `json:"annual_plan_wan"`
+	PlannedStart    Month        `json:"planned_start"`
+	ActualStart     Month        `json:"actual_start"`
+	CompletedYTD    Money        `json:"completed_ytd_wan"` // latest report of the year
+	Investments     []Investment `json:"investments"`
+	Year            int          `json:"year"`
+}
+
+// Investment is a project's 1-N月累计完成投资 reported for one month.
+type Investment struct {
+	Period       Month `json:"period"`
+	CompletedYTD Money `json:"completed_ytd_wan"`
+}
+
+// CompletedAsOf returns completed(M): the latest cumulative figure reported
+// in m's year for a month ≤ m, carried forward over missing months, and
+// whether a figure was reported for m itself (false = 未报送 for m).
+func (p *Project) CompletedAsOf(m Month) (Money, bool) {
+	var v Money
+	reported := false
+	for _, inv := range p.Investments {
+		if inv.Period.Year() != m.Year() || inv.Period > m {
+			continue
+		}
+		v = inv.CompletedYTD
+		reported = inv.Period == m
+	}
+	return v, reported
+}
+
+// SortInvestments puts p's reports in period order and sets CompletedYTD
+// to the latest one.
+func (p *Project) SortInvestments() {
+	sort.Slice(p.Investments, func(i, j int) bool { return p.Investments[i].Period < p.Investments[j].Period })
+	p.CompletedYTD = 0
+	if n := len(p.Investments); n > 0 {
+		p.CompletedYTD = p.Investments[n-1].CompletedYTD
+	}
+}
+
+// PlannedStartMonth returns the month number a 新开工 project is planned to
+// start in its year: a missing plan counts from December (DOMAIN.md), and a
+// plan in an earlier year counts from January.
+func (p *Project) PlannedStartMonth() int {
+	switch {
+	case p.PlannedStart.IsZero() || p.PlannedStart.Year() > p.Year:
+		return 12
+	case p.PlannedStart.Year() < p.Year:
+		return 1
+	}
+	return p.PlannedStart.Num()
+}
