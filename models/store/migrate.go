@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// migrations are the schema versions in order. Each is frozen once
+// released: a later change is a new step, so a database written by any
+// earlier version migrates forward and keeps its rows. The DDL is written
+// once for both dialects; {{id}}, {{blob}} and {{now}} are the only parts
+// that differ.
+var migrations = []string{
+	// 1: the portfolio, units and users.
+	`CREATE TABLE units (
+		name TEXT PRIMARY KEY,
+		code TEXT NOT NULL UNIQUE,
+		kind TEXT NOT NULL,
+		aliases TEXT NOT NULL DEFAULT '',
+		sort INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE TABLE categories (name TEXT PRIMARY KEY, sort INTEGER NOT NULL DEFAULT 0);
+	CREATE TABLE levels (name TEXT PRIMARY KEY, sort INTEGER NOT NULL DEFAULT 0);
+	CREATE TABLE projects (
+		code TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		district TEXT NOT NULL DEFAULT '',
+		unit TEXT NOT NULL DEFAULT '',
+		category TEXT NOT NULL DEFAULT '',
+		level TEXT NOT NULL DEFAULT '',
+		total_investment BIGINT NOT NULL DEFAULT 0,
+		actual_start INTEGER NOT NULL DEFAULT 0,
+		updated_at TIMESTAMP
+	);
+	CREATE TABLE plan_entries (
+		year INTEGER NOT NULL,
+		code TEXT NOT NULL REFERENCES projects(code) ON DELETE CASCADE,
+		nature TEXT NOT NULL,
+		annual_plan BIGINT NOT NULL DEFAULT 0,
+		planned_start INTEGER NOT NULL DEFAULT 0,
+		PRIMARY KEY (year, code)
+	);
+	CREATE TABLE investments (
+		code TEXT NOT NULL REFERENCES projects(code) ON DELETE CASCADE,
+		period INTEGER NOT NULL,
+		year INTEGER NOT NULL,
+		completed_ytd BIGINT NOT NULL,
+		source TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (code, period)
+	);
+	CREATE INDEX investments_year ON investments (year, code);
+	CREATE TABLE users (
+		id {{id}},
+		name TEXT NOT NULL UNIQUE,
+		role TEXT NOT NULL,
+		district TEXT NOT NULL DEFAULT '',
+		password_hash TEXT NOT NULL,
+		disabled BOOLEAN NOT NULL DEFAULT FALSE,
+		created_at TIMESTAMP
+	);
+	CREATE TABLE tokens (
+		hash TEXT PRIMARY KEY,
+		user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		created_at TIMESTAMP,
+		expires_at TIMESTAMP
+	);`,
+	// 2: imports keep their file and every change they made, so they can be
+	// previewed, committed and reverted; figures remember their import.
+	`CREATE TABLE imports (
+		id {{id}},
+		status TEXT NOT NULL,
+		file_name TEXT NOT NULL,
+		sha256 TEXT NOT NULL,
+		period INTEGER NOT NULL DEFAULT 0,
+		district TEXT NOT NULL DEFAULT '',
+		user_name TEXT NOT NULL DEFAULT '',
+		created_at TIMESTAMP,
+		committed_at TIMESTAMP,
+		reverted_at TIMESTAMP,
+		rows_total INTEGER NOT NULL DEFAULT 0,
+		rows_imported INTEGER NOT NULL DEFAULT 0,
+		created INTEGER NOT NULL DEFAULT 0,
+		updated INTEGER NOT NULL DEFAULT 0,
+		unchanged INTEGER NOT NULL DEFAULT 0,
+		problems TEXT NOT NULL DEFAULT '[]',
+		file_data {{blob}}
+	);
+	CREATE INDEX imports_period ON imports (period, district);
+	CREATE TABLE import_changes (
+		import_id BIGINT NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		code TEXT NOT NULL,
+		field TEXT NOT NULL,
+		old_value TEXT,
+		new_value TEXT,
+		PRIMARY KEY (import_id, seq)
+	);
+	CREATE INDEX import_changes_target ON import_changes (code, field);
+	ALTER TABLE investments ADD COLUMN import_id BIGINT;
+	ALTER TABLE projects ADD COLUMN created_by_import BIGINT;`,
+}
+
+var dialectWords = map[string]map[string]string{
+	"sqlite":   {"{{id}}": "INTEGER PRIMARY KEY AUTOINCREMENT", "{{blob}}": "BLOB"},
+	"postgres": {"{{id}}": "BIGSERIAL PRIMARY KEY", "{{blob}}": "BYTEA"},
+}
+
+// Migrate brings the schema to version target (len(migrations) = latest),
+// each step in its own transaction with its version recorded.
+func (s *Store) Migrate(ctx context.Context, target int) error {
+	db := s.db.WithContext(ctx)
+	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`).Error; err != nil {
+		return fmt.Errorf("迁移数据库结构失败：%w", err)
+	}
+	var current int
+	if err := db.Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current).Error; err != nil {
+		return fmt.Errorf("读取数据库结构版本失败：%w", err)
+	}
+	if current > len(migrations) {
+		return fmt.Errorf("数据库结构版本 %d 比本程序支持的 %d 新，请升级程序", current, len(migrations))
+	}
+	for v := current + 1; v <= target; v++ {
+		if err := s.migrateStep(ctx, v); err != nil {
+			return fmt.Errorf("迁移数据库结构到版本 %d 失败：%w", v, err)
+		}
+	}
+	return s.seed(ctx)
+}
+
+func (s *Store) migrateStep(ctx context.Context, version int) error {
+	ddl := migrations[version-1]
+	for k, v := range dialectWords[s.dialect] {
+		ddl = strings.ReplaceAll(ddl, k, v)
+	}
+	tx := s.db.WithContext(ctx).Begin()
+	for _, stmt := range strings.Split(ddl, ";") {
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		if err := tx.Exec(stmt).Error; err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	if err := tx.Exec(`INSERT INTO schema_migrations (version) VALUES (?)`, version).Error; err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit().Error
+}
+
+// SchemaVersion returns the version the database is at.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v).Error
+	return v, err
+}

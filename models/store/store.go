@@ -1,0 +1,137 @@
+// Package store keeps the portfolio in a relational database through GORM:
+// SQLite (the embedded default) or PostgreSQL. It is the only code that
+// touches *gorm.DB; everything it returns is a models type.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"tracker/models"
+)
+
+// Store is the portfolio database.
+type Store struct {
+	db      *gorm.DB
+	dialect string // "sqlite" or "postgres"
+	now     func() time.Time
+}
+
+// Open opens (creating when needed) the database named by dsn and brings
+// its schema to the latest version. A dsn starting postgres:// or
+// postgresql:// is PostgreSQL; anything else is a SQLite file path, whose
+// directory is created. SQLite runs in WAL mode with foreign keys on, a
+// busy timeout, and write transactions that take the lock at BEGIN so two
+// writers queue instead of failing with SQLITE_BUSY.
+func Open(dsn string) (*Store, error) {
+	s, err := openOnly(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Migrate(context.Background(), len(migrations)); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openOnly(dsn string) (*Store, error) {
+	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
+	s := &Store{now: func() time.Time { return time.Now().UTC() }}
+	var err error
+	if IsPostgres(dsn) {
+		s.dialect = "postgres"
+		s.db, err = gorm.Open(postgres.Open(dsn), cfg)
+		if err != nil {
+			return nil, models.Errorf(models.EINTERNAL, "无法连接 PostgreSQL 数据库：%v", cleanErr(err))
+		}
+	} else {
+		s.dialect = "sqlite"
+		if s.db, err = openSQLite(dsn, cfg); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.Ping(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("创建数据库目录 %s 失败：%w", dir, err)
+		}
+	}
+	dsn := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL"
+	db, err := gorm.Open(sqlite.Open(dsn), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("打开数据库 %s 失败：%w", path, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	// One writer at a time is SQLite's rule; a small pool keeps readers
+	// concurrent under WAL without piling up lock waits.
+	sqlDB.SetMaxOpenConns(8)
+	return db, nil
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Ping checks that the database answers and is a database.
+func (s *Store) Ping(ctx context.Context) error {
+	var n int
+	if err := s.db.WithContext(ctx).Raw("SELECT 1").Scan(&n).Error; err != nil {
+		return models.Errorf(models.EINTERNAL, "数据库无法访问：%v", cleanErr(err))
+	}
+	if s.dialect == "sqlite" {
+		var c int64
+		if err := s.db.WithContext(ctx).Raw("SELECT count(*) FROM sqlite_master").Scan(&c).Error; err != nil {
+			return models.Errorf(models.EINVALID, "数据库文件无法读取（不是 SQLite 数据库或已损坏）：%v", cleanErr(err))
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect }
+
+func cleanErr(err error) string {
+	msg := err.Error()
+	if len(msg) > 300 {
+		msg = msg[:300]
+	}
+	return msg
+}
+
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return models.Errorf(models.ENOTFOUND, format, args...)
+	}
+	return err
+}

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm/clause"
+
+	"tracker/models"
+)
+
+type unitRow struct {
+	Name    string `gorm:"primaryKey"`
+	Code    string
+	Kind    string
+	Aliases string // joined by "|"
+	Sort    int
+}
+
+func (unitRow) TableName() string { return "units" }
+
+type namedRow struct {
+	Name string `gorm:"primaryKey"`
+	Sort int
+}
+
+// seed inserts the default units, categories and levels that are missing;
+// rows an office has edited are left alone.
+func (s *Store) seed(ctx context.Context) error {
+	db := s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true})
+	var units []unitRow
+	for _, u := range models.DefaultUnits() {
+		units = append(units, unitRow{u.Name, u.Code, u.Kind, strings.Join(u.Aliases, "|"), u.Sort})
+	}
+	if err := db.Create(&units).Error; err != nil {
+		return err
+	}
+	for table, names := range map[string][]string{"categories": models.DefaultCategories(), "levels": models.DefaultLevels()} {
+		rows := make([]namedRow, len(names))
+		for i, n := range names {
+			rows[i] = namedRow{n, i + 1}
+		}
+		if err := db.Table(table).Create(&rows).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Units returns the reporting units in report order.
+func (s *Store) Units(ctx context.Context) ([]models.Unit, error) {
+	var rows []unitRow
+	if err := s.db.WithContext(ctx).Order("sort, name").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.Unit, len(rows))
+	for i, r := range rows {
+		out[i] = models.Unit{Name: r.Name, Code: r.Code, Kind: r.Kind, Sort: r.Sort}
+		if r.Aliases != "" {
+			out[i].Aliases = strings.Split(r.Aliases, "|")
+		}
+	}
+	return out, nil
+}
+
+// Categories returns the category list in order.
+func (s *Store) Categories(ctx context.Context) ([]string, error) { return s.names(ctx, "categories") }
+
+// Levels returns the level list in order.
+func (s *Store) Levels(ctx context.Context) ([]string, error) { return s.names(ctx, "levels") }
+
+func (s *Store) names(ctx context.Context, table string) ([]string, error) {
+	var out []string
+	err := s.db.WithContext(ctx).Table(table).Order("sort, name").Pluck("name", &out).Error
+	return out, err
+}

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"tracker/models"
+)
+
+type userRow struct {
+	ID           int64 `gorm:"primaryKey"`
+	Name         string
+	Role         string
+	District     string
+	PasswordHash string
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func (r userRow) user() models.User {
+	return models.User{ID: r.ID, Name: r.Name, Role: r.Role, District: r.District, Disabled: r.Disabled}
+}
+
+type tokenRow struct {
+	Hash      string `gorm:"primaryKey"`
+	UserID    int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+func (tokenRow) TableName() string { return "tokens" }
+
+// TokenLifetime is how long an API token stays valid.
+const TokenLifetime = 12 * time.Hour
+
+// MinPasswordLength is the shortest password accepted.
+const MinPasswordLength = 8
+
+// CreateUser adds a user with a bcrypt-hashed password. An uploader must
+// name an existing reporting unit.
+func (s *Store) CreateUser(ctx context.Context, u models.User, password string) (models.User, error) {
+	if err := s.validateUser(ctx, u, password); err != nil {
+		return models.User{}, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return models.User{}, err
+	}
+	row := userRow{Name: u.Name, Role: u.Role, District: u.District, PasswordHash: string(hash), CreatedAt: s.now()}
+	var n int64
+	s.db.WithContext(ctx).Model(&userRow{}).Where("name = ?", u.Name).Count(&n)
+	if n > 0 {
+		return models.User{}, models.Errorf(models.ECONFLICT, "用户名“%s”已存在", u.Name)
+	}
+	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return models.User{}, err
+	}
+	return row.user(), nil
+}
+
+func (s *Store) validateUser(ctx context.Context, u models.User, password string) error {
+	switch {
+	case strings.TrimSpace(u.Name) == "" || utf8.RuneCountInString(u.Name) > 64:
+		return models.Errorf(models.EINVALID, "用户名不能为空，且不超过64个字符")
+	case !models.ValidRole(u.Role):
+		return models.Errorf(models.EINVALID, "角色“%s”无效，应为 admin、uploader 或 reviewer", u.Role)
+	case utf8.RuneCountInString(password) < MinPasswordLength:
+		return models.Errorf(models.EINVALID, "密码至少需要%d个字符", MinPasswordLength)
+	case u.Role == models.RoleUploader && u.District == "":
+		return models.Errorf(models.EINVALID, "填报员必须指定所属区县（--district）")
+	}
+	if u.District == "" {
+		return nil
+	}
+	units, err := s.Units(ctx)
+	if err != nil {
+		return err
+	}
+	for _, unit := range units {
+		if unit.Name == u.District {
+			return nil
+		}
+	}
+	return models.Errorf(models.EINVALID, "区县“%s”不存在，请使用区县全称，例如“张店区”", u.District)
+}
+
+// CountUsers returns how many users exist.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&userRow{}).Count(&n).Error
+	return n, err
+}
+
+// Login checks a name and password and returns the user and a new API
+// token. Unknown names and wrong passwords get the same answer, and both
+// cost a bcrypt comparison, so neither leaks which names exist.
+func (s *Store) Login(ctx context.Context, name, password string) (models.User, string, error) {
+	denied := models.Errorf(models.EUNAUTHORIZED, "用户名或密码错误")
+	var row userRow
+	err := s.db.WithContext(ctx).Where("name = ?", name).First(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return models.User{}, "", denied
+	} else if err != nil {
+		return models.User{}, "", err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
+		return models.User{}, "", denied
+	}
+	token, err := s.issueToken(ctx, row.ID)
+	return row.user(), token, err
+}
+
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("tracker-dummy-password"), bcrypt.DefaultCost)
+
+// issueToken stores the SHA-256 of a fresh 256-bit random token: a stolen
+// database does not yield usable tokens.
+func (s *Store) issueToken(ctx context.Context, userID int64) (string, error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", err
+	}
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	now := s.now()
+	row := tokenRow{Hash: hashToken(token), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(TokenLifetime)}
+	return token, s.db.WithContext(ctx).Create(&row).Error
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// UserByToken returns the active user a token belongs to, or EUNAUTHORIZED
+// for an unknown, expired or revoked token or a disabled user.
+func (s *Store) UserByToken(ctx context.Context, token string) (models.User, error) {
+	denied := models.Errorf(models.EUNAUTHORIZED, "登录已失效或令牌无效，请重新登录")
+	if token == "" || len(token) > 200 {
+		return models.User{}, denied
+	}
+	var row userRow
+	err := s.db.WithContext(ctx).Table("tokens t").Select("u.*").Joins("JOIN users u ON u.id = t.user_id").
+		Where("t.hash = ? AND t.expires_at > ?", hashToken(token), s.now()).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && row.Disabled {
+		return models.User{}, denied
+	}
+	return row.user(), err
+}
+
+// Logout revokes a token.
+func (s *Store) Logout(ctx context.Context, token string) error {
+	return s.db.WithContext(ctx).Where("hash = ?", hashToken(token)).Delete(&tokenRow{}).Error
+}

@@ -1,0 +1,43 @@
+package models
+
+// Roles.
+const (
+	RoleAdmin    = "admin"    // everything
+	RoleUploader = "uploader" // imports and edits for its own unit; reads all
+	RoleReviewer = "reviewer" // reads and downloads only
+)
+
+// User is a person who signs in.
+type User struct {
+	ID       int64  `json:"-"`
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+	District string `json:"district"` // an uploader's reporting unit; "" for others
+	Disabled bool   `json:"-"`
+}
+
+// ValidRole reports whether r is one of the three roles.
+func ValidRole(r string) bool { return r == RoleAdmin || r == RoleUploader || r == RoleReviewer }
+
+// CanRead reports whether u may read the portfolio and download reports.
+func (u User) CanRead() bool { return !u.Disabled && ValidRole(u.Role) }
+
+// CanWriteDistrict reports whether u may import or edit figures of the
+// given reporting unit: admins any, uploaders only their own.
+func (u User) CanWriteDistrict(district string) bool {
+	switch {
+	case u.Disabled:
+		return false
+	case u.Role == RoleAdmin:
+		return true
+	case u.Role == RoleUploader:
+		return u.District != "" && u.District == district
+	}
+	return false
+}
+
+// CanImport reports whether u may upload ledgers at all.
+func (u User) CanImport() bool { return !u.Disabled && (u.Role == RoleAdmin || u.Role == RoleUploader) }
+
+// IsAdmin reports whether u is an active admin.
+func (u User) IsAdmin() bool { return !u.Disabled && u.Role == RoleAdmin }
