@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"tracker/models"
@@ -27,12 +28,12 @@ type namedRow struct {
 // seed inserts the default units, categories and levels that are missing;
 // rows an office has edited are left alone.
 func (s *Store) seed(ctx context.Context) error {
-	db := s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true})
+	db := func() *gorm.DB { return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}) }
 	var units []unitRow
 	for _, u := range models.DefaultUnits() {
 		units = append(units, unitRow{u.Name, u.Code, u.Kind, strings.Join(u.Aliases, "|"), u.Sort})
 	}
-	if err := db.Create(&units).Error; err != nil {
+	if err := db().Create(&units).Error; err != nil {
 		return err
 	}
 	for table, names := range map[string][]string{"categories": models.DefaultCategories(), "levels": models.DefaultLevels()} {
@@ -40,7 +41,7 @@ func (s *Store) seed(ctx context.Context) error {
 		for i, n := range names {
 			rows[i] = namedRow{n, i + 1}
 		}
-		if err := db.Table(table).Create(&rows).Error; err != nil {
+		if err := db().Table(table).Create(&rows).Error; err != nil {
 			return err
 		}
 	}
