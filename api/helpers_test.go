@@ -1,0 +1,96 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"tracker/models"
+	"tracker/models/demo"
+	"tracker/models/store"
+)
+
+// testServer is the real server on a fresh SQLite file with the demo
+// portfolio and one user of each role.
+type testServer struct {
+	t     *testing.T
+	srv   *httptest.Server
+	store *store.Store
+}
+
+func newTestServer(t *testing.T) *testServer {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "tracker.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if _, err := s.SeedPortfolio(ctx, demo.Portfolio2024(), "演示数据"); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []models.User{
+		{Name: "admin", Role: models.RoleAdmin},
+		{Name: "zhangdian", Role: models.RoleUploader, District: "张店区"},
+		{Name: "reviewer", Role: models.RoleReviewer},
+	} {
+		if _, err := s.CreateUser(ctx, u, "password-"+u.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	hs := httptest.NewServer(NewServer(s, Config{}, log))
+	t.Cleanup(hs.Close)
+	return &testServer{t: t, srv: hs, store: s}
+}
+
+// login returns a bearer token for one of the test users.
+func (ts *testServer) login(name string) string {
+	ts.t.Helper()
+	var out loginResponse
+	ts.do("POST", "/api/v1/login", "", map[string]string{"username": name, "password": "password-" + name}, http.StatusOK, &out)
+	return out.Token
+}
+
+// do sends a JSON request and checks the status; out, when not nil,
+// receives the decoded body (numbers as json.Number).
+func (ts *testServer) do(method, path, token string, body any, wantStatus int, out any) []byte {
+	ts.t.Helper()
+	var r io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		r = bytes.NewReader(b)
+	}
+	req, _ := http.NewRequest(method, ts.srv.URL+path, r)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != wantStatus {
+		ts.t.Fatalf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, wantStatus, raw)
+	}
+	if out != nil {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(out); err != nil {
+			ts.t.Fatalf("%s %s: %v in %s", method, path, err, raw)
+		}
+	}
+	return raw
+}

@@ -1,0 +1,66 @@
+// Package api serves the tracker's JSON API and pages over HTTP with Gin.
+// Handlers stay thin: they parse, call the store or a pure package once,
+// and respond; errors become HTTP statuses in one place (errors.go).
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// Config is what the server needs besides the store.
+type Config struct {
+	Rates          models.RateConfig
+	MaxUploadBytes int64 // uploads above it get 413
+	Version        string
+}
+
+// Server serves the API on a store.
+type Server struct {
+	store  *store.Store
+	cfg    Config
+	log    *slog.Logger
+	engine *gin.Engine
+}
+
+// NewServer builds the server and its routes.
+func NewServer(s *store.Store, cfg Config, log *slog.Logger) *Server {
+	if cfg.MaxUploadBytes == 0 {
+		cfg.MaxUploadBytes = 32 << 20
+	}
+	if cfg.Rates == (models.RateConfig{}) {
+		cfg.Rates = models.DefaultRateConfig()
+	}
+	gin.SetMode(gin.ReleaseMode)
+	srv := &Server{store: s, cfg: cfg, log: log, engine: gin.New()}
+	srv.routes()
+	return srv
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
+
+// routes lists every route and who may call it.
+func (s *Server) routes() {
+	r := s.engine
+	r.Use(s.recoverPanics, securityHeaders)
+	r.NoRoute(func(c *gin.Context) {
+		s.fail(c, models.Errorf(models.ENOTFOUND, "没有这个地址：%s", c.Request.URL.Path))
+	})
+	r.GET("/healthz", s.health)
+
+	v1 := r.Group("/api/v1")
+	v1.POST("/login", s.login)
+	read := v1.Group("", s.authenticate, s.require(models.User.CanRead))
+	read.POST("/logout", s.logout)
+	read.GET("/me", s.me)
+	read.GET("/projects", s.listProjects)
+	read.GET("/projects/:code", s.getProject)
+	read.GET("/rates", s.rates)
+	read.GET("/units", s.units)
+}

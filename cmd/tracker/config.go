@@ -1,0 +1,77 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+
+	"context"
+
+	"tracker/models"
+)
+
+// envConfig reads settings from the environment; flags override them.
+type envConfig struct {
+	lookup func(string) string
+}
+
+func (e envConfig) get(name, def string) string {
+	if v := e.lookup(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func (e envConfig) float(name string, def float64) (float64, error) {
+	raw := e.lookup(name)
+	if raw == "" {
+		return def, nil
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		return 0, fmt.Errorf("环境变量 %s 应为数字，收到“%s”", name, raw)
+	}
+	return v, nil
+}
+
+// rateConfig reads the light thresholds and the start-rate denominator.
+func (e envConfig) rateConfig() (models.RateConfig, error) {
+	cfg := models.DefaultRateConfig()
+	var err error
+	if cfg.InvestmentYellowPP, err = e.float("TRACKER_LIGHT_YELLOW_PP", cfg.InvestmentYellowPP); err != nil {
+		return cfg, err
+	}
+	if cfg.InvestmentRedPP, err = e.float("TRACKER_LIGHT_RED_PP", cfg.InvestmentRedPP); err != nil {
+		return cfg, err
+	}
+	months, err := e.float("TRACKER_START_RED_MONTHS", float64(cfg.StartRedMonths))
+	if err != nil {
+		return cfg, err
+	}
+	cfg.StartRedMonths = int(months)
+	cfg.StartDenominator = e.get("TRACKER_START_DENOMINATOR", cfg.StartDenominator)
+	if cfg.StartDenominator != "to_date" && cfg.StartDenominator != "full_year" {
+		return cfg, fmt.Errorf("TRACKER_START_DENOMINATOR 应为 to_date 或 full_year，收到“%s”", cfg.StartDenominator)
+	}
+	return cfg, nil
+}
+
+// newFlags returns a flag set that prints Chinese usage to w and returns
+// errors instead of exiting.
+func newFlags(name string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	return fs
+}
+
+func dbFlag(fs *flag.FlagSet, env envConfig) *string {
+	return fs.String("db", env.get("TRACKER_DB", "data/tracker.db"), "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 TRACKER_DB）")
+}
+
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
