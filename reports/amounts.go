@@ -1,0 +1,47 @@
+package reports
+
+import (
+	"math"
+
+	"tracker/models"
+)
+
+// yi returns m in 亿元 rounded half away from zero to 2 decimals (one
+// 百万元), the precision summary sheets show. The rounding is done on the
+// exact yuan in integers; only the result becomes a float, so the value
+// written is the nearest double to a 2-decimal number and survives Excel's
+// 15 significant digits unchanged.
+func yi(m models.Money) float64 {
+	return float64(roundDiv(int64(m), 1_000_000)) / 100
+}
+
+// wan returns m in 万元, exact to 4 decimals (one yuan): the yuan are exact
+// integers below 2^53, so the quotient is the nearest double to the decimal.
+func wan(m models.Money) float64 {
+	return float64(m) / float64(models.Wan)
+}
+
+// roundDiv returns a/b rounded half away from zero (b > 0).
+func roundDiv(a, b int64) int64 {
+	if a < 0 {
+		return -((-a + b/2) / b)
+	}
+	return (a + b/2) / b
+}
+
+// pct returns a rate (a fraction) rounded to 0.1% (3 decimals of the
+// fraction), as every rate is shown.
+func pct(rate float64) float64 { return roundTo(rate, 1000) }
+
+// pp returns a gap in 个百分点 rounded to 1 decimal.
+func pp(gap float64) float64 { return roundTo(gap, 10) }
+
+// roundTo rounds v half away from zero to 1/scale, never returning −0 (which
+// Excel would print as "-0.0").
+func roundTo(v, scale float64) float64 {
+	r := math.Round(v*scale) / scale
+	if r == 0 {
+		return 0
+	}
+	return r
+}

@@ -1,0 +1,127 @@
+package reports
+
+import (
+	"sort"
+
+	"tracker/models"
+)
+
+// Build computes every value of the report for in: the figures are
+// models.ComputeRates for in.Month (so the workbook equals /api/v1/rates for
+// the same month), each project's standing is models.StatusOf, and the lists
+// are sorted by unit (in.Districts order, other units after in name order),
+// then by project code and name. Build is pure: it reads in and nothing else,
+// and leaves in.Projects unchanged.
+func Build(in Input) *Report {
+	m := in.Month
+	r := &Report{
+		Year: m.Year(), Month: m.Num(), Quarter: in.Quarter,
+		Generated: in.Generated, Config: in.Config,
+		Rates: models.ComputeRates(in.Projects, m, in.Config, in.Districts, in.Categories),
+	}
+	r.Districts = groupRows(r.Rates.ByDistrict, func(g models.GroupFigures) string { return g.District })
+	r.Categories = groupRows(r.Rates.ByCategory, func(g models.GroupFigures) string { return g.Category })
+	r.DistrictTotal = GroupRow{Name: "合计", Figures: r.Rates.Figures}
+	r.CategoryTotal = r.DistrictTotal
+	r.Details = projectRows(in)
+	r.classify()
+	r.Headline = headline(r)
+	return r
+}
+
+// groupRows turns models.GroupFigures into ranked rows, keeping their order.
+func groupRows(gs []models.GroupFigures, name func(models.GroupFigures) string) []GroupRow {
+	rows := make([]GroupRow, len(gs))
+	for i, g := range gs {
+		rows[i] = GroupRow{Name: name(g), Figures: g.Figures}
+	}
+	rank(rows)
+	return rows
+}
+
+// rank sets GroupRow.Rank: standard competition ranking on the rate as shown
+// (0.1%), highest first; rows without an annual plan keep Rank 0.
+func rank(rows []GroupRow) {
+	for i := range rows {
+		if rows[i].AnnualPlan == 0 {
+			continue
+		}
+		rows[i].Rank = 1
+		for j := range rows {
+			if rows[j].AnnualPlan != 0 && pct(rows[j].InvestmentRate) > pct(rows[i].InvestmentRate) {
+				rows[i].Rank++
+			}
+		}
+	}
+}
+
+// projectRows returns every project with its status, in report order.
+func projectRows(in Input) []ProjectRow {
+	rows := make([]ProjectRow, len(in.Projects))
+	for i := range in.Projects {
+		p := &in.Projects[i]
+		rows[i] = ProjectRow{Project: p, Status: models.StatusOf(p, in.Month, in.Config)}
+	}
+	order := make(map[string]int, len(in.Districts))
+	for i, d := range in.Districts {
+		order[d] = i + 1
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return lessProject(order, rows[i].Project, rows[j].Project) })
+	return rows
+}
+
+// lessProject orders projects by unit (known units first, in their order),
+// then code, then name.
+func lessProject(order map[string]int, a, b *models.Project) bool {
+	oa, ob := order[a.District], order[b.District]
+	switch {
+	case oa != ob && (oa == 0 || ob == 0):
+		return ob == 0
+	case oa != ob:
+		return oa < ob
+	case a.District != b.District:
+		return a.District < b.District
+	case a.Code != b.Code:
+		return a.Code < b.Code
+	}
+	return a.Name < b.Name
+}
+
+// classify fills the three lists and the lag counts from Details.
+func (r *Report) classify() {
+	for _, row := range r.Details {
+		s := row.Status
+		invLag := s.InvestmentLight == models.LightYellow || s.InvestmentLight == models.LightRed
+		startLag := s.StartLight == models.LightYellow || s.StartLight == models.LightRed
+		if s.Start.Planned && !s.Start.Started {
+			r.Overdue = append(r.Overdue, row)
+		}
+		if s.Start.Started && !s.Start.Planned {
+			r.Early = append(r.Early, row)
+		}
+		if s.Lagging() {
+			r.LaggingRows = append(r.LaggingRows, row)
+			r.Lagging.Total++
+		}
+		r.Lagging.Investment += b2i(invLag)
+		r.Lagging.Start += b2i(startLag)
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TimeProgress returns 序时进度 of the report month (M/12, a fraction).
+func (r *Report) TimeProgress() float64 { return r.Rates.TimeProgress }
+
+// EarlyMonths returns how many months before its planned start an early
+// start began: planned month (a missing plan counts from December, as
+// models does) minus the actual start month.
+func EarlyMonths(p *models.Project) int {
+	planned := models.MonthOf(p.Year, p.PlannedStartMonth())
+	return planned.MonthsSince(p.ActualStart)
+}

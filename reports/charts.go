@@ -1,0 +1,46 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// addCharts puts two charts on the group sheet below row top, over its n
+// unit rows (rows 4..3+n, the 合计 row left out): 年度投资完成率 by unit as
+// bars with 序时进度 as a line, and 项目开工率 by unit as bars.
+func addCharts(f *excelize.File, sheet string, n, top int) error {
+	if n == 0 {
+		return nil
+	}
+	ref := func(col int) string {
+		c := colName(col)
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, c, headerRow+1, c, headerRow+n)
+	}
+	head := func(col int) string { return fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), headerRow) }
+	cats := ref(gcName)
+	rate := barChart("年度投资完成率与序时进度", excelize.ChartSeries{Name: head(gcRate), Categories: cats, Values: ref(gcRate)})
+	line := &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{{
+		Name: head(gcTimeProgress), Categories: cats, Values: ref(gcTimeProgress),
+		Line: excelize.LineOptions{Width: 2}, Marker: excelize.ChartMarker{Symbol: "none"},
+	}}}
+	if err := f.AddChart(sheet, fmt.Sprintf("B%d", top), rate, line); err != nil {
+		return err
+	}
+	start := barChart("项目开工率", excelize.ChartSeries{Name: head(gcStartRate), Categories: cats, Values: ref(gcStartRate)})
+	return f.AddChart(sheet, fmt.Sprintf("B%d", top+20), start)
+}
+
+// barChart is a clustered column chart of rates with a percentage axis.
+func barChart(title string, s excelize.ChartSeries) *excelize.Chart {
+	s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"5B9BD5"}}
+	return &excelize.Chart{
+		Type:      excelize.Col,
+		Series:    []excelize.ChartSeries{s},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: bodyFont, Size: 12, Bold: true}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
+	}
+}

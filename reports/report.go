@@ -1,0 +1,100 @@
+// Package reports turns a year's list of projects into the office's reports:
+// the quarterly report (季度通报) and the monthly 调度 report. Build computes
+// every value of the report from models.ComputeRates and models.StatusOf
+// (pure, no clock, no I/O); Report.Write renders those values as an .xlsx
+// workbook with excelize. The package knows spreadsheets, not HTTP or the
+// database.
+package reports
+
+import (
+	"fmt"
+	"time"
+
+	"tracker/models"
+)
+
+// Input is what a report is built from.
+type Input struct {
+	Projects   []models.Project  // the year's list, each with its Investments for the year
+	Month      models.Month      // as-of month (a quarter Q means month 3Q)
+	Config     models.RateConfig // thresholds of the lights and the start denominator
+	Districts  []string          // unit order (names of models.DefaultUnits or the store's list)
+	Categories []string          // category order
+	Generated  time.Time         // when the report is made, printed on 总体情况; never time.Now() inside
+	Quarter    int               // 1..4, or 0 for a monthly 调度 report
+}
+
+// Report holds every value of a report, ready to render: the figures of
+// models.ComputeRates unchanged, the headline sentences, the group rows with
+// ranks and the project lists with their statuses. Rounding to what is shown
+// (亿元 2 decimals, rates 0.1%, gaps 0.1 point) happens only when rendering.
+type Report struct {
+	Year      int
+	Month     int // 1..12, the as-of month
+	Quarter   int // 1..4, or 0 for a monthly report
+	Generated time.Time
+	Config    models.RateConfig
+
+	Rates models.Rates // models.ComputeRates for the input, as /api/v1/rates returns it
+
+	Headline []string // the sentences of 总体情况, in the office's style
+	Lagging  LagCounts
+
+	Districts     []GroupRow // one per unit in Input.Districts order, units without projects included
+	DistrictTotal GroupRow   // 合计: the overall Figures
+	Categories    []GroupRow // one per category in Input.Categories order
+	CategoryTotal GroupRow
+
+	Overdue     []ProjectRow // 未按计划开工: 新开工, planned by M and not started by M
+	LaggingRows []ProjectRow // 滞后项目: yellow or red on either axis
+	Early       []ProjectRow // 提前开工: actual start ≤ M < planned start
+	Details     []ProjectRow // every project of the list
+}
+
+// LagCounts counts 滞后项目 (a yellow or red light on either axis) and each
+// axis on its own; a project lagging on both axes counts once in Total.
+type LagCounts struct {
+	Total      int
+	Investment int // investment light yellow or red
+	Start      int // start light yellow or red
+}
+
+// GroupRow is one row of 分区县 or 分类别: the group's Figures from
+// models.ComputeRates and its rank by 年度投资完成率.
+type GroupRow struct {
+	Name string
+	models.Figures
+	// Rank by 年度投资完成率 as shown (rounded to 0.1%), highest first;
+	// groups shown with the same rate share a rank and the next rank skips
+	// (1, 2, 2, 4). Groups without an annual plan are not ranked: Rank 0.
+	Rank int
+}
+
+// ProjectRow is one project with its standing as of the report month.
+type ProjectRow struct {
+	Project *models.Project // points into Input.Projects; never modified
+	Status  models.ProjectStatus
+}
+
+// FileName returns the quarterly workbook's name, "重大项目季度报告_{Y}Q{Q}.xlsx"
+// as the contract says: FileName(2024, 2) is "重大项目季度报告_2024Q2.xlsx".
+func FileName(year, quarter int) string {
+	return fmt.Sprintf("重大项目季度报告_%dQ%d.xlsx", year, quarter)
+}
+
+// MonthlyFileName returns the monthly 调度 workbook's name,
+// "重大项目月度调度_{Y}M{MM}.xlsx" with a two-digit month so that the files
+// of a year sort in order: MonthlyFileName(2024, 5) is
+// "重大项目月度调度_2024M05.xlsx".
+func MonthlyFileName(year, month int) string {
+	return fmt.Sprintf("重大项目月度调度_%dM%02d.xlsx", year, month)
+}
+
+// FileName returns the name the report's workbook should be saved under:
+// FileName(year, quarter) for a quarterly report, MonthlyFileName otherwise.
+func (r *Report) FileName() string {
+	if r.Quarter > 0 {
+		return FileName(r.Year, r.Quarter)
+	}
+	return MonthlyFileName(r.Year, r.Month)
+}

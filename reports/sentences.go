@@ -1,0 +1,69 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+
+	"tracker/models"
+)
+
+// quarterName returns a quarter 1..4 as the office writes it: 一..四.
+func quarterName(q int) string { return string([]rune("一二三四")[q-1]) }
+
+// CumulativeLabel returns how the office names the months from January to
+// the report month: "1-6月", or "1月" in January.
+func (r *Report) CumulativeLabel() string {
+	if r.Month == 1 {
+		return "1月"
+	}
+	return fmt.Sprintf("1-%d月", r.Month)
+}
+
+// Period returns the report's period for titles: "2024年第二季度（1-6月）"
+// for a quarterly report, "2024年1-5月" for a monthly one.
+func (r *Report) Period() string {
+	if r.Quarter >= 1 && r.Quarter <= 4 {
+		return fmt.Sprintf("%d年第%s季度（%s）", r.Year, quarterName(r.Quarter), r.CumulativeLabel())
+	}
+	return fmt.Sprintf("%d年%s", r.Year, r.CumulativeLabel())
+}
+
+// headline returns the sentences of 总体情况: the portfolio, the investment
+// sentence ("1-6月累计完成投资612.35亿元，占年度计划的53.9%，超序时进度3.9个百分点。"),
+// the start sentence and the lagging and unreported counts. Amounts are 亿元
+// with 2 decimals, rates 1 decimal, gaps 1 decimal (from the unrounded gap).
+func headline(r *Report) []string {
+	f := r.Rates.Figures
+	return []string{
+		fmt.Sprintf("截至%d年%d月底，全市共有重大项目%d个，总投资%s亿元，年度计划投资%s亿元。",
+			r.Year, r.Month, f.Projects, yiText(f.TotalInvestment), yiText(f.AnnualPlan)),
+		fmt.Sprintf("%s累计完成投资%s亿元，占年度计划的%s%%，%s。",
+			r.CumulativeLabel(), yiText(f.Completed), pctText(f.InvestmentRate), gapText(f.InvestmentGapPP)),
+		fmt.Sprintf("计划开工项目%d个，已开工%d个，开工率%s%%，其中提前开工%d个、未按计划开工%d个。",
+			f.PlannedStarts, f.ActualStarts, pctText(f.StartRate), f.EarlyStarts, f.OverdueStarts),
+		fmt.Sprintf("滞后项目%d个（投资完成率低于序时进度%s个百分点以上的%d个，未按计划开工的%d个，两者兼有的只计一次），%d月未报送数据的项目%d个。",
+			r.Lagging.Total, numText(r.Config.InvestmentYellowPP), r.Lagging.Investment, r.Lagging.Start, r.Month, f.Unreported),
+	}
+}
+
+// gapText says how a rate stands against 序时进度: "超序时进度3.9个百分点",
+// "低于序时进度3.9个百分点" or "与序时进度持平" when the gap rounds to 0.0.
+func gapText(gapPP float64) string {
+	g := pp(gapPP)
+	switch {
+	case g > 0:
+		return "超序时进度" + strconv.FormatFloat(g, 'f', 1, 64) + "个百分点"
+	case g < 0:
+		return "低于序时进度" + strconv.FormatFloat(-g, 'f', 1, 64) + "个百分点"
+	}
+	return "与序时进度持平"
+}
+
+// yiText formats m in 亿元 with 2 decimals, rounded half away from zero.
+func yiText(m models.Money) string { return strconv.FormatFloat(yi(m), 'f', 2, 64) }
+
+// pctText formats a rate as a percentage with 1 decimal (without the %).
+func pctText(rate float64) string { return strconv.FormatFloat(pct(rate)*100, 'f', 1, 64) }
+
+// numText formats a threshold without trailing zeros: 10, 7.5.
+func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -1,0 +1,163 @@
+package reports
+
+import (
+	"fmt"
+
+	"tracker/models"
+)
+
+// projectColumns are the identity columns every project list starts with.
+func projectColumns() []column {
+	return []column{{"序号", kInt}, {"项目代码", kCenter}, {"项目名称", kText}, {"区县", kCenter}, {"责任单位", kText}}
+}
+
+// identity returns a project's identity values, matching projectColumns.
+func identity(seq int, p *models.Project) []any {
+	return []any{seq, p.Code, p.Name, p.District, p.Unit}
+}
+
+// rateValues returns a project's 完成率 and gap to 序时进度, blank without an
+// annual plan (a project without a plan has no rate).
+func rateValues(row ProjectRow) (rate, gap any) {
+	if row.Project.AnnualPlan == 0 {
+		return nil, nil
+	}
+	return pct(row.Status.Rate), pp(row.Status.GapPP)
+}
+
+// overdueTable is 未开工项目: 新开工 projects planned by M, not started.
+func (r *Report) overdueTable() *table {
+	t := &table{
+		sheet: sheetOverdue, title: r.Period() + "未按计划开工项目清单", unit: "单位：个月", filter: true,
+		cols: append(projectColumns(), column{"类别", kCenter}, column{"计划开工时间", kMonth},
+			column{"逾期月数", kInt}, column{"预警", kLight}),
+		notes: []string{fmt.Sprintf("注：计划开工时间在%d月及以前、截至%d月底尚未开工的新开工项目，共%d个（含计划本月开工的）；逾期月数=%d月−计划开工月，未填计划开工时间的按12月计。",
+			r.Month, r.Month, len(r.Overdue), r.Month)},
+		legend: r.startLegend(),
+	}
+	for i, row := range r.Overdue {
+		p := row.Project
+		t.rows = append(t.rows, append(identity(i+1, p), p.Category, plannedMonth(p), row.Status.Start.MonthsOverdue, row.Status.StartLight))
+	}
+	return t
+}
+
+// laggingTable is 投资滞后项目: every 滞后项目, lagging on investment, on
+// start or both, with a column for each light.
+func (r *Report) laggingTable() *table {
+	t := &table{
+		sheet: sheetLagging, title: r.Period() + "滞后项目清单", unit: "单位：万元、%、个月", filter: true,
+		cols: append(projectColumns(), column{"建设性质", kCenter}, column{"年度计划", kWan}, column{"累计完成", kWan},
+			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight},
+			column{"计划开工时间", kMonth}, column{"逾期月数", kInt}, column{"开工预警", kLight}),
+		notes: []string{fmt.Sprintf("注：本表列出全部滞后项目（投资预警或开工预警为黄灯、红灯的项目，含仅开工滞后的项目），共%d个：投资滞后%d个，开工滞后%d个，两者兼有的只列一次。",
+			r.Lagging.Total, r.Lagging.Investment, r.Lagging.Start)},
+		legend: append(r.investmentLegend(), r.startLegend()...),
+	}
+	for i, row := range r.LaggingRows {
+		p, s := row.Project, row.Status
+		rate, gap := rateValues(row)
+		var overdue any
+		if s.StartLight != models.LightNone {
+			overdue = s.Start.MonthsOverdue
+		}
+		t.rows = append(t.rows, append(identity(i+1, p), string(p.Nature), wan(p.AnnualPlan), wan(s.Completed),
+			rate, gap, s.InvestmentLight, startPlanOf(p), overdue, s.StartLight))
+	}
+	return t
+}
+
+// startPlanOf returns a 新开工 project's planned month, none for others.
+func startPlanOf(p *models.Project) models.Month {
+	if p.Nature != models.NatureNew {
+		return 0
+	}
+	return p.PlannedStart
+}
+
+// earlyTable is 提前开工: started by M, planned after M.
+func (r *Report) earlyTable() *table {
+	t := &table{
+		sheet: sheetEarly, title: r.Period() + "提前开工项目清单", unit: "单位：万元、个月", filter: true,
+		cols: append(projectColumns(), column{"类别", kCenter}, column{"计划开工时间", kMonth}, column{"实际开工时间", kMonth},
+			column{"提前月数", kInt}, column{"年度计划", kWan}, column{"累计完成", kWan}),
+		notes: []string{fmt.Sprintf("注：实际开工时间在%d月及以前、计划开工时间在%d月以后的新开工项目，共%d个；提前月数=计划开工月−实际开工月，未填计划开工时间的按12月计。",
+			r.Month, r.Month, len(r.Early))},
+	}
+	for i, row := range r.Early {
+		p := row.Project
+		t.rows = append(t.rows, append(identity(i+1, p), p.Category, plannedMonth(p), p.ActualStart,
+			EarlyMonths(p), wan(p.AnnualPlan), wan(row.Status.Completed)))
+	}
+	return t
+}
+
+// plannedMonth returns the planned start as stated (none when blank).
+func plannedMonth(p *models.Project) models.Month { return p.PlannedStart }
+
+// detailTable is 项目明细: every project with its figures and lights.
+func (r *Report) detailTable() *table {
+	t := &table{
+		sheet: sheetDetails, title: r.Period() + "重大项目明细表", unit: "单位：万元、%", filter: true,
+		cols: append(projectColumns(), column{"建设性质", kCenter}, column{"类别", kCenter}, column{"级别", kCenter},
+			column{"总投资", kWan}, column{"年度计划", kWan}, column{"累计完成", kWan}, column{"完成率", kPct},
+			column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight}, column{"计划开工时间", kMonth},
+			column{"实际开工时间", kMonth}, column{"开工状态", kCenter}, column{"开工预警", kLight}, column{"未报送", kCenter}),
+		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）。",
+			len(r.Details), r.CumulativeLabel(), r.Month)},
+		legend: append(r.investmentLegend(), r.startLegend()...),
+	}
+	t.rows = make([][]any, len(r.Details))
+	for i, row := range r.Details {
+		t.rows[i] = detailValues(i+1, row)
+	}
+	return t
+}
+
+// detailValues returns one row of 项目明细.
+func detailValues(seq int, row ProjectRow) []any {
+	p, s := row.Project, row.Status
+	rate, gap := rateValues(row)
+	unreported := ""
+	if !s.Reported {
+		unreported = "是"
+	}
+	return append(identity(seq, p), string(p.Nature), p.Category, p.Level, wan(p.TotalInvestment),
+		wan(p.AnnualPlan), wan(s.Completed), rate, gap, s.InvestmentLight, startPlanOf(p), p.ActualStart,
+		StartText(p, s.Start), s.StartLight, unreported)
+}
+
+// StartText says where a project stands on its start: 续建, 已开工 (planned
+// by M and started), 提前开工, 未按计划开工, or 未到计划开工期.
+func StartText(p *models.Project, s models.StartStatus) string {
+	switch {
+	case p.Nature != models.NatureNew:
+		return string(p.Nature)
+	case s.Started && s.Planned:
+		return "已开工"
+	case s.Started:
+		return "提前开工"
+	case s.Planned:
+		return "未按计划开工"
+	}
+	return "未到计划开工期"
+}
+
+// investmentLegend explains the investment lights under cfg's thresholds.
+func (r *Report) investmentLegend() []legendLine {
+	y, red := numText(r.Config.InvestmentYellowPP), numText(r.Config.InvestmentRedPP)
+	return []legendLine{
+		{models.LightGreen, "投资预警绿灯：项目完成率达到序时进度，或低于序时进度不超过" + y + "个百分点"},
+		{models.LightYellow, "投资预警黄灯：项目完成率低于序时进度超过" + y + "个百分点、不超过" + red + "个百分点"},
+		{models.LightRed, "投资预警红灯：项目完成率低于序时进度超过" + red + "个百分点"},
+	}
+}
+
+// startLegend explains the start lights under cfg's thresholds.
+func (r *Report) startLegend() []legendLine {
+	n := r.Config.StartRedMonths
+	return []legendLine{
+		{models.LightYellow, fmt.Sprintf("开工预警黄灯：新开工项目已到计划开工时间未开工，逾期不足%d个月", n)},
+		{models.LightRed, fmt.Sprintf("开工预警红灯：新开工项目逾期%d个月及以上未开工", n)},
+	}
+}
