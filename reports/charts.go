@@ -6,9 +6,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// addCharts puts two charts on the group sheet below row top, over its n
-// unit rows (rows 4..3+n, the 合计 row left out): 年度投资完成率 by unit as
-// bars with 序时进度 as a line, and 项目开工率 by unit as bars.
+// addCharts puts two charts side by side on the group sheet below row top,
+// over its n unit rows (rows 4..3+n, the 合计 row left out): 年度投资完成率
+// by unit as bars with 序时进度 as a line, and 项目开工率 by unit as bars.
 func addCharts(f *excelize.File, sheet string, n, top int) error {
 	if n == 0 {
 		return nil
@@ -23,24 +23,31 @@ func addCharts(f *excelize.File, sheet string, n, top int) error {
 	line := &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{{
 		Name: head(gcTimeProgress), Categories: cats, Values: ref(gcTimeProgress),
 		Line: excelize.LineOptions{Width: 2}, Marker: excelize.ChartMarker{Symbol: "none"},
-	}}}
+	}}, YAxis: percentAxis()}
 	if err := f.AddChart(sheet, fmt.Sprintf("B%d", top), rate, line); err != nil {
 		return err
 	}
 	start := barChart("项目开工率", excelize.ChartSeries{Name: head(gcStartRate), Categories: cats, Values: ref(gcStartRate)})
-	return f.AddChart(sheet, fmt.Sprintf("B%d", top+20), start)
+	return f.AddChart(sheet, fmt.Sprintf("H%d", top), start)
 }
 
 // barChart is a clustered column chart of rates with a percentage axis.
 func barChart(title string, s excelize.ChartSeries) *excelize.Chart {
+	vary := false
 	s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"5B9BD5"}}
 	return &excelize.Chart{
-		Type:      excelize.Col,
-		Series:    []excelize.ChartSeries{s},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: bodyFont, Size: 12, Bold: true}}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
+		Type:       excelize.Col,
+		Series:     []excelize.ChartSeries{s},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: bodyFont, Size: 12, Bold: true}}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Dimension:  excelize.ChartDimension{Width: 500, Height: 300},
+		YAxis:      percentAxis(),
+		VaryColors: &vary,
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
 	}
+}
+
+// percentAxis is a value axis in whole percent with gridlines.
+func percentAxis() excelize.ChartAxis {
+	return excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}}
 }

@@ -6,18 +6,29 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// page is how a sheet is set up before it is streamed.
+type page struct {
+	dim     string // the used range: without it the sheet claims only A1, and openpyxl's read-only mode sees one cell
+	titles  int    // the header row, printed on every page; for a sheet without one, rows 1..titles are
+	filter  string // the autofilter range, or ""
+	onePage bool   // fit to one page tall as well as wide (summary sheets)
+}
+
 // prepare sets up a sheet before it is streamed: excelize's StreamWriter
 // copies these settings from the worksheet when it starts, so they must come
-// first. dim is the used range (without it the sheet claims only A1, and
-// openpyxl's read-only mode sees one cell); rows 1..titles are printed on
-// every page when titles is the header row, only that row is; filter is the
-// autofilter range or "". The page is A4 landscape, fitted to one page wide,
-// with page numbers in the footer.
-func prepare(f *excelize.File, sheet, dim string, titles int, filter string) error {
-	a4, landscape, wide, tall, fit := 9, "landscape", 1, 0, true
-	if err := f.SetSheetDimension(sheet, dim); err != nil {
+// first. The page is A4 landscape, fitted to one page wide, with page
+// numbers in the footer. The autofilter goes first because excelize's
+// AutoFilter replaces the sheet properties (fit to page among them).
+func prepare(f *excelize.File, sheet string, pg page) error {
+	if err := f.SetSheetDimension(sheet, pg.dim); err != nil {
 		return err
 	}
+	if pg.filter != "" {
+		if err := f.AutoFilter(sheet, pg.filter, nil); err != nil {
+			return err
+		}
+	}
+	a4, landscape, wide, tall, fit := 9, "landscape", 1, b2i(pg.onePage), true
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
@@ -29,16 +40,10 @@ func prepare(f *excelize.File, sheet, dim string, titles int, filter string) err
 	if err := setMargins(f, sheet); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
+	return f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, printFrom(titles), titles),
-	}); err != nil {
-		return err
-	}
-	if filter == "" {
-		return nil
-	}
-	return f.AutoFilter(sheet, filter, nil)
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, printFrom(pg.titles), pg.titles),
+	})
 }
 
 // printFrom returns the first row printed on every page: the header row of

@@ -69,7 +69,7 @@ func (r *Report) summary(f *excelize.File, st *styles) error {
 	figTop := top + len(r.rateLines()) + 2
 	notes := figTop + len(r.summaryRows()) + 2
 	end := notes + 1
-	if err := prepare(f, sheetSummary, fmt.Sprintf("A1:%s%d", colName(summaryCols), end), unitRow, ""); err != nil {
+	if err := prepare(f, sheetSummary, page{dim: fmt.Sprintf("A1:%s%d", colName(summaryCols), end), titles: unitRow, onePage: true}); err != nil {
 		return err
 	}
 	sw, err := startStream(f, sheetSummary, []float64{26, 16, 14, 16, 12, 16}, unitRow)

@@ -65,7 +65,8 @@ func (t *table) write(f *excelize.File, st *styles) error {
 	if t.filter {
 		filter = fmt.Sprintf("A%d:%s%d", headerRow, last, max(headerRow+len(t.rows), headerRow+1))
 	}
-	if err := prepare(f, t.sheet, fmt.Sprintf("A1:%s%d", last, t.end()), headerRow, filter); err != nil {
+	pg := page{dim: fmt.Sprintf("A1:%s%d", last, t.end()), titles: headerRow, filter: filter, onePage: !t.filter}
+	if err := prepare(f, t.sheet, pg); err != nil {
 		return err
 	}
 	sw, err := startStream(f, t.sheet, t.widths(), headerRow)
@@ -169,7 +170,7 @@ func minWidth(k kind) int {
 		return 14
 	case kMonth:
 		return 11
-	case kPct, kPP, kInt:
+	case kPct, kPP, kInt, kLight:
 		return 9
 	}
 	return 6
