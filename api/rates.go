@@ -52,7 +52,7 @@ func (s *Server) asOfMonth(c *gin.Context) (models.Month, error) {
 
 // ratesAt computes the rates of month m's year list as of m.
 func (s *Server) ratesAt(c *gin.Context, m models.Month) (models.Rates, error) {
-	ps, err := s.store.Portfolio(c, m.Year())
+	ps, err := s.store.PortfolioAsOf(c, m)
 	if err != nil {
 		return models.Rates{}, err
 	}

@@ -63,6 +63,21 @@ func (s *Store) Portfolio(ctx context.Context, year int) ([]models.Project, erro
 	return s.queryProjects(ctx, year, `e.year = ?`, []any{year}, "p.code", 0, 0)
 }
 
+// PortfolioAsOf returns every project in month m's year list with one
+// investment report each: the latest reported in the year for a month ≤ m
+// (none when there is none). That is all models.ComputeRates and the
+// report need, and it reads one row per project instead of twelve.
+func (s *Store) PortfolioAsOf(ctx context.Context, m models.Month) ([]models.Project, error) {
+	ps, err := s.queryProjectsOnly(ctx, m.Year(), `e.year = ?`, []any{m.Year()}, "p.code", 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT i.code, i.period, i.completed_ytd FROM investments i JOIN (
+		SELECT code, MAX(period) AS period FROM investments WHERE year = ? AND period <= ? GROUP BY code
+	) l ON l.code = i.code AND l.period = i.period`
+	return ps, s.attachRows(ctx, ps, q, []any{m.Year(), int(m)})
+}
+
 // Projects returns one page of a year's list matching f, and the number of
 // matches.
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (int64, []models.Project, error) {
@@ -113,6 +128,22 @@ func (s *Store) Project(ctx context.Context, code string, year int) (models.Proj
 // queries, scanning rows by hand: the rates of a 53,000-project portfolio
 // read 600,000 reports, and reflection per row would dominate.
 func (s *Store) queryProjects(ctx context.Context, year int, where string, args []any, order string, limit, offset int) ([]models.Project, error) {
+	ps, err := s.queryProjectsOnly(ctx, year, where, args, order, limit, offset)
+	if err != nil || len(ps) == 0 {
+		return ps, err
+	}
+	q, qargs := `SELECT code, period, completed_ytd FROM investments WHERE year = ?`, []any{year}
+	if limit > 0 {
+		codes := make([]string, len(ps))
+		for i, p := range ps {
+			codes[i] = p.Code
+		}
+		q, qargs = q+` AND code IN ?`, append(qargs, codes)
+	}
+	return ps, s.attachRows(ctx, ps, q, qargs)
+}
+
+func (s *Store) queryProjectsOnly(ctx context.Context, year int, where string, args []any, order string, limit, offset int) ([]models.Project, error) {
 	q := `SELECT ` + projectColumns + ` FROM plan_entries e JOIN projects p ON p.code = e.code WHERE ` + where + ` ORDER BY ` + order
 	if limit > 0 {
 		q += " LIMIT ? OFFSET ?"
@@ -124,7 +155,6 @@ func (s *Store) queryProjects(ctx context.Context, year int, where string, args 
 	}
 	defer rows.Close()
 	var out []models.Project
-	index := map[string]int{}
 	for rows.Next() {
 		p := models.Project{Year: year}
 		var total, plan int64
@@ -136,28 +166,19 @@ func (s *Store) queryProjects(ctx context.Context, year int, where string, args 
 		p.TotalInvestment, p.AnnualPlan = models.Money(total), models.Money(plan)
 		p.ActualStart, p.PlannedStart, p.Nature = models.Month(actual), models.Month(planned), models.Nature(nature)
 		p.Investments = []models.Investment{}
-		index[p.Code] = len(out)
 		out = append(out, p)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return out, s.attachInvestments(ctx, year, out, index, limit > 0)
+	return out, rows.Err()
 }
 
-func (s *Store) attachInvestments(ctx context.Context, year int, ps []models.Project, index map[string]int, few bool) error {
-	if len(ps) == 0 {
-		return nil
+// attachRows reads (code, period, completed_ytd) rows into the matching
+// projects' Investments.
+func (s *Store) attachRows(ctx context.Context, ps []models.Project, q string, args []any) error {
+	index := make(map[string]int, len(ps))
+	for i, p := range ps {
+		index[p.Code] = i
 	}
-	q, args := `SELECT code, period, completed_ytd FROM investments WHERE year = ?`, []any{year}
-	if few {
-		codes := make([]string, len(ps))
-		for i, p := range ps {
-			codes[i] = p.Code
-		}
-		q, args = q+` AND code IN ?`, append(args, codes)
-	}
-	rows, err := s.db.WithContext(ctx).Raw(q+` ORDER BY code, period`, args...).Rows()
+	rows, err := s.db.WithContext(ctx).Raw(q, args...).Rows()
 	if err != nil {
 		return err
 	}

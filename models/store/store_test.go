@@ -184,3 +184,29 @@ func TestOpenReportsAnUnreachablePostgres(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+func TestPortfolioAsOfKeepsOnlyTheLatestReportUpToTheMonth(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		all := demo.Portfolio2024()
+		if _, err := s.SeedPortfolio(ctx, all, "demo"); err != nil {
+			t.Fatal(err)
+		}
+		for _, month := range []int{1, 6, 12} {
+			m := models.MonthOf(2024, month)
+			got, err := s.PortfolioAsOf(ctx, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := models.ComputeRates(all, m, models.DefaultRateConfig(), nil, nil)
+			if r := models.ComputeRates(got, m, models.DefaultRateConfig(), nil, nil); r.Figures != want.Figures {
+				t.Errorf("month %d: %+v, want %+v", month, r.Figures, want.Figures)
+			}
+			for _, p := range got {
+				if len(p.Investments) > 1 || len(p.Investments) == 1 && p.Investments[0].Period > m {
+					t.Fatalf("month %d: %s has %v", month, p.Code, p.Investments)
+				}
+			}
+		}
+	})
+}
