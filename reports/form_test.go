@@ -1,0 +1,106 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// zipFiles returns the parts of an .xlsx by name.
+func zipFiles(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[zf.Name] = string(b)
+	}
+	return parts
+}
+
+func TestPackageDependsOnNoHTTPOrDatabase(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "tracker/reports").CombinedOutput()
+	if err != nil {
+		t.Skipf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, "gorm.io/") || strings.HasPrefix(dep, "github.com/gin-gonic/") || dep == "tracker/importer" {
+			t.Errorf("reports depends on %s", dep)
+		}
+	}
+}
+
+// TestEveryBorderHasAColour guards against excelize writing a colourless
+// border as an invalid colour, which openpyxl and pandas refuse.
+func TestEveryBorderHasAColour(t *testing.T) {
+	_, data := writeReport(t, testInput(6, 2))
+	styles := zipFiles(t, data)["xl/styles.xml"]
+	sides := regexp.MustCompile(`<(left|right|top|bottom)( [^>]*)?>(.*?)</(left|right|top|bottom)>`).FindAllStringSubmatch(styles, -1)
+	styled := 0
+	for _, s := range sides {
+		if !strings.Contains(s[2], "style=") {
+			continue
+		}
+		styled++
+		if !regexp.MustCompile(`<color rgb="FF[0-9A-F]{6}"`).MatchString(s[3]) {
+			t.Errorf("border side without a colour: %s", s[0])
+		}
+	}
+	if styled == 0 {
+		t.Error("no styled border found")
+	}
+}
+
+func TestChartsPlotRatesAgainstTimeProgress(t *testing.T) {
+	_, data := writeReport(t, testInput(6, 2))
+	parts := zipFiles(t, data)
+	rate, start := parts["xl/charts/chart1.xml"], parts["xl/charts/chart2.xml"]
+	units := "$B$4:$B$15" // the 12 default units, without the 合计 row
+	for _, want := range []string{"<barChart>", "<lineChart>", "分区县&#39;!$G$4:$G$15", "分区县&#39;!$M$4:$M$15", units} {
+		if !strings.Contains(rate, want) {
+			t.Errorf("completion-rate chart lacks %s", want)
+		}
+	}
+	for _, want := range []string{"<barChart>", "分区县&#39;!$K$4:$K$15", units} {
+		if !strings.Contains(start, want) {
+			t.Errorf("start-rate chart lacks %s", want)
+		}
+	}
+	if !strings.Contains(parts["xl/worksheets/sheet2.xml"], "<drawing ") {
+		t.Error("分区县 has no drawing")
+	}
+}
+
+// TestStreamedSheetsKeepTheirPageSetup checks what excelize's StreamWriter
+// and AutoFilter can lose: the used range, fit-to-page and the filter.
+func TestStreamedSheetsKeepTheirPageSetup(t *testing.T) {
+	_, data := writeReport(t, testInput(6, 2))
+	parts := zipFiles(t, data)
+	for i := 1; i <= 7; i++ {
+		name := "xl/worksheets/sheet" + string(rune('0'+i)) + ".xml"
+		x := parts[name]
+		for _, want := range []string{`fitToPage="true"`, `paperSize="9"`, `orientation="landscape"`, `fitToWidth="1"`, `<pane `} {
+			if !strings.Contains(x, want) {
+				t.Errorf("%s lacks %s", name, want)
+			}
+		}
+		if strings.Contains(x, `<dimension ref="A1"`) {
+			t.Errorf("%s claims only A1", name)
+		}
+		if i >= 4 && !strings.Contains(x, "<autoFilter ") {
+			t.Errorf("%s (a list) has no autofilter", name)
+		}
+	}
+}

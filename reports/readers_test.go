@@ -1,0 +1,148 @@
+package reports
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// needTool returns the path of a tool, skipping the test when it is missing
+// unless CI=true, where a missing tool fails the test.
+func needTool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		missing(t, fmt.Sprintf("%s not found (apt-get install %s)", name, pkg))
+	}
+	return path
+}
+
+func missing(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(why)
+	}
+	t.Skip(why)
+}
+
+// writeTemp writes the report for in to dir/name.
+func writeTemp(t *testing.T, in Input, dir, name string) string {
+	t.Helper()
+	_, data := writeReport(t, in)
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// toPDF converts an .xlsx with LibreOffice and returns the PDF's bytes.
+func toPDF(t *testing.T, soffice, xlsx string) []byte {
+	t.Helper()
+	dir := filepath.Dir(xlsx)
+	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", dir, xlsx)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pdf, err := os.ReadFile(strings.TrimSuffix(xlsx, ".xlsx") + ".pdf")
+	if err != nil {
+		t.Fatalf("no PDF: %v\n%s", err, out)
+	}
+	return pdf
+}
+
+// pageCount counts "/Type /Page" objects (not /Pages) in a PDF.
+func pageCount(pdf []byte) int {
+	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+}
+
+// TestLibreOfficePrintsOnePagePerSheet converts the fixture's workbook to
+// PDF: each of the 7 sheets fits one A4 landscape page (fit to width; the
+// two summary sheets fit one page). A sheet that lost its page setup spills
+// over several pages.
+func TestLibreOfficePrintsOnePagePerSheet(t *testing.T) {
+	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
+	dir := t.TempDir()
+	pdf := toPDF(t, soffice, writeTemp(t, testInput(6, 2), dir, FileName(2024, 2)))
+	if n := pageCount(pdf); n != 7 {
+		t.Errorf("PDF has %d pages, want 7 (one per sheet)", n)
+	}
+}
+
+// TestLibreOfficeRepeatsHeaderOnEveryPage prints 530 projects: 项目明细
+// runs over several pages, and each printed page of it repeats the header.
+func TestLibreOfficeRepeatsHeaderOnEveryPage(t *testing.T) {
+	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	dir := t.TempDir()
+	pdf := toPDF(t, soffice, writeTemp(t, syntheticInput(530, 6, 2), dir, "big.xlsx"))
+	pdfPath := filepath.Join(dir, "big.pdf")
+	out, err := exec.Command(pdftotext, "-layout", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	detail := 0
+	for _, p := range pages {
+		if strings.Contains(p, "2403-") && strings.Contains(p, "开工状态") {
+			detail++
+		}
+	}
+	if n := pageCount(pdf); n < 12 || detail < 5 {
+		t.Errorf("%d pages, %d of them with 项目明细's header and data; want ≥ 12 and ≥ 5", n, detail)
+	}
+}
+
+// TestOpenpyxlSeesTheWholeSheet reads the workbook with openpyxl, styles
+// included (it refuses invalid border colours), and in read-only mode,
+// where the used range is all it trusts.
+func TestOpenpyxlSeesTheWholeSheet(t *testing.T) {
+	python := openpyxlPython(t)
+	dir := t.TempDir()
+	path := writeTemp(t, testInput(6, 2), dir, "q.xlsx")
+	script := `import sys, openpyxl
+openpyxl.load_workbook(sys.argv[1])
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+for ws in wb.worksheets:
+    print(ws.title, ws.calculate_dimension(), sum(1 for _ in ws.iter_rows()))`
+	out, err := exec.Command(python, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var want []string
+	for _, s := range f.GetSheetList() {
+		dim, _ := f.GetSheetDimension(s)
+		rows, _ := f.GetRows(s)
+		want = append(want, fmt.Sprintf("%s %s %d", s, dim, len(rows)))
+	}
+	if got := strings.TrimSpace(string(out)); got != strings.Join(want, "\n") {
+		t.Errorf("openpyxl read-only sees\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// openpyxlPython returns a python3 that can import openpyxl: Debian's
+// python3-openpyxl lives under /usr/bin/python3, which may not be the first
+// python3 on PATH.
+func openpyxlPython(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			return p
+		}
+	}
+	missing(t, "no python3 with openpyxl (apt-get install python3-openpyxl)")
+	return ""
+}
