@@ -32,7 +32,8 @@ func (r *Report) Write(w io.Writer) error {
 	if err := r.setDocProps(f); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// 总体情况 is the active sheet already: it was NewFile's Sheet1.
+	// SetActiveSheet would parse every streamed sheet back into memory.
 	_, err = f.WriteTo(w)
 	return err
 }
