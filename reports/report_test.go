@@ -334,3 +334,24 @@ func TestFileNames(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyListStillListsEveryUnit(t *testing.T) {
+	in := testInput(3, 1)
+	in.Projects = nil
+	f, _ := openReport(t, in)
+	rows, _ := f.GetRows(sheetDistricts)
+	if got := len(listCodes(t, f, sheetDistricts)); got != len(unitNames()) {
+		t.Errorf("分区县 lists %d units, want %d", got, len(unitNames()))
+	}
+	if total := rows[headerRow+len(unitNames())]; total[1] != "合计" || total[2] != "0" {
+		t.Errorf("合计 row %v", total)
+	}
+	for _, sheet := range []string{sheetOverdue, sheetLagging, sheetEarly, sheetDetails} {
+		if n := len(listCodes(t, f, sheet)); n != 0 {
+			t.Errorf("%s has %d rows for an empty list", sheet, n)
+		}
+	}
+	if got := text(f, sheetSummary, "A4"); got != "1-3月累计完成投资0.00亿元，占年度计划的0.0%，低于序时进度25.0个百分点。" {
+		t.Errorf("headline %q", got)
+	}
+}

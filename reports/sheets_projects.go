@@ -46,7 +46,7 @@ func (r *Report) overdueTable() *table {
 // start or both, with a column for each light.
 func (r *Report) laggingTable() *table {
 	t := &table{
-		sheet: sheetLagging, title: r.Period() + "滞后项目清单", unit: "单位：万元、%、个月", filter: true,
+		sheet: sheetLagging, title: r.Period() + "滞后项目清单（投资滞后、开工滞后）", unit: "单位：万元、%、个月", filter: true,
 		cols: append(projectColumns(), column{"建设性质", kCenter}, column{"年度计划", kWan}, column{"累计完成", kWan},
 			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight},
 			column{"计划开工时间", kMonth}, column{"逾期月数", kInt}, column{"开工预警", kLight}),
