@@ -115,9 +115,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-// TimeProgress returns 序时进度 of the report month (M/12, a fraction).
-func (r *Report) TimeProgress() float64 { return r.Rates.TimeProgress }
-
 // EarlyMonths returns how many months before its planned start an early
 // start began: planned month (a missing plan counts from December, as
 // models does) minus the actual start month.

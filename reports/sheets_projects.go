@@ -37,7 +37,7 @@ func (r *Report) overdueTable() *table {
 	}
 	for i, row := range r.Overdue {
 		p := row.Project
-		t.rows = append(t.rows, append(identity(i+1, p), p.Category, plannedMonth(p), row.Status.Start.MonthsOverdue, row.Status.StartLight))
+		t.rows = append(t.rows, append(identity(i+1, p), p.Category, p.PlannedStart, row.Status.Start.MonthsOverdue, row.Status.StartLight))
 	}
 	return t
 }
@@ -86,14 +86,11 @@ func (r *Report) earlyTable() *table {
 	}
 	for i, row := range r.Early {
 		p := row.Project
-		t.rows = append(t.rows, append(identity(i+1, p), p.Category, plannedMonth(p), p.ActualStart,
+		t.rows = append(t.rows, append(identity(i+1, p), p.Category, p.PlannedStart, p.ActualStart,
 			EarlyMonths(p), wan(p.AnnualPlan), wan(row.Status.Completed)))
 	}
 	return t
 }
-
-// plannedMonth returns the planned start as stated (none when blank).
-func plannedMonth(p *models.Project) models.Month { return p.PlannedStart }
 
 // detailTable is 项目明细: every project with its figures and lights.
 func (r *Report) detailTable() *table {
