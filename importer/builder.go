@@ -1,0 +1,149 @@
+package importer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"tracker/models"
+)
+
+// builder collects the records and problems of a whole file, sheet after
+// sheet, and settles the ledger-level facts: the reporting period and the
+// district named by a title.
+type builder struct {
+	opts     Options
+	limits   Limits
+	units    *models.UnitIndex
+	district string // Options.District, canonical
+	ledger   *Ledger
+	headers  map[string]*header // per sheet read, for ProblemsWorkbook
+	order    map[string]int     // sheet → position, to sort problems
+	byCode   map[string][]int   // code → indexes in ledger.Records
+	badRows  map[rowKey]bool    // rows with an error
+}
+
+type rowKey struct {
+	sheet string
+	row   int
+}
+
+func newBuilder(opts Options, format string) (*builder, error) {
+	units := opts.Units
+	if len(units) == 0 {
+		units = models.DefaultUnits()
+	}
+	b := &builder{
+		opts: opts, limits: opts.Limits.withDefaults(), units: models.NewUnitIndex(units),
+		ledger:  &Ledger{Format: format, Sheets: []string{}, Records: []Record{}, Problems: []Problem{}},
+		headers: map[string]*header{}, order: map[string]int{}, byCode: map[string][]int{}, badRows: map[rowKey]bool{},
+	}
+	if opts.District != "" {
+		u, ok := b.units.Resolve(opts.District)
+		if !ok {
+			return nil, models.Errorf(models.EINVALID, "上传单位“%s”不是已知的区县或功能区", opts.District)
+		}
+		b.district = u.Name
+	}
+	return b, nil
+}
+
+// beginSheet is called when a sheet's header is found: it settles the
+// period and the title district, and reports duplicate columns.
+func (b *builder) beginSheet(s *sheetReader) error {
+	name := s.src.name
+	b.order[name] = len(b.ledger.Sheets)
+	b.ledger.Sheets = append(b.ledger.Sheets, name)
+	b.headers[name] = s.h
+	lines := s.preamble()
+	if u, ok := b.titleDistrict(lines); ok && b.ledger.District == "" {
+		b.ledger.District = u
+	}
+	if err := b.settlePeriod(s, lines); err != nil {
+		return err
+	}
+	for _, c := range s.h.ignored {
+		b.problem(Problem{Sheet: name, Row: s.h.bottom, Column: colLetter(c.col), Severity: SeverityWarning,
+			Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：与另一列重复，本列未导入", name, s.h.bottom, colLetter(c.col), c.text)})
+	}
+	return nil
+}
+
+// titleDistrict finds a unit named in the title or 填报单位 line.
+func (b *builder) titleDistrict(lines []string) (string, bool) {
+	for _, l := range lines {
+		if isSentDateLine(l) && !containsAny(l, "填报单位", "报送单位") {
+			continue
+		}
+		if u, ok := b.units.Find(l); ok {
+			return u.Name, true
+		}
+	}
+	return "", false
+}
+
+// problem records one problem; errors mark their row as not to apply.
+func (b *builder) problem(p Problem) {
+	b.ledger.Problems = append(b.ledger.Problems, p)
+	if p.Severity == SeverityError && p.Row > 0 {
+		b.badRows[rowKey{p.Sheet, p.Row}] = true
+	}
+}
+
+// addRow reads one data row into a record.
+func (b *builder) addRow(s *sheetReader, r *srcRow) error {
+	b.ledger.RowsTotal++
+	if b.ledger.RowsTotal > b.limits.MaxRows {
+		return tooLarge(fmt.Sprintf("数据行超过%d行", b.limits.MaxRows))
+	}
+	rec := s.record(r)
+	if b.badRows[rowKey{rec.Sheet, rec.Row}] {
+		return nil
+	}
+	b.byCode[rec.Code] = append(b.byCode[rec.Code], len(b.ledger.Records))
+	b.ledger.Records = append(b.ledger.Records, rec)
+	return nil
+}
+
+// finish checks rows against each other, drops the rows with errors and
+// puts the problems in sheet/row/column order.
+func (b *builder) finish() *Ledger {
+	b.checkDuplicates()
+	kept := b.ledger.Records[:0]
+	for _, r := range b.ledger.Records {
+		if !b.badRows[rowKey{r.Sheet, r.Row}] {
+			kept = append(kept, r)
+		}
+	}
+	b.ledger.Records = kept
+	p := b.ledger.Problems
+	sort.SliceStable(p, func(i, j int) bool {
+		if b.order[p[i].Sheet] != b.order[p[j].Sheet] {
+			return b.order[p[i].Sheet] < b.order[p[j].Sheet]
+		}
+		if p[i].Row != p[j].Row {
+			return p[i].Row < p[j].Row
+		}
+		return colIndex(p[i].Column) < colIndex(p[j].Column)
+	})
+	return b.ledger
+}
+
+// colIndex orders column letters ("" first, then A, B, …, Z, AA).
+func colIndex(s string) int {
+	if s == "" {
+		return -1
+	}
+	c, _, _ := parseCellRef(s)
+	return c
+}
+
+func containsAny(s string, words ...string) bool {
+	f := foldText(s)
+	for _, w := range words {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,170 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"tracker/models"
+)
+
+// parseAmount reads an amount cell stated in unit and returns yuan. stated
+// is false for a blank or a none-mark ("—", "无"): nothing to store. A text
+// may carry its own unit ("12.5亿元"), which wins over the column's. err is
+// a Chinese phrase for the problem message.
+func parseAmount(c cell, unit models.Money) (v models.Money, stated bool, err string) {
+	switch c.kind {
+	case kindNumber, kindDate:
+		return checkAmount(c.text, c.text, unit)
+	case kindError:
+		return 0, false, fmt.Sprintf("公式结果为错误值“%s”", c.text)
+	case kindBool:
+		return 0, false, fmt.Sprintf("“%s”不是有效的金额", c.text)
+	case kindNoCache:
+		return 0, false, ""
+	}
+	s := foldText(c.text)
+	if s == "" || noneWords[s] {
+		return 0, false, ""
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	if u := unitIn(s); u != 0 {
+		unit = u
+		s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "亿元"), "万元"), "元")
+	}
+	return checkAmount(s, c.text, unit)
+}
+
+// checkAmount parses a cleaned decimal and rejects negatives.
+func checkAmount(s, orig string, unit models.Money) (models.Money, bool, string) {
+	v, err := models.ParseDecimal(s, unit)
+	if err != nil {
+		return 0, false, fmt.Sprintf("“%s”不是有效的金额", strings.TrimSpace(orig))
+	}
+	if v < 0 {
+		return 0, false, fmt.Sprintf("金额“%s”为负数", strings.TrimSpace(orig))
+	}
+	return v, true, ""
+}
+
+// monthValue is what a start-date cell says.
+type monthValue struct {
+	m          models.Month
+	stated     bool // the cell says something usable (a month, or not started)
+	notStarted bool // 未开工, —, 无 ...
+	err        string
+}
+
+// Serial days of 1990-01-01 and 2100-01-01 in Excel's 1900 date system:
+// numbers outside are not taken for dates.
+const (
+	serialMin = 32874
+	serialMax = 73051
+)
+
+// parseMonth reads a start-date cell: a date cell, a serial number in a
+// general cell (date1904 shifts it), YYYYMM, 2024.3 as a number, or text
+// such as 2024年3月, 2024.3, 2024-03, 2024/3/15, 2024年3月15日 or 3月 (year
+// taken from the ledger's year). Blanks and none-marks say not started.
+func parseMonth(c cell, year int, date1904 bool) monthValue {
+	switch c.kind {
+	case kindDate, kindNumber:
+		return numberMonth(c.text, year, date1904, c.kind == kindDate)
+	case kindISODate:
+		return textMonth(strings.Replace(c.text, "T", " ", 1), year)
+	case kindNoCache:
+		return monthValue{}
+	case kindError, kindBool:
+		return monthValue{err: fmt.Sprintf("“%s”不是有效的日期", c.text)}
+	}
+	return textMonth(c.text, year)
+}
+
+// numberMonth reads a numeric start date.
+func numberMonth(s string, year int, date1904, isDate bool) monthValue {
+	f, err := strconv.ParseFloat(s, 64)
+	bad := monthValue{err: fmt.Sprintf("“%s”不是有效的日期", s)}
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return bad
+	case isDate || f >= serialMin && f <= serialMax:
+		return serialMonth(f, date1904, s)
+	case f >= 199001 && f <= 210012 && f == math.Trunc(f):
+		return checkedMonth(int(f)/100, int(f)%100, s)
+	case f >= 19900101 && f <= 21001231 && f == math.Trunc(f):
+		return checkedMonth(int(f)/10000, int(f)/100%100, s)
+	case f > 1990 && f < 2101 && f != math.Trunc(f):
+		// 2024.3 typed as a number; 2024.10 is stored as 2024.1 and reads as January.
+		mo, _ := strconv.Atoi(strings.TrimRight(strings.SplitN(strconv.FormatFloat(f, 'f', -1, 64), ".", 2)[1], "0"))
+		return checkedMonth(int(f), mo, s)
+	case f >= 1 && f <= 12 && f == math.Trunc(f) && year > 0:
+		return checkedMonth(year, int(f), s)
+	}
+	return bad
+}
+
+// serialMonth converts an Excel serial day to its month.
+func serialMonth(f float64, date1904 bool, s string) monthValue {
+	if date1904 {
+		f += 1462
+	}
+	if f < serialMin || f > serialMax {
+		return monthValue{err: fmt.Sprintf("日期“%s”超出合理范围", s)}
+	}
+	t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(f))
+	return monthValue{m: models.MonthOf(t.Year(), int(t.Month())), stated: true}
+}
+
+func checkedMonth(y, m int, s string) monthValue {
+	mo := models.MonthOf(y, m)
+	if !mo.Valid() {
+		return monthValue{err: fmt.Sprintf("“%s”不是有效的日期", s)}
+	}
+	return monthValue{m: mo, stated: true}
+}
+
+var (
+	reDateYMD = regexp.MustCompile(`^((?:19|20)\d\d)(?:年|\.|/|-)(\d{1,2})(?:月份?)?(?:(?:\.|/|-)?(\d{1,2})(?:日|号)?)?(?:底|初|末|中旬|上旬|下旬|前|左右)?$`)
+	reDateNum = regexp.MustCompile(`^((?:19|20)\d\d)(\d\d)(\d\d)?$`)
+	reDateMD  = regexp.MustCompile(`^(\d{1,2})月份?(?:(\d{1,2})(?:日|号))?(?:底|初|末|中旬|上旬|下旬|前|左右)?$`)
+	reClock   = regexp.MustCompile(`\s\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$`)
+)
+
+// textMonth reads a start date written as text.
+func textMonth(raw string, year int) monthValue {
+	s := foldText(reClock.ReplaceAllString(strings.TrimSpace(raw), ""))
+	if s == "" {
+		return monthValue{}
+	}
+	if notStartedWords[s] {
+		return monthValue{stated: true, notStarted: true}
+	}
+	if m := reDateYMD.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3], raw)
+	}
+	if m := reDateNum.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3], raw)
+	}
+	if m := reDateMD.FindStringSubmatch(s); m != nil && year > 0 {
+		return ymd(strconv.Itoa(year), m[1], m[2], raw)
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return numberMonth(s, year, false, false)
+	}
+	return monthValue{err: fmt.Sprintf("“%s”不是有效的日期（应写作2024年3月、2024-03或2024/3/15）", strings.TrimSpace(raw))}
+}
+
+// ymd checks the parts of a written date; the day only has to be a day.
+func ymd(y, m, d, raw string) monthValue {
+	yy, _ := strconv.Atoi(y)
+	mm, _ := strconv.Atoi(m)
+	if d != "" {
+		if dd, _ := strconv.Atoi(d); dd < 1 || dd > 31 {
+			return monthValue{err: fmt.Sprintf("“%s”不是有效的日期", strings.TrimSpace(raw))}
+		}
+	}
+	return checkedMonth(yy, mm, strings.TrimSpace(raw))
+}

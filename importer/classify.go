@@ -1,0 +1,127 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"tracker/models"
+)
+
+// rowKind is what a row below the header is.
+type rowKind int
+
+const (
+	rowData     rowKind = iota
+	rowBlank            // nothing in it
+	rowHeader           // the header repeated (续表), or a 续表 line
+	rowSection          // 一、产业类项目（86个）; a title repeated
+	rowTotal            // 小计, 合计, 总计, 其中
+	rowNote             // 注：…, 填报人, and what follows a note
+	rowNumbering        // 1 2 3 4 … under the header
+)
+
+var (
+	reSection = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部类批]|\d+[、.](?:\D|$))`)
+	reCount   = regexp.MustCompile(`\(\d+个?(?:项目)?\)$|\d+个项目|共\d+个`)
+)
+
+// classify decides what a row below the header is. Only rows that are
+// neither blank, header, section, total, note nor numbering are data.
+func (s *sheetReader) classify(r *srcRow) rowKind {
+	if len(r.cells) == 0 {
+		return rowBlank
+	}
+	if s.inNotes && !s.hasCode(r) {
+		return rowNote
+	}
+	lead := s.leadText(r)
+	switch {
+	case s.h.signatures[rowSignature(r)] || directFields(r) >= 2 || strings.Contains(lead, "续表"):
+		return rowHeader
+	case isTotal(lead):
+		return rowTotal
+	case hasPrefix(lead, noteWords):
+		s.inNotes = true
+		return rowNote
+	case s.hasCode(r):
+		return rowData
+	case reSection.MatchString(lead) || reCount.MatchString(lead):
+		return rowSection
+	case allNumbers(r):
+		return rowNumbering
+	}
+	return s.singleValueKind(r)
+}
+
+// singleValueKind sorts out rows holding one value only (merged across or
+// alone): a title or note spread over the row is not data, but a project
+// with only its name filled in is (its problems get reported).
+func (s *sheetReader) singleValueKind(r *srcRow) rowKind {
+	distinct := map[string]bool{}
+	for _, c := range r.cells {
+		distinct[foldText(c.text)] = true
+	}
+	if len(distinct) > 1 {
+		return rowData
+	}
+	name, _ := s.h.column(FieldName)
+	code, hasCode := s.h.column(fieldCode)
+	only := r.cells[0]
+	inKey := len(r.cells) == 1 && (only.col == name.col || hasCode && only.col == code.col)
+	t := foldText(only.text)
+	if !inKey || strings.Contains(t, "台账") || strings.Contains(t, "情况表") || strings.Contains(t, "一览表") {
+		return rowSection
+	}
+	return rowData
+}
+
+// leadText is the first text of the row, up to the name column: where
+// ledgers put section titles, totals and notes.
+func (s *sheetReader) leadText(r *srcRow) string {
+	name, _ := s.h.column(FieldName)
+	for _, c := range r.cells {
+		if c.col > name.col && c.col > 2 {
+			break
+		}
+		if t := foldText(c.text); t != "" && c.kind == kindText {
+			return t
+		}
+	}
+	return ""
+}
+
+// hasCode reports whether the row's code cell holds a well-formed code.
+func (s *sheetReader) hasCode(r *srcRow) bool {
+	c, ok := s.h.column(fieldCode)
+	return ok && models.ValidCode(models.NormalizeCode(r.get(c.col).text))
+}
+
+// isTotal reports a 小计/合计/总计 row (also "张店区合计", "其中：新开工").
+func isTotal(lead string) bool {
+	for _, w := range totalWords {
+		if strings.HasPrefix(lead, w) || strings.HasSuffix(lead, w) && len([]rune(lead)) <= 12 {
+			return true
+		}
+	}
+	return strings.HasPrefix(lead, "其中:") || lead == "其中"
+}
+
+func hasPrefix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, foldText(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNumbers reports a row of small integers only (column numbering).
+func allNumbers(r *srcRow) bool {
+	for _, c := range r.cells {
+		t := foldText(c.text)
+		if t == "" || len(t) > 3 || strings.Trim(t, "0123456789") != "" {
+			return false
+		}
+	}
+	return len(r.cells) >= 3
+}

@@ -1,0 +1,90 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"tracker/models"
+)
+
+// csvSources decodes a CSV (UTF-8, UTF-8 with BOM, UTF-16 with BOM as
+// Excel's "Unicode text", else GB18030 which covers GBK as Excel saves it
+// on Chinese Windows) into one sheet. The separator is a comma, a tab or a
+// semicolon, whichever the first line uses most.
+func csvSources(data []byte, name string, l Limits) ([]*sheetSource, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, models.Errorf(models.EUNSUPPORTED, "无法识别CSV文件的文字编码，请用Excel另存为.xlsx后上传")
+	}
+	sep := csvSeparator(text)
+	src := &sheetSource{name: name}
+	src.rows = func(fn func(*srcRow) error) error { return csvRows(text, sep, l, fn) }
+	return []*sheetSource{src}, nil
+}
+
+// decodeText returns data as UTF-8.
+func decodeText(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		d := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		out, _, err := transform.Bytes(d, data)
+		return out, err
+	case utf8.Valid(data):
+		return data, nil
+	}
+	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
+	return out, err
+}
+
+func csvSeparator(text []byte) rune {
+	line := text
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		line = text[:i]
+	}
+	best, n := ',', bytes.Count(line, []byte(","))
+	for _, c := range []rune{'\t', ';'} {
+		if k := bytes.Count(line, []byte(string(c))); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+// csvRows streams the records as rows of text cells.
+func csvRows(text []byte, sep rune, l Limits, fn func(*srcRow) error) error {
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, true
+	row := &srcRow{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return models.Errorf(models.EUNPROCESSABLE, "CSV文件第%d行格式有误，无法读取：请用Excel另存为.xlsx后上传", row.num+1)
+		}
+		row.num, row.cells = row.num+1, row.cells[:0]
+		for i, f := range rec {
+			if i >= l.MaxColumns {
+				break
+			}
+			if len(f) > l.MaxCellBytes {
+				return tooLarge("CSV单元格内容过长")
+			}
+			if models.TrimText(f) != "" {
+				row.cells = append(row.cells, cell{col: i, kind: kindText, text: f})
+			}
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+}

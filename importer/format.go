@@ -1,0 +1,84 @@
+package importer
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"tracker/models"
+)
+
+// File signatures.
+var (
+	sigZip = []byte("PK\x03\x04")
+	sigCFB = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // OLE compound file: .xls or an encrypted .xlsx
+)
+
+// sniff decides the format from the content; the file name only breaks a
+// tie (it never makes a zip a CSV). It returns "xlsx", "xls", "csv", or an
+// EUNSUPPORTED error saying what to send instead.
+func sniff(data []byte, fileName string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(fileName), "."))
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return "", models.Errorf(models.EUNPROCESSABLE, "文件是空的，请上传填好的台账（.xlsx、.xls或.csv）")
+	case bytes.HasPrefix(data, sigZip) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return "xlsx", nil
+	case bytes.HasPrefix(data, sigCFB):
+		if isEncryptedOOXML(data) {
+			return "", errEncrypted()
+		}
+		return "xls", nil
+	case looksLikeHTML(data):
+		return "", models.Errorf(models.EUNSUPPORTED, "文件“%s”实际是网页（HTML）格式，不是Excel表格。请用Excel打开后“另存为”Excel工作簿（.xlsx）再上传", fileName)
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return "", models.Errorf(models.EUNSUPPORTED, "文件是PDF，无法读取表格数据。请上传Excel台账（.xlsx）")
+	case looksLikeText(data):
+		return "csv", nil
+	}
+	if ext == "xls" || ext == "xlsx" || ext == "et" {
+		return "", unsupportedXlsx("文件内容不是Excel工作簿")
+	}
+	return "", models.Errorf(models.EUNSUPPORTED, "无法识别文件“%s”的格式。请上传Excel台账（.xlsx，也支持.xls和.csv）", fileName)
+}
+
+// isEncryptedOOXML reports whether a compound file holds an encrypted
+// .xlsx: Excel stores a password-protected workbook as a CFB file with the
+// streams EncryptionInfo and EncryptedPackage (names in UTF-16LE).
+func isEncryptedOOXML(data []byte) bool {
+	return bytes.Contains(data, utf16le("EncryptedPackage")) || bytes.Contains(data, utf16le("EncryptionInfo"))
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
+
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimLeft(data[:min(len(data), 1024)], " \t\r\n\xef\xbb\xbf"))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.HasPrefix(head, []byte("<table")) || bytes.Contains(head, []byte("urn:schemas-microsoft-com:office:excel"))
+}
+
+// looksLikeText reports whether data can be a CSV: no NUL bytes in its
+// first 8 KiB unless it is UTF-16 with a BOM.
+func looksLikeText(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	head := data[:min(len(data), 8192)]
+	return bytes.IndexByte(head, 0) < 0
+}
+
+// errEncrypted is the error for a password-protected workbook.
+func errEncrypted() error {
+	return models.Errorf(models.EUNSUPPORTED, "文件已加密（设置了打开密码），无法读取。请在Excel中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为未加密的.xlsx再上传")
+}
+
+// unsupportedXlsx is EUNSUPPORTED with the advice to save as .xlsx.
+func unsupportedXlsx(why string) error {
+	return models.Errorf(models.EUNSUPPORTED, "%s。请用Excel或WPS打开文件，“另存为”Excel工作簿（.xlsx）后再上传", why)
+}

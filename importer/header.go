@@ -1,0 +1,244 @@
+package importer
+
+import (
+	"sort"
+	"strings"
+
+	"tracker/models"
+)
+
+// column is one ledger column mapped to a field.
+type column struct {
+	col         int
+	field       Field
+	unit        models.Money // amount columns: the unit its header (or group heading) names
+	text        string       // the header as written, for messages
+	month, year int          // a month range / year the header names (1-6月, 2024年)
+}
+
+// header is the header block found in a sheet and what it maps.
+type header struct {
+	top, bottom int            // first and last header row, 1-based
+	cols        []column       // mapped columns, in column order
+	byField     map[Field]int  // field → index in cols
+	texts       map[int]string // every header column's text, for messages
+	signatures  map[string]bool
+	ignored     []column // duplicate columns left out
+}
+
+// minHeaderFields is how many distinct fields a header must map; the
+// project name is always one of them.
+const minHeaderFields = 3
+
+// detectHeader finds the header block among the first rows of a sheet. A
+// block is 1 to 3 adjacent rows around an anchor row that names at least
+// two fields directly; group headings above it are taken in, rows below
+// only when they add fields (sub-headings such as 计划/实际 under 开工时间).
+// The best block maps the most fields, and must map the project name.
+func detectHeader(rows []*srcRow, unit models.Money) *header {
+	var best *header
+	for i, r := range rows {
+		if directFields(r) < 2 {
+			continue
+		}
+		top, bottom := i, i
+		h := buildHeader(rows, top, bottom, unit)
+		for bottom+1 < len(rows) && bottom-top < 2 && adjacent(rows, bottom) && headerLike(rows[bottom+1]) {
+			h2 := buildHeader(rows, top, bottom+1, unit)
+			if len(h2.byField) <= len(h.byField) {
+				break
+			}
+			h, bottom = h2, bottom+1
+		}
+		for top > 0 && bottom-top < 2 && adjacent(rows, top-1) && headerLike(rows[top-1]) {
+			top--
+			h = buildHeader(rows, top, bottom, unit)
+		}
+		if _, ok := h.byField[FieldName]; ok && len(h.byField) >= minHeaderFields && (best == nil || len(h.byField) > len(best.byField)) {
+			best = h
+		}
+	}
+	return best
+}
+
+// adjacent reports whether rows i and i+1 are consecutive sheet rows.
+func adjacent(rows []*srcRow, i int) bool { return rows[i+1].num == rows[i].num+1 }
+
+// directFields counts the distinct fields a row's own cells name.
+func directFields(r *srcRow) int {
+	seen := Field(0)
+	n := 0
+	for _, c := range r.cells {
+		if c.kind != kindText {
+			continue
+		}
+		if f, ok := normLabel(c.text).lookup(); ok && seen&f == 0 {
+			seen |= f
+			n++
+		}
+	}
+	return n
+}
+
+// headerLike reports whether a row can be part of a header: at least two
+// different texts, no numbers, no project code, not a 填报/单位 line.
+func headerLike(r *srcRow) bool {
+	distinct := map[string]bool{}
+	for _, c := range r.cells {
+		if c.kind != kindText {
+			return false
+		}
+		s := foldText(c.text)
+		if models.ValidCode(models.NormalizeCode(s)) || strings.Contains(s, "填报") || reUnitTxt.MatchString(s) || isSentDateLine(s) {
+			return false
+		}
+		distinct[s] = true
+	}
+	return len(distinct) >= 2
+}
+
+// buildHeader maps the columns of rows[top..bottom] to fields.
+func buildHeader(rows []*srcRow, top, bottom int, unit models.Money) *header {
+	h := &header{top: rows[top].num, bottom: rows[bottom].num, byField: map[Field]int{}, texts: map[int]string{}, signatures: map[string]bool{}}
+	parts := headerParts(rows[top : bottom+1])
+	cols := make([]int, 0, len(parts))
+	for c := range parts {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	for _, c := range cols {
+		col, ok := mapColumn(c, parts[c], unit)
+		h.texts[c] = col.text
+		if ok {
+			h.add(col)
+		}
+	}
+	for _, r := range rows[top : bottom+1] {
+		h.signatures[rowSignature(r)] = true
+	}
+	return h
+}
+
+// headerParts returns, per column, the texts of the header rows from top
+// to bottom, with vertical repeats (merged cells) removed. A group heading
+// with empty cells to its right spreads over the columns whose lower row
+// has a sub-heading, as a merged cell would (CSV and unmerged files).
+func headerParts(rows []*srcRow) map[int][]string {
+	parts := map[int][]string{}
+	for i, r := range rows {
+		running := ""
+		below := map[int]bool{}
+		if i+1 < len(rows) {
+			for _, c := range rows[i+1].cells {
+				below[c.col] = true
+			}
+		}
+		maxCol := lastCol(rows)
+		for col := 0; col <= maxCol; col++ {
+			text := models.TrimText(r.get(col).text)
+			switch {
+			case text != "":
+				running = text
+			case running != "" && below[col] && i+1 < len(rows):
+				text = running
+			default:
+				running = ""
+			}
+			if text != "" && (len(parts[col]) == 0 || parts[col][len(parts[col])-1] != text) {
+				parts[col] = append(parts[col], text)
+			}
+		}
+	}
+	return parts
+}
+
+func lastCol(rows []*srcRow) int {
+	m := -1
+	for _, r := range rows {
+		if n := len(r.cells); n > 0 && r.cells[n-1].col > m {
+			m = r.cells[n-1].col
+		}
+	}
+	return m
+}
+
+// mapColumn decides a column's field from its header parts: the whole
+// text first (开工时间 over 计划), then the lowest part that names a field.
+func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
+	c := column{col: col, unit: unit, text: models.NormalizeName(parts[len(parts)-1])}
+	tries := []string{strings.Join(parts, "")}
+	if len(parts) >= 3 {
+		tries = append(tries, strings.Join(parts[len(parts)-2:], ""))
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		tries = append(tries, parts[i])
+	}
+	unitSet := false
+	for i := len(parts) - 1; i >= 0; i-- {
+		l := normLabel(parts[i])
+		if l.unit != 0 && !unitSet {
+			c.unit, unitSet = l.unit, true
+		}
+		c.month, c.year = firstNonZero(c.month, l.month), firstNonZero(c.year, l.year)
+	}
+	for _, t := range tries {
+		if f, ok := normLabel(t).lookup(); ok {
+			c.field = f
+			if len(parts) > 1 && t == strings.Join(parts, "") {
+				c.text = models.NormalizeName(strings.Join(parts, "/"))
+			}
+			return c, true
+		}
+	}
+	return c, false
+}
+
+func firstNonZero(a, b int) int {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// add records a mapped column. When two visible columns name the same
+// field, the first is kept, except for the cumulative investment where the
+// later month wins (1-5月 left beside 1-6月); the other is reported.
+func (h *header) add(c column) {
+	i, dup := h.byField[c.field]
+	if !dup {
+		h.byField[c.field] = len(h.cols)
+		h.cols = append(h.cols, c)
+		return
+	}
+	if c.field == FieldCompletedYTD && c.month > h.cols[i].month {
+		h.ignored = append(h.ignored, h.cols[i])
+		h.cols[i] = c
+		return
+	}
+	h.ignored = append(h.ignored, c)
+}
+
+// column returns the mapped column of a field.
+func (h *header) column(f Field) (column, bool) {
+	i, ok := h.byField[f]
+	if !ok {
+		return column{}, false
+	}
+	return h.cols[i], true
+}
+
+// rowSignature identifies a row by its texts, to spot the header repeated
+// inside the data (a printed report pasted back after a 续表 line).
+func rowSignature(r *srcRow) string {
+	var b strings.Builder
+	for _, c := range r.cells {
+		b.WriteString(foldText(c.text))
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// expectedHeaders lists, for the "no header" error, the headers looked for.
+func expectedHeaders() string {
+	return "项目代码（或统一项目代码）、项目名称、所属区县、责任单位、建设性质、总投资、年度计划投资、1-N月累计完成投资、计划开工时间、实际开工时间"
+}

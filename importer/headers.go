@@ -1,0 +1,53 @@
+package importer
+
+// headerSpellings maps the header texts departments use to ledger fields.
+// Keys are in the normal form of normLabel: no whitespace, ASCII
+// parentheses and colons, units removed, a year such as 2024年 written
+// {Y} and a month range such as 1-6月 / 1—6月 / 1~6月 / 截至6月底 written
+// {M}. A label matches a key exactly, or after dropping parenthesised
+// remarks; so a decoy such as 本月完成投资, 其中:6月完成, 开工以来累计完成投资,
+// 建设单位 or 填报时间 matches nothing and is ignored. To accept a new
+// spelling, add a line here (and a fixture that has it).
+var headerSpellings = map[string]Field{
+	"项目代码": fieldCode, "项目编码": fieldCode, "统一项目代码": fieldCode,
+	"项目代码(备案证号)": fieldCode, "项目统一代码": fieldCode, "项目代码(统一代码)": fieldCode,
+	"项目名称": FieldName, "项目全称": FieldName, "名称": FieldName,
+	"所属区县": FieldDistrict, "区县": FieldDistrict, "所属区域": FieldDistrict,
+	"所在区县": FieldDistrict, "区县(功能区)": FieldDistrict, "所属区县(功能区)": FieldDistrict,
+	"责任单位": FieldUnit, "主管部门": FieldUnit, "责任部门": FieldUnit,
+	"建设性质": FieldNature, "项目性质": FieldNature,
+	"项目类别": FieldCategory, "类别": FieldCategory, "行业类别": FieldCategory, "项目类型": FieldCategory,
+	"项目级别": FieldLevel, "级别": FieldLevel,
+	"总投资": FieldTotalInvestment, "计划总投资": FieldTotalInvestment, "项目总投资": FieldTotalInvestment,
+	"年度计划投资": FieldAnnualPlan, "本年计划投资": FieldAnnualPlan, "{Y}计划投资": FieldAnnualPlan,
+	"{Y}年度计划投资": FieldAnnualPlan, "年度计划": FieldAnnualPlan, "本年度计划投资": FieldAnnualPlan,
+	"{M}累计完成投资": FieldCompletedYTD, "本年累计完成投资": FieldCompletedYTD, "{M}完成投资": FieldCompletedYTD,
+	"年初至报告期累计完成投资": FieldCompletedYTD, "{Y}{M}累计完成投资": FieldCompletedYTD,
+	"{Y}{M}完成投资": FieldCompletedYTD, "本年完成投资": FieldCompletedYTD, "年初累计完成投资": FieldCompletedYTD,
+	"计划开工时间": FieldPlannedStart, "预计开工": FieldPlannedStart, "开工时间(计划)": FieldPlannedStart,
+	"预计开工时间": FieldPlannedStart, "计划开工": FieldPlannedStart, "开工时间计划": FieldPlannedStart,
+	"实际开工时间": FieldActualStart, "开工时间": FieldActualStart, "开工时间(实际)": FieldActualStart,
+	"实际开工": FieldActualStart, "开工时间实际": FieldActualStart,
+}
+
+// sheetSkipWords mark sheets that are instructions or summaries, not data,
+// by their name; other sheets are read when a ledger header is found.
+var sheetSkipWords = []string{"说明", "填表", "填报要求", "汇总", "统计表", "目录"}
+
+// totalWords start subtotal and total rows.
+var totalWords = []string{"小计", "合计", "总计", "共计"}
+
+// noteWords start notes under (or above) the table.
+var noteWords = []string{"注:", "注：", "说明:", "说明：", "备注:", "备注：", "填表说明", "填报说明", "填报人", "审核人", "负责人", "制表", "联系人:", "联系人：", "联系电话", "单位负责人"}
+
+// notStartedWords in a start-date cell mean: not started.
+var notStartedWords = map[string]bool{
+	"未开工": true, "尚未开工": true, "暂未开工": true, "未": true, "无": true, "否": true,
+	"—": true, "-": true, "--": true, "——": true, "/": true, "－": true, "–": true, "…": true,
+}
+
+// noneWords in an amount or text cell mean: nothing stated.
+var noneWords = map[string]bool{
+	"—": true, "-": true, "--": true, "——": true, "/": true, "－": true, "–": true,
+	"无": true, "暂无": true, "N/A": true, "n/a": true, "NA": true, "#N/A": true, "…": true,
+}

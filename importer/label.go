@@ -1,0 +1,171 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"tracker/models"
+)
+
+// A month range from January: 1-6月, 1—6月, 1~6月, 1至6月, 1月-6月, 1-6月份.
+var (
+	reRange   = regexp.MustCompile(`(\d{1,2})月?(?:-|—|–|~|〜|至|到|－|—)(\d{1,2})月(?:份)?(?:末|底)?`)
+	reUpTo    = regexp.MustCompile(`截[至止](?:((?:19|20)\d\d)年)?(\d{1,2})月(?:份)?(?:末|底)?`)
+	reYear    = regexp.MustCompile(`((?:19|20)\d\d)年(?:度)?`)
+	reYM      = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2})月`)
+	reDashYM  = regexp.MustCompile(`((?:19|20)\d\d)[-./](\d{1,2})`)
+	reUnitPar = regexp.MustCompile(`\([^()]*元[^()]*\)`)
+	reParens  = regexp.MustCompile(`\([^()]*\)`)
+	reUnitTxt = regexp.MustCompile(`(?:金额)?单位:?(万元|亿元|元)`)
+)
+
+// quarterWords name reporting periods by quarter or half year.
+var quarterWords = []struct {
+	word  string
+	month int
+}{{"前三季度", 9}, {"第三季度", 9}, {"三季度", 9}, {"上半年", 6}, {"第二季度", 6}, {"二季度", 6},
+	{"第一季度", 3}, {"一季度", 3}, {"第四季度", 12}, {"四季度", 12}}
+
+// foldText is the normal form every label and keyword comparison uses: no
+// whitespace, full-width letters, digits and punctuation made ASCII
+// (（→(, ：→:, ～→~), so spellings differ only where they really differ.
+func foldText(s string) string {
+	return width.Narrow.String(models.NormalizeName(s))
+}
+
+// label is a header text in normal form with what it says besides the
+// field: a unit, the month range it covers, a year.
+type label struct {
+	key         string       // normal form with {Y} and {M}, units removed
+	unit        models.Money // 0 when the text names no unit
+	month, year int
+}
+
+// normLabel reads a header text: "1-6月累计完成投资（亿元）" → key
+// "{M}累计完成投资", unit 亿元, month 6.
+func normLabel(raw string) label {
+	s := foldText(raw)
+	l := label{unit: unitIn(s)}
+	s = reUnitPar.ReplaceAllString(s, "")
+	s = reUnitTxt.ReplaceAllString(s, "")
+	for _, suf := range []string{"万元", "亿元"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	if m := reYear.FindStringSubmatch(s); m != nil {
+		l.year, _ = strconv.Atoi(m[1])
+		s = reYear.ReplaceAllString(s, "{Y}")
+	}
+	if m := reRange.FindStringSubmatch(s); m != nil && m[1] == "1" {
+		l.month, _ = strconv.Atoi(m[2])
+		s = strings.Replace(s, m[0], "{M}", 1)
+	} else if m := reUpTo.FindStringSubmatch(s); m != nil {
+		l.month, _ = strconv.Atoi(m[2])
+		s = strings.Replace(s, m[0], "{M}", 1)
+	}
+	if l.month < 1 || l.month > 12 {
+		l.month = 0
+	}
+	l.key = s
+	return l
+}
+
+// unitIn returns the money unit a text names, or 0.
+func unitIn(s string) models.Money {
+	switch {
+	case strings.Contains(s, "亿元"):
+		return models.Yi
+	case strings.Contains(s, "万元"):
+		return models.Wan
+	case strings.Contains(s, "(元)") || strings.Contains(s, "单位:元"):
+		return models.Yuan
+	}
+	return 0
+}
+
+// lookup returns the field a label names: its exact key, or the key without
+// parenthesised remarks ("项目名称（全称）").
+func (l label) lookup() (Field, bool) {
+	if f, ok := headerSpellings[l.key]; ok {
+		return f, true
+	}
+	if stripped := reParens.ReplaceAllString(l.key, ""); stripped != l.key && stripped != "" {
+		f, ok := headerSpellings[stripped]
+		return f, ok
+	}
+	return 0, false
+}
+
+// periodIn finds a reporting period in a title or 报告期 line: the year (0
+// if none) and the month (0 if none). "2024年1-6月…" → 2024, 6;
+// "截至2024年6月底" → 2024, 6; "2024年上半年" → 2024, 6.
+func periodIn(text string) (year, month int) {
+	s := foldText(text)
+	if m := reYear.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	switch m := reRange.FindStringSubmatch(s); {
+	case m != nil && m[1] == "1":
+		month, _ = strconv.Atoi(m[2])
+	default:
+		month = upToMonth(s)
+	}
+	if month < 1 || month > 12 {
+		month = 0
+	}
+	return year, month
+}
+
+// upToMonth reads the other ways a title states the month.
+func upToMonth(s string) int {
+	if m := reUpTo.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return n
+	}
+	if m := reYM.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return n
+	}
+	for _, q := range quarterWords {
+		if strings.Contains(s, q.word) {
+			return q.month
+		}
+	}
+	if strings.Contains(s, "报告期") || strings.Contains(s, "统计期") || strings.Contains(s, "月份") {
+		if m := reDashYM.FindStringSubmatch(s); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			return n
+		}
+	}
+	return 0
+}
+
+// sentDate reads a 填报日期 line: the year and month the ledger was sent,
+// which is not the reporting month but can tell its year.
+func sentDate(text string) (year, month int) {
+	s := foldText(text)
+	if m := reYM.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+		return year, month
+	}
+	if m := reDashYM.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+	}
+	return year, month
+}
+
+// isSentDateLine reports whether a line states when the ledger was filled
+// in or sent (填报日期, 填报时间, 报送日期, 制表日期).
+func isSentDateLine(s string) bool {
+	s = foldText(s)
+	for _, w := range []string{"填报日期", "填报时间", "报送日期", "报送时间", "制表日期", "制表时间", "日期:"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package importer
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"tracker/models"
+)
+
+// parsed is a read ledger plus what ProblemsWorkbook needs to copy rows.
+type parsed struct {
+	ledger  *Ledger
+	sources []*sheetSource
+	headers map[string]*header
+}
+
+// parse is Read without the panic guard.
+func parse(data []byte, opts Options) (*parsed, error) {
+	limits := opts.Limits.withDefaults()
+	if int64(len(data)) > limits.MaxFileBytes {
+		return nil, tooLarge(fmt.Sprintf("文件有%d MiB，超过上限%d MiB", len(data)>>20, limits.MaxFileBytes>>20))
+	}
+	format, err := sniff(data, opts.FileName)
+	if err != nil {
+		return nil, err
+	}
+	b, err := newBuilder(opts, format)
+	if err != nil {
+		return nil, err
+	}
+	sources, err := openSources(data, format, opts.FileName, b.limits)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.readSheets(sources); err != nil {
+		return nil, err
+	}
+	return &parsed{ledger: b.finish(), sources: sources, headers: b.headers}, nil
+}
+
+// openSources opens every sheet of the file as a row stream.
+func openSources(data []byte, format, fileName string, l Limits) ([]*sheetSource, error) {
+	switch format {
+	case "xlsx":
+		return xlsxSources(data, l)
+	case "xls":
+		return xlsSources(data, l)
+	}
+	return csvSources(data, csvSheetName(fileName), l)
+}
+
+// xlsxSources lists the visible sheets of a workbook.
+func xlsxSources(data []byte, l Limits) ([]*sheetSource, error) {
+	book, err := openXlsx(data, l)
+	if err != nil {
+		return nil, err
+	}
+	var out []*sheetSource
+	for _, ref := range book.sheets {
+		if ref.hidden || skipSheet(ref.name) {
+			continue
+		}
+		src, err := book.sheetSource(ref)
+		if err != nil {
+			return nil, err
+		}
+		src.date1904 = book.date1904
+		out = append(out, src)
+	}
+	return out, nil
+}
+
+// skipSheet reports instruction and summary sheets by their name.
+func skipSheet(name string) bool {
+	n := foldText(name)
+	for _, w := range sheetSkipWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// csvSheetName names a CSV's only sheet after the file.
+func csvSheetName(fileName string) string {
+	base := strings.TrimSuffix(filepath.Base(fileName), filepath.Ext(fileName))
+	if base == "" || base == "." || base == "/" {
+		return "Sheet1"
+	}
+	return base
+}
+
+// readSheets reads every sheet that holds a ledger.
+func (b *builder) readSheets(sources []*sheetSource) error {
+	for _, src := range sources {
+		s := &sheetReader{b: b, src: src}
+		if _, err := s.read(); err != nil {
+			return err
+		}
+	}
+	if len(b.ledger.Sheets) == 0 {
+		return models.Errorf(models.EUNPROCESSABLE, "文件中找不到台账表头。请确认前30行内有表头，至少包括“项目名称”和项目代码或投资金额列。可识别的表头有：%s", expectedHeaders())
+	}
+	return nil
+}

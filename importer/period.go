@@ -1,0 +1,72 @@
+package importer
+
+import (
+	"fmt"
+
+	"tracker/models"
+)
+
+// settlePeriod decides the reporting month when the first sheet's header
+// is found. The month comes from the upload (Options.Period), else from the
+// cumulative column's header (1-6月), else from a 报告期 line or the title.
+// The year comes from the title, a 报告期 line or a header (2024年计划投资),
+// else from the 填报日期 (a ledger for 1-12月 sent in January belongs to
+// the year before). A later sheet stating another month gets a warning.
+func (b *builder) settlePeriod(s *sheetReader, lines []string) error {
+	stated := statedPeriod(s.h, lines)
+	switch {
+	case b.ledger.Period != 0:
+		if stated != 0 && stated != b.ledger.Period {
+			b.sheetWarning(s, fmt.Sprintf("本表标明的报告期为%s，与%s不一致，按%s导入", monthZh(stated), "前面的工作表或上传时指定的月份", monthZh(b.ledger.Period)))
+		}
+	case b.opts.Period != 0:
+		b.ledger.Period = b.opts.Period
+		if stated != 0 && stated != b.opts.Period {
+			b.sheetWarning(s, fmt.Sprintf("台账标明的报告期为%s，与上传时指定的%s不一致，按%s导入", monthZh(stated), monthZh(b.opts.Period), monthZh(b.opts.Period)))
+		}
+	case stated != 0:
+		b.ledger.Period = stated
+	default:
+		return models.Errorf(models.EUNPROCESSABLE, "工作表“%s”中找不到报告期（年份和月份）。请在标题中写明，例如“2024年1-6月重大项目建设情况台账”，或把累计列的表头写成“1-6月累计完成投资”并在标题中写明年份，或在上传时选择报告月份", s.src.name)
+	}
+	return nil
+}
+
+// sheetWarning adds a warning about a whole sheet, at its header row.
+func (b *builder) sheetWarning(s *sheetReader, msg string) {
+	b.problem(Problem{Sheet: s.src.name, Row: s.h.top, Severity: SeverityWarning,
+		Message: fmt.Sprintf("工作表“%s”：%s", s.src.name, msg)})
+}
+
+// statedPeriod is the month the sheet itself states, or 0.
+func statedPeriod(h *header, lines []string) models.Month {
+	year, month, sentYear, sentMonth := 0, 0, 0, 0
+	if c, ok := h.column(FieldCompletedYTD); ok {
+		month, year = c.month, c.year
+	}
+	for _, l := range lines {
+		if isSentDateLine(l) {
+			sentYear, sentMonth = sentDate(l)
+			continue
+		}
+		y, m := periodIn(l)
+		year, month = firstNonZero(year, y), firstNonZero(month, m)
+	}
+	for _, c := range h.cols {
+		year = firstNonZero(year, c.year)
+	}
+	if year == 0 && sentYear != 0 && month != 0 {
+		year = sentYear
+		if sentMonth != 0 && sentMonth < month {
+			year--
+		}
+	}
+	m := models.MonthOf(year, month)
+	if month == 0 || !m.Valid() {
+		return 0
+	}
+	return m
+}
+
+// monthZh writes a month as 2024年6月.
+func monthZh(m models.Month) string { return fmt.Sprintf("%d年%d月", m.Year(), m.Num()) }

@@ -1,0 +1,169 @@
+package importer
+
+import (
+	"fmt"
+
+	"tracker/models"
+)
+
+// rowReader reads the cells of one data row and reports their problems.
+type rowReader struct {
+	s   *sheetReader
+	r   *srcRow
+	rec Record
+}
+
+// record turns a data row into a Record; its problems go to the builder.
+func (s *sheetReader) record(r *srcRow) Record {
+	rr := &rowReader{s: s, r: r, rec: Record{Sheet: s.src.name, Row: r.num}}
+	rr.code()
+	rr.name()
+	rr.district()
+	rr.texts()
+	rr.nature()
+	rr.amounts()
+	rr.months()
+	rr.warnings()
+	return rr.rec
+}
+
+// cell returns the cell of a field and whether the ledger has that column.
+func (rr *rowReader) cell(f Field) (cell, column, bool) {
+	c, ok := rr.s.h.column(f)
+	if !ok {
+		return cell{}, c, false
+	}
+	return rr.r.get(c.col), c, true
+}
+
+// text returns a field's trimmed text, "" for blank or a none-mark.
+func (rr *rowReader) text(f Field) string {
+	c, _, ok := rr.cell(f)
+	if !ok {
+		return ""
+	}
+	t := models.TrimText(c.text)
+	if noneWords[t] {
+		return ""
+	}
+	return t
+}
+
+func (rr *rowReader) code() {
+	c, col, ok := rr.cell(fieldCode)
+	if !ok {
+		rr.rowError("表中没有项目代码列，无法识别项目（请增加“项目代码”列）")
+		return
+	}
+	rr.rec.Code = models.NormalizeCode(c.text)
+	switch {
+	case rr.rec.Code == "":
+		rr.error(col, "缺少项目代码（尚未赋码的准备类项目请先取得统一项目代码再报送）")
+	case !models.ValidCode(rr.rec.Code):
+		rr.error(col, fmt.Sprintf("项目代码“%s”格式不对，应为24位，如2403-370303-04-01-000123", models.TrimText(c.text)))
+	}
+}
+
+func (rr *rowReader) name() {
+	c, col, ok := rr.cell(FieldName)
+	rr.rec.Name = models.NormalizeName(c.text)
+	if !ok || rr.rec.Name == "" {
+		rr.error(col, "缺少项目名称")
+		return
+	}
+	rr.rec.Has |= FieldName
+}
+
+// district takes the district column, else the title's district, else the
+// uploader's; with an uploader's district, any other district is an error.
+func (rr *rowReader) district() {
+	b := rr.s.b
+	raw := rr.text(FieldDistrict)
+	_, col, _ := rr.cell(FieldDistrict)
+	switch u, ok := b.units.Resolve(raw); {
+	case raw != "" && ok:
+		rr.rec.District = u.Name
+	case raw != "":
+		rr.warning(col, fmt.Sprintf("所属区县“%s”无法识别，请使用规范名称（如张店区、高新区）", raw))
+	case b.ledger.District != "":
+		rr.rec.District = b.ledger.District
+	default:
+		rr.rec.District = b.district
+	}
+	if rr.rec.District != "" {
+		rr.rec.Has |= FieldDistrict
+	}
+	if b.district != "" && rr.rec.District != "" && rr.rec.District != b.district {
+		rr.error(col, fmt.Sprintf("该行属于%s，不是本单位（%s）的项目，只能上传本单位的项目", rr.rec.District, b.district))
+	}
+}
+
+func (rr *rowReader) texts() {
+	for _, t := range []struct {
+		f   Field
+		dst *string
+	}{{FieldUnit, &rr.rec.Unit}, {FieldCategory, &rr.rec.Category}, {FieldLevel, &rr.rec.Level}} {
+		if v := rr.text(t.f); v != "" {
+			*t.dst = v
+			rr.rec.Has |= t.f
+		}
+	}
+}
+
+func (rr *rowReader) nature() {
+	raw := rr.text(FieldNature)
+	if raw == "" {
+		return
+	}
+	if n, ok := models.ParseNature(raw); ok {
+		rr.rec.Nature, rr.rec.Has = n, rr.rec.Has|FieldNature
+		return
+	}
+	if f := foldText(raw); f == "实施类" || f == "准备类" {
+		return // a list's section, not a nature
+	}
+	_, col, _ := rr.cell(FieldNature)
+	rr.warning(col, fmt.Sprintf("建设性质“%s”无法识别，应为新开工或续建，本项未导入", raw))
+}
+
+func (rr *rowReader) amounts() {
+	for _, a := range []struct {
+		f   Field
+		dst *models.Money
+	}{{FieldTotalInvestment, &rr.rec.TotalInvestment}, {FieldAnnualPlan, &rr.rec.AnnualPlan}, {FieldCompletedYTD, &rr.rec.CompletedYTD}} {
+		c, col, ok := rr.cell(a.f)
+		if !ok {
+			continue
+		}
+		v, stated, msg := parseAmount(c, col.unit)
+		switch {
+		case msg != "":
+			rr.error(col, msg)
+		case c.kind == kindNoCache:
+			rr.warning(col, "公式没有计算结果，本项未导入（请在Excel中打开、保存后再上传）")
+		case stated:
+			*a.dst, rr.rec.Has = v, rr.rec.Has|a.f
+		}
+	}
+}
+
+func (rr *rowReader) months() {
+	year := rr.s.b.ledger.Period.Year()
+	for _, m := range []struct {
+		f   Field
+		dst *models.Month
+	}{{FieldPlannedStart, &rr.rec.PlannedStart}, {FieldActualStart, &rr.rec.ActualStart}} {
+		c, col, ok := rr.cell(m.f)
+		if !ok {
+			continue
+		}
+		v := parseMonth(c, year, rr.s.src.date1904)
+		switch {
+		case v.err != "":
+			rr.warning(col, v.err+"，本项未导入")
+		case v.notStarted && m.f == FieldPlannedStart:
+		case v.stated:
+			*m.dst, rr.rec.Has = v.m, rr.rec.Has|m.f
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package importer
+
+import (
+	"fmt"
+
+	"tracker/models"
+)
+
+// maxCompletedRatio: a cumulative figure above this multiple of the annual
+// plan is more likely a unit or typing slip than real progress.
+const maxCompletedRatio = 3
+
+// error reports an error in a cell of the row: the row is not applied.
+func (rr *rowReader) error(col column, msg string) { rr.add(col, SeverityError, msg) }
+
+// warning reports a doubtful cell: the row is applied.
+func (rr *rowReader) warning(col column, msg string) { rr.add(col, SeverityWarning, msg) }
+
+// rowError reports an error about the whole row.
+func (rr *rowReader) rowError(msg string) {
+	rr.s.b.problem(rowProblem(rr.rec.Sheet, rr.rec.Row, SeverityError, msg))
+}
+
+func (rr *rowReader) add(col column, sev, msg string) {
+	if col.field == 0 { // the column is absent: the problem concerns the row
+		rr.s.b.problem(rowProblem(rr.rec.Sheet, rr.rec.Row, sev, msg))
+		return
+	}
+	rr.s.b.problem(Problem{Sheet: rr.rec.Sheet, Row: rr.rec.Row, Column: colLetter(col.col), Severity: sev,
+		Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：%s", rr.rec.Sheet, rr.rec.Row, colLetter(col.col), col.text, msg)})
+}
+
+func rowProblem(sheet string, row int, sev, msg string) Problem {
+	return Problem{Sheet: sheet, Row: row, Severity: sev, Message: fmt.Sprintf("工作表“%s”第%d行：%s", sheet, row, msg)}
+}
+
+// warnings checks a row's figures against each other and its district.
+func (rr *rowReader) warnings() {
+	r := &rr.rec
+	if r.Has&FieldCompletedYTD != 0 && r.Has&FieldAnnualPlan != 0 && r.AnnualPlan > 0 && r.CompletedYTD > maxCompletedRatio*r.AnnualPlan {
+		_, col, _ := rr.cell(FieldCompletedYTD)
+		rr.warning(col, fmt.Sprintf("累计完成投资%s万元超过年度计划投资%s万元的%d倍，请核实金额和单位", r.CompletedYTD.WanString(), r.AnnualPlan.WanString(), maxCompletedRatio))
+	}
+	year := rr.s.b.ledger.Period.Year()
+	if r.Nature == models.NatureNew {
+		for _, m := range []struct {
+			f Field
+			v models.Month
+		}{{FieldPlannedStart, r.PlannedStart}, {FieldActualStart, r.ActualStart}} {
+			if r.Has&m.f != 0 && !m.v.IsZero() && m.v.Year() < year {
+				_, col, _ := rr.cell(m.f)
+				rr.warning(col, fmt.Sprintf("新开工项目的开工时间%s早于%d年，请核实建设性质（应为续建？）或开工时间", monthZh(m.v), year))
+			}
+		}
+	}
+	rr.checkArea()
+}
+
+// checkArea warns when a code's area segment is not the district's area
+// code. Zones and departments have internal codes (their projects carry
+// the area code of the district they lie in), so they are not checked.
+func (rr *rowReader) checkArea() {
+	r := &rr.rec
+	if r.District == "" || !models.ValidCode(r.Code) {
+		return
+	}
+	u, ok := rr.s.b.units.Resolve(r.District)
+	if !ok || u.Kind != models.KindDistrict || len(u.Code) != 6 || models.CodeArea(r.Code) == u.Code {
+		return
+	}
+	_, col, _ := rr.cell(fieldCode)
+	rr.warning(col, fmt.Sprintf("项目代码的区划段%s与所属区县%s（%s）不一致，请核实", models.CodeArea(r.Code), u.Name, u.Code))
+}
+
+// checkDuplicates compares the rows that share a code: exact repeats are
+// dropped with a warning; rows with different figures are all errors,
+// since nobody can tell which one is right.
+func (b *builder) checkDuplicates() {
+	for code, idx := range b.byCode {
+		if len(idx) < 2 || code == "" {
+			continue
+		}
+		first := b.ledger.Records[idx[0]]
+		conflict := false
+		for _, i := range idx[1:] {
+			conflict = conflict || !sameFigures(first, b.ledger.Records[i])
+		}
+		for n, i := range idx {
+			r := b.ledger.Records[i]
+			switch {
+			case conflict:
+				b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s），请删除重复行后重新上传", code, len(idx), b.rowList(idx))))
+			case n > 0:
+				b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s完全相同，重复行已忽略", b.rowName(first))))
+				b.badRows[rowKey{r.Sheet, r.Row}] = true
+			}
+		}
+	}
+}
+
+// sameFigures reports whether two records say the same, wherever they sit.
+func sameFigures(a, b Record) bool {
+	a.Sheet, a.Row, b.Sheet, b.Row = "", 0, "", 0
+	return a == b
+}
+
+func (b *builder) rowName(r Record) string {
+	if len(b.ledger.Sheets) > 1 {
+		return fmt.Sprintf("工作表“%s”第%d行", r.Sheet, r.Row)
+	}
+	return fmt.Sprintf("第%d行", r.Row)
+}
+
+func (b *builder) rowList(idx []int) string {
+	s := ""
+	for n, i := range idx {
+		if n > 0 {
+			s += "、"
+		}
+		s += b.rowName(b.ledger.Records[i])
+	}
+	return s
+}

@@ -1,0 +1,122 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+)
+
+// maxRowXML bounds one <row> element: MaxColumns cells of the longest text
+// fit many times over, and a broken file cannot make the buffer grow
+// without end.
+const maxRowXML = 32 << 20
+
+// sheetSource returns the layout and row stream of one sheet. The layout
+// pass inflates the sheet once to find hidden columns (before sheetData)
+// and merged ranges (after it); the rows are streamed by a second pass.
+func (b *xlsxBook) sheetSource(ref xlsxSheetRef) (*sheetSource, error) {
+	src := &sheetSource{name: ref.name}
+	if err := b.scanLayout(ref.path, src); err != nil {
+		return nil, err
+	}
+	src.rows = func(fn func(*srcRow) error) error { return b.streamRows(ref.path, fn) }
+	return src, nil
+}
+
+// scanLayout reads <col hidden> and <mergeCell ref> of a sheet.
+func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
+	rc, err := b.g.open(name, 0)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	cols := newElemReader(rc, "", "sheetData", maxRowXML)
+	if err := cols.fill(0); err != nil {
+		return nil // an empty part: no rows either
+	}
+	prefix := rootPrefix(cols.buf)
+	head := cols.buf
+	if i := bytes.Index(head, []byte("<"+prefix+"sheetData")); i >= 0 {
+		head = head[:i]
+	}
+	src.hiddenCols = hiddenCols(head, prefix, b.limits.MaxColumns)
+	rest := append([]byte(nil), cols.buf...)
+	mr := newElemReader(io.MultiReader(bytes.NewReader(rest), rc), prefix, "mergeCell", 4096)
+	for {
+		el, err := mr.next()
+		if err != nil {
+			return ignoreEOF(err)
+		}
+		if len(src.merges) >= b.limits.MaxMerges {
+			return tooLarge("合并单元格过多")
+		}
+		if v, ok := attr(el, "ref"); ok {
+			if r, ok := parseRange(string(v)); ok {
+				src.merges = append(src.merges, r)
+			}
+		}
+	}
+}
+
+// hiddenCols reads the <col min max hidden> elements in a sheet's head.
+func hiddenCols(head []byte, prefix string, maxCols int) map[int]bool {
+	out := map[int]bool{}
+	open := []byte("<" + prefix + "col ")
+	for {
+		i := bytes.Index(head, open)
+		if i < 0 {
+			return out
+		}
+		head = head[i+len(open)-1:]
+		h, _ := attr(head, "hidden")
+		if string(h) != "1" && string(h) != "true" {
+			continue
+		}
+		lo, _ := attr(head, "min")
+		hi, _ := attr(head, "max")
+		a, err1 := strconv.Atoi(string(lo))
+		z, err2 := strconv.Atoi(string(hi))
+		if err1 != nil || err2 != nil || a < 1 {
+			continue
+		}
+		for c := a; c <= z && c <= maxCols; c++ {
+			out[c-1] = true
+		}
+	}
+}
+
+// streamRows parses the sheet's rows one by one and hands each to fn.
+func (b *xlsxBook) streamRows(name string, fn func(*srcRow) error) error {
+	rc, err := b.g.open(name, 0)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	er := newElemReader(rc, "", "row", maxRowXML)
+	if err := er.fill(0); err != nil {
+		return nil
+	}
+	p := &rowParser{book: b, prefix: rootPrefix(er.buf)}
+	er.open, er.close = []byte("<"+p.prefix+"row"), []byte("</"+p.prefix+"row>")
+	for {
+		el, err := er.next()
+		if err != nil {
+			return ignoreEOF(err)
+		}
+		row, err := p.parse(el)
+		if err != nil {
+			return err
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+}
+
+func ignoreEOF(err error) error {
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	return err
+}
