@@ -84,6 +84,7 @@ var migrations = []string{
 		updated INTEGER NOT NULL DEFAULT 0,
 		unchanged INTEGER NOT NULL DEFAULT 0,
 		problems TEXT NOT NULL DEFAULT '[]',
+		file_size BIGINT NOT NULL DEFAULT 0,
 		file_data {{blob}}
 	);
 	CREATE INDEX imports_period ON imports (period, district);
@@ -94,6 +95,8 @@ var migrations = []string{
 		field TEXT NOT NULL,
 		old_value TEXT,
 		new_value TEXT,
+		old_import_id BIGINT,
+		old_source TEXT,
 		PRIMARY KEY (import_id, seq)
 	);
 	CREATE INDEX import_changes_target ON import_changes (code, field);

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"tracker/importer"
+	"tracker/models"
+)
+
+// NewImport is an upload to record: the original file, who sent it, and
+// the ledger the importer read from it.
+type NewImport struct {
+	FileName string
+	Data     []byte
+	User     models.User
+	Ledger   *importer.Ledger
+	DryRun   bool // preview: compute and keep the import, change nothing
+}
+
+// CreateImport records an upload and, unless it is a dry run, applies it,
+// all in one transaction: a failure leaves nothing behind. The original
+// file is kept byte for byte with its SHA-256.
+func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error) {
+	var out *Import
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		row := importRow{Status: StatusPreviewed, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
+			UserName: in.User.Name, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		imp, err := s.plan(tx, &row, in.Ledger, in.User, !in.DryRun)
+		out = imp
+		return err
+	})
+	return out, err
+}
+
+// CommitImport applies a previewed import. The ledger is read again from
+// the kept file by the caller, and the changes are computed again against
+// the database as it is now, so a commit never writes a stale preview.
+func (s *Store) CommitImport(ctx context.Context, id int64, ledger *importer.Ledger, user models.User) (*Import, error) {
+	var out *Import
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		var row importRow
+		if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
+			return notFound(err, "没有编号为 %d 的导入记录", id)
+		}
+		if row.Status != StatusPreviewed {
+			return models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有预览中的导入可以提交", id, statusText(row.Status))
+		}
+		imp, err := s.plan(tx, &row, ledger, user, true)
+		out = imp
+		return err
+	})
+	return out, err
+}
+
+// plan computes an import's changes against the database and, when apply
+// is set, writes them; either way the import row and its changes are
+// saved.
+func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *importer.Ledger, user models.User, apply bool) (*Import, error) {
+	period := models.Month(row.Period)
+	st, err := loadState(tx, recordCodes(ledger.Records), period)
+	if err != nil {
+		return nil, err
+	}
+	pl := planImport(st, ledger.Records, period, user)
+	w := &writer{tx: tx, importID: row.ID, period: period}
+	if apply && pl.applied > 0 {
+		for _, c := range pl.changes {
+			if err := w.apply(c, pl.newRecords[c.Code]); err != nil {
+				return nil, fmt.Errorf("apply %s %s: %w", c.Code, c.Field, err)
+			}
+		}
+	}
+	if err := w.saveChanges(pl.changes); err != nil {
+		return nil, err
+	}
+	problems := mergeProblems(ledger.Sheets, ledger.Problems, pl.problems)
+	raw, _ := json.Marshal(problems)
+	row.Problems, row.District = string(raw), districtList(pl.districts)
+	row.RowsImported, row.Created, row.Updated, row.Unchanged = pl.applied, pl.created, pl.updated, pl.unchanged
+	switch {
+	case pl.applied == 0 && ledger.RowsTotal > 0:
+		row.Status = StatusRejected
+	case apply:
+		now := s.now()
+		row.Status, row.CommittedAt = StatusCommitted, &now
+	}
+	if err := tx.Omit("file_data").Save(row).Error; err != nil {
+		return nil, err
+	}
+	imp := row.toImport()
+	imp.Changes = append(imp.Changes, pl.changes...)
+	return imp, nil
+}
+
+// writeTx runs fn in a write transaction. On SQLite the transaction takes
+// the write lock at BEGIN (see Open); on PostgreSQL an advisory lock makes
+// imports and reverts run one at a time across every server process, so
+// each computes its changes against a state no one else is changing.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if s.dialect == "postgres" {
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(20240530)").Error; err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+}
+
+func statusText(status string) string {
+	return map[string]string{StatusPreviewed: "预览", StatusCommitted: "已提交", StatusReverted: "已撤销", StatusRejected: "未导入"}[status]
+}

@@ -1,0 +1,187 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"tracker/importer"
+	"tracker/models"
+)
+
+// Import statuses.
+const (
+	StatusPreviewed = "previewed" // computed, nothing changed yet
+	StatusCommitted = "committed" // applied
+	StatusReverted  = "reverted"  // applied, then undone
+	StatusRejected  = "rejected"  // read, but no row could be applied
+)
+
+// Import is one uploaded ledger and what it did (the API's ImportResult).
+type Import struct {
+	ID           int64              `json:"id"`
+	Status       string             `json:"status"`
+	FileName     string             `json:"file_name"`
+	SHA256       string             `json:"sha256"`
+	Period       models.Month       `json:"period"`
+	Districts    []string           `json:"districts"` // units whose rows it applied
+	User         string             `json:"user"`
+	CreatedAt    time.Time          `json:"created_at"`
+	CommittedAt  *time.Time         `json:"committed_at"`
+	RevertedAt   *time.Time         `json:"reverted_at"`
+	FileSize     int64              `json:"file_size"`
+	RowsTotal    int                `json:"rows_total"`
+	RowsImported int                `json:"rows_imported"`
+	Created      int                `json:"created"`
+	Updated      int                `json:"updated"`
+	Unchanged    int                `json:"unchanged"`
+	Problems     []importer.Problem `json:"problems"`
+	Changes      []Change           `json:"changes"`
+}
+
+// Change is one value an import sets: Old is nil when the value did not
+// exist (a created project, a first monthly figure), New is nil when it is
+// cleared. Field names the API fields; "project" is a whole new project
+// and "plan_entry" its entry in a new year's list.
+type Change struct {
+	Code   string       `json:"code"`
+	Field  string       `json:"field"`
+	Period models.Month `json:"period,omitempty"` // for completed_ytd_wan
+	Old    *string      `json:"old"`
+	New    *string      `json:"new"`
+
+	oldImportID *int64
+	oldSource   string
+}
+
+type importRow struct {
+	ID           int64 `gorm:"primaryKey"`
+	Status       string
+	FileName     string
+	SHA256       string `gorm:"column:sha256"`
+	Period       int
+	District     string
+	UserName     string
+	CreatedAt    time.Time
+	CommittedAt  *time.Time
+	RevertedAt   *time.Time
+	RowsTotal    int
+	RowsImported int
+	Created      int
+	Updated      int
+	Unchanged    int
+	Problems     string
+	FileSize     int64
+	FileData     []byte
+}
+
+func (importRow) TableName() string { return "imports" }
+
+type changeRow struct {
+	ImportID    int64 `gorm:"primaryKey"`
+	Seq         int   `gorm:"primaryKey"`
+	Code        string
+	Field       string
+	OldValue    *string
+	NewValue    *string
+	OldImportID *int64
+	OldSource   *string
+}
+
+func (changeRow) TableName() string { return "import_changes" }
+
+func (r *importRow) toImport() *Import {
+	imp := &Import{ID: r.ID, Status: r.Status, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
+		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
+		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
+		Districts: []string{}, Problems: []importer.Problem{}, Changes: []Change{}}
+	if r.District != "" {
+		imp.Districts = strings.Split(r.District, ",")
+	}
+	json.Unmarshal([]byte(r.Problems), &imp.Problems)
+	return imp
+}
+
+func fileSHA256(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// ImportFilter selects imports for the history.
+type ImportFilter struct {
+	District string       // only imports that applied rows of this unit
+	Period   models.Month // only this reporting month
+	Limit    int
+}
+
+// Imports returns the import history, newest first, without changes.
+func (s *Store) Imports(ctx context.Context, f ImportFilter) ([]*Import, error) {
+	q := s.db.WithContext(ctx).Omit("file_data").Order("id DESC")
+	if f.District != "" {
+		q = q.Where("(',' || district || ',') LIKE ?", "%,"+escapeLike(f.District)+",%")
+	}
+	if f.Period != 0 {
+		q = q.Where("period = ?", int(f.Period))
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var rows []importRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]*Import, len(rows))
+	for i := range rows {
+		out[i] = rows[i].toImport()
+	}
+	return out, nil
+}
+
+// Import returns one import with its changes.
+func (s *Store) Import(ctx context.Context, id int64) (*Import, error) {
+	var row importRow
+	if err := s.db.WithContext(ctx).Omit("file_data").First(&row, id).Error; err != nil {
+		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
+	}
+	imp := row.toImport()
+	changes, err := s.changes(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range changes {
+		imp.Changes = append(imp.Changes, c)
+	}
+	return imp, nil
+}
+
+// ImportFile returns an import's original file, byte for byte.
+func (s *Store) ImportFile(ctx context.Context, id int64) (name string, data []byte, err error) {
+	var row importRow
+	if err := s.db.WithContext(ctx).Select("id, file_name, file_data").First(&row, id).Error; err != nil {
+		return "", nil, notFound(err, "没有编号为 %d 的导入记录", id)
+	}
+	return row.FileName, row.FileData, nil
+}
+
+func (s *Store) changes(ctx context.Context, id int64) ([]Change, error) {
+	var rows []changeRow
+	if err := s.db.WithContext(ctx).Where("import_id = ?", id).Order("seq").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	var period int
+	s.db.WithContext(ctx).Model(&importRow{}).Where("id = ?", id).Pluck("period", &period)
+	out := make([]Change, len(rows))
+	for i, r := range rows {
+		out[i] = Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, oldImportID: r.OldImportID}
+		if r.OldSource != nil {
+			out[i].oldSource = *r.OldSource
+		}
+		if r.Field == fieldCompleted {
+			out[i].Period = models.Month(period)
+		}
+	}
+	return out, nil
+}

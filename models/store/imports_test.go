@@ -1,0 +1,194 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"tracker/importer"
+	"tracker/models"
+	"tracker/models/demo"
+)
+
+const allFigures = importer.FieldName | importer.FieldDistrict | importer.FieldNature | importer.FieldAnnualPlan |
+	importer.FieldCompletedYTD | importer.FieldTotalInvestment | importer.FieldPlannedStart | importer.FieldActualStart
+
+var admin = models.User{Name: "admin", Role: models.RoleAdmin}
+
+// seeded returns a store with the demo portfolio and two of its projects.
+func seeded(t *testing.T, s *Store) (zhangdian, zichuan models.Project) {
+	t.Helper()
+	ps := demo.Portfolio2024()
+	if _, err := s.SeedPortfolio(context.Background(), ps, "演示数据"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.District == "张店区" && zhangdian.Code == "" {
+			zhangdian = p
+		}
+		if p.District == "淄川区" && zichuan.Code == "" {
+			zichuan = p
+		}
+	}
+	return zhangdian, zichuan
+}
+
+func ledgerOf(period models.Month, recs ...importer.Record) *importer.Ledger {
+	for i := range recs {
+		recs[i].Sheet, recs[i].Row = "台账", i+4
+	}
+	return &importer.Ledger{Format: "xlsx", Period: period, Sheets: []string{"台账"}, RowsTotal: len(recs), Records: recs}
+}
+
+func figureRecord(p models.Project, completed models.Money) importer.Record {
+	return importer.Record{Code: p.Code, Name: p.Name, District: p.District, CompletedYTD: completed, Has: importer.FieldCompletedYTD}
+}
+
+// dump renders every portfolio row, to compare database contents exactly.
+func dump(t *testing.T, s *Store) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT code || '|' || name || '|' || district || '|' || unit || '|' || total_investment || '|' || actual_start FROM projects ORDER BY code`,
+		`SELECT code || '|' || year || '|' || nature || '|' || annual_plan || '|' || planned_start FROM plan_entries ORDER BY code, year`,
+		`SELECT code || '|' || period || '|' || completed_ytd || '|' || source || '|' || COALESCE(import_id, 0) FROM investments ORDER BY code, period`,
+	} {
+		var lines []string
+		if err := s.db.Raw(q).Scan(&lines).Error; err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
+
+func TestPreviewCommitReimportRevert(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, _ := seeded(t, s)
+		before := dump(t, s)
+		june := models.MonthOf(2024, 6)
+		newProject := importer.Record{Code: "2406-370303-26-01-000777", Name: "张店区测试新项目", District: "张店区", Nature: models.NatureNew,
+			AnnualPlan: 5000 * models.Wan, CompletedYTD: 1200 * models.Wan, TotalInvestment: 20000 * models.Wan,
+			PlannedStart: models.MonthOf(2024, 5), ActualStart: models.MonthOf(2024, 6), Has: allFigures}
+		changed := figureRecord(zd, zd.AnnualPlan*7/10)
+		changed.AnnualPlan, changed.Has = zd.AnnualPlan+100*models.Wan, changed.Has|importer.FieldAnnualPlan
+		ledger := ledgerOf(june, changed, newProject)
+
+		preview, err := s.CreateImport(ctx, NewImport{FileName: "张店区1-6月.xlsx", Data: []byte("file bytes"), User: admin, Ledger: ledger, DryRun: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if preview.Status != StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 4 {
+			t.Fatalf("preview: %+v", preview)
+		}
+		if dump(t, s) != before {
+			t.Fatal("a preview changed the database")
+		}
+		committed, err := s.CommitImport(ctx, preview.ID, ledger, admin)
+		if err != nil || committed.Status != StatusCommitted || committed.RowsImported != 2 {
+			t.Fatalf("commit: %+v %v", committed, err)
+		}
+		p, _ := s.Project(ctx, zd.Code, 2024)
+		if got, _ := p.CompletedAsOf(june); got != zd.AnnualPlan*7/10 || p.AnnualPlan != zd.AnnualPlan+100*models.Wan {
+			t.Errorf("after commit: completed %d plan %d", got, p.AnnualPlan)
+		}
+		if _, err := s.CommitImport(ctx, preview.ID, ledger, admin); models.ErrorCode(err) != models.ECONFLICT {
+			t.Errorf("second commit: %v", err)
+		}
+		again, err := s.CreateImport(ctx, NewImport{FileName: "again.xlsx", Data: []byte("file bytes"), User: admin, Ledger: ledger})
+		if err != nil || again.Unchanged != 2 || again.Created+again.Updated != 0 || len(again.Changes) != 0 {
+			t.Fatalf("same figures again: %+v %v", again, err)
+		}
+		if _, err := s.RevertImport(ctx, again.ID); err != nil {
+			t.Fatal(err)
+		}
+		reverted, err := s.RevertImport(ctx, preview.ID)
+		if err != nil || reverted.Status != StatusReverted {
+			t.Fatalf("revert: %+v %v", reverted, err)
+		}
+		if after := dump(t, s); after != before {
+			t.Errorf("revert did not restore the database:\n%s", firstDiff(before, after))
+		}
+		name, data, err := s.ImportFile(ctx, preview.ID)
+		if err != nil || name != "张店区1-6月.xlsx" || string(data) != "file bytes" {
+			t.Errorf("file %q %q %v", name, data, err)
+		}
+		if imp, _ := s.Import(ctx, preview.ID); imp.SHA256 != fileSHA256([]byte("file bytes")) || imp.FileSize != 10 {
+			t.Errorf("sha %s size %d", imp.SHA256, imp.FileSize)
+		}
+	})
+}
+
+func TestRevertRefusesWhileALaterImportChangedTheSameFigure(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, _ := seeded(t, s)
+		before := dump(t, s)
+		june := models.MonthOf(2024, 6)
+		first, _ := s.CreateImport(ctx, NewImport{FileName: "a.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 111*models.Wan))})
+		second, _ := s.CreateImport(ctx, NewImport{FileName: "b.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 222*models.Wan))})
+		_, err := s.RevertImport(ctx, first.ID)
+		if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(models.ErrorMessage(err), fmt.Sprintf("请先撤销第%d号导入", second.ID)) {
+			t.Fatalf("revert of the first: %v", err)
+		}
+		if _, err := s.RevertImport(ctx, second.ID); err != nil {
+			t.Fatal(err)
+		}
+		p, _ := s.Project(ctx, zd.Code, 2024)
+		if got, _ := p.CompletedAsOf(june); got != 111*models.Wan {
+			t.Errorf("after reverting the second: %d", got)
+		}
+		if _, err := s.RevertImport(ctx, first.ID); err != nil {
+			t.Fatal(err)
+		}
+		if dump(t, s) != before {
+			t.Error("reverting both did not restore the database")
+		}
+	})
+}
+
+func TestUploaderCannotChangeAnotherDistrictsProject(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, zc := seeded(t, s)
+		before := dump(t, s)
+		uploader := models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"}
+		foreign := figureRecord(zc, 1*models.Wan)
+		foreign.District = "张店区" // claims to be ours
+		imp, err := s.CreateImport(ctx, NewImport{FileName: "x.xlsx", User: uploader, Ledger: ledgerOf(models.MonthOf(2024, 6), foreign)})
+		if err != nil || imp.Status != StatusRejected || imp.RowsImported != 0 || len(imp.Problems) != 1 || imp.Problems[0].Severity != "error" {
+			t.Fatalf("%+v %v", imp, err)
+		}
+		if dump(t, s) != before {
+			t.Error("a refused row changed the database")
+		}
+		ok, _ := s.CreateImport(ctx, NewImport{FileName: "y.xlsx", User: uploader, Ledger: ledgerOf(models.MonthOf(2024, 6), figureRecord(zd, 3*models.Wan))})
+		if ok.Status != StatusCommitted || ok.Updated != 1 || strings.Join(ok.Districts, ",") != "张店区" {
+			t.Errorf("own district: %+v", ok)
+		}
+	})
+}
+
+func TestLowerCumulativeFigureIsAWarning(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		zd, _ := seeded(t, s)
+		july := models.MonthOf(2024, 7)
+		imp, err := s.CreateImport(context.Background(), NewImport{FileName: "x.xlsx", User: admin, Ledger: ledgerOf(july, figureRecord(zd, 0))})
+		if err != nil || imp.Status != StatusCommitted || len(imp.Problems) != 1 || imp.Problems[0].Severity != "warning" ||
+			!strings.Contains(imp.Problems[0].Message, "低于上月") {
+			t.Fatalf("%+v %v", imp.Problems, err)
+		}
+	})
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return al[i] + "\n" + bl[i]
+		}
+	}
+	return fmt.Sprintf("%d vs %d lines", len(al), len(bl))
+}
