@@ -355,3 +355,32 @@ func TestEmptyListStillListsEveryUnit(t *testing.T) {
 		t.Errorf("headline %q", got)
 	}
 }
+
+// TestDetailAmountsRoundTripExactly reads back every 万元 amount of 530
+// projects as stored: each must be the exact decimal of its yuan (4
+// decimals at most), not a float cut to 15 significant digits.
+func TestDetailAmountsRoundTripExactly(t *testing.T) {
+	in := syntheticInput(530, 6, 2)
+	f, _ := openReport(t, in)
+	byCode := map[string]*models.Project{}
+	for i := range in.Projects {
+		byCode[in.Projects[i].Code] = &in.Projects[i]
+	}
+	rows, _ := f.GetRows(sheetDetails, excelize.Options{RawCellValue: true})
+	checked := 0
+	for _, row := range rows[headerRow:] {
+		if len(row) < 11 || byCode[row[1]] == nil {
+			continue
+		}
+		p := byCode[row[1]]
+		done, _ := p.CompletedAsOf(in.Month)
+		if row[8] != p.TotalInvestment.WanString() || row[9] != p.AnnualPlan.WanString() || row[10] != done.WanString() {
+			t.Fatalf("%s: %q %q %q, want %s %s %s", p.Code, row[8], row[9], row[10],
+				p.TotalInvestment.WanString(), p.AnnualPlan.WanString(), done.WanString())
+		}
+		checked++
+	}
+	if checked != len(in.Projects) {
+		t.Errorf("checked %d projects, want %d", checked, len(in.Projects))
+	}
+}
