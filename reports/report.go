@@ -1,9 +1,3 @@
-// Package reports turns a year's list of projects into the office's reports:
-// the quarterly report (季度通报) and the monthly 调度 report. Build computes
-// every value of the report from models.ComputeRates and models.StatusOf
-// (pure, no clock, no I/O); Report.Write renders those values as an .xlsx
-// workbook with excelize. The package knows spreadsheets, not HTTP or the
-// database.
 package reports
 
 import (
@@ -13,7 +7,9 @@ import (
 	"tracker/models"
 )
 
-// Input is what a report is built from.
+// Input is what a report is built from. Month must be a valid month of the
+// projects' year (the caller validates it); for a quarterly report it is
+// MonthOf(year, 3*Quarter).
 type Input struct {
 	Projects   []models.Project  // the year's list, each with its Investments for the year
 	Month      models.Month      // as-of month (a quarter Q means month 3Q)
