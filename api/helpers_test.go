@@ -86,11 +86,19 @@ func (ts *testServer) do(method, path, token string, body any, wantStatus int, o
 		ts.t.Fatalf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, wantStatus, raw)
 	}
 	if out != nil {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(out); err != nil {
-			ts.t.Fatalf("%s %s: %v in %s", method, path, err, raw)
-		}
+		decodeJSON(ts.t, raw, out)
 	}
 	return raw
 }
+
+// decodeJSON decodes with numbers kept as json.Number, so amounts stay exact.
+func decodeJSON(t *testing.T, raw []byte, out any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(out); err != nil {
+		t.Fatalf("%v in %.300s", err, raw)
+	}
+}
+
+func discardLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -63,4 +63,13 @@ func (s *Server) routes() {
 	read.GET("/projects/:code", s.getProject)
 	read.GET("/rates", s.rates)
 	read.GET("/units", s.units)
+	read.GET("/imports", s.listImports)
+	read.GET("/imports/:id", s.getImport)
+	read.GET("/imports/:id/file", s.importFile)
+	read.GET("/reports/quarterly.xlsx", s.quarterlyReport)
+
+	write := read.Group("", s.require(models.User.CanImport))
+	write.POST("/imports", s.postImport)
+	write.POST("/imports/:id/commit", s.commitImport)
+	write.POST("/imports/:id/revert", s.revertImport)
 }
