@@ -220,3 +220,18 @@ func idParam(c *gin.Context) (int64, error) {
 	}
 	return id, nil
 }
+
+// submissions lists which units have sent a ledger for a month.
+func (s *Server) submissions(c *gin.Context) {
+	m, err := s.asOfMonth(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	subs, err := s.store.Submissions(c, m)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"year": m.Year(), "month": m.Num(), "items": subs})
+}

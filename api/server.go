@@ -67,6 +67,7 @@ func (s *Server) routes() {
 	read.GET("/imports/:id", s.getImport)
 	read.GET("/imports/:id/file", s.importFile)
 	read.GET("/reports/quarterly.xlsx", s.quarterlyReport)
+	read.GET("/submissions", s.submissions)
 
 	write := read.Group("", s.require(models.User.CanImport))
 	write.POST("/imports", s.postImport)

@@ -185,3 +185,43 @@ func (s *Store) changes(ctx context.Context, id int64) ([]Change, error) {
 	}
 	return out, nil
 }
+
+// Submission says whether a unit has sent its ledger for a month: a
+// committed import for that month that applied rows of the unit.
+type Submission struct {
+	District   string     `json:"district"`
+	Submitted  bool       `json:"submitted"`
+	Imports    int        `json:"imports"`
+	LastImport *int64     `json:"last_import_id"`
+	LastAt     *time.Time `json:"last_at"`
+}
+
+// Submissions returns, for every unit in report order, whether it has sent
+// a ledger for month m.
+func (s *Store) Submissions(ctx context.Context, m models.Month) ([]Submission, error) {
+	units, err := s.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var rows []importRow
+	err = s.db.WithContext(ctx).Omit("file_data", "problems").Where("period = ? AND status = ?", int(m), StatusCommitted).
+		Order("id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	byUnit := map[string]*Submission{}
+	out := make([]Submission, len(units))
+	for i, u := range units {
+		out[i] = Submission{District: u.Name}
+		byUnit[u.Name] = &out[i]
+	}
+	for _, r := range rows {
+		for _, d := range strings.Split(r.District, ",") {
+			if sub := byUnit[d]; sub != nil {
+				id, at := r.ID, r.CommittedAt
+				sub.Submitted, sub.Imports, sub.LastImport, sub.LastAt = true, sub.Imports+1, &id, at
+			}
+		}
+	}
+	return out, nil
+}
