@@ -21,6 +21,25 @@ type builder struct {
 	order    map[string]int     // sheet → position, to sort problems
 	byCode   map[string][]int   // code → indexes in ledger.Records
 	badRows  map[rowKey]bool    // rows with an error
+	resolved map[string]resolvedUnit
+}
+
+type resolvedUnit struct {
+	u  models.Unit
+	ok bool
+}
+
+// resolve is units.Resolve with a cache: a ledger spells its few districts
+// over and over.
+func (b *builder) resolve(s string) (models.Unit, bool) {
+	if r, ok := b.resolved[s]; ok {
+		return r.u, r.ok
+	}
+	u, ok := b.units.Resolve(s)
+	if len(b.resolved) < 1000 {
+		b.resolved[s] = resolvedUnit{u, ok}
+	}
+	return u, ok
 }
 
 type rowKey struct {
@@ -36,7 +55,7 @@ func newBuilder(opts Options, format string) (*builder, error) {
 	b := &builder{
 		opts: opts, limits: opts.Limits.withDefaults(), units: models.NewUnitIndex(units),
 		ledger:  &Ledger{Format: format, Sheets: []string{}, Records: []Record{}, Problems: []Problem{}},
-		headers: map[string]*header{}, order: map[string]int{}, byCode: map[string][]int{}, badRows: map[rowKey]bool{},
+		headers: map[string]*header{}, order: map[string]int{}, byCode: map[string][]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{},
 	}
 	if opts.District != "" {
 		u, ok := b.units.Resolve(opts.District)
@@ -55,6 +74,9 @@ func (b *builder) beginSheet(s *sheetReader) error {
 	b.order[name] = len(b.ledger.Sheets)
 	b.ledger.Sheets = append(b.ledger.Sheets, name)
 	b.headers[name] = s.h
+	if hint := min(s.src.rowsHint, b.limits.MaxRows); hint > cap(b.ledger.Records) {
+		b.ledger.Records = append(make([]Record, 0, hint), b.ledger.Records...)
+	}
 	lines := s.preamble()
 	if u, ok := b.titleDistrict(lines); ok && b.ledger.District == "" {
 		b.ledger.District = u

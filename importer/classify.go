@@ -11,13 +11,13 @@ import (
 type rowKind int
 
 const (
-	rowData     rowKind = iota
-	rowBlank            // nothing in it
-	rowHeader           // the header repeated (续表), or a 续表 line
-	rowSection          // 一、产业类项目（86个）; a title repeated
-	rowTotal            // 小计, 合计, 总计, 其中
-	rowNote             // 注：…, 填报人, and what follows a note
-	rowNumbering        // 1 2 3 4 … under the header
+	rowData      rowKind = iota
+	rowBlank             // nothing in it
+	rowHeader            // the header repeated (续表), or a 续表 line
+	rowSection           // 一、产业类项目（86个）; a title repeated
+	rowTotal             // 小计, 合计, 总计, 其中
+	rowNote              // 注：…, 填报人, and what follows a note
+	rowNumbering         // 1 2 3 4 … under the header
 )
 
 var (
@@ -31,7 +31,10 @@ func (s *sheetReader) classify(r *srcRow) rowKind {
 	if len(r.cells) == 0 {
 		return rowBlank
 	}
-	if s.inNotes && !s.hasCode(r) {
+	if s.hasCode(r) {
+		return rowData // the common case first: the checks below are costly
+	}
+	if s.inNotes {
 		return rowNote
 	}
 	lead := s.leadText(r)
@@ -43,8 +46,6 @@ func (s *sheetReader) classify(r *srcRow) rowKind {
 	case hasPrefix(lead, noteWords):
 		s.inNotes = true
 		return rowNote
-	case s.hasCode(r):
-		return rowData
 	case reSection.MatchString(lead) || reCount.MatchString(lead):
 		return rowSection
 	case allNumbers(r):
@@ -93,7 +94,41 @@ func (s *sheetReader) leadText(r *srcRow) string {
 // hasCode reports whether the row's code cell holds a well-formed code.
 func (s *sheetReader) hasCode(r *srcRow) bool {
 	c, ok := s.h.column(fieldCode)
-	return ok && models.ValidCode(models.NormalizeCode(r.get(c.col).text))
+	if !ok {
+		return false
+	}
+	_, valid := normCode(r.get(c.col).text)
+	return valid
+}
+
+// normCode is models.NormalizeCode and models.ValidCode with a fast path
+// for a code already in ASCII shape (nearly every row of a large ledger).
+func normCode(raw string) (string, bool) {
+	if codeShape(raw) {
+		return raw, true
+	}
+	c := models.NormalizeCode(raw)
+	return c, models.ValidCode(c)
+}
+
+// codeShape checks \d{4}-\d{6}-\d{2}-\d{2}-\d{6} without a regexp.
+func codeShape(s string) bool {
+	if len(s) != 24 {
+		return false
+	}
+	for i := 0; i < 24; i++ {
+		switch i {
+		case 4, 11, 14, 17:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isTotal reports a 小计/合计/总计 row (also "张店区合计", "其中：新开工").

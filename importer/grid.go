@@ -57,6 +57,7 @@ type sheetSource struct {
 	date1904   bool // serial days count from 1904 (old Mac workbooks)
 	hiddenCols map[int]bool
 	merges     []cellRange
+	rowsHint   int // rows the sheet says it has (<dimension>), to size slices once
 	rows       func(fn func(*srcRow) error) error
 }
 

@@ -23,7 +23,7 @@ var headerSpellings = map[string]Field{
 	"{Y}年度计划投资": FieldAnnualPlan, "年度计划": FieldAnnualPlan, "本年度计划投资": FieldAnnualPlan,
 	"{M}累计完成投资": FieldCompletedYTD, "本年累计完成投资": FieldCompletedYTD, "{M}完成投资": FieldCompletedYTD,
 	"年初至报告期累计完成投资": FieldCompletedYTD, "{Y}{M}累计完成投资": FieldCompletedYTD,
-	"{Y}{M}完成投资": FieldCompletedYTD, "本年完成投资": FieldCompletedYTD, "年初累计完成投资": FieldCompletedYTD,
+	"{Y}{M}完成投资": FieldCompletedYTD, "累计完成投资({M})": FieldCompletedYTD, "本年完成投资": FieldCompletedYTD, "年初累计完成投资": FieldCompletedYTD,
 	"计划开工时间": FieldPlannedStart, "预计开工": FieldPlannedStart, "开工时间(计划)": FieldPlannedStart,
 	"预计开工时间": FieldPlannedStart, "计划开工": FieldPlannedStart, "开工时间计划": FieldPlannedStart,
 	"实际开工时间": FieldActualStart, "开工时间": FieldActualStart, "开工时间(实际)": FieldActualStart,

@@ -4,8 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"golang.org/x/text/width"
+	"unicode"
 
 	"tracker/models"
 )
@@ -33,7 +32,25 @@ var quarterWords = []struct {
 // whitespace, full-width letters, digits and punctuation made ASCII
 // (（→(, ：→:, ～→~), so spellings differ only where they really differ.
 func foldText(s string) string {
-	return width.Narrow.String(models.NormalizeName(s))
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c <= ' ' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
+			return -1
+		case r >= '\uff01' && r <= '\uff5e': // full-width ASCII
+			return r - 0xfee0
+		}
+		return r
+	}, s)
 }
 
 // label is a header text in normal form with what it says besides the

@@ -55,11 +55,12 @@ func (rr *rowReader) code() {
 		rr.rowError("表中没有项目代码列，无法识别项目（请增加“项目代码”列）")
 		return
 	}
-	rr.rec.Code = models.NormalizeCode(c.text)
+	code, valid := normCode(c.text)
+	rr.rec.Code = code
 	switch {
-	case rr.rec.Code == "":
+	case code == "":
 		rr.error(col, "缺少项目代码（尚未赋码的准备类项目请先取得统一项目代码再报送）")
-	case !models.ValidCode(rr.rec.Code):
+	case !valid:
 		rr.error(col, fmt.Sprintf("项目代码“%s”格式不对，应为24位，如2403-370303-04-01-000123", models.TrimText(c.text)))
 	}
 }
@@ -80,7 +81,7 @@ func (rr *rowReader) district() {
 	b := rr.s.b
 	raw := rr.text(FieldDistrict)
 	_, col, _ := rr.cell(FieldDistrict)
-	switch u, ok := b.units.Resolve(raw); {
+	switch u, ok := b.resolve(raw); {
 	case raw != "" && ok:
 		rr.rec.District = u.Name
 	case raw != "":

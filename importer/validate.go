@@ -61,15 +61,16 @@ func (rr *rowReader) warnings() {
 // the area code of the district they lie in), so they are not checked.
 func (rr *rowReader) checkArea() {
 	r := &rr.rec
-	if r.District == "" || !models.ValidCode(r.Code) {
+	if r.District == "" || !codeShape(r.Code) {
 		return
 	}
-	u, ok := rr.s.b.units.Resolve(r.District)
-	if !ok || u.Kind != models.KindDistrict || len(u.Code) != 6 || models.CodeArea(r.Code) == u.Code {
+	u, ok := rr.s.b.resolve(r.District)
+	area := r.Code[5:11] // models.CodeArea without its regexp, on a code of valid shape
+	if !ok || u.Kind != models.KindDistrict || len(u.Code) != 6 || area == u.Code {
 		return
 	}
 	_, col, _ := rr.cell(fieldCode)
-	rr.warning(col, fmt.Sprintf("项目代码的区划段%s与所属区县%s（%s）不一致，请核实", models.CodeArea(r.Code), u.Name, u.Code))
+	rr.warning(col, fmt.Sprintf("项目代码的区划段%s与所属区县%s（%s）不一致，请核实", area, u.Name, u.Code))
 }
 
 // checkDuplicates compares the rows that share a code: exact repeats are

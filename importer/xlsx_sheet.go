@@ -41,6 +41,7 @@ func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
 		head = head[:i]
 	}
 	src.hiddenCols = hiddenCols(head, prefix, b.limits.MaxColumns)
+	src.rowsHint = dimensionRows(head, prefix)
 	rest := append([]byte(nil), cols.buf...)
 	mr := newElemReader(io.MultiReader(bytes.NewReader(rest), rc), prefix, "mergeCell", 4096)
 	for {
@@ -57,6 +58,20 @@ func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
 			}
 		}
 	}
+}
+
+// dimensionRows reads the last row of <dimension ref="A1:L20002">, or 0.
+func dimensionRows(head []byte, prefix string) int {
+	i := bytes.Index(head, []byte("<"+prefix+"dimension"))
+	if i < 0 {
+		return 0
+	}
+	v, _ := attr(head[i:], "ref")
+	r, ok := parseRange(string(v))
+	if !ok {
+		return 0
+	}
+	return r.r2
 }
 
 // hiddenCols reads the <col min max hidden> elements in a sheet's head.
