@@ -88,5 +88,11 @@ func cmdBackup(ctx context.Context, env envConfig, args []string, stdout io.Writ
 
 // extraCommands handles the commands that need the importer and reports.
 func extraCommands(ctx context.Context, env envConfig, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch args[0] {
+	case "import":
+		return cmdImport(ctx, env, args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(ctx, env, args[1:], stdout, stderr)
+	}
 	return fmt.Errorf("未知命令“%s”，运行 tracker help 查看用法", args[0])
 }

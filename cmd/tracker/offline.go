@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"tracker/importer"
+	"tracker/models"
+	"tracker/models/store"
+	"tracker/reports"
+)
+
+// cliUser is who offline imports are recorded as: the operator at the
+// server, with the office's full rights.
+var cliUser = models.User{Name: "命令行", Role: models.RoleAdmin}
+
+func cmdImport(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("import", stderr)
+	dsn := dbFlag(fs, env)
+	period := fs.String("period", "", "报告期 YYYY-MM（台账中已写明时可省略）")
+	dryRun := fs.Bool("dry-run", false, "只预览，不修改数据库")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("用法：tracker import [--db DSN] [--period YYYY-MM] [--dry-run] FILE...")
+	}
+	var m models.Month
+	if *period != "" {
+		var err error
+		if m, err = models.ParseMonth(*period); err != nil {
+			return err
+		}
+	}
+	s, err := store.Open(*dsn)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	units, err := s.Units(ctx)
+	if err != nil {
+		return err
+	}
+	rejected := 0
+	for i, path := range fs.Args() {
+		p := &progress{w: stdout, prefix: fmt.Sprintf("[%d/%d] %s", i+1, fs.NArg(), filepath.Base(path))}
+		err := importFile(ctx, s, path, importer.Options{FileName: filepath.Base(path), Period: m, Units: units}, *dryRun, p)
+		if err != nil {
+			fmt.Fprintf(stdout, "%s：未能导入：%s\n", p.prefix, message(err))
+			rejected++
+		}
+	}
+	if rejected > 0 {
+		return fmt.Errorf("%d 个文件未能导入", rejected)
+	}
+	return nil
+}
+
+func importFile(ctx context.Context, s *store.Store, path string, opts importer.Options, dryRun bool, p *progress) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("无法读取文件：%w", err)
+	}
+	var ledger *importer.Ledger
+	p.run("读取台账", func() error { ledger, err = importer.Read(data, opts); return err })
+	if err != nil {
+		return err
+	}
+	var imp *store.Import
+	stage := "写入数据库"
+	if dryRun {
+		stage = "计算变更"
+	}
+	p.run(fmt.Sprintf("%s（%d 行）", stage, len(ledger.Records)), func() error {
+		imp, err = s.CreateImport(ctx, store.NewImport{FileName: opts.FileName, Data: data, User: cliUser, Ledger: ledger, DryRun: dryRun})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	printImport(p.w, p.prefix, imp)
+	if imp.Status == store.StatusRejected {
+		return errors.New("文件中没有一行可以导入，请按上面的问题修改后重新导入")
+	}
+	return nil
+}
+
+func printImport(w io.Writer, prefix string, imp *store.Import) {
+	status := map[string]string{store.StatusPreviewed: "已预览（未修改数据库）", store.StatusCommitted: "已导入",
+		store.StatusRejected: "没有可导入的行"}[imp.Status]
+	fmt.Fprintf(w, "%s：%s，导入编号 %d，报告期 %s\n", prefix, status, imp.ID, imp.Period)
+	fmt.Fprintf(w, "  数据行 %d，导入 %d；新建项目 %d，更新 %d，未变 %d；变更 %d 项\n",
+		imp.RowsTotal, imp.RowsImported, imp.Created, imp.Updated, imp.Unchanged, len(imp.Changes))
+	for i, pr := range imp.Problems {
+		if i == 50 {
+			fmt.Fprintf(w, "  ……另有 %d 条问题，完整清单见网页或 problems.xlsx\n", len(imp.Problems)-50)
+			break
+		}
+		level := "警告"
+		if pr.Severity == importer.SeverityError {
+			level = "错误"
+		}
+		fmt.Fprintf(w, "  [%s] %s\n", level, pr.Message)
+	}
+}
+
+// progress shows a running stage with its elapsed time, redrawn in place
+// every 200 ms, and its duration when done.
+type progress struct {
+	w      io.Writer
+	prefix string
+}
+
+func (p *progress) run(stage string, fn func() error) {
+	start := time.Now()
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				fmt.Fprintf(p.w, "\r%s：%s… %.1f 秒", p.prefix, stage, time.Since(start).Seconds())
+			}
+		}
+	}()
+	err := fn()
+	close(done)
+	mark := "完成"
+	if err != nil {
+		mark = "失败"
+	}
+	fmt.Fprintf(p.w, "\r%s：%s %s（%.1f 秒）\n", p.prefix, stage, mark, time.Since(start).Seconds())
+}
+
+func cmdReport(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("report", stderr)
+	dsn := dbFlag(fs, env)
+	year := fs.Int("year", 0, "年份")
+	quarter := fs.Int("quarter", 0, "季度 1-4")
+	month := fs.Int("month", 0, "月份 1-12（月度调度报告，代替 --quarter）")
+	out := fs.String("o", "", "输出文件（默认 重大项目季度报告_{Y}Q{Q}.xlsx）")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	m, q, err := reportMonth(*year, *quarter, *month)
+	if err != nil {
+		return err
+	}
+	rates, err := env.rateConfig()
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(*dsn)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	in, err := reportInput(ctx, s, m, rates)
+	if err != nil {
+		return err
+	}
+	in.Quarter = q
+	r := reports.Build(in)
+	var buf bytes.Buffer
+	if err := r.Write(&buf); err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = r.FileName()
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
+	return nil
+}
+
+func reportMonth(year, quarter, month int) (models.Month, int, error) {
+	switch {
+	case year < 1990 || year > 2100:
+		return 0, 0, errors.New("请用 --year 指定年份，例如 --year 2024")
+	case quarter != 0 && month != 0:
+		return 0, 0, errors.New("--quarter 和 --month 只能指定一个")
+	case quarter >= 1 && quarter <= 4:
+		return models.MonthOf(year, 3*quarter), quarter, nil
+	case month >= 1 && month <= 12 && quarter == 0:
+		return models.MonthOf(year, month), 0, nil
+	}
+	return 0, 0, errors.New("季度应为 1-4（--quarter），或月份 1-12（--month）：" + strconv.Itoa(quarter))
+}
+
+func reportInput(ctx context.Context, s *store.Store, m models.Month, rates models.RateConfig) (reports.Input, error) {
+	ps, err := s.PortfolioAsOf(ctx, m)
+	if err != nil {
+		return reports.Input{}, err
+	}
+	units, err := s.Units(ctx)
+	if err != nil {
+		return reports.Input{}, err
+	}
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = u.Name
+	}
+	categories, err := s.Categories(ctx)
+	return reports.Input{Projects: ps, Month: m, Config: rates, Districts: names, Categories: categories, Generated: time.Now()}, err
+}
