@@ -50,6 +50,14 @@ var fixtures = []fixtureCase{
 	{file: "period_variants.xlsx"},  // 1—6月 and 1~6月
 	{file: "period_sent_date.xlsx"}, // year from 填报日期 (January → last year)
 	{file: "peer_shape.xlsx"},       // the peer benchmark's ledger shape
+	{file: "formulas_lo.xlsx"},      // formulas with cached values (saved by LibreOffice)
+	{file: "formulas_src.xlsx"},     // formulas without cached values (excelize)
+	{file: "lo_from_csv.xlsx"},      // an .xlsx LibreOffice saved from a CSV
+	{file: "openpyxl.xlsx"},         // openpyxl: 说明 sheet, 年初至报告期, date format yyyy年m月
+	{file: "gbk.csv"},               // CSV in GBK, two-row header with 亿元 group, 合计
+	{file: "utf8_bom.csv"},          // CSV in UTF-8 with BOM, 2024年计划投资, 1-8月完成投资
+	{file: "encrypted.xlsx"},        // EUNSUPPORTED: password-protected workbook
+	{file: "legacy.xls"},            // old binary .xls (saved by LibreOffice)
 }
 
 func TestReadFixtures(t *testing.T) {

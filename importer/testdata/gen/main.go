@@ -300,6 +300,16 @@ func main() {
 		{"2403-370322-04-01-000001", "高青县项目", 100},
 	}})
 
+	// LibreOffice recalculates this into formulas_lo.xlsx (gen/soffice.sh):
+	// excelize writes formulas without cached values.
+	write("formulas_src.xlsx", sheet{name: "台账", rows: [][]any{
+		{"2024年1-6月重大项目台账"},
+		{"项目代码", "项目名称", "总投资", "年度计划投资", "1-6月累计完成投资"},
+		{"2403-370303-04-01-000001", "公式项目甲", 50000, formula{"ROUND(C3*0.2,2)"}, formula{"12684+2114"}},
+		{"2403-370303-04-01-000002", "公式项目乙", 33333, formula{"ROUND(C4*0.3,2)"}, formula{"D4/2"}},
+		{"合计", nil, formula{"SUM(C3:C4)"}, formula{"SUM(D3:D4)"}, formula{"SUM(E3:E4)"}},
+	}})
+
 	write("peer_shape.xlsx", peerShape())
 }
 
