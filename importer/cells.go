@@ -135,7 +135,11 @@ var (
 
 // textMonth reads a start date written as text.
 func textMonth(raw string, year int) monthValue {
-	s := foldText(reClock.ReplaceAllString(strings.TrimSpace(raw), ""))
+	t := strings.TrimSpace(raw)
+	if len(t) > 10 && t[4] == '-' && t[10] == 'T' { // RFC 3339, as some readers format dates
+		t = t[:10]
+	}
+	s := foldText(reClock.ReplaceAllString(t, ""))
 	if s == "" {
 		return monthValue{}
 	}

@@ -1,6 +1,116 @@
 package importer
 
-// xlsSources reads an old binary .xls workbook.
-func xlsSources(data []byte, l Limits) ([]*sheetSource, error) {
-	return nil, unsupportedXlsx("暂不支持旧版.xls文件")
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/shakinm/xlsReader/xls"
+	"github.com/shakinm/xlsReader/xls/structure"
+)
+
+// xlsSources reads an old binary .xls workbook (BIFF8) with
+// github.com/shakinm/xlsReader, a pure-Go reader. It gives numbers, text
+// and each cell's number format (for dates), but no hidden columns or
+// merged cells, and it skips formula cells, which therefore read as blank
+// (not stated: stored data is kept). Whatever it cannot read, or panics
+// on, is EUNSUPPORTED with the advice to save as .xlsx.
+func xlsSources(data []byte, l Limits) (out []*sheetSource, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, unsupportedXlsx(fmt.Sprintf("旧版.xls文件无法读取（%s）", panicSummary(r)))
+		}
+	}()
+	wb, err := xls.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, unsupportedXlsx("旧版.xls文件无法读取（可能已加密、已损坏或是更早的版本）")
+	}
+	n := wb.GetNumberSheets()
+	if n > l.MaxSheets {
+		return nil, tooLarge(fmt.Sprintf("有%d个工作表，超过上限%d", n, l.MaxSheets))
+	}
+	for i := 0; i < n; i++ {
+		ws, err := wb.GetSheet(i)
+		if err != nil || ws == nil || skipSheet(ws.GetName()) {
+			continue
+		}
+		rows, err := xlsRows(&wb, ws, l)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &sheetSource{name: ws.GetName(), rows: func(fn func(*srcRow) error) error {
+			for _, r := range rows {
+				if err := fn(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		}})
+	}
+	return out, nil
+}
+
+// xlsRows collects a sheet's rows; the whole file is in memory anyway, and
+// MaxFileBytes bounds it.
+func xlsRows(wb *xls.Workbook, ws *xls.Sheet, l Limits) ([]*srcRow, error) {
+	n := ws.GetNumberRows()
+	if n > l.MaxRows+1000 {
+		return nil, tooLarge(fmt.Sprintf("工作表“%s”超过%d行", ws.GetName(), l.MaxRows))
+	}
+	rows := make([]*srcRow, 0, n)
+	for i := 0; i < n; i++ {
+		r, err := ws.GetRow(i)
+		if err != nil || r == nil {
+			continue
+		}
+		row := &srcRow{num: i + 1}
+		for c, cd := range r.GetCols() {
+			if c >= l.MaxColumns {
+				break
+			}
+			if x, ok := xlsCell(wb, c, cd); ok {
+				if len(x.text) > l.MaxCellBytes {
+					return nil, tooLarge("单元格内容过长")
+				}
+				row.cells = append(row.cells, x)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// xlsCell converts one BIFF cell: numbers keep their exact shortest
+// decimal, and a date number format makes them dates.
+func xlsCell(wb *xls.Workbook, col int, cd structure.CellData) (cell, bool) {
+	switch cd.GetType() {
+	case "*record.Number", "*record.Rk":
+		kind := kindNumber
+		if xlsDateFormat(wb, cd.GetXFIndex()) {
+			kind = kindDate
+		}
+		return cell{col: col, kind: kind, text: strconv.FormatFloat(cd.GetFloat64(), 'g', -1, 64)}, true
+	case "*record.Blank", "*record.FakeBlank", "*record.MulBlank":
+		return cell{}, false
+	case "*record.BoolErr":
+		return cell{col: col, kind: kindError, text: cd.GetString()}, cd.GetString() != ""
+	}
+	s := cd.GetString()
+	return cell{col: col, kind: kindText, text: s}, s != ""
+}
+
+// xlsDateFormat reports whether an XF's number format shows a date.
+func xlsDateFormat(wb *xls.Workbook, xf int) (isDate bool) {
+	defer func() {
+		if recover() != nil {
+			isDate = false
+		}
+	}()
+	x := wb.GetXFbyIndex(xf)
+	id := x.GetFormatIndex()
+	if id < 164 {
+		return isBuiltinDate(id)
+	}
+	f := wb.GetFormatByIndex(id)
+	return isDateFormat(f.String())
 }
