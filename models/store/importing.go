@@ -27,6 +27,9 @@ type NewImport struct {
 func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error) {
 	var out *Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		if err := checkUnlocked(tx, in.Ledger.Period); err != nil && !in.DryRun {
+			return err
+		}
 		row := importRow{Status: StatusPreviewed, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
 			UserName: in.User.Name, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
 		if err := tx.Create(&row).Error; err != nil {
@@ -51,6 +54,9 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *importer.Led
 		}
 		if row.Status != StatusPreviewed {
 			return models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有预览中的导入可以提交", id, statusText(row.Status))
+		}
+		if err := checkUnlocked(tx, models.Month(row.Period)); err != nil {
+			return err
 		}
 		imp, err := s.plan(tx, &row, ledger, user, true)
 		out = imp

@@ -216,3 +216,40 @@ func TestSubmissionsListEveryUnitForTheMonth(t *testing.T) {
 		}
 	})
 }
+
+func TestLockedQuarterRefusesImportsAndReverts(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, _ := seeded(t, s)
+		june := models.MonthOf(2024, 6)
+		done, _ := s.CreateImport(ctx, NewImport{FileName: "a.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 5*models.Wan))})
+		preview, _ := s.CreateImport(ctx, NewImport{FileName: "b.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 6*models.Wan)), DryRun: true})
+		if err := s.LockQuarter(ctx, 2024, 2, admin); err != nil {
+			t.Fatal(err)
+		}
+		before := dump(t, s)
+		_, err := s.CreateImport(ctx, NewImport{FileName: "c.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 7*models.Wan))})
+		if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(models.ErrorMessage(err), "第2季度已锁定") {
+			t.Errorf("import into a locked quarter: %v", err)
+		}
+		if _, err := s.CommitImport(ctx, preview.ID, ledgerOf(june, figureRecord(zd, 6*models.Wan)), admin); models.ErrorCode(err) != models.ECONFLICT {
+			t.Errorf("commit into a locked quarter: %v", err)
+		}
+		if _, err := s.RevertImport(ctx, done.ID); models.ErrorCode(err) != models.ECONFLICT {
+			t.Errorf("revert in a locked quarter: %v", err)
+		}
+		if dump(t, s) != before {
+			t.Error("a locked quarter changed")
+		}
+		if _, err := s.CreateImport(ctx, NewImport{FileName: "d.xlsx", User: admin, Ledger: ledgerOf(models.MonthOf(2024, 7), figureRecord(zd, 8*models.Wan))}); err != nil {
+			t.Errorf("July is open: %v", err)
+		}
+		s.UnlockQuarter(ctx, 2024, 2)
+		if locks, _ := s.Locks(ctx); len(locks) != 0 {
+			t.Errorf("locks after unlock: %v", locks)
+		}
+		if _, err := s.RevertImport(ctx, done.ID); err != nil {
+			t.Errorf("revert after unlock: %v", err)
+		}
+	})
+}

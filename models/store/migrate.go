@@ -102,6 +102,16 @@ var migrations = []string{
 	CREATE INDEX import_changes_target ON import_changes (code, field);
 	ALTER TABLE investments ADD COLUMN import_id BIGINT;
 	ALTER TABLE projects ADD COLUMN created_by_import BIGINT;`,
+	// 3: closed quarters are locked against imports; hand edits are kept
+	// as imports of their own kind, so one history covers every change.
+	`CREATE TABLE locks (
+		year INTEGER NOT NULL,
+		quarter INTEGER NOT NULL,
+		locked_by TEXT NOT NULL,
+		locked_at TIMESTAMP,
+		PRIMARY KEY (year, quarter)
+	);
+	ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'upload';`,
 }
 
 var dialectWords = map[string]map[string]string{

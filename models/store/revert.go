@@ -22,6 +22,9 @@ func (s *Store) RevertImport(ctx context.Context, id int64) (*Import, error) {
 		if row.Status != StatusCommitted {
 			return models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", id, statusText(row.Status))
 		}
+		if err := checkUnlocked(tx, models.Month(row.Period)); err != nil {
+			return err
+		}
 		changes, err := s.changesTx(tx, id, models.Month(row.Period))
 		if err != nil {
 			return err
