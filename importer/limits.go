@@ -1,6 +1,10 @@
 package importer
 
-import "tracker/models"
+import (
+	"fmt"
+
+	"tracker/models"
+)
 
 // Limits bound the work Read does on one file, so that a hostile or broken
 // upload costs seconds and bounded memory. A zero field takes its default.
@@ -64,6 +68,17 @@ func (l Limits) withDefaults() Limits {
 		MaxRatio:         pick64(l.MaxRatio, d.MaxRatio),
 		MaxMerges:        pick(l.MaxMerges, d.MaxMerges),
 	}
+}
+
+// sizeText writes a byte count for people: "512 MiB", "64 KiB", "900 字节".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
 }
 
 // tooLarge is the ETOOLARGE error for a limit, with what to do about it.

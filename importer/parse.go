@@ -19,7 +19,7 @@ type parsed struct {
 func parse(data []byte, opts Options) (*parsed, error) {
 	limits := opts.Limits.withDefaults()
 	if int64(len(data)) > limits.MaxFileBytes {
-		return nil, tooLarge(fmt.Sprintf("文件有%d MiB，超过上限%d MiB", len(data)>>20, limits.MaxFileBytes>>20))
+		return nil, tooLarge(fmt.Sprintf("文件有%s，超过上限%s", sizeText(int64(len(data))), sizeText(limits.MaxFileBytes)))
 	}
 	format, err := sniff(data, opts.FileName)
 	if err != nil {

@@ -245,7 +245,7 @@ func readSST(g *zipGuard, name string, l Limits) ([]string, error) {
 	defer rc.Close()
 	er := newElemReader(rc, "", "si", 8*l.MaxCellBytes+4096)
 	if err := er.fill(0); err != nil {
-		return nil, nil
+		return nil, ignoreEOF(err)
 	}
 	prefix := rootPrefix(er.buf)
 	er.open, er.close = []byte("<"+prefix+"si"), []byte("</"+prefix+"si>")

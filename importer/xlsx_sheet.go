@@ -33,7 +33,7 @@ func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
 	defer rc.Close()
 	cols := newElemReader(rc, "", "sheetData", maxRowXML)
 	if err := cols.fill(0); err != nil {
-		return nil // an empty part: no rows either
+		return ignoreEOF(err) // an empty part has no rows either
 	}
 	prefix := rootPrefix(cols.buf)
 	head := cols.buf
@@ -110,7 +110,7 @@ func (b *xlsxBook) streamRows(name string, fn func(*srcRow) error) error {
 	defer rc.Close()
 	er := newElemReader(rc, "", "row", maxRowXML)
 	if err := er.fill(0); err != nil {
-		return nil
+		return ignoreEOF(err)
 	}
 	p := &rowParser{book: b, prefix: rootPrefix(er.buf)}
 	er.open, er.close = []byte("<"+p.prefix+"row"), []byte("</"+p.prefix+"row>")

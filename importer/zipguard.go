@@ -40,7 +40,7 @@ func openZip(data []byte, l Limits) (*zipGuard, error) {
 		g.files[strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(f.Name, "/"), `\`, "/"))] = f
 	}
 	if declared > uint64(l.MaxUnzippedBytes) {
-		return nil, tooLarge(fmt.Sprintf("解压后共%d MiB，超过上限%d MiB", declared>>20, l.MaxUnzippedBytes>>20))
+		return nil, tooLarge(fmt.Sprintf("解压后共%s，超过上限%s", sizeText(int64(declared)), sizeText(l.MaxUnzippedBytes)))
 	}
 	return g, nil
 }
@@ -51,7 +51,7 @@ func (g *zipGuard) checkDeclared(f *zip.File) error {
 		return errEncrypted()
 	}
 	if f.UncompressedSize64 > uint64(g.limits.MaxEntryBytes) {
-		return tooLarge(fmt.Sprintf("“%s”解压后%d MiB，超过上限%d MiB", f.Name, f.UncompressedSize64>>20, g.limits.MaxEntryBytes>>20))
+		return tooLarge(fmt.Sprintf("“%s”解压后%s，超过上限%s", f.Name, sizeText(int64(f.UncompressedSize64)), sizeText(g.limits.MaxEntryBytes)))
 	}
 	if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64 > uint64(g.limits.MaxRatio)*(f.CompressedSize64+1) {
 		return tooLarge(fmt.Sprintf("“%s”的压缩比异常（%d倍）", f.Name, f.UncompressedSize64/(f.CompressedSize64+1)))
@@ -114,9 +114,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	}
 	switch {
 	case c.n > c.limit:
-		return n, tooLarge(fmt.Sprintf("“%s”解压后超过%d MiB", c.name, c.limit>>20))
+		return n, tooLarge(fmt.Sprintf("“%s”解压后超过%s", c.name, sizeText(c.limit)))
 	case c.g.total > c.g.limits.MaxUnzippedBytes:
-		return n, tooLarge(fmt.Sprintf("解压后总大小超过%d MiB", c.g.limits.MaxUnzippedBytes>>20))
+		return n, tooLarge(fmt.Sprintf("解压后总大小超过%s", sizeText(c.g.limits.MaxUnzippedBytes)))
 	case c.n > 1<<20 && c.n > c.g.limits.MaxRatio*c.zipped:
 		return n, tooLarge(fmt.Sprintf("“%s”的压缩比异常（超过%d倍）", c.name, c.g.limits.MaxRatio))
 	}
