@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestQuarterFourRatesArePublishedFigures(t *testing.T) {
@@ -110,4 +111,31 @@ func TestProjectsListAndDetail(t *testing.T) {
 func TestHealthz(t *testing.T) {
 	ts := newTestServer(t)
 	ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
+}
+
+func TestLoginThrottlingPerAccount(t *testing.T) {
+	ts := newTestServer(t)
+	for i := 0; i < 5; i++ {
+		ts.do("POST", "/api/v1/login", "", map[string]string{"username": "zhangdian", "password": "guess"}, http.StatusUnauthorized, nil)
+	}
+	var e errorBody
+	ts.do("POST", "/api/v1/login", "", map[string]string{"username": "zhangdian", "password": "password-zhangdian"}, http.StatusTooManyRequests, &e)
+	if !strings.Contains(e.Error.Message, "分钟后再试") {
+		t.Errorf("message %q", e.Error.Message)
+	}
+	ts.login("admin") // other accounts still get in
+}
+
+func TestThrottleWindowSlides(t *testing.T) {
+	now := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
+	th := newThrottle(2, time.Minute, func() time.Time { return now })
+	th.fail("k")
+	th.fail("k")
+	if b, _ := th.blocked("k"); !b {
+		t.Fatal("not blocked after 2 failures")
+	}
+	now = now.Add(61 * time.Second)
+	if b, _ := th.blocked("k"); b {
+		t.Error("still blocked after the window")
+	}
 }

@@ -27,12 +27,35 @@ func (s *Server) login(c *gin.Context) {
 		s.fail(c, models.Errorf(models.EINVALID, "请求格式不对：需要 JSON {\"username\": \"…\", \"password\": \"…\"}"))
 		return
 	}
-	u, token, err := s.store.Login(c, req.Username, req.Password)
+	u, token, err := s.checkedLogin(c, req.Username, req.Password)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, loginResponse{Token: token, User: u})
+}
+
+// checkedLogin logs in unless the account or the client address has failed
+// too often lately (429); the pages use it too.
+func (s *Server) checkedLogin(c *gin.Context, name, password string) (models.User, string, error) {
+	account, address := "u:"+name, "a:"+c.ClientIP()
+	for _, t := range []*throttle{s.accountLogins, s.addressLogins} {
+		key := account
+		if t == s.addressLogins {
+			key = address
+		}
+		if blocked, wait := t.blocked(key); blocked {
+			return models.User{}, "", models.Errorf(models.ETOOMANY, "登录失败次数过多，请 %d 分钟后再试", int(wait.Minutes())+1)
+		}
+	}
+	u, token, err := s.store.Login(c, name, password)
+	if models.ErrorCode(err) == models.EUNAUTHORIZED {
+		s.accountLogins.fail(account)
+		s.addressLogins.fail(address)
+	} else if err == nil {
+		s.accountLogins.reset(account)
+	}
+	return u, token, err
 }
 
 func (s *Server) logout(c *gin.Context) {

@@ -162,7 +162,7 @@ func (s *Server) revertImport(c *gin.Context) {
 		err = s.mayChange(c, imp)
 	}
 	if err == nil {
-		imp, err = s.store.RevertImport(c, imp.ID)
+		imp, err = s.store.RevertImport(c, imp.ID, currentUser(c))
 	}
 	if err != nil {
 		s.fail(c, err)

@@ -6,6 +6,7 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,6 +27,9 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	engine *gin.Engine
+	// Failed logins: 5 per account and 30 per client address in 15 minutes.
+	accountLogins *throttle
+	addressLogins *throttle
 }
 
 // NewServer builds the server and its routes.
@@ -37,7 +41,8 @@ func NewServer(s *store.Store, cfg Config, log *slog.Logger) *Server {
 		cfg.Rates = models.DefaultRateConfig()
 	}
 	gin.SetMode(gin.ReleaseMode)
-	srv := &Server{store: s, cfg: cfg, log: log, engine: gin.New()}
+	srv := &Server{store: s, cfg: cfg, log: log, engine: gin.New(),
+		accountLogins: newThrottle(5, 15*time.Minute, time.Now), addressLogins: newThrottle(30, 15*time.Minute, time.Now)}
 	srv.routes()
 	return srv
 }

@@ -18,8 +18,15 @@ type NewImport struct {
 	Data     []byte
 	User     models.User
 	Ledger   *importer.Ledger
-	DryRun   bool // preview: compute and keep the import, change nothing
+	DryRun   bool   // preview: compute and keep the import, change nothing
+	Kind     string // KindUpload (default) or KindEdit
 }
+
+// Import kinds.
+const (
+	KindUpload = "upload" // a ledger file
+	KindEdit   = "edit"   // a hand edit in the pages or the API
+)
 
 // CreateImport records an upload and, unless it is a dry run, applies it,
 // all in one transaction: a failure leaves nothing behind. The original
@@ -30,7 +37,11 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error)
 		if err := checkUnlocked(tx, in.Ledger.Period); err != nil && !in.DryRun {
 			return err
 		}
-		row := importRow{Status: StatusPreviewed, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
+		kind := in.Kind
+		if kind == "" {
+			kind = KindUpload
+		}
+		row := importRow{Status: StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
 			UserName: in.User.Name, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
 		if err := tx.Create(&row).Error; err != nil {
 			return err

@@ -24,6 +24,7 @@ const (
 type Import struct {
 	ID           int64              `json:"id"`
 	Status       string             `json:"status"`
+	Kind         string             `json:"kind"` // "upload" or "edit" (a hand edit)
 	FileName     string             `json:"file_name"`
 	SHA256       string             `json:"sha256"`
 	Period       models.Month       `json:"period"`
@@ -32,6 +33,7 @@ type Import struct {
 	CreatedAt    time.Time          `json:"created_at"`
 	CommittedAt  *time.Time         `json:"committed_at"`
 	RevertedAt   *time.Time         `json:"reverted_at"`
+	RevertedBy   string             `json:"reverted_by,omitempty"`
 	FileSize     int64              `json:"file_size"`
 	RowsTotal    int                `json:"rows_total"`
 	RowsImported int                `json:"rows_imported"`
@@ -68,6 +70,8 @@ type importRow struct {
 	CreatedAt    time.Time
 	CommittedAt  *time.Time
 	RevertedAt   *time.Time
+	RevertedBy   string
+	Kind         string
 	RowsTotal    int
 	RowsImported int
 	Created      int
@@ -94,7 +98,7 @@ type changeRow struct {
 func (changeRow) TableName() string { return "import_changes" }
 
 func (r *importRow) toImport() *Import {
-	imp := &Import{ID: r.ID, Status: r.Status, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
+	imp := &Import{ID: r.ID, Status: r.Status, Kind: r.Kind, RevertedBy: r.RevertedBy, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
 		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
 		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
 		Districts: []string{}, Problems: []importer.Problem{}, Changes: []Change{}}

@@ -101,10 +101,10 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		if err != nil || again.Unchanged != 2 || again.Created+again.Updated != 0 || len(again.Changes) != 0 {
 			t.Fatalf("same figures again: %+v %v", again, err)
 		}
-		if _, err := s.RevertImport(ctx, again.ID); err != nil {
+		if _, err := s.RevertImport(ctx, again.ID, admin); err != nil {
 			t.Fatal(err)
 		}
-		reverted, err := s.RevertImport(ctx, preview.ID)
+		reverted, err := s.RevertImport(ctx, preview.ID, admin)
 		if err != nil || reverted.Status != StatusReverted {
 			t.Fatalf("revert: %+v %v", reverted, err)
 		}
@@ -129,18 +129,18 @@ func TestRevertRefusesWhileALaterImportChangedTheSameFigure(t *testing.T) {
 		june := models.MonthOf(2024, 6)
 		first, _ := s.CreateImport(ctx, NewImport{FileName: "a.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 111*models.Wan))})
 		second, _ := s.CreateImport(ctx, NewImport{FileName: "b.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 222*models.Wan))})
-		_, err := s.RevertImport(ctx, first.ID)
+		_, err := s.RevertImport(ctx, first.ID, admin)
 		if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(models.ErrorMessage(err), fmt.Sprintf("请先撤销第%d号导入", second.ID)) {
 			t.Fatalf("revert of the first: %v", err)
 		}
-		if _, err := s.RevertImport(ctx, second.ID); err != nil {
+		if _, err := s.RevertImport(ctx, second.ID, admin); err != nil {
 			t.Fatal(err)
 		}
 		p, _ := s.Project(ctx, zd.Code, 2024)
 		if got, _ := p.CompletedAsOf(june); got != 111*models.Wan {
 			t.Errorf("after reverting the second: %d", got)
 		}
-		if _, err := s.RevertImport(ctx, first.ID); err != nil {
+		if _, err := s.RevertImport(ctx, first.ID, admin); err != nil {
 			t.Fatal(err)
 		}
 		if dump(t, s) != before {
@@ -235,7 +235,7 @@ func TestLockedQuarterRefusesImportsAndReverts(t *testing.T) {
 		if _, err := s.CommitImport(ctx, preview.ID, ledgerOf(june, figureRecord(zd, 6*models.Wan)), admin); models.ErrorCode(err) != models.ECONFLICT {
 			t.Errorf("commit into a locked quarter: %v", err)
 		}
-		if _, err := s.RevertImport(ctx, done.ID); models.ErrorCode(err) != models.ECONFLICT {
+		if _, err := s.RevertImport(ctx, done.ID, admin); models.ErrorCode(err) != models.ECONFLICT {
 			t.Errorf("revert in a locked quarter: %v", err)
 		}
 		if dump(t, s) != before {
@@ -248,8 +248,68 @@ func TestLockedQuarterRefusesImportsAndReverts(t *testing.T) {
 		if locks, _ := s.Locks(ctx); len(locks) != 0 {
 			t.Errorf("locks after unlock: %v", locks)
 		}
-		if _, err := s.RevertImport(ctx, done.ID); err != nil {
+		if _, err := s.RevertImport(ctx, done.ID, admin); err != nil {
 			t.Errorf("revert after unlock: %v", err)
+		}
+	})
+}
+
+func TestHandEditIsRecordedAndRevertible(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, zc := seeded(t, s)
+		before := dump(t, s)
+		june := models.MonthOf(2024, 6)
+		v, started := 4321*models.Wan, models.MonthOf(2024, 5)
+		imp, err := s.EditProject(ctx, zd.Code, Edit{Period: june, CompletedYTD: &v, ActualStart: &started, Note: "核对后更正"}, admin)
+		if err != nil || imp.Kind != KindEdit || imp.Status != StatusCommitted || len(imp.Changes) == 0 {
+			t.Fatalf("edit: %+v %v", imp, err)
+		}
+		p, _ := s.Project(ctx, zd.Code, 2024)
+		if got, _ := p.CompletedAsOf(june); got != v || p.ActualStart != started {
+			t.Errorf("after edit: %d %v", got, p.ActualStart)
+		}
+		uploader := models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"}
+		if _, err := s.EditProject(ctx, zc.Code, Edit{Period: june, CompletedYTD: &v}, uploader); models.ErrorCode(err) != models.EFORBIDDEN {
+			t.Errorf("uploader edited another unit's project: %v", err)
+		}
+		neg := -1 * models.Wan
+		if _, err := s.EditProject(ctx, zd.Code, Edit{Period: june, AnnualPlan: &neg}, admin); models.ErrorCode(err) != models.EINVALID {
+			t.Errorf("negative plan: %v", err)
+		}
+		if _, err := s.RevertImport(ctx, imp.ID, admin); err != nil {
+			t.Fatal(err)
+		}
+		if dump(t, s) != before {
+			t.Error("reverting the edit did not restore the database")
+		}
+	})
+}
+
+func TestAuditTracesEveryChangeToAPersonAndAnImport(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, _ := seeded(t, s)
+		june := models.MonthOf(2024, 6)
+		up, _ := s.CreateImport(ctx, NewImport{FileName: "zd.xlsx", User: models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"},
+			Ledger: ledgerOf(june, figureRecord(zd, 9*models.Wan))})
+		v := 10 * models.Wan
+		ed, _ := s.EditProject(ctx, zd.Code, Edit{Period: june, CompletedYTD: &v}, admin)
+		s.RevertImport(ctx, ed.ID, admin)
+		entries, err := s.Audit(ctx, AuditFilter{Code: zd.Code})
+		if err != nil || len(entries) != 2 {
+			t.Fatalf("%d entries, %v", len(entries), err)
+		}
+		e := entries[0]
+		if e.ImportID != ed.ID || e.Kind != KindEdit || e.User != "admin" || e.Status != StatusReverted || e.RevertedBy != "admin" ||
+			*e.Old != "9" || *e.New != "10" || e.Period != june || e.At == nil {
+			t.Errorf("edit entry %+v", e)
+		}
+		if e := entries[1]; e.ImportID != up.ID || e.User != "zd" || e.FileName != "zd.xlsx" || *e.New != "9" {
+			t.Errorf("upload entry %+v", e)
+		}
+		if got, _ := s.Audit(ctx, AuditFilter{User: "zd"}); len(got) != 1 {
+			t.Errorf("by user: %d", len(got))
 		}
 	})
 }

@@ -111,7 +111,9 @@ var migrations = []string{
 		locked_at TIMESTAMP,
 		PRIMARY KEY (year, quarter)
 	);
-	ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'upload';`,
+	ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'upload';
+	ALTER TABLE imports ADD COLUMN reverted_by TEXT NOT NULL DEFAULT '';
+	CREATE INDEX imports_user ON imports (user_name);`,
 }
 
 var dialectWords = map[string]map[string]string{

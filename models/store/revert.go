@@ -13,7 +13,7 @@ import (
 // to what it was before and what it created is removed. When a later
 // import that is still in force changed the same values, the revert is
 // refused and names the import to revert first.
-func (s *Store) RevertImport(ctx context.Context, id int64) (*Import, error) {
+func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Import, error) {
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		var row importRow
 		if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
@@ -36,7 +36,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64) (*Import, error) {
 			return err
 		}
 		now := s.now()
-		row.Status, row.RevertedAt = StatusReverted, &now
+		row.Status, row.RevertedAt, row.RevertedBy = StatusReverted, &now, by.Name
 		return tx.Omit("file_data").Save(&row).Error
 	})
 	if err != nil {
