@@ -73,9 +73,18 @@ func (s *Server) routes() {
 	read.GET("/imports/:id/file", s.importFile)
 	read.GET("/reports/quarterly.xlsx", s.quarterlyReport)
 	read.GET("/submissions", s.submissions)
+	read.GET("/template.xlsx", s.template)
+	read.GET("/imports/:id/problems.xlsx", s.problemsWorkbook)
+	read.GET("/locks", s.listLocks)
 
 	write := read.Group("", s.require(models.User.CanImport))
 	write.POST("/imports", s.postImport)
 	write.POST("/imports/:id/commit", s.commitImport)
 	write.POST("/imports/:id/revert", s.revertImport)
+	write.PATCH("/projects/:code", s.editProject)
+
+	admin := read.Group("", s.require(models.User.IsAdmin))
+	admin.GET("/audit", s.audit)
+	admin.POST("/locks", s.lockQuarter)
+	admin.DELETE("/locks", s.lockQuarter)
 }
