@@ -87,4 +87,5 @@ func (s *Server) routes() {
 	admin.GET("/audit", s.audit)
 	admin.POST("/locks", s.lockQuarter)
 	admin.DELETE("/locks", s.lockQuarter)
+	s.pageRoutes()
 }

@@ -1,0 +1,236 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// importsView is 数据导入: the upload form and the history.
+type importsView struct {
+	CanImport bool
+	District  string
+	Imports   []*store.Import
+	Period    string
+	MaxMB     int64
+}
+
+func (s *Server) importsPage(c *gin.Context) {
+	s.renderImports(c, http.StatusOK, "", "")
+}
+
+// renderImports shows the upload form (with an error and the period the
+// user chose, after a failed upload) and the import history.
+func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string) {
+	imps, err := s.visibleImports(c, store.ImportFilter{Limit: 500}, 200)
+	if err != nil {
+		s.pageFail(c, err)
+		return
+	}
+	u := currentUser(c)
+	v := importsView{CanImport: u.CanImport(), District: u.District, Imports: imps, Period: period, MaxMB: s.cfg.MaxUploadBytes >> 20}
+	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
+}
+
+// visibleImports returns up to n imports the user may see: all for admins
+// and reviewers; for a district uploader, those it sent or that touched its
+// unit.
+func (s *Server) visibleImports(c *gin.Context, f store.ImportFilter, n int) ([]*store.Import, error) {
+	imps, err := s.store.Imports(c, f)
+	if err != nil {
+		return nil, err
+	}
+	u := currentUser(c)
+	out := imps[:0]
+	for _, imp := range imps {
+		if mayView(u, imp) && len(out) < n {
+			out = append(out, imp)
+		}
+	}
+	return out, nil
+}
+
+func mayView(u models.User, imp *store.Import) bool {
+	if u.Role != models.RoleUploader || imp.User == u.Name {
+		return true
+	}
+	for _, d := range imp.Districts {
+		if d == u.District {
+			return true
+		}
+	}
+	return false
+}
+
+// postImportPage reads an upload the way POST /api/v1/imports does and keeps
+// it as a preview. A browser without script gets a redirect to the preview
+// (or the form again with the error); the progress-bar script asks for
+// JSON and navigates itself.
+func (s *Server) postImportPage(c *gin.Context) {
+	u := currentUser(c)
+	period := strings.TrimSpace(c.PostForm("period"))
+	var name string
+	var data []byte
+	var err error = models.Errorf(models.EINVALID, "请选择要上传的台账文件（.xlsx、.xls 或 .csv）")
+	if f := c.Request.MultipartForm; f != nil && len(f.File["file"]) > 0 && f.File["file"][0].Size > 0 {
+		name, data, err = s.upload(c)
+	}
+	var imp *store.Import
+	if err == nil {
+		ledger, rerr := s.readLedger(c, name, data, period, u)
+		if err = rerr; err == nil {
+			imp, err = s.store.CreateImport(c, store.NewImport{FileName: name, Data: data, User: u, Ledger: ledger, DryRun: true})
+		}
+	}
+	wantsJSON := strings.Contains(c.GetHeader("Accept"), "application/json")
+	switch {
+	case err != nil && wantsJSON:
+		s.fail(c, err)
+	case err != nil:
+		s.renderImports(c, statusOfErr(err), models.ErrorMessage(err), period)
+	case wantsJSON:
+		c.JSON(http.StatusOK, gin.H{"location": importURL(imp.ID, "")})
+	default:
+		c.Redirect(http.StatusSeeOther, importURL(imp.ID, ""))
+	}
+	if imp != nil {
+		s.log.Info("import previewed", "id", imp.ID, "user", u.Name, "rows", imp.RowsTotal, "problems", len(imp.Problems))
+	}
+}
+
+func importURL(id int64, ok string) string {
+	if ok == "" {
+		return fmt.Sprintf("/imports/%d", id)
+	}
+	return fmt.Sprintf("/imports/%d?ok=%s", id, ok)
+}
+
+// importView is one import: its figures, problems by row and changes.
+type importView struct {
+	Imp         *store.Import
+	MayChange   bool
+	HasProblems bool
+	Errors      int
+	Warnings    int
+	Changes     []store.Change
+	MoreChanges int
+}
+
+const shownChanges = 1000
+
+func (s *Server) importPage(c *gin.Context) {
+	imp, err := s.viewableImport(c)
+	if err != nil {
+		s.pageFail(c, err)
+		return
+	}
+	v := importView{Imp: imp, MayChange: s.mayChange(c, imp) == nil && currentUser(c).CanImport(), Changes: imp.Changes}
+	v.HasProblems = s.apiHandler("GET", "/api/v1/imports/:id/problems.xlsx") != nil
+	for _, p := range imp.Problems {
+		if p.Severity == "error" {
+			v.Errors++
+		} else {
+			v.Warnings++
+		}
+	}
+	if len(v.Changes) > shownChanges {
+		v.Changes, v.MoreChanges = v.Changes[:shownChanges], len(v.Changes)-shownChanges
+	}
+	s.render(c, http.StatusOK, "import", view{Title: fmt.Sprintf("第%d号导入", imp.ID), Nav: "imports", Data: v})
+}
+
+// viewableImport reads the :id import when the user may see it; another
+// unit's import is 404 to an uploader, as if it did not exist.
+func (s *Server) viewableImport(c *gin.Context) (*store.Import, error) {
+	imp, err := s.importParam(c)
+	if err != nil {
+		return nil, err
+	}
+	if !mayView(currentUser(c), imp) {
+		return nil, models.Errorf(models.ENOTFOUND, "没有编号为 %d 的导入记录", imp.ID)
+	}
+	return imp, nil
+}
+
+// visibleImport guards a download handler with the same rule.
+func (s *Server) visibleImport(h gin.HandlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if _, err := s.viewableImport(c); err != nil {
+			s.pageFail(c, err)
+			return
+		}
+		h(c)
+	}
+}
+
+func (s *Server) importFilePage(c *gin.Context) { s.visibleImport(s.importFile)(c) }
+
+// changeImport runs one state change of an import the user may change and
+// redirects to the import with a notice.
+func (s *Server) changeImport(c *gin.Context, ok string, act func(imp *store.Import) error) {
+	imp, err := s.viewableImport(c)
+	if err == nil {
+		err = s.mayChange(c, imp)
+	}
+	if err == nil {
+		err = act(imp)
+	}
+	if err != nil {
+		s.pageFail(c, err)
+		return
+	}
+	s.log.Info("import "+ok, "id", imp.ID, "user", currentUser(c).Name)
+	if ok == "discarded" {
+		c.Redirect(http.StatusSeeOther, "/imports?ok=discarded")
+		return
+	}
+	c.Redirect(http.StatusSeeOther, importURL(imp.ID, ok))
+}
+
+func (s *Server) commitImportPage(c *gin.Context) {
+	s.changeImport(c, "committed", func(imp *store.Import) error {
+		_, data, err := s.store.ImportFile(c, imp.ID)
+		if err != nil {
+			return err
+		}
+		ledger, err := s.readLedger(c, imp.FileName, data, imp.Period.String(), currentUser(c))
+		if err != nil {
+			return err
+		}
+		_, err = s.store.CommitImport(c, imp.ID, ledger, currentUser(c))
+		return err
+	})
+}
+
+func (s *Server) discardImportPage(c *gin.Context) {
+	s.changeImport(c, "discarded", func(imp *store.Import) error { return s.store.DiscardImport(c, imp.ID) })
+}
+
+func (s *Server) revertImportPage(c *gin.Context) {
+	s.changeImport(c, "reverted", func(imp *store.Import) error {
+		_, err := s.store.RevertImport(c, imp.ID, currentUser(c))
+		return err
+	})
+}
+
+// revertConfirmPage asks before a revert, saying what it will undo; it
+// works without script (a plain page with a form).
+func (s *Server) revertConfirmPage(c *gin.Context) {
+	imp, err := s.viewableImport(c)
+	if err == nil {
+		err = s.mayChange(c, imp)
+	}
+	if err == nil && imp.Status != store.StatusCommitted {
+		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, statusNames[imp.Status])
+	}
+	if err != nil {
+		s.pageFail(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "revert", view{Title: "确认撤销导入", Nav: "imports", Data: importView{Imp: imp}})
+}
