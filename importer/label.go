@@ -129,10 +129,18 @@ func periodIn(text string) (year, month int) {
 	default:
 		month = upToMonth(s)
 	}
+	if m := reDashYM.FindStringSubmatch(s); year == 0 && m != nil && isPeriodLine(s) {
+		year, _ = strconv.Atoi(m[1])
+	}
 	if month < 1 || month > 12 {
 		month = 0
 	}
 	return year, month
+}
+
+// isPeriodLine reports a line that states the reporting period itself.
+func isPeriodLine(s string) bool {
+	return strings.Contains(s, "报告期") || strings.Contains(s, "统计期") || strings.Contains(s, "月份")
 }
 
 // upToMonth reads the other ways a title states the month.
@@ -150,7 +158,7 @@ func upToMonth(s string) int {
 			return q.month
 		}
 	}
-	if strings.Contains(s, "报告期") || strings.Contains(s, "统计期") || strings.Contains(s, "月份") {
+	if isPeriodLine(s) {
 		if m := reDashYM.FindStringSubmatch(s); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			return n

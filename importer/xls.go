@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 
@@ -21,7 +22,16 @@ func xlsSources(data []byte, l Limits) (out []*sheetSource, err error) {
 			out, err = nil, unsupportedXlsx(fmt.Sprintf("旧版.xls文件无法读取（%s）", panicSummary(r)))
 		}
 	}()
-	wb, err := xls.OpenReader(bytes.NewReader(data))
+	stream, err := cfbWorkbook(data)
+	switch {
+	case err != nil:
+		return nil, unsupportedXlsx("旧版.xls文件已损坏，无法读取")
+	case len(stream) > cfbMaxStream:
+		return nil, tooLarge("旧版.xls文件过大")
+	case biffEncrypted(stream):
+		return nil, errEncrypted()
+	}
+	wb, err := xls.OpenReader(bytes.NewReader(cfbBuild(stream)))
 	if err != nil {
 		return nil, unsupportedXlsx("旧版.xls文件无法读取（可能已加密、已损坏或是更早的版本）")
 	}
@@ -113,4 +123,20 @@ func xlsDateFormat(wb *xls.Workbook, xf int) (isDate bool) {
 	}
 	f := wb.GetFormatByIndex(id)
 	return isDateFormat(f.String())
+}
+
+// biffEncrypted reports a FILEPASS record (0x002F) among the workbook
+// globals: the .xls has an opening password.
+func biffEncrypted(s []byte) bool {
+	for off := 0; off+4 <= len(s); {
+		typ, n := binary.LittleEndian.Uint16(s[off:]), int(binary.LittleEndian.Uint16(s[off+2:]))
+		switch typ {
+		case 0x002F:
+			return true
+		case 0x000A: // EOF of the globals
+			return false
+		}
+		off += 4 + n
+	}
+	return false
 }

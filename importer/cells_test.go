@@ -1,0 +1,164 @@
+package importer
+
+import (
+	"testing"
+
+	"tracker/models"
+)
+
+func TestParseMonth(t *testing.T) {
+	cases := []struct {
+		c          cell
+		want       models.Month
+		stated     bool
+		notStarted bool
+		bad        bool
+	}{
+		{cell{kind: kindDate, text: "45366"}, 202403, true, false, false},
+		{cell{kind: kindNumber, text: "45366"}, 202403, true, false, false},
+		{cell{kind: kindNumber, text: "202403"}, 202403, true, false, false},
+		{cell{kind: kindNumber, text: "20240315"}, 202403, true, false, false},
+		{cell{kind: kindNumber, text: "2024.3"}, 202403, true, false, false},
+		{cell{kind: kindNumber, text: "2024.11"}, 202411, true, false, false},
+		{cell{kind: kindNumber, text: "7"}, 202407, true, false, false},
+		{cell{kind: kindISODate, text: "2024-03-15T00:00:00Z"}, 202403, true, false, false},
+		{cell{text: "2024年3月"}, 202403, true, false, false},
+		{cell{text: "2024年03月份"}, 202403, true, false, false},
+		{cell{text: "2024.3"}, 202403, true, false, false},
+		{cell{text: "2024.10"}, 202410, true, false, false},
+		{cell{text: "2024-03"}, 202403, true, false, false},
+		{cell{text: "2024/3/15"}, 202403, true, false, false},
+		{cell{text: "2024年3月15日"}, 202403, true, false, false},
+		{cell{text: "２０２４年３月"}, 202403, true, false, false},
+		{cell{text: "2024-03-15 00:00:00"}, 202403, true, false, false},
+		{cell{text: "2024-03-15T08:00:00+08:00"}, 202403, true, false, false},
+		{cell{text: "3月"}, 202403, true, false, false},
+		{cell{text: "3月底"}, 202403, true, false, false},
+		{cell{text: "202403"}, 202403, true, false, false},
+		{cell{text: ""}, 0, false, false, false},
+		{cell{text: "未开工"}, 0, true, true, false},
+		{cell{text: "—"}, 0, true, true, false},
+		{cell{text: "-"}, 0, true, true, false},
+		{cell{text: "无"}, 0, true, true, false},
+		{cell{text: "2024年13月"}, 0, false, false, true},
+		{cell{text: "2024/3/32"}, 0, false, false, true},
+		{cell{text: "明年"}, 0, false, false, true},
+		{cell{kind: kindNumber, text: "2024"}, 0, false, false, true},
+		{cell{kind: kindError, text: "#VALUE!"}, 0, false, false, true},
+	}
+	for _, c := range cases {
+		got := parseMonth(c.c, 2024, false)
+		if got.m != c.want || got.stated != c.stated || got.notStarted != c.notStarted || (got.err != "") != c.bad {
+			t.Errorf("parseMonth(%q kind %d): got %+v, want %v stated=%v notStarted=%v bad=%v", c.c.text, c.c.kind, got, c.want, c.stated, c.notStarted, c.bad)
+		}
+	}
+	if got := parseMonth(cell{kind: kindDate, text: "43903"}, 2024, true); got.m != 202403 {
+		t.Errorf("1904 date system: got %v, want 2024-03", got.m)
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	cases := []struct {
+		c      cell
+		unit   models.Money
+		want   models.Money
+		stated bool
+		bad    bool
+	}{
+		{cell{kind: kindNumber, text: "9650.5"}, models.Wan, 96505000, true, false},
+		{cell{kind: kindNumber, text: "1.2E+3"}, models.Wan, 12000000, true, false},
+		{cell{kind: kindNumber, text: "0.96505"}, models.Yi, 96505000, true, false},
+		{cell{text: "1,234.56"}, models.Wan, 12345600, true, false},
+		{cell{text: "１２３４．５"}, models.Wan, 12345000, true, false},
+		{cell{text: "１，０００"}, models.Wan, 10000000, true, false},
+		{cell{text: " 8 000\u00a0"}, models.Wan, 80000000, true, false},
+		{cell{text: "\u3000100\u3000"}, models.Wan, 1000000, true, false},
+		{cell{text: "2.5亿元"}, models.Wan, 250000000, true, false},
+		{cell{text: "3000万元"}, models.Yi, 30000000, true, false},
+		{cell{text: "0.00005"}, models.Wan, 1, true, false},
+		{cell{text: ""}, models.Wan, 0, false, false},
+		{cell{text: "—"}, models.Wan, 0, false, false},
+		{cell{text: "-"}, models.Wan, 0, false, false},
+		{cell{text: "无"}, models.Wan, 0, false, false},
+		{cell{text: "abc"}, models.Wan, 0, false, true},
+		{cell{text: "-20"}, models.Wan, 0, false, true},
+		{cell{text: "约5000"}, models.Wan, 0, false, true},
+		{cell{kind: kindError, text: "#DIV/0!"}, models.Wan, 0, false, true},
+		{cell{kind: kindNoCache}, models.Wan, 0, false, false},
+	}
+	for _, c := range cases {
+		v, stated, msg := parseAmount(c.c, c.unit)
+		if v != c.want || stated != c.stated || (msg != "") != c.bad {
+			t.Errorf("parseAmount(%q, %d): got %d %v %q, want %d %v bad=%v", c.c.text, c.unit, v, stated, msg, c.want, c.stated, c.bad)
+		}
+	}
+}
+
+func TestHeaderSpellings(t *testing.T) {
+	cases := []struct {
+		text  string
+		field Field
+		unit  models.Money
+		month int
+	}{
+		{"项目代码", fieldCode, 0, 0},
+		{"项目代码（备案证号）", fieldCode, 0, 0},
+		{"统一项目代码", fieldCode, 0, 0},
+		{"项目\n名称", FieldName, 0, 0},
+		{"项目名称（全称）", FieldName, 0, 0},
+		{"所属区域", FieldDistrict, 0, 0},
+		{"主管部门", FieldUnit, 0, 0},
+		{"项目性质", FieldNature, 0, 0},
+		{"行业类别", FieldCategory, 0, 0},
+		{"级别", FieldLevel, 0, 0},
+		{"计划总投资（亿元）", FieldTotalInvestment, models.Yi, 0},
+		{"总投资(万元)", FieldTotalInvestment, models.Wan, 0},
+		{"2024年计划投资", FieldAnnualPlan, 0, 0},
+		{"2024年度计划投资（万元）", FieldAnnualPlan, models.Wan, 0},
+		{"1-6月累计完成投资", FieldCompletedYTD, 0, 6},
+		{"1—6月累计完成投资", FieldCompletedYTD, 0, 6},
+		{"1～6月累计完成投资", FieldCompletedYTD, 0, 6},
+		{"1月-10月完成投资", FieldCompletedYTD, 0, 10},
+		{"截至6月底累计完成投资", FieldCompletedYTD, 0, 6},
+		{"年初至报告期累计完成投资", FieldCompletedYTD, 0, 0},
+		{"本年累计完成投资（亿元）", FieldCompletedYTD, models.Yi, 0},
+		{"开工时间（计划）", FieldPlannedStart, 0, 0},
+		{"预计开工", FieldPlannedStart, 0, 0},
+		{"开工时间", FieldActualStart, 0, 0},
+	}
+	for _, c := range cases {
+		l := normLabel(c.text)
+		f, ok := l.lookup()
+		if !ok || f != c.field || l.unit != c.unit || l.month != c.month {
+			t.Errorf("%q: got field %v ok=%v unit %d month %d, want %v %d %d", c.text, f, ok, l.unit, l.month, c.field, c.unit, c.month)
+		}
+	}
+	for _, decoy := range []string{"本月完成投资", "其中：6月完成", "开工以来累计完成投资", "建设单位", "填报时间", "4-6月完成投资", "联系人", "备注", "序号"} {
+		if f, ok := normLabel(decoy).lookup(); ok {
+			t.Errorf("decoy %q mapped to %v", decoy, f)
+		}
+	}
+}
+
+func TestPeriodIn(t *testing.T) {
+	cases := []struct {
+		text        string
+		year, month int
+	}{
+		{"2024年1-6月市重大项目建设情况台账", 2024, 6},
+		{"2024年1—6月市重大项目建设情况台账", 2024, 6},
+		{"2024年1~6月", 2024, 6},
+		{"截至2024年6月底重大项目进展", 2024, 6},
+		{"2024年上半年重大项目", 2024, 6},
+		{"2024年前三季度", 2024, 9},
+		{"报告期：2024-06", 2024, 6},
+		{"2024年6月重大项目调度表", 2024, 6},
+		{"2024年市重大项目台账", 2024, 0},
+		{"重大项目台账", 0, 0},
+	}
+	for _, c := range cases {
+		if y, m := periodIn(c.text); y != c.year || m != c.month {
+			t.Errorf("periodIn(%q): got %d %d, want %d %d", c.text, y, m, c.year, c.month)
+		}
+	}
+}
