@@ -45,3 +45,20 @@ func roundTo(v, scale float64) float64 {
 	}
 	return r
 }
+
+// maxExactWan is the first yuan amount whose 万元 decimal can have more
+// than 15 significant digits (10^11 万元): excelize cuts a float to 15
+// digits, and Excel keeps no more.
+const maxExactWan = models.Money(1_000_000_000_000_000)
+
+// wanValue returns m as the value of a 万元 cell: a float64 whose shortest
+// decimal is m's exact 4-decimal 万元 (every decimal of 15 significant
+// digits survives the trip through a double), or, for amounts of 10^11
+// 万元 and more, the exact decimal as text, which the importer reads back
+// unchanged where a number would lose its last yuan.
+func wanValue(m models.Money) any {
+	if m >= maxExactWan || m <= -maxExactWan {
+		return m.WanString()
+	}
+	return wan(m)
+}

@@ -116,7 +116,7 @@ func writeNotes(sw *excelize.StreamWriter, st *styles, top, ncols int, notes []s
 	}
 	for i, l := range legend {
 		r := top + len(notes) + i
-		row := []any{excelize.Cell{StyleID: st.light[l.light], Value: string(l.light)}, excelize.Cell{StyleID: st.note, Value: l.text}}
+		row := []any{excelize.Cell{StyleID: st.lightStyle(l.light), Value: string(l.light)}, excelize.Cell{StyleID: st.note, Value: l.text}}
 		if err := sw.SetRow(cellName(1, r), row); err != nil {
 			return err
 		}

@@ -72,9 +72,11 @@ func (r *Report) groupTable(sheet, name, title string, rows []GroupRow, total Gr
 			"排名按完成率（保留1位小数）由高到低，完成率相同的并列、其后名次顺延；无年度计划的不排名，无计划的比率留空。金额按元汇总后四舍五入到0.01亿元，合计行可能与各行之和相差0.01。",
 		},
 	}
+	vals := make([][]any, len(rows))
 	for i, g := range rows {
-		t.rows = append(t.rows, r.groupValues(i+1, g))
+		vals[i] = r.groupValues(i+1, g)
 	}
+	t.setRows(vals)
 	return t
 }
 

@@ -11,9 +11,11 @@ func projectColumns() []column {
 	return []column{{"序号", kInt}, {"项目代码", kCenter}, {"项目名称", kText}, {"区县", kCenter}, {"责任单位", kText}}
 }
 
-// identity returns a project's identity values, matching projectColumns.
-func identity(seq int, p *models.Project) []any {
-	return []any{seq, p.Code, p.Name, p.District, p.Unit}
+// identity puts a project's identity values, matching projectColumns, in
+// v[0:5] and returns the rest of v.
+func identity(v []any, seq int, p *models.Project) []any {
+	v[0], v[1], v[2], v[3], v[4] = seq, p.Code, p.Name, p.District, p.Unit
+	return v[5:]
 }
 
 // rateValues returns a project's 完成率 and gap to 序时进度, blank without an
@@ -35,9 +37,11 @@ func (r *Report) overdueTable() *table {
 			r.Month, r.Month, len(r.Overdue), r.Month)},
 		legend: r.startLegend(),
 	}
-	for i, row := range r.Overdue {
-		p := row.Project
-		t.rows = append(t.rows, append(identity(i+1, p), p.Category, p.PlannedStart, row.Status.Start.MonthsOverdue, row.Status.StartLight))
+	t.n = len(r.Overdue)
+	t.row = func(i int, v []any) {
+		row := r.Overdue[i]
+		v = identity(v, i+1, row.Project)
+		v[0], v[1], v[2], v[3] = row.Project.Category, row.Project.PlannedStart, row.Status.Start.MonthsOverdue, row.Status.StartLight
 	}
 	return t
 }
@@ -54,17 +58,22 @@ func (r *Report) laggingTable() *table {
 			r.Lagging.Total, r.Lagging.Investment, r.Lagging.Start)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
-	for i, row := range r.LaggingRows {
-		p, s := row.Project, row.Status
-		rate, gap := rateValues(row)
-		var overdue any
-		if s.StartLight != models.LightNone {
-			overdue = s.Start.MonthsOverdue
-		}
-		t.rows = append(t.rows, append(identity(i+1, p), string(p.Nature), wan(p.AnnualPlan), wan(s.Completed),
-			rate, gap, s.InvestmentLight, startPlanOf(p), overdue, s.StartLight))
-	}
+	t.n = len(r.LaggingRows)
+	t.row = func(i int, v []any) { laggingValues(v, i+1, r.LaggingRows[i]) }
 	return t
+}
+
+// laggingValues puts one row of 投资滞后项目 in v.
+func laggingValues(v []any, seq int, row ProjectRow) {
+	p, s := row.Project, row.Status
+	v = identity(v, seq, p)
+	v[0], v[1], v[2] = string(p.Nature), p.AnnualPlan, s.Completed
+	v[3], v[4] = rateValues(row)
+	v[5], v[6] = s.InvestmentLight, startPlanOf(p)
+	if s.StartLight != models.LightNone {
+		v[7] = s.Start.MonthsOverdue
+	}
+	v[8] = s.StartLight
 }
 
 // startPlanOf returns a 新开工 project's planned month, none for others.
@@ -84,10 +93,12 @@ func (r *Report) earlyTable() *table {
 		notes: []string{fmt.Sprintf("注：实际开工时间在%d月及以前、计划开工时间在%d月以后的新开工项目，共%d个；提前月数=计划开工月−实际开工月，未填计划开工时间的按12月计。",
 			r.Month, r.Month, len(r.Early))},
 	}
-	for i, row := range r.Early {
+	t.n = len(r.Early)
+	t.row = func(i int, v []any) {
+		row := r.Early[i]
 		p := row.Project
-		t.rows = append(t.rows, append(identity(i+1, p), p.Category, p.PlannedStart, p.ActualStart,
-			EarlyMonths(p), wan(p.AnnualPlan), wan(row.Status.Completed)))
+		v = identity(v, i+1, p)
+		v[0], v[1], v[2], v[3], v[4], v[5] = p.Category, p.PlannedStart, p.ActualStart, EarlyMonths(p), p.AnnualPlan, row.Status.Completed
 	}
 	return t
 }
@@ -104,24 +115,21 @@ func (r *Report) detailTable() *table {
 			len(r.Details), r.CumulativeLabel(), r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
-	t.rows = make([][]any, len(r.Details))
-	for i, row := range r.Details {
-		t.rows[i] = detailValues(i+1, row)
-	}
+	t.n = len(r.Details)
+	t.row = func(i int, v []any) { detailValues(v, i+1, r.Details[i]) }
 	return t
 }
 
-// detailValues returns one row of 项目明细.
-func detailValues(seq int, row ProjectRow) []any {
+// detailValues puts one row of 项目明细 in v.
+func detailValues(v []any, seq int, row ProjectRow) {
 	p, s := row.Project, row.Status
-	rate, gap := rateValues(row)
-	unreported := ""
+	v = identity(v, seq, p)
+	v[0], v[1], v[2], v[3], v[4], v[5] = string(p.Nature), p.Category, p.Level, p.TotalInvestment, p.AnnualPlan, s.Completed
+	v[6], v[7] = rateValues(row)
+	v[8], v[9], v[10], v[11], v[12] = s.InvestmentLight, startPlanOf(p), p.ActualStart, StartText(p, s.Start), s.StartLight
 	if !s.Reported {
-		unreported = "是"
+		v[13] = "是"
 	}
-	return append(identity(seq, p), string(p.Nature), p.Category, p.Level, wan(p.TotalInvestment),
-		wan(p.AnnualPlan), wan(s.Completed), rate, gap, s.InvestmentLight, startPlanOf(p), p.ActualStart,
-		StartText(p, s.Start), s.StartLight, unreported)
 }
 
 // StartText says where a project stands on its start: 续建, 已开工 (planned

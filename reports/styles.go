@@ -72,12 +72,26 @@ const (
 type styles struct {
 	title, unitLine, header, sentence, note, label int
 	cell                                           [nKinds][2]int // [kind][0 body, 1 合计 row]
-	light                                          map[models.Light]int
+	light                                          [3]int         // lights() order; see lightStyle
+}
+
+// lightStyle returns the style of a light's cell, 0 for LightNone: a
+// switch, not a map, since it runs for two cells of every project.
+func (st *styles) lightStyle(l models.Light) int {
+	switch l {
+	case models.LightGreen:
+		return st.light[0]
+	case models.LightYellow:
+		return st.light[1]
+	case models.LightRed:
+		return st.light[2]
+	}
+	return 0
 }
 
 // newStyles registers every style the report uses in f.
 func newStyles(f *excelize.File) (*styles, error) {
-	st := &styles{light: map[models.Light]int{}}
+	st := &styles{}
 	add := func(dst *int, s *excelize.Style) error {
 		id, err := f.NewStyle(s)
 		*dst = id
@@ -110,12 +124,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 			}
 		}
 	}
-	for _, l := range lights() {
-		var id int
-		if err := add(&id, lightStyle(l)); err != nil {
+	for i, l := range lights() {
+		if err := add(&st.light[i], lightStyle(l)); err != nil {
 			return nil, err
 		}
-		st.light[l] = id
 	}
 	return st, nil
 }

@@ -19,13 +19,19 @@ type column struct {
 // table is one sheet laid out the house way: a merged title in row 1, the
 // 单位 line in row 2, the header in row 3 (frozen, repeated on each printed
 // page, with an autofilter on lists), data from row 4, an optional 合计 row,
-// then notes and the light legend. Values in rows are strings, ints,
-// float64s already rounded for display, models.Month and models.Light.
+// then notes and the light legend. Values are strings, ints, float64s
+// already rounded for display, models.Money (written in 万元, exact),
+// models.Month and models.Light; nil is an empty cell with its borders.
+//
+// The data rows are not held: row fills the values of row i into a slice
+// the table reuses, so a sheet of 53,000 projects is streamed without its
+// [][]any (see setRows for small tables).
 type table struct {
 	sheet, title, unit string
 	cols               []column
-	rows               [][]any
-	total              []any // the 合计 row, nil for none
+	n                  int                  // data rows
+	row                func(i int, v []any) // fills v (len(cols), all nil) with data row i
+	total              []any                // the 合计 row, nil for none
 	filter             bool
 	notes              []string
 	legend             []legendLine
@@ -47,7 +53,28 @@ const (
 )
 
 // dataEnd returns the row of the last data row (the 合计 row included).
-func (t *table) dataEnd() int { return headerRow + len(t.rows) + b2i(t.total != nil) }
+func (t *table) dataEnd() int { return headerRow + t.n + b2i(t.total != nil) }
+
+// setRows gives t rows held in memory, for small tables; a row shorter
+// than t.cols leaves its last cells empty.
+func (t *table) setRows(rows [][]any) {
+	t.n = len(rows)
+	t.row = func(i int, v []any) { copy(v, rows[i]) }
+}
+
+// each calls fn with the values of every data row in order; the slice is
+// reused from row to row.
+func (t *table) each(fn func(i int, v []any) error) error {
+	v := make([]any, len(t.cols))
+	for i := range t.n {
+		clear(v)
+		t.row(i, v)
+		if err := fn(i, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // end returns the last row the table writes (notes and legend included).
 func (t *table) end() int {
@@ -63,7 +90,7 @@ func (t *table) write(f *excelize.File, st *styles) error {
 	last := colName(len(t.cols))
 	filter := ""
 	if t.filter {
-		filter = fmt.Sprintf("A%d:%s%d", headerRow, last, max(headerRow+len(t.rows), headerRow+1))
+		filter = fmt.Sprintf("A%d:%s%d", headerRow, last, max(headerRow+t.n, headerRow+1))
 	}
 	pg := page{dim: fmt.Sprintf("A1:%s%d", last, t.end()), titles: headerRow, filter: filter, onePage: !t.filter}
 	if err := prepare(f, t.sheet, pg); err != nil {
@@ -76,11 +103,11 @@ func (t *table) write(f *excelize.File, st *styles) error {
 	if err := writeTitle(sw, st, t.title, t.unit, len(t.cols)); err != nil {
 		return err
 	}
-	heads := make([]any, len(t.cols))
+	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
-		heads[i] = excelize.Cell{StyleID: st.header, Value: c.head}
+		heads[i] = c.head
 	}
-	if err := sw.SetRow(cellName(1, headerRow), heads, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow(cellName(1, headerRow), headerCells(st, heads), excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
 	if err := t.writeBody(sw, st); err != nil {
@@ -97,30 +124,44 @@ func (t *table) write(f *excelize.File, st *styles) error {
 	return sw.Flush()
 }
 
-// writeBody writes the data rows and the 合计 row.
+// writeBody writes the data rows and the 合计 row. One row of cells is
+// reused for every row: SetRow takes *excelize.Cell without copying it
+// into an interface of its own.
 func (t *table) writeBody(sw *excelize.StreamWriter, st *styles) error {
-	for i, vals := range t.rows {
-		if err := sw.SetRow(cellName(1, headerRow+1+i), t.cells(st, vals, false)); err != nil {
-			return err
-		}
+	r := newRowBuf(len(t.cols))
+	err := t.each(func(i int, vals []any) error {
+		return sw.SetRow(cellName(1, headerRow+1+i), t.cells(st, r, vals, false))
+	})
+	if err != nil || t.total == nil {
+		return err
 	}
-	if t.total == nil {
-		return nil
-	}
-	return sw.SetRow(cellName(1, headerRow+1+len(t.rows)), t.cells(st, t.total, true))
+	return sw.SetRow(cellName(1, headerRow+1+t.n), t.cells(st, r, t.total, true))
 }
 
-// cells styles one row's values by their columns' kinds.
-func (t *table) cells(st *styles, vals []any, total bool) []any {
-	out := make([]any, len(t.cols))
+// rowBuf is one row of cells and the interfaces that point at them.
+type rowBuf struct {
+	cells []excelize.Cell
+	out   []any
+}
+
+func newRowBuf(n int) *rowBuf {
+	r := &rowBuf{cells: make([]excelize.Cell, n), out: make([]any, n)}
+	for i := range r.cells {
+		r.out[i] = &r.cells[i]
+	}
+	return r
+}
+
+// cells styles one row's values by their columns' kinds into r.
+func (t *table) cells(st *styles, r *rowBuf, vals []any, total bool) []any {
 	for i, c := range t.cols {
 		var v any
 		if i < len(vals) {
 			v = vals[i]
 		}
-		out[i] = styledCell(st, c.kind, v, total)
+		r.cells[i] = styledCell(st, c.kind, v, total)
 	}
-	return out
+	return r.out
 }
 
 // styledCell returns v as a cell of kind k. A month becomes a date cell on
@@ -136,8 +177,14 @@ func styledCell(st *styles, k kind, v any, total bool) excelize.Cell {
 		}
 	case models.Light:
 		c.Value = nil
-		if id, ok := st.light[x]; ok {
+		if id := st.lightStyle(x); id != 0 {
 			c.StyleID, c.Value = id, string(x)
+		}
+	case models.Money:
+		c.Value = wanValue(x)
+	case string:
+		if x == "" {
+			c.Value = nil // an empty string would still cost an inline string
 		}
 	}
 	return c
@@ -147,18 +194,22 @@ func styledCell(st *styles, k kind, v any, total bool) excelize.Cell {
 // two, and text columns are capped at 40 (they wrap).
 func (t *table) widths() []float64 {
 	w := make([]float64, len(t.cols))
+	widest := make([]int, len(t.cols))
 	for i, c := range t.cols {
 		w[i] = max(float64(minWidth(c.kind)), float64(textWidth(c.head)+1)/2+1)
-		if c.kind != kText && c.kind != kCenter {
-			continue
-		}
-		widest := 0
-		for _, r := range t.rows {
-			if s, ok := r[i].(string); ok {
-				widest = max(widest, textWidth(s))
+	}
+	_ = t.each(func(_ int, vals []any) error {
+		for i, c := range t.cols {
+			if s, ok := vals[i].(string); ok && (c.kind == kText || c.kind == kCenter) {
+				widest[i] = max(widest[i], textWidth(s))
 			}
 		}
-		w[i] = min(max(w[i], float64(widest)+2), 40)
+		return nil
+	})
+	for i, c := range t.cols {
+		if c.kind == kText || c.kind == kCenter {
+			w[i] = min(max(w[i], float64(widest[i])+2), 40)
+		}
 	}
 	return w
 }
