@@ -1,7 +1,10 @@
 // Package reports turns a year's list of projects into the office's reports:
 // the quarterly report (季度通报, FileName "重大项目季度报告_{Y}Q{Q}.xlsx") and
 // the monthly 调度 report (MonthlyFileName "重大项目月度调度_{Y}M{MM}.xlsx").
-// It knows spreadsheets, not HTTP or the database.
+// It also exports data as workbooks of one sheet: ProjectList (项目清单, a
+// list of projects that reads back through the importer as the same
+// records) and AuditWorkbook (修改记录, the audit trail of imports and
+// edits). It knows spreadsheets, not HTTP or the database.
 //
 // Build computes every value (pure: no clock, no I/O, the input unchanged):
 // the figures are models.ComputeRates for Input.Month, unchanged, so the
@@ -21,7 +24,8 @@
 //     rounded exact total, so it may differ from the sum of the rounded rows
 //     by 0.01;
 //   - lists and 项目明细: amounts in 万元, exact to the yuan (4 decimals),
-//     shown with 2;
+//     shown with 2 (an amount of 10^11 万元 or more, past Excel's 15
+//     digits, is written as its exact decimal text);
 //   - rates are fractions rounded to 0.1% with a "0.0%" format; gaps to
 //     序时进度 are 个百分点 rounded to 0.1 from the unrounded gap.
 //
@@ -40,6 +44,11 @@
 //     included; it has a column for each light, and its count is 总体情况's
 //     滞后项目.
 //   - Lists are sorted by unit (Input.Districts order), then project code.
+//   - 项目明细 and the lists head their columns as ledgers do (所属 aside):
+//     项目代码, 项目名称, 区县, 建设性质, 类别, 级别, 总投资（万元）,
+//     年度计划投资（万元）, 1-M月累计完成投资（万元）, 计划开工时间,
+//     实际开工时间, so 项目明细 on its own reads back through the importer
+//     as the same records (readback_test.go).
 //   - Text is always written as text: a project name beginning with =, +, -
 //     or @ never becomes a formula.
 package reports

@@ -6,6 +6,21 @@ import (
 	"tracker/models"
 )
 
+// Headers of the 万元 amount columns of project lists, spelt as the
+// importer reads them (with cumulativeHead), so that a list sent on as a
+// ledger reads back as the same records.
+const (
+	headTotal = "总投资（万元）"
+	headPlan  = "年度计划投资（万元）"
+)
+
+// cumulativeHead is the header of the cumulative column for month m:
+// "1-6月累计完成投资（万元）", "1-1月累计完成投资（万元）" in January (the
+// form the importer reads as a month range).
+func cumulativeHead(m int) string {
+	return fmt.Sprintf("1-%d月累计完成投资（万元）", m)
+}
+
 // projectColumns are the identity columns every project list starts with.
 func projectColumns() []column {
 	return []column{{"序号", kInt}, {"项目代码", kCenter}, {"项目名称", kText}, {"区县", kCenter}, {"责任单位", kText}}
@@ -51,7 +66,7 @@ func (r *Report) overdueTable() *table {
 func (r *Report) laggingTable() *table {
 	t := &table{
 		sheet: sheetLagging, title: r.Period() + "滞后项目清单（投资滞后、开工滞后）", unit: "单位：万元、%、个月", filter: true,
-		cols: append(projectColumns(), column{"建设性质", kCenter}, column{"年度计划", kWan}, column{"累计完成", kWan},
+		cols: append(projectColumns(), column{"建设性质", kCenter}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan},
 			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight},
 			column{"计划开工时间", kMonth}, column{"逾期月数", kInt}, column{"开工预警", kLight}),
 		notes: []string{fmt.Sprintf("注：本表列出全部滞后项目（投资预警或开工预警为黄灯、红灯的项目，含仅开工滞后的项目），共%d个：投资滞后%d个，开工滞后%d个，两者兼有的只列一次。",
@@ -89,7 +104,7 @@ func (r *Report) earlyTable() *table {
 	t := &table{
 		sheet: sheetEarly, title: r.Period() + "提前开工项目清单", unit: "单位：万元、个月", filter: true,
 		cols: append(projectColumns(), column{"类别", kCenter}, column{"计划开工时间", kMonth}, column{"实际开工时间", kMonth},
-			column{"提前月数", kInt}, column{"年度计划", kWan}, column{"累计完成", kWan}),
+			column{"提前月数", kInt}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}),
 		notes: []string{fmt.Sprintf("注：实际开工时间在%d月及以前、计划开工时间在%d月以后的新开工项目，共%d个；提前月数=计划开工月−实际开工月，未填计划开工时间的按12月计。",
 			r.Month, r.Month, len(r.Early))},
 	}
@@ -108,7 +123,7 @@ func (r *Report) detailTable() *table {
 	t := &table{
 		sheet: sheetDetails, title: r.Period() + "重大项目明细表", unit: "单位：万元、%", filter: true,
 		cols: append(projectColumns(), column{"建设性质", kCenter}, column{"类别", kCenter}, column{"级别", kCenter},
-			column{"总投资", kWan}, column{"年度计划", kWan}, column{"累计完成", kWan}, column{"完成率", kPct},
+			column{headTotal, kWan}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}, column{"完成率", kPct},
 			column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight}, column{"计划开工时间", kMonth},
 			column{"实际开工时间", kMonth}, column{"开工状态", kCenter}, column{"开工预警", kLight}, column{"未报送", kCenter}),
 		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）。",

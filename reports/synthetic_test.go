@@ -14,7 +14,7 @@ import (
 func syntheticInput(n, m, q int) Input {
 	in := testInput(m, q)
 	rng := rand.New(rand.NewPCG(2024, uint64(n)))
-	units, cats := unitNames(), models.DefaultCategories()
+	units, cats := models.DefaultUnits(), models.DefaultCategories()
 	in.Projects = make([]models.Project, n)
 	for i := range in.Projects {
 		in.Projects[i] = syntheticProject(rng, i, units[i%len(units)], cats[i%len(cats)])
@@ -22,10 +22,16 @@ func syntheticInput(n, m, q int) Input {
 	return in
 }
 
-func syntheticProject(rng *rand.Rand, i int, unit, cat string) models.Project {
+// syntheticProject is project i of unit u; its code carries u's area code
+// (张店区's for zones and departments, which have none).
+func syntheticProject(rng *rand.Rand, i int, u models.Unit, cat string) models.Project {
 	plan := models.Money(10_000_000 + rng.Int64N(990_000_000)) // 0.1 to 10 亿元, in yuan
+	area, unit := "370303", u.Name
+	if u.Kind == models.KindDistrict {
+		area = u.Code
+	}
 	p := models.Project{
-		Code: fmt.Sprintf("2403-370303-04-01-%06d", i+1), Name: fmt.Sprintf("%s重大项目%05d号", unit, i+1),
+		Code: fmt.Sprintf("2403-%s-04-01-%06d", area, i+1), Name: fmt.Sprintf("%s重大项目%05d号", unit, i+1),
 		District: unit, Unit: unit + "发展和改革局", Nature: models.NatureContinuing, Category: cat, Level: "市重大",
 		TotalInvestment: plan * models.Money(2+rng.IntN(8)), AnnualPlan: plan, Year: 2024,
 	}

@@ -53,15 +53,7 @@ func addSheets(f *excelize.File) error {
 }
 
 // setDocProps stamps the workbook with its title and the time it was
-// generated (never the clock), so the same input gives the same content.
+// generated.
 func (r *Report) setDocProps(f *excelize.File) error {
-	at := r.Generated.UTC().Format("2006-01-02T15:04:05Z")
-	return f.SetDocProps(&excelize.DocProperties{
-		Title:    r.Period() + "全市重大项目建设情况",
-		Subject:  "重大项目建设情况通报",
-		Creator:  "重大项目调度系统",
-		Language: "zh-CN",
-		Created:  at,
-		Modified: at,
-	})
+	return setDocProps(f, r.Period()+"全市重大项目建设情况", "重大项目建设情况通报", r.Generated)
 }

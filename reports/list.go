@@ -1,0 +1,72 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"tracker/models"
+)
+
+// sheetProjectList is the one sheet of ProjectList.
+const sheetProjectList = "项目清单"
+
+// ProjectListInput is what ProjectList exports.
+type ProjectListInput struct {
+	Title     string            // row 1, e.g. "2024年市重大项目清单"; "" gives "{Y}年重大项目清单"
+	Projects  []models.Project  // exported in this order, each with its Investments for the year
+	Month     models.Month      // as-of month: 1-M月累计完成投资 and the lights
+	Config    models.RateConfig // thresholds of the lights
+	Generated time.Time         // when the list is made; never time.Now() inside
+}
+
+// ProjectList writes the projects as a workbook of one sheet, 项目清单, in
+// the house table style (title, 单位 line, frozen header with an
+// autofilter, A4 landscape): 序号, the project's fields under the headers
+// the importer reads (项目代码, 项目名称, 所属区县, 责任单位, 建设性质, 项目类别,
+// 项目级别, 总投资（万元）, 年度计划投资（万元）, 1-M月累计完成投资（万元）,
+// 计划开工时间, 实际开工时间), then 投资预警 and 开工预警 (models.StatusOf).
+//
+// The list reads back through importer.Read as the same records: amounts
+// are 万元 exact to the yuan (numbers shown with 2 decimals; see wanValue),
+// months are date cells, 累计完成 is completed(M) (carried forward when M
+// was not reported), and the 单位 line states the period (截至Y年M月底) so
+// that the year is found even when Title has none. Month must be valid:
+// otherwise ProjectList returns an EINVALID *models.Error and writes
+// nothing.
+func ProjectList(w io.Writer, in ProjectListInput) error {
+	if !in.Month.Valid() {
+		return models.Errorf(models.EINVALID, "项目清单的月份“%d”无效", in.Month)
+	}
+	if in.Title == "" {
+		in.Title = fmt.Sprintf("%d年重大项目清单", in.Month.Year())
+	}
+	t := projectListTable(in)
+	return writeBook(w, t, in.Title, "重大项目清单", in.Generated)
+}
+
+// projectListTable lays out 项目清单.
+func projectListTable(in ProjectListInput) *table {
+	m := in.Month
+	t := &table{
+		sheet: sheetProjectList, title: in.Title, filter: true,
+		unit: fmt.Sprintf("单位：万元　　数据截至%d年%d月底", m.Year(), m.Num()),
+		cols: []column{{"序号", kInt}, {"项目代码", kCenter}, {"项目名称", kText}, {"所属区县", kCenter},
+			{"责任单位", kText}, {"建设性质", kCenter}, {"项目类别", kCenter}, {"项目级别", kCenter},
+			{"总投资（万元）", kWan}, {"年度计划投资（万元）", kWan}, {cumulativeHead(m.Num()), kWan},
+			{"计划开工时间", kMonth}, {"实际开工时间", kMonth}, {"投资预警", kLight}, {"开工预警", kLight}},
+		n: len(in.Projects),
+		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成投资为%d年1-%d月累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数；预警按%d年%d月计算。编制日期：%d年%d月%d日。",
+			len(in.Projects), m.Year(), m.Num(), m.Num(), m.Year(), m.Num(), in.Generated.Year(), int(in.Generated.Month()), in.Generated.Day())},
+	}
+	legend := &Report{Config: in.Config}
+	t.legend = append(legend.investmentLegend(), legend.startLegend()...)
+	t.row = func(i int, v []any) {
+		p := &in.Projects[i]
+		s := models.StatusOf(p, m, in.Config)
+		v = identity(v, i+1, p)
+		v[0], v[1], v[2], v[3], v[4], v[5] = string(p.Nature), p.Category, p.Level, p.TotalInvestment, p.AnnualPlan, s.Completed
+		v[6], v[7], v[8], v[9] = p.PlannedStart, p.ActualStart, s.InvestmentLight, s.StartLight
+	}
+	return t
+}
