@@ -51,6 +51,7 @@ type pageLink struct {
 	N       int
 	URL     string
 	Current bool
+	Gap     bool // pages are left out before this one
 }
 
 type sortLink struct {
@@ -185,7 +186,8 @@ func (v *projectsView) paginate(lines []projectLine) {
 	v.Lines = lines[from:min(from+perPage, len(lines))]
 	for n := 1; n <= pages; n++ {
 		if n == 1 || n == pages || n >= v.Query.Page-3 && n <= v.Query.Page+3 {
-			v.Pages = append(v.Pages, pageLink{N: n, URL: v.Query.url("page", strconv.Itoa(n)), Current: n == v.Query.Page})
+			gap := len(v.Pages) > 0 && v.Pages[len(v.Pages)-1].N != n-1
+			v.Pages = append(v.Pages, pageLink{N: n, URL: v.Query.url("page", strconv.Itoa(n)), Current: n == v.Query.Page, Gap: gap})
 		}
 	}
 	if v.Query.Page > 1 {

@@ -59,8 +59,8 @@ func scaleMax(values ...float64) float64 {
 // barChart draws labelled horizontal bars on a percent axis with vertical
 // reference markers; markers at the same place are drawn once.
 func barChart(title string, bars []bar, marks []marker) template.HTML {
-	const left, right, top, row = 96.0, 56.0, 30.0, 28.0
-	width := 720.0
+	const left, right, top, row = 92.0, 60.0, 30.0, 30.0
+	width := 600.0
 	height := top + row*float64(len(bars)) + 26
 	values := []float64{}
 	for _, b := range bars {
@@ -109,7 +109,7 @@ func drawMarkers(d *svgDoc, marks []marker, x func(float64) float64, top, height
 // gauge draws one rate as a thick bar with ticks at its reference (序时进度
 // or 100%) and at 100%.
 func gauge(rate, reference float64, title string) template.HTML {
-	const width, height, left, right = 480.0, 64.0, 4.0, 4.0
+	const width, height, left, right = 480.0, 66.0, 4.0, 4.0
 	max := scaleMax(rate)
 	x := func(v float64) float64 { return left + (width-left-right)*math.Min(v, max)/max }
 	var d svgDoc
@@ -134,36 +134,57 @@ func gauge(rate, reference float64, title string) template.HTML {
 
 // investmentChart draws a project's monthly cumulative investment as bars
 // against its annual plan (a line) and the plan's 序时 path (plan × M/12).
+// The axis is in 万元 with round steps.
 func investmentChart(p *models.Project) template.HTML {
-	const width, height, left, right, top, bottom = 720.0, 300.0, 84.0, 16.0, 24.0, 34.0
-	top0 := float64(p.AnnualPlan)
+	const width, height, left, right, top, bottom = 720.0, 270.0, 78.0, 12.0, 16.0, 30.0
+	peak := float64(p.AnnualPlan)
 	for _, inv := range p.Investments {
-		top0 = math.Max(top0, float64(inv.CompletedYTD))
+		peak = math.Max(peak, float64(inv.CompletedYTD))
 	}
-	max := math.Max(top0*1.1, float64(models.Wan))
+	step := niceStep(peak / float64(models.Wan) / 4) * float64(models.Wan)
+	max := step * math.Ceil(peak*1.05/step)
 	y := func(v float64) float64 { return height - bottom - (height-top-bottom)*v/max }
 	slot := (width - left - right) / 12
 	x := func(m int) float64 { return left + slot*float64(m-1) }
 	var d svgDoc
 	d.open(width, height, p.Name+" 各月累计完成投资与年度计划")
-	for i := 0; i <= 4; i++ {
-		v := max * float64(i) / 4
+	for v := 0.0; v <= max+1; v += step {
 		d.f(`<line class="grid" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(v), width-right, y(v))
-		d.f(`<text class="axis" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, left-6, y(v)+4, esc(wan(models.Money(v))))
+		d.f(`<text class="axis" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, left-6, y(v)+4, esc(wholeWan(v)))
 	}
 	for m := 1; m <= 12; m++ {
-		d.f(`<text class="axis" x="%.1f" y="%.1f" text-anchor="middle">%d月</text>`, x(m)+slot/2, height-12, m)
+		d.f(`<text class="axis" x="%.1f" y="%.1f" text-anchor="middle">%d月</text>`, x(m)+slot/2, height-10, m)
 	}
 	for _, inv := range p.Investments {
 		v := float64(inv.CompletedYTD)
 		d.f(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s：%s万元</title></rect>`,
-			x(inv.Period.Num())+slot*0.18, y(v), slot*0.64, y(0)-y(v), esc(monthText(inv.Period)), esc(wan(inv.CompletedYTD)))
+			x(inv.Period.Num())+slot*0.2, y(v), slot*0.6, y(0)-y(v), esc(monthText(inv.Period)), esc(wan(inv.CompletedYTD)))
 	}
 	if p.AnnualPlan > 0 {
 		plan := float64(p.AnnualPlan)
-		d.f(`<line class="plan" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(plan), width-right, y(plan))
-		d.f(`<text class="marker-label" x="%.1f" y="%.1f" text-anchor="end">年度计划 %s万元</text>`, width-right, y(plan)-6, esc(wan(p.AnnualPlan)))
 		d.f(`<line class="marker" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(0), width-right, y(plan))
+		d.f(`<line class="plan" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(plan), width-right, y(plan))
+		d.f(`<text class="plan-label" x="%.1f" y="%.1f">年度计划 %s万元</text>`, left+8, y(plan)-6, esc(wan(p.AnnualPlan)))
 	}
 	return d.html()
+}
+
+// niceStep rounds a raw axis step up to 1, 2, 2.5 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	if raw <= 0 {
+		return 1
+	}
+	pow := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if raw <= m*pow {
+			return m * pow
+		}
+	}
+	return 10 * pow
+}
+
+// wholeWan shows a yuan amount as whole 万元 with thousands separators.
+func wholeWan(yuan float64) string {
+	s := wan(models.Money(math.Round(yuan/float64(models.Wan)) * float64(models.Wan)))
+	return strings.TrimSuffix(s, ".00")
 }
