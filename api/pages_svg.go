@@ -141,7 +141,7 @@ func investmentChart(p *models.Project) template.HTML {
 	for _, inv := range p.Investments {
 		peak = math.Max(peak, float64(inv.CompletedYTD))
 	}
-	step := niceStep(peak / float64(models.Wan) / 4) * float64(models.Wan)
+	step := niceStep(peak/float64(models.Wan)/4) * float64(models.Wan)
 	max := step * math.Ceil(peak*1.05/step)
 	y := func(v float64) float64 { return height - bottom - (height-top-bottom)*v/max }
 	slot := (width - left - right) / 12
