@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"time"
 
+	"golang.org/x/term"
+
 	"tracker/importer"
 	"tracker/models"
 	"tracker/models/store"
@@ -121,6 +123,9 @@ type progress struct {
 func (p *progress) run(stage string, fn func() error) {
 	start := time.Now()
 	done := make(chan struct{})
+	if f, ok := p.w.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) {
+		close(done) // a log file gets the result line only
+	}
 	go func() {
 		t := time.NewTicker(200 * time.Millisecond)
 		defer t.Stop()
@@ -134,7 +139,11 @@ func (p *progress) run(stage string, fn func() error) {
 		}
 	}()
 	err := fn()
-	close(done)
+	select {
+	case <-done:
+	default:
+		close(done)
+	}
 	mark := "完成"
 	if err != nil {
 		mark = "失败"

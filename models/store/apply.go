@@ -31,8 +31,7 @@ type plan struct {
 func planImport(st *state, records []importer.Record, period models.Month, user models.User) *plan {
 	pl := &plan{districts: map[string]bool{}, newRecords: map[string]*importer.Record{}}
 	touched := map[string]bool{}
-	for i := range records {
-		r := &records[i]
+	for _, r := range inCodeOrder(records) {
 		if msg := refusal(st, r, user); msg != "" {
 			pl.problem(r, "", importer.SeverityError, msg)
 			continue
@@ -63,6 +62,19 @@ func planImport(st *state, records []importer.Record, period models.Month, user 
 		}
 	}
 	return pl
+}
+
+// inCodeOrder returns the records sorted by code, so that the changes and
+// every row written for them come in key order: they append to the
+// B-trees instead of splitting pages all over them, several times faster
+// on a large first import.
+func inCodeOrder(records []importer.Record) []*importer.Record {
+	out := make([]*importer.Record, len(records))
+	for i := range records {
+		out[i] = &records[i]
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
 }
 
 func districtOf(st *state, r *importer.Record) string {
@@ -135,7 +147,9 @@ func (pl *plan) yearChanges(st *state, r *importer.Record, period models.Month, 
 	}
 	if r.Has&importer.FieldCompletedYTD != 0 {
 		nv := money(int64(r.CompletedYTD))
-		if old := st.value(r.Code, fieldCompleted); isNew || !sameValue(old, nv) {
+		// A new project's figure is part of its creation: reverting deletes
+		// the project and its figures together.
+		if old := st.value(r.Code, fieldCompleted); !isNew && !sameValue(old, nv) {
 			c := Change{Code: r.Code, Field: fieldCompleted, Period: period, Old: old, New: nv}
 			if inv := st.invs[r.Code]; inv != nil && !isNew {
 				c.oldImportID, c.oldSource = inv.ImportID, inv.Source

@@ -88,10 +88,8 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *importer.Ledger, user 
 	pl := planImport(st, ledger.Records, period, user)
 	w := &writer{tx: tx, importID: row.ID, period: period}
 	if apply && pl.applied > 0 {
-		for _, c := range pl.changes {
-			if err := w.apply(c, pl.newRecords[c.Code]); err != nil {
-				return nil, fmt.Errorf("apply %s %s: %w", c.Code, c.Field, err)
-			}
+		if err := w.applyAll(pl); err != nil {
+			return nil, fmt.Errorf("apply import %d: %w", row.ID, err)
 		}
 	}
 	if err := w.saveChanges(pl.changes); err != nil {

@@ -80,7 +80,7 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if preview.Status != StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 4 {
+		if preview.Status != StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 3 {
 			t.Fatalf("preview: %+v", preview)
 		}
 		if dump(t, s) != before {

@@ -38,8 +38,8 @@ type state struct {
 func loadState(tx *gorm.DB, codes []string, period models.Month) (*state, error) {
 	st := &state{projects: map[string]*projectRow{}, plans: map[string]*planRow{},
 		invs: map[string]*investmentRow{}, previous: map[string]int64{}}
-	for start := 0; start < len(codes); start += 500 {
-		chunk := codes[start:min(start+500, len(codes))]
+	for start := 0; start < len(codes); start += 5000 {
+		chunk := codes[start:min(start+5000, len(codes))]
 		if err := st.loadChunk(tx, chunk, period); err != nil {
 			return nil, err
 		}

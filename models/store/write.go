@@ -29,30 +29,54 @@ type writer struct {
 	period   models.Month
 }
 
-// apply makes one change. New projects are written from their whole
-// record; every other change sets one value.
-func (w *writer) apply(c Change, rec *importer.Record) error {
-	switch c.Field {
-	case fieldProject:
-		return w.createProject(rec)
-	case fieldPlanEntry:
-		return w.tx.Create(&planRow{Year: w.period.Year(), Code: c.Code, Nature: *c.New}).Error
-	case fieldCompleted:
-		return w.setCompleted(c.Code, c.New, &w.importID, fmt.Sprintf("导入#%d", w.importID))
+// applyAll makes a plan's changes with a handful of bulk statements: new
+// projects and plan entries first (figures refer to them), then single
+// values, then the month's figures.
+func (w *writer) applyAll(pl *plan) error {
+	var projects, plans, figures [][]any
+	now, id := nowUTC(), w.importID
+	for _, c := range pl.changes {
+		switch c.Field {
+		case fieldProject:
+			r := pl.newRecords[c.Code]
+			projects = append(projects, []any{r.Code, r.Name, r.District, r.Unit, r.Category, r.Level,
+				int64(r.TotalInvestment), int(r.ActualStart), now, id})
+			plans = append(plans, []any{w.period.Year(), r.Code, string(r.Nature), int64(r.AnnualPlan), int(r.PlannedStart)})
+			if r.Has&importer.FieldCompletedYTD != 0 {
+				figures = append(figures, w.figure(r.Code, int64(r.CompletedYTD)))
+			}
+		case fieldPlanEntry:
+			plans = append(plans, []any{w.period.Year(), c.Code, *c.New, int64(0), 0})
+		case fieldCompleted:
+			m, err := models.ParseDecimal(*c.New, models.Wan)
+			if err != nil {
+				return err
+			}
+			figures = append(figures, w.figure(c.Code, int64(m)))
+		}
 	}
-	return w.setColumn(c.Code, c.Field, c.New)
-}
-
-func (w *writer) createProject(r *importer.Record) error {
-	id := w.importID
-	p := projectRow{Code: r.Code, Name: r.Name, District: r.District, Unit: r.Unit, Category: r.Category, Level: r.Level,
-		TotalInvestment: int64(r.TotalInvestment), ActualStart: int(r.ActualStart), CreatedByImport: &id}
-	p.UpdatedAt = nowUTC()
-	if err := w.tx.Create(&p).Error; err != nil {
+	if err := insertRows(w.tx, "projects", []string{"code", "name", "district", "unit", "category", "level",
+		"total_investment", "actual_start", "updated_at", "created_by_import"}, projects, ""); err != nil {
 		return err
 	}
-	e := planRow{Year: w.period.Year(), Code: r.Code, Nature: string(r.Nature), AnnualPlan: int64(r.AnnualPlan), PlannedStart: int(r.PlannedStart)}
-	return w.tx.Create(&e).Error
+	if err := insertRows(w.tx, "plan_entries", []string{"year", "code", "nature", "annual_plan", "planned_start"}, plans, ""); err != nil {
+		return err
+	}
+	for _, c := range pl.changes {
+		if _, ok := columnOf[c.Field]; ok {
+			if err := w.setColumn(c.Code, c.Field, c.New); err != nil {
+				return err
+			}
+		}
+	}
+	return insertRows(w.tx, "investments", figureColumns, figures,
+		"ON CONFLICT (code, period) DO UPDATE SET completed_ytd = excluded.completed_ytd, source = excluded.source, import_id = excluded.import_id")
+}
+
+var figureColumns = []string{"code", "period", "year", "completed_ytd", "source", "import_id"}
+
+func (w *writer) figure(code string, v int64) []any {
+	return []any{code, int(w.period), w.period.Year(), v, fmt.Sprintf("导入#%d", w.importID), w.importID}
 }
 
 // setColumn sets a project or plan-entry column from a change's text value.
@@ -119,18 +143,17 @@ func (w *writer) saveChanges(changes []Change) error {
 	if err := w.tx.Where("import_id = ?", w.importID).Delete(&changeRow{}).Error; err != nil {
 		return err
 	}
-	rows := make([]changeRow, len(changes))
+	rows := make([][]any, len(changes))
 	for i, c := range changes {
-		rows[i] = changeRow{ImportID: w.importID, Seq: i + 1, Code: c.Code, Field: c.Field, OldValue: c.Old, NewValue: c.New, OldImportID: c.oldImportID}
+		var oldSource *string
 		if c.Field == fieldCompleted && c.Old != nil {
 			src := c.oldSource
-			rows[i].OldSource = &src
+			oldSource = &src
 		}
+		rows[i] = []any{w.importID, i + 1, c.Code, c.Field, c.Old, c.New, c.oldImportID, oldSource}
 	}
-	if len(rows) == 0 {
-		return nil
-	}
-	return w.tx.CreateInBatches(rows, 500).Error
+	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
+		"old_import_id", "old_source"}, rows, "")
 }
 
 func districtList(m map[string]bool) string {
