@@ -19,6 +19,7 @@ const (
 	kPP                 // a gap in 个百分点, "+0.0;-0.0;0.0"
 	kMonth              // a month as a date cell, yyyy"年"m"月"
 	kLight              // a warning light: its name on its colour
+	kTime               // a date and time, yyyy-mm-dd hh:mm:ss
 	nKinds
 )
 
@@ -35,6 +36,8 @@ func numFmt(k kind) string {
 		return "+0.0;-0.0;0.0"
 	case kMonth:
 		return `yyyy"年"m"月"`
+	case kTime:
+		return "yyyy-mm-dd hh:mm:ss"
 	}
 	return ""
 }
@@ -161,7 +164,7 @@ func bodyStyle(k kind, total bool) *excelize.Style {
 	switch k {
 	case kText:
 		s.Alignment.Horizontal, s.Alignment.WrapText = "left", true
-	case kCenter, kLight, kMonth:
+	case kCenter, kLight, kMonth, kTime:
 		s.Alignment.Horizontal = "center"
 	}
 	if f := numFmt(k); f != "" {

@@ -221,6 +221,8 @@ func minWidth(k kind) int {
 		return 14
 	case kMonth:
 		return 11
+	case kTime:
+		return 19
 	case kPct, kPP, kInt, kLight:
 		return 9
 	}

@@ -1,0 +1,89 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// sheetAudit is the one sheet of AuditWorkbook.
+const sheetAudit = "修改记录"
+
+// AuditRow is one line of the audit trail: a change made by an import or a
+// hand edit. Strings pass through as given, except Kind and Field, which
+// are shown in Chinese (see AuditWorkbook).
+type AuditRow struct {
+	At         time.Time // when the change was made, shown in At's own location
+	User       string
+	Kind       string // "upload" (上传台账) or "edit" (手工修改)
+	FileName   string // the ledger's name, "" for an edit
+	Status     string // the import's status as the caller names it
+	Code       string // the project's code
+	Field      string // a change field key such as "annual_plan_wan"
+	Period     string // the report month a figure belongs to, e.g. "2024-06"
+	Old, New   string
+	ImportID   int64  // 0 for none
+	RevertedBy string // who reverted the import, "" if nobody
+}
+
+// auditKinds names the kinds of change as the office does.
+var auditKinds = map[string]string{"upload": "上传台账", "edit": "手工修改"}
+
+// auditFields names the change fields as ledgers head them.
+var auditFields = map[string]string{
+	"name": "项目名称", "district": "所属区县", "unit": "责任单位", "category": "项目类别", "level": "项目级别",
+	"total_investment_wan": "总投资（万元）", "actual_start": "实际开工时间", "nature": "建设性质",
+	"annual_plan_wan": "年度计划投资（万元）", "planned_start": "计划开工时间", "completed_ytd_wan": "累计完成投资（万元）",
+	"project": "新建项目", "plan_entry": "列入年度清单",
+}
+
+// zh returns m's name for key, or key itself when m has none, so that a
+// new kind or field shows up rather than vanishing.
+func zh(m map[string]string, key string) string {
+	if s, ok := m[key]; ok {
+		return s
+	}
+	return key
+}
+
+// AuditWorkbook writes the audit trail as a workbook of one sheet, 修改记录,
+// in the house table style (title, frozen header with an autofilter, A4
+// landscape), streamed, one row per AuditRow in the given order: 序号, 时间
+// (a date-time cell), 用户, 类型, 文件名, 状态, 导入编号 (blank for 0),
+// 项目代码, 字段, 报告期, 原值, 新值, 撤销人. Kind "upload"/"edit" is shown
+// as 上传台账/手工修改 and Field keys by their Chinese headers; unknown
+// keys pass through. Every value users typed is written as text, so one
+// beginning with =, +, - or @ never becomes a formula (nor "0012" a number).
+func AuditWorkbook(w io.Writer, title string, rows []AuditRow, generated time.Time) error {
+	t := auditTable(title, rows, generated)
+	return writeBook(w, t, title, "重大项目数据修改记录", generated)
+}
+
+// auditTable lays out 修改记录.
+func auditTable(title string, rows []AuditRow, generated time.Time) *table {
+	t := &table{
+		sheet: sheetAudit, title: title, filter: true, n: len(rows),
+		unit: fmt.Sprintf("共%d条　　导出时间：%s", len(rows), generated.Format("2006-01-02 15:04")),
+		cols: []column{{"序号", kInt}, {"时间", kTime}, {"用户", kCenter}, {"类型", kCenter}, {"文件名", kText},
+			{"状态", kCenter}, {"导入编号", kInt}, {"项目代码", kCenter}, {"字段", kCenter}, {"报告期", kCenter},
+			{"原值", kText}, {"新值", kText}, {"撤销人", kCenter}},
+	}
+	t.row = func(i int, v []any) {
+		r := &rows[i]
+		v[0], v[1], v[2], v[3], v[4], v[5] = i+1, wallClock(r.At), r.User, zh(auditKinds, r.Kind), r.FileName, r.Status
+		if r.ImportID != 0 {
+			v[6] = r.ImportID
+		}
+		v[7], v[8], v[9], v[10], v[11], v[12] = r.Code, zh(auditFields, r.Field), r.Period, r.Old, r.New, r.RevertedBy
+	}
+	return t
+}
+
+// wallClock returns t's date and time of day in its own location as UTC,
+// which excelize writes unchanged; the zero time is no time.
+func wallClock(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}

@@ -1,0 +1,97 @@
+package reports
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// auditRows are a commit, an edit with formula-like and number-like values,
+// an unknown field key, and a reverted import.
+func auditRows() []AuditRow {
+	cst := time.FixedZone("CST", 8*3600)
+	return []AuditRow{
+		{At: time.Date(2024, 7, 1, 9, 5, 30, 0, cst), User: "zhangdian", Kind: "upload", FileName: "张店区1-6月台账.xlsx", Status: "committed",
+			Code: "2403-370303-04-01-000001", Field: "completed_ytd_wan", Period: "2024-06", Old: "2500", New: "6000.5", ImportID: 12},
+		{At: time.Date(2024, 7, 2, 16, 40, 0, 0, cst), User: "admin", Kind: "edit", Code: "2403-370303-04-01-000003",
+			Field: "name", Old: "=SUM(A1:A2)物流中心", New: "@物流中心", ImportID: 13},
+		{At: time.Date(2024, 7, 2, 16, 41, 0, 0, cst), User: "admin", Kind: "edit", Code: "2403-370303-04-01-000003",
+			Field: "annual_plan_wan", Old: "-5", New: "+0012", ImportID: 13},
+		{At: time.Date(2024, 7, 3, 8, 0, 0, 0, cst), User: "zichuan", Kind: "upload", FileName: "-淄川.xlsx", Status: "reverted",
+			Code: "2403-370302-04-01-000005", Field: "contact_phone", Period: "2024-06", Old: "", New: "1", ImportID: 14, RevertedBy: "admin"},
+	}
+}
+
+var auditGenerated = time.Date(2024, 7, 5, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+func writeAudit(t *testing.T, rows []AuditRow) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := AuditWorkbook(&buf, "重大项目数据修改记录", rows, auditGenerated); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGoldenAudit(t *testing.T) {
+	checkGolden(t, "audit.golden.txt", dumpWorkbook(t, writeAudit(t, auditRows())))
+}
+
+// TestAuditValuesStayText checks that what users typed is text, never a
+// formula or a number, and reads back exactly.
+func TestAuditValuesStayText(t *testing.T) {
+	data := writeAudit(t, auditRows())
+	if x := zipFiles(t, data)["xl/worksheets/sheet1.xml"]; strings.Contains(x, "<f>") {
+		t.Error("修改记录 holds a formula")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, want := range map[string]string{"K5": "=SUM(A1:A2)物流中心", "L5": "@物流中心", "K6": "-5", "L6": "+0012", "E7": "-淄川.xlsx"} {
+		got, _ := f.GetCellValue(sheetAudit, ref)
+		typ, _ := f.GetCellType(sheetAudit, ref)
+		if got != want || typ != excelize.CellTypeInlineString {
+			t.Errorf("%s = %q (type %v), want text %q", ref, got, typ, want)
+		}
+	}
+}
+
+func TestAuditNamesKindsAndFieldsInChinese(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(writeAudit(t, auditRows())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, want := range map[string]string{"D4": "上传台账", "D5": "手工修改", "I4": "累计完成投资（万元）", "I5": "项目名称",
+		"I6": "年度计划投资（万元）", "I7": "contact_phone", "B4": "2024-07-01 09:05:30", "G5": "13", "M7": "admin"} {
+		if got, _ := f.GetCellValue(sheetAudit, ref); got != want {
+			t.Errorf("%s = %q, want %q", ref, got, want)
+		}
+	}
+}
+
+func TestAuditFieldKeysAllNamed(t *testing.T) {
+	keys := []string{"name", "district", "unit", "category", "level", "total_investment_wan", "actual_start", "nature",
+		"annual_plan_wan", "planned_start", "completed_ytd_wan", "project", "plan_entry"}
+	for _, k := range keys {
+		if zh(auditFields, k) == k {
+			t.Errorf("field %s has no Chinese name", k)
+		}
+	}
+}
+
+func TestAuditEmpty(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(writeAudit(t, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, _ := f.GetCellValue(sheetAudit, "A3"); got != "序号" {
+		t.Errorf("A3 = %q, want the header", got)
+	}
+}
