@@ -133,8 +133,7 @@ func headerParts(rows []*srcRow) map[int][]string {
 				below[c.col] = true
 			}
 		}
-		maxCol := lastCol(rows)
-		for col := 0; col <= maxCol; col++ {
+		for _, col := range usedCols(rows) {
 			text := models.TrimText(r.get(col).text)
 			switch {
 			case text != "":
@@ -152,14 +151,22 @@ func headerParts(rows []*srcRow) map[int][]string {
 	return parts
 }
 
-func lastCol(rows []*srcRow) int {
-	m := -1
+// usedCols returns the columns that hold a cell in any of rows, in order:
+// the only ones a header can name (empty columns between them carry
+// nothing, so skipping them changes no label).
+func usedCols(rows []*srcRow) []int {
+	seen := map[int]bool{}
+	var cols []int
 	for _, r := range rows {
-		if n := len(r.cells); n > 0 && r.cells[n-1].col > m {
-			m = r.cells[n-1].col
+		for _, c := range r.cells {
+			if !seen[c.col] {
+				seen[c.col] = true
+				cols = append(cols, c.col)
+			}
 		}
 	}
-	return m
+	sort.Ints(cols)
+	return cols
 }
 
 // mapColumn decides a column's field from its header parts: the whole

@@ -12,6 +12,10 @@ type mergeFiller struct {
 	active []activeMerge
 }
 
+// maxActiveMerges bounds the merges covering one row: real ones do not
+// overlap, so a row meets at most one per column.
+const maxActiveMerges = 256
+
 type activeMerge struct {
 	r     cellRange
 	value cell
@@ -43,7 +47,9 @@ func (m *mergeFiller) apply(r *srcRow) *srcRow {
 		if g.r1 == r.num {
 			v = r.get(g.c1)
 		}
-		m.active = append(m.active, activeMerge{r: g, value: v})
+		if len(m.active) < maxActiveMerges { // valid merges never overlap: more is a crafted file
+			m.active = append(m.active, activeMerge{r: g, value: v})
+		}
 	}
 	if len(m.active) == 0 {
 		return r

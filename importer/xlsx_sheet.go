@@ -53,7 +53,8 @@ func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
 			return tooLarge("合并单元格过多")
 		}
 		if v, ok := attr(el, "ref"); ok {
-			if r, ok := parseRange(string(v)); ok {
+			if r, ok := parseRange(string(v)); ok && r.c1 < b.limits.MaxColumns {
+				r.c2 = min(r.c2, b.limits.MaxColumns-1) // columns past the limit are never read
 				src.merges = append(src.merges, r)
 			}
 		}
