@@ -1,8 +1,8 @@
 package importer
 
 import (
-	"os"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
