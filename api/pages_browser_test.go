@@ -39,6 +39,7 @@ type browserSession struct {
 	mu       sync.Mutex
 	outside  []string
 	problems []string
+	uploads  []network.ResourceType // how each POST /imports was sent
 }
 
 func newBrowser(t *testing.T, ts *testServer) *browserSession {
@@ -101,6 +102,9 @@ func (b *browserSession) observe(ev any, host string) {
 		u, err := url.Parse(e.Request.URL)
 		if err != nil || (u.Scheme == "http" || u.Scheme == "https") && u.Host != host || u.Scheme == "ws" || u.Scheme == "wss" {
 			b.outside = append(b.outside, e.Request.URL)
+		}
+		if e.Request.Method == "POST" && err == nil && u.Path == "/imports" {
+			b.uploads = append(b.uploads, e.Type)
 		}
 	case *cdplog.EventEntryAdded:
 		if e.Entry.Level == cdplog.EntryLevelError {
@@ -299,11 +303,18 @@ func (b *browserSession) uploadLedger(p models.Project, completed string, withJS
 	}
 	b.open("/imports")
 	b.do("choose the file", chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}))
+	want := network.ResourceTypeDocument
 	if withJS {
+		want = network.ResourceTypeXHR // the progress bar's request
 		b.do("upload with progress", chromedp.Click(chromedp.CSS("form[data-upload] button")), chromedp.WaitVisible(chromedp.ID("import-status")))
 	} else {
 		b.submit("upload without JavaScript", "form[data-upload] button")
 	}
+	b.mu.Lock()
+	if n := len(b.uploads); n == 0 || b.uploads[n-1] != want {
+		b.t.Errorf("the upload was sent as %v, want %s last", b.uploads, want)
+	}
+	b.mu.Unlock()
 	if got := b.text("#import-status"); got != "预览中" {
 		b.t.Fatalf("after upload the status is %q", got)
 	}

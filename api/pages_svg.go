@@ -47,11 +47,14 @@ func (d *svgDoc) html() template.HTML {
 }
 
 // scaleMax is the right end of a rate axis: at least 120%, else the largest
-// value plus a margin, rounded up to a 20% step.
+// value plus a margin, rounded up to a 20% step (50% above 160%).
 func scaleMax(values ...float64) float64 {
 	top := 1.2
 	for _, v := range values {
 		top = math.Max(top, math.Ceil(v*1.08/0.2)*0.2)
+	}
+	if top > 1.6 {
+		top = math.Ceil(top/0.5) * 0.5 // the axis then steps by 50%
 	}
 	return top
 }
@@ -70,7 +73,11 @@ func barChart(title string, bars []bar, marks []marker) template.HTML {
 	x := func(v float64) float64 { return left + (width-left-right)*math.Min(v, max)/max }
 	var d svgDoc
 	d.open(width, height, title)
-	for t := 0.0; t <= max+1e-9; t += 0.2 {
+	step := 0.2
+	if max > 1.6 {
+		step = 0.5
+	}
+	for t := 0.0; t <= max+1e-9; t += step {
 		d.f(`<line class="grid" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, x(t), top-4, x(t), height-22)
 		d.f(`<text class="axis" x="%.1f" y="%.1f" text-anchor="middle">%.0f%%</text>`, x(t), height-6, t*100)
 	}
