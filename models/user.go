@@ -20,24 +20,14 @@ type User struct {
 func ValidRole(r string) bool { return r == RoleAdmin || r == RoleUploader || r == RoleReviewer }
 
 // CanRead reports whether u may read the portfolio and download reports.
-func (u User) CanRead() bool { return !u.Disabled && ValidRole(u.Role) }
+func (u User) CanRead() bool { return Allowed(u, ActionRead, "") }
 
 // CanWriteDistrict reports whether u may import or edit figures of the
 // given reporting unit: admins any, uploaders only their own.
-func (u User) CanWriteDistrict(district string) bool {
-	switch {
-	case u.Disabled:
-		return false
-	case u.Role == RoleAdmin:
-		return true
-	case u.Role == RoleUploader:
-		return u.District != "" && u.District == district
-	}
-	return false
-}
+func (u User) CanWriteDistrict(district string) bool { return Allowed(u, ActionWriteUnit, district) }
 
 // CanImport reports whether u may upload ledgers at all.
-func (u User) CanImport() bool { return !u.Disabled && (u.Role == RoleAdmin || u.Role == RoleUploader) }
+func (u User) CanImport() bool { return Allowed(u, ActionImport, "") }
 
 // IsAdmin reports whether u is an active admin.
-func (u User) IsAdmin() bool { return !u.Disabled && u.Role == RoleAdmin }
+func (u User) IsAdmin() bool { return Allowed(u, ActionAdmin, "") }

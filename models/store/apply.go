@@ -87,11 +87,13 @@ func districtOf(st *state, r *importer.Record) string {
 	return r.District
 }
 
-// refusal says why the database refuses a record, or "".
+// refusal says why the database refuses a record, or "". The policy
+// decides whose unit it is: the stored project's, or the row's for a new
+// project.
 func refusal(st *state, r *importer.Record, user models.User) string {
 	p := st.projects[r.Code]
-	if p != nil && user.Role == models.RoleUploader && p.District != user.District {
-		return fmt.Sprintf("项目 %s 属于%s，%s的账号不能修改它", r.Code, p.District, user.District)
+	if p != nil && !models.Allowed(user, models.ActionWriteUnit, p.District) {
+		return fmt.Sprintf("项目 %s 属于%s，%s的账号不能修改它", r.Code, p.District, userUnit(user))
 	}
 	if p != nil {
 		return ""
@@ -99,12 +101,21 @@ func refusal(st *state, r *importer.Record, user models.User) string {
 	switch {
 	case r.District == "":
 		return fmt.Sprintf("新项目 %s 无法确定所属区县：请填写“所属区县”列，或在标题、填报单位中写明区县", r.Code)
+	case !models.Allowed(user, models.ActionWriteUnit, r.District):
+		return fmt.Sprintf("新项目 %s 属于%s，%s的账号不能为它建档", r.Code, r.District, userUnit(user))
 	case r.Has&importer.FieldNature == 0 || r.Nature == "":
 		return fmt.Sprintf("新项目 %s 缺少建设性质（新开工或续建），无法列入项目清单", r.Code)
 	case r.Name == "":
 		return fmt.Sprintf("新项目 %s 缺少项目名称", r.Code)
 	}
 	return ""
+}
+
+func userUnit(u models.User) string {
+	if u.District != "" {
+		return u.District
+	}
+	return "“" + u.Name + "”"
 }
 
 // projectChanges compares the fields a ledger stated with the project row.

@@ -1,0 +1,29 @@
+package models
+
+import "testing"
+
+func TestPolicyTable(t *testing.T) {
+	admin := User{Name: "a", Role: RoleAdmin}
+	zd := User{Name: "z", Role: RoleUploader, District: "张店区"}
+	reviewer := User{Name: "r", Role: RoleReviewer}
+	disabled := User{Name: "d", Role: RoleAdmin, Disabled: true}
+	stray := User{Name: "s", Role: RoleUploader} // an uploader without a unit
+	tests := []struct {
+		u    User
+		a    Action
+		unit string
+		want bool
+	}{
+		{admin, ActionAdmin, "", true}, {admin, ActionWriteUnit, "淄川区", true}, {admin, ActionImport, "", true},
+		{zd, ActionRead, "", true}, {zd, ActionImport, "", true}, {zd, ActionWriteUnit, "张店区", true},
+		{zd, ActionWriteUnit, "淄川区", false}, {zd, ActionWriteUnit, "", false}, {zd, ActionAdmin, "", false},
+		{reviewer, ActionRead, "", true}, {reviewer, ActionImport, "", false}, {reviewer, ActionWriteUnit, "张店区", false},
+		{disabled, ActionRead, "", false}, {stray, ActionImport, "", false}, {stray, ActionWriteUnit, "", false},
+		{User{Role: "boss"}, ActionRead, "", false}, {admin, Action("delete_everything"), "", false},
+	}
+	for _, tt := range tests {
+		if got := Allowed(tt.u, tt.a, tt.unit); got != tt.want {
+			t.Errorf("Allowed(%s/%s, %s, %q) = %v, want %v", tt.u.Role, tt.u.District, tt.a, tt.unit, got, tt.want)
+		}
+	}
+}
