@@ -69,7 +69,7 @@ func newBuilder(opts Options, format string) (*builder, error) {
 
 // beginSheet is called when a sheet's header is found: it settles the
 // period and the title district, and reports duplicate columns.
-func (b *builder) beginSheet(s *sheetReader) error {
+func (b *builder) beginSheet(s *sheetReader, rows []*srcRow) error {
 	name := s.src.name
 	b.order[name] = len(b.ledger.Sheets)
 	b.ledger.Sheets = append(b.ledger.Sheets, name)
@@ -77,7 +77,7 @@ func (b *builder) beginSheet(s *sheetReader) error {
 	if hint := min(s.src.rowsHint, b.limits.MaxRows); hint > cap(b.ledger.Records) {
 		b.ledger.Records = append(make([]Record, 0, hint), b.ledger.Records...)
 	}
-	lines := s.preamble()
+	lines := s.preamble(rows)
 	if u, ok := b.titleDistrict(lines); ok && b.ledger.District == "" {
 		b.ledger.District = u
 	}

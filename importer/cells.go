@@ -40,7 +40,11 @@ func parseAmount(c cell, unit models.Money) (v models.Money, stated bool, err st
 
 // checkAmount parses a cleaned decimal and rejects negatives.
 func checkAmount(s, orig string, unit models.Money) (models.Money, bool, string) {
-	v, err := models.ParseDecimal(s, unit)
+	v, ok := fastDecimal(s, unit)
+	var err error
+	if !ok {
+		v, err = models.ParseDecimal(s, unit)
+	}
 	if err != nil {
 		return 0, false, fmt.Sprintf("“%s”不是有效的金额", strings.TrimSpace(orig))
 	}

@@ -57,7 +57,8 @@ type sheetSource struct {
 	date1904   bool // serial days count from 1904 (old Mac workbooks)
 	hiddenCols map[int]bool
 	merges     []cellRange
-	rowsHint   int // rows the sheet says it has (<dimension>), to size slices once
+	rowsHint   int  // rows the sheet says it has (<dimension>), to size slices once
+	lazy       bool // merges are known only after rows has run
 	rows       func(fn func(*srcRow) error) error
 }
 

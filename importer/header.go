@@ -249,3 +249,28 @@ func rowSignature(r *srcRow) string {
 func expectedHeaders() string {
 	return "项目代码（或统一项目代码）、项目名称、所属区县、责任单位、建设性质、总投资、年度计划投资、1-N月累计完成投资、计划开工时间、实际开工时间"
 }
+
+// sameHeader reports whether two headers map the same rows and columns the
+// same way.
+func sameHeader(a, b *header) bool {
+	if a == nil || b == nil || a.top != b.top || a.bottom != b.bottom || len(a.cols) != len(b.cols) {
+		return false
+	}
+	for i := range a.cols {
+		x, y := a.cols[i], b.cols[i]
+		if x.col != y.col || x.field != y.field || x.unit != y.unit || x.month != y.month || x.year != y.year {
+			return false
+		}
+	}
+	return true
+}
+
+// touches reports whether a merged range covers a mapped column.
+func (h *header) touches(r cellRange) bool {
+	for _, c := range h.cols {
+		if c.col >= r.c1 && c.col <= r.c2 {
+			return true
+		}
+	}
+	return false
+}

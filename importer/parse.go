@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -25,11 +26,22 @@ func parse(data []byte, opts Options) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
+	p, err := parseFormat(data, format, opts, true)
+	if errors.Is(err, errRedo) {
+		p, err = parseFormat(data, format, opts, false)
+	}
+	return p, err
+}
+
+// parseFormat reads a file of a known format. lazy lets an .xlsx be read in
+// one pass, trusting that its merged cells (known only at the end of each
+// sheet) change nothing; when they do, errRedo asks for an eager read.
+func parseFormat(data []byte, format string, opts Options, lazy bool) (*parsed, error) {
 	b, err := newBuilder(opts, format)
 	if err != nil {
 		return nil, err
 	}
-	sources, err := openSources(data, format, opts.FileName, b.limits)
+	sources, err := openSources(data, format, opts.FileName, b.limits, lazy)
 	if err != nil {
 		return nil, err
 	}
@@ -40,10 +52,10 @@ func parse(data []byte, opts Options) (*parsed, error) {
 }
 
 // openSources opens every sheet of the file as a row stream.
-func openSources(data []byte, format, fileName string, l Limits) ([]*sheetSource, error) {
+func openSources(data []byte, format, fileName string, l Limits, lazy bool) ([]*sheetSource, error) {
 	switch format {
 	case "xlsx":
-		return xlsxSources(data, l)
+		return xlsxSources(data, l, lazy)
 	case "xls":
 		return xlsSources(data, l)
 	}
@@ -51,7 +63,7 @@ func openSources(data []byte, format, fileName string, l Limits) ([]*sheetSource
 }
 
 // xlsxSources lists the visible sheets of a workbook.
-func xlsxSources(data []byte, l Limits) ([]*sheetSource, error) {
+func xlsxSources(data []byte, l Limits, lazy bool) ([]*sheetSource, error) {
 	book, err := openXlsx(data, l)
 	if err != nil {
 		return nil, err
@@ -61,7 +73,7 @@ func xlsxSources(data []byte, l Limits) ([]*sheetSource, error) {
 		if ref.hidden || skipSheet(ref.name) {
 			continue
 		}
-		src, err := book.sheetSource(ref)
+		src, err := book.sheetSource(ref, lazy)
 		if err != nil {
 			return nil, err
 		}

@@ -11,31 +11,38 @@ import (
 // searched for the header.
 const headerWindow = 30
 
-// errNoHeader stops a sheet's stream early when its first rows hold no
-// ledger header (an instructions or summary sheet).
-var errNoHeader = errors.New("no ledger header")
+var (
+	// errNoHeader stops a sheet's stream early when its first rows hold no
+	// ledger header (an instructions or summary sheet).
+	errNoHeader = errors.New("no ledger header")
+	// errRedo says a one-pass (lazy) read met merged cells that change the
+	// result: the file is read again with the merges known up front.
+	errRedo = errors.New("merged cells need a second pass")
+)
 
 // sheetReader reads one sheet: it buffers the first rows, finds the
 // header, takes the title lines above it, then turns each data row into a
-// record as the rows stream past.
+// record as the rows stream past. Merged cells fill the header rows fully
+// (group headings), but data rows only vertically (a district merged down
+// over its projects): a value merged across columns belongs to its first.
 type sheetReader struct {
-	b       *builder
-	src     *sheetSource
-	fill    *mergeFiller
-	window  []*srcRow
-	h       *header
-	unit    models.Money // the sheet's default unit (单位：万元 line), else 万元
-	inNotes bool
+	b        *builder
+	src      *sheetSource
+	dataFill *mergeFiller
+	window   []*srcRow // the first rows, as stored
+	head     []*srcRow // the window, kept for needsRedo
+	h        *header
+	unit     models.Money // the sheet's default unit (单位：万元 line), else 万元
+	inNotes  bool
 }
 
 // read streams the sheet; found is false when it holds no ledger.
 func (s *sheetReader) read() (found bool, err error) {
-	s.fill = newMergeFiller(s.src.merges)
+	s.dataFill = newMergeFiller(verticalMerges(s.src.merges))
 	s.unit = models.Wan
 	err = s.src.rows(func(r *srcRow) error {
-		r = s.prepare(r)
 		if s.h != nil {
-			return s.dataRow(r)
+			return s.dataRow(s.prepare(s.dataFill.apply(r)))
 		}
 		if len(r.cells) > 0 {
 			s.window = append(s.window, copyRow(r))
@@ -48,15 +55,17 @@ func (s *sheetReader) read() (found bool, err error) {
 	if err == nil && s.h == nil {
 		err = s.start()
 	}
+	if s.src.lazy && (err == nil || errors.Is(err, errNoHeader)) && s.needsRedo() {
+		return false, errRedo
+	}
 	if errors.Is(err, errNoHeader) {
 		return false, nil
 	}
 	return err == nil, err
 }
 
-// prepare fills merged cells and drops hidden columns.
+// prepare drops hidden columns.
 func (s *sheetReader) prepare(r *srcRow) *srcRow {
-	r = s.fill.apply(r)
 	if len(s.src.hiddenCols) == 0 {
 		return r
 	}
@@ -73,25 +82,37 @@ func copyRow(r *srcRow) *srcRow {
 	return &srcRow{num: r.num, cells: append([]cell(nil), r.cells...)}
 }
 
+// headerRows returns the window with every merge filled in.
+func (s *sheetReader) headerRows(rows []*srcRow, merges []cellRange) []*srcRow {
+	fill := newMergeFiller(merges)
+	out := make([]*srcRow, len(rows))
+	for i, r := range rows {
+		out[i] = s.prepare(fill.apply(r))
+	}
+	return out
+}
+
 // start finds the header in the window, reads the lines above it, and
 // processes the buffered rows below it.
 func (s *sheetReader) start() error {
-	s.unit = windowUnit(s.window)
-	s.h = detectHeader(s.window, s.unit)
+	rows := s.headerRows(s.window, s.src.merges)
+	s.head, s.window = s.window, nil
+	s.unit = windowUnit(rows)
+	s.h = detectHeader(rows, s.unit)
 	if s.h == nil {
 		return errNoHeader
 	}
-	if err := s.b.beginSheet(s); err != nil {
+	if err := s.b.beginSheet(s, rows); err != nil {
 		return err
 	}
-	for _, r := range s.window {
+	for _, r := range s.head {
+		d := s.prepare(s.dataFill.apply(r))
 		if r.num > s.h.bottom {
-			if err := s.dataRow(r); err != nil {
+			if err := s.dataRow(d); err != nil {
 				return err
 			}
 		}
 	}
-	s.window = nil
 	return nil
 }
 
@@ -118,9 +139,9 @@ func windowUnit(rows []*srcRow) models.Money {
 }
 
 // preamble returns the texts of the rows above the header, one line each.
-func (s *sheetReader) preamble() []string {
+func (s *sheetReader) preamble(rows []*srcRow) []string {
 	var lines []string
-	for _, r := range s.window {
+	for _, r := range rows {
 		if r.num >= s.h.top {
 			break
 		}
@@ -143,4 +164,42 @@ func (s *sheetReader) dataRow(r *srcRow) error {
 		return nil
 	}
 	return s.b.addRow(s, r)
+}
+
+// verticalMerges keeps the merges spanning more than one row.
+func verticalMerges(m []cellRange) []cellRange {
+	var out []cellRange
+	for _, r := range m {
+		if r.r2 > r.r1 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// needsRedo reports, after a one-pass read, whether the merges found at the
+// end of the sheet would have changed the result: another header, or a
+// merge down over data rows in a column that is read.
+func (s *sheetReader) needsRedo() bool {
+	m := s.src.merges
+	if s.h == nil {
+		for _, r := range s.head {
+			if directFields(r) >= 2 {
+				return true // a header-like row: merges might complete it
+			}
+		}
+		return false
+	}
+	if len(m) == 0 {
+		return false
+	}
+	if h2 := detectHeader(s.headerRows(s.head, m), s.unit); !sameHeader(s.h, h2) {
+		return true
+	}
+	for _, r := range m {
+		if r.r2 > r.r1 && r.r2 > s.h.bottom && s.h.touches(r) {
+			return true
+		}
+	}
+	return false
 }

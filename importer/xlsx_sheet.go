@@ -12,15 +12,20 @@ import (
 // without end.
 const maxRowXML = 32 << 20
 
-// sheetSource returns the layout and row stream of one sheet. The layout
-// pass inflates the sheet once to find hidden columns (before sheetData)
-// and merged ranges (after it); the rows are streamed by a second pass.
-func (b *xlsxBook) sheetSource(ref xlsxSheetRef) (*sheetSource, error) {
-	src := &sheetSource{name: ref.name}
-	if err := b.scanLayout(ref.path, src); err != nil {
-		return nil, err
+// sheetSource returns the layout and row stream of one sheet. Eager: a
+// layout pass inflates the sheet once to find hidden columns (before
+// sheetData) and merged ranges (after it), then the rows are streamed by a
+// second pass. Lazy: one pass; hidden columns come from the head, and the
+// merges are known only when the rows have been streamed (src.lazy; the
+// sheet reader then checks they change nothing, see needsRedo).
+func (b *xlsxBook) sheetSource(ref xlsxSheetRef, lazy bool) (*sheetSource, error) {
+	src := &sheetSource{name: ref.name, lazy: lazy}
+	if !lazy {
+		if err := b.scanLayout(ref.path, src); err != nil {
+			return nil, err
+		}
 	}
-	src.rows = func(fn func(*srcRow) error) error { return b.streamRows(ref.path, fn) }
+	src.rows = func(fn func(*srcRow) error) error { return b.streamRows(ref.path, src, fn) }
 	return src, nil
 }
 
@@ -44,6 +49,18 @@ func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
 	src.rowsHint = dimensionRows(head, prefix)
 	rest := append([]byte(nil), cols.buf...)
 	mr := newElemReader(io.MultiReader(bytes.NewReader(rest), rc), prefix, "mergeCell", 4096)
+	return b.collectMerges(mr, src)
+}
+
+// tailMerges reads the merges after </sheetData> with the row reader.
+func (b *xlsxBook) tailMerges(er *elemReader, prefix string, src *sheetSource) error {
+	er.stop, er.maxElem = nil, 4096
+	er.open, er.close = []byte("<"+prefix+"mergeCell"), []byte("</"+prefix+"mergeCell>")
+	return b.collectMerges(er, src)
+}
+
+// collectMerges reads <mergeCell ref> elements until the end.
+func (b *xlsxBook) collectMerges(mr *elemReader, src *sheetSource) error {
 	for {
 		el, err := mr.next()
 		if err != nil {
@@ -102,8 +119,10 @@ func hiddenCols(head []byte, prefix string, maxCols int) map[int]bool {
 	}
 }
 
-// streamRows parses the sheet's rows one by one and hands each to fn.
-func (b *xlsxBook) streamRows(name string, fn func(*srcRow) error) error {
+// streamRows parses the sheet's rows one by one and hands each to fn; in
+// lazy mode it reads the head's hidden columns first and the merges after
+// the rows.
+func (b *xlsxBook) streamRows(name string, src *sheetSource, fn func(*srcRow) error) error {
 	rc, err := b.g.open(name, 0)
 	if err != nil {
 		return err
@@ -115,8 +134,21 @@ func (b *xlsxBook) streamRows(name string, fn func(*srcRow) error) error {
 	}
 	p := &rowParser{book: b, prefix: rootPrefix(er.buf)}
 	er.open, er.close = []byte("<"+p.prefix+"row"), []byte("</"+p.prefix+"row>")
+	if src.lazy {
+		i := bytes.Index(er.buf, []byte("<"+p.prefix+"sheetData"))
+		if i < 0 {
+			return errRedo // a head longer than one chunk: take the eager way
+		}
+		src.hiddenCols = hiddenCols(er.buf[:i], p.prefix, b.limits.MaxColumns)
+		src.rowsHint = dimensionRows(er.buf[:i], p.prefix)
+		src.merges = nil
+		er.stop = []byte("</" + p.prefix + "sheetData")
+	}
 	for {
 		el, err := er.next()
+		if err == errStopped {
+			return b.tailMerges(er, p.prefix, src)
+		}
 		if err != nil {
 			return ignoreEOF(err)
 		}

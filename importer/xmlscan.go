@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -20,7 +21,12 @@ type elemReader struct {
 	maxElem int
 	open    []byte // "<p:row"
 	close   []byte // "</p:row>"
+	stop    []byte // when set, next returns errStopped on meeting it ("</p:sheetData>")
 }
+
+// errStopped says the elemReader met its stop pattern; pos is left there so
+// the caller can go on reading what follows with other patterns.
+var errStopped = errors.New("stop pattern reached")
 
 const chunkSize = 256 << 10
 
@@ -36,8 +42,11 @@ func newElemReader(r io.Reader, prefix, local string, maxElem int) *elemReader {
 func (e *elemReader) next() ([]byte, error) {
 	for {
 		i := bytes.Index(e.buf[e.pos:], e.open)
+		if e.stopsBefore(i) {
+			return nil, errStopped
+		}
 		if i < 0 {
-			keep := max(len(e.buf)-len(e.open), e.pos)
+			keep := max(len(e.buf)-max(len(e.open), len(e.stop)), e.pos)
 			if err := e.fill(keep); err != nil {
 				return nil, err
 			}
@@ -56,6 +65,25 @@ func (e *elemReader) next() ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// stopsBefore reports whether the stop pattern comes before the next open
+// at offset i (i < 0: none in the buffer); only the short stretch between
+// elements is searched, so this costs nothing on the hot path.
+func (e *elemReader) stopsBefore(i int) bool {
+	if e.stop == nil {
+		return false
+	}
+	end := len(e.buf)
+	if i >= 0 {
+		end = e.pos + i
+	}
+	j := bytes.Index(e.buf[e.pos:end], e.stop)
+	if j < 0 {
+		return false
+	}
+	e.pos += j
+	return true
 }
 
 // complete returns the element starting at s if the buffer holds all of

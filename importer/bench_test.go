@@ -1,0 +1,112 @@
+package importer
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// BenchmarkRead reads ledgers of 530, 20,000 and 200,000 rows × 12 columns.
+// It uses the peer benchmark's files when present
+// (/tmp/peerbench/data/ledger_N_sst.xlsx, shared strings as Excel saves
+// them; see shared/bench), else writes the same shape into b.TempDir. It
+// reports MB/s of the .xlsx and the peak heap in use while reading.
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{530, 20000, 200000} {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			data := benchLedger(b, n)
+			b.SetBytes(int64(len(data)))
+			runtime.GC()
+			stop, peak := sampleHeap()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				l, err := Read(data, Options{FileName: "ledger.xlsx"})
+				if err != nil || len(l.Records) != n {
+					b.Fatalf("got %v records, err %v", l, err)
+				}
+			}
+			b.StopTimer()
+			stop()
+			b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+		})
+	}
+}
+
+// sampleHeap samples HeapInuse every 5 ms until stop is called.
+func sampleHeap() (stop func(), peak *atomic.Uint64) {
+	peak = &atomic.Uint64{}
+	done := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	return func() { close(done) }, peak
+}
+
+// benchLedger returns the peer benchmark's ledger of n rows, or writes one
+// of the same shape.
+func benchLedger(b *testing.B, n int) []byte {
+	if data, err := os.ReadFile(fmt.Sprintf("/tmp/peerbench/data/ledger_%d_sst.xlsx", n)); err == nil {
+		return data
+	}
+	path := filepath.Join(b.TempDir(), "ledger.xlsx")
+	if err := writeBenchLedger(path, n); err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// writeBenchLedger writes a merged title, the peer benchmark's header and
+// n rows with the StreamWriter.
+func writeBenchLedger(path string, n int) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	head := []any{"序号", "项目代码", "项目名称", "所属区县", "责任单位", "建设性质", "总投资(万元)", "年度计划投资(万元)", "1-10月累计完成投资(万元)", "计划开工时间", "实际开工时间", "形象进度"}
+	districts := []string{"张店区", "淄川区", "博山区", "周村区", "临淄区", "桓台县", "高青县", "沂源县"}
+	_ = sw.MergeCell("A1", "L1")
+	_ = sw.SetRow("A1", []any{"2024年市重大项目建设情况台账"})
+	_ = sw.SetRow("A2", head)
+	r := rand.New(rand.NewPCG(2024, uint64(n)))
+	for i := 1; i <= n; i++ {
+		d := r.IntN(len(districts))
+		t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(300))
+		row := []any{i, fmt.Sprintf("2403-370%03d-04-01-%06d", 302+d, 100000+i), fmt.Sprintf("%s第%d号重大项目", districts[d], i),
+			districts[d], districts[d] + "发展和改革局", "新开工", float64(500+r.IntN(2000000)) / 10, float64(r.IntN(100000)) / 10,
+			float64(r.IntN(100000)) / 100, excelize.Cell{StyleID: date, Value: t0}, excelize.Cell{StyleID: date, Value: t0.AddDate(0, 0, 9)},
+			"已完成土地平整，正在进行主体结构施工"}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
