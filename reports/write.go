@@ -12,7 +12,7 @@ import (
 // thousands of rows), amounts as numbers with number formats, lights as
 // fills. It writes only what Build computed.
 func (r *Report) Write(w io.Writer) error {
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	if err := addSheets(f); err != nil {
 		return err
