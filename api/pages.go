@@ -53,6 +53,7 @@ func (s *Server) pageRoutes() {
 	w.POST("/imports/:id/commit", s.commitImportPage)
 	w.POST("/imports/:id/discard", s.discardImportPage)
 	w.POST("/imports/:id/revert", s.revertImportPage)
+	w.POST("/projects/:code/edit", s.postProjectEdit)
 
 	a := p.Group("", s.pageRequire(models.User.IsAdmin))
 	a.GET("/users", s.usersPage)
@@ -168,6 +169,7 @@ var notices = map[string]string{
 	"committed": "已提交：数据已按本次导入更新。",
 	"discarded": "已放弃本次预览，数据没有任何变化。",
 	"reverted":  "已撤销：本次导入修改的数据已全部恢复原值。",
+	"edited":    "已保存手工修改。下面是改动的内容；如有错误，可以撤销。",
 	"created":   "已添加用户。",
 	"role":      "已保存角色和所属单位。",
 	"password":  "已重置密码，该用户需用新密码重新登录。",

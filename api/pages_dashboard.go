@@ -35,7 +35,7 @@ type dashboardView struct {
 func (s *Server) dashboardPage(c *gin.Context) {
 	m, err := s.asOfMonth(c)
 	if err != nil {
-		s.pageFail(c, err)
+		s.listFail(c, err, "总览", "dashboard")
 		return
 	}
 	v, err := s.dashboard(c, m)
@@ -51,7 +51,7 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 	if err != nil {
 		return nil, err
 	}
-	v := &dashboardView{Month: m, Rates: rates, Headline: headline(rates), Months: months(), CanImport: currentUser(c).CanImport(), EmptyListing: len(ps) == 0}
+	v := &dashboardView{Month: m, Rates: rates, Headline: headline(rates), Months: monthNumbers(), CanImport: currentUser(c).CanImport(), EmptyListing: len(ps) == 0}
 	for i := range ps {
 		st := models.StatusOf(&ps[i], m, s.cfg.Rates)
 		if st.Lagging() {
@@ -100,15 +100,25 @@ func unitCharts(r models.Rates) (template.HTML, template.HTML) {
 		if g.Projects == 0 {
 			continue
 		}
-		invest = append(invest, bar{Label: g.District, Value: g.InvestmentRate, Text: pct(g.InvestmentRate), Behind: g.InvestmentRate < r.TimeProgress})
-		b := bar{Label: g.District, Value: g.StartRate, Text: pct(g.StartRate), Behind: g.StartRate < 1}
+		invest = append(invest, bar{Label: g.District, Value: g.InvestmentRate, Text: percent(g.InvestmentRate), Behind: g.InvestmentRate < r.TimeProgress})
+		b := bar{Label: g.District, Value: g.StartRate, Text: percent(g.StartRate), Behind: g.StartRate < 1}
 		if g.PlannedStarts == 0 {
 			b = bar{Label: g.District, Text: "无计划开工"}
 		}
 		start = append(start, b)
 	}
-	return barChart("各单位年度投资完成率", invest, []marker{{r.TimeProgress, "序时进度 " + pct(r.TimeProgress)}, {1, "100%"}}),
+	return barChart("各单位年度投资完成率", invest, []marker{{r.TimeProgress, "序时进度 " + percent(r.TimeProgress)}, {1, "100%"}}),
 		barChart("各单位项目开工率", start, []marker{{1, "100%"}})
 }
 
-func months() []int { return []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} }
+func monthNumbers() []int { return []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} }
+
+// listFail shows a page that needs a year's list: while the database has
+// none, an empty state that says what to do; otherwise the error.
+func (s *Server) listFail(c *gin.Context, err error, title, nav string) {
+	if years, yerr := s.store.Years(c); yerr == nil && len(years) == 0 {
+		s.render(c, http.StatusOK, "nolist", view{Title: title, Nav: nav, Data: currentUser(c).CanImport()})
+		return
+	}
+	s.pageFail(c, err)
+}

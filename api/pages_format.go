@@ -19,18 +19,18 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 // with one decimal, gaps in 个百分点 with a sign, summaries in 亿元 with two
 // decimals and details in 万元 with thousands separators.
 var pageFuncs = template.FuncMap{
-	"pct":          pct,
+	"pct":          percent,
 	"pp":           func(v float64) string { return fmt.Sprintf("%+.1f", roundTo(v, 1)) },
 	"yi":           func(m models.Money) string { return fmt.Sprintf("%.2f", m.YiFloat()) },
-	"wan":          wan,
+	"wan":          wanText,
 	"month":        monthText,
 	"ytd":          func(m models.Month) string { return fmt.Sprintf("1-%d月", m.Num()) },
-	"when":         when,
+	"when":         timeText,
 	"role":         func(r string) string { return roleNames[r] },
-	"status":       func(s string) string { return statusNames[s] },
-	"field":        func(f string) string { return or(fieldNames[f], f) },
+	"status":       func(s string) string { return importStatusNames[s] },
+	"field":        func(f string) string { return orText(fieldNames[f], f) },
 	"severity":     func(s string) string { return severityNames[s] },
-	"deref":        func(p *string) string { return or(deref(p), "（空）") },
+	"deref":        func(p *string) string { return orText(deref(p), "（空）") },
 	"lightCls":     lightClass,
 	"list":         func(xs ...string) []string { return xs },
 	"ints":         func(xs ...int) []int { return xs },
@@ -42,7 +42,7 @@ var pageFuncs = template.FuncMap{
 // "1-6月累计完成投资612.35亿元，占年度计划的53.9%，超序时进度3.9个百分点".
 func headline(r models.Rates) string {
 	gap := roundTo(r.InvestmentGapPP, 1)
-	s := fmt.Sprintf("1-%d月累计完成投资%.2f亿元，占年度计划的%s，", r.Month, r.Completed.YiFloat(), pct(r.InvestmentRate))
+	s := fmt.Sprintf("1-%d月累计完成投资%.2f亿元，占年度计划的%s，", r.Month, r.Completed.YiFloat(), percent(r.InvestmentRate))
 	switch {
 	case gap > 0:
 		return s + fmt.Sprintf("超序时进度%.1f个百分点", gap)
@@ -52,7 +52,7 @@ func headline(r models.Rates) string {
 	return s + "与序时进度持平"
 }
 
-func pct(v float64) string { return fmt.Sprintf("%.1f%%", roundTo(v*100, 1)) }
+func percent(v float64) string { return fmt.Sprintf("%.1f%%", roundTo(v*100, 1)) }
 
 // roundTo rounds half away from zero at the given decimals, so 104.05
 // shows as 104.1 the way the office's spreadsheets round.
@@ -62,7 +62,7 @@ func roundTo(v float64, places int) float64 {
 }
 
 // wan shows an amount in 万元 with thousands separators and two decimals.
-func wan(m models.Money) string {
+func wanText(m models.Money) string {
 	s := strconv.FormatFloat(m.WanFloat(), 'f', 2, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -88,7 +88,7 @@ func monthText(m models.Month) string {
 	return fmt.Sprintf("%d年%d月", m.Year(), m.Num())
 }
 
-func when(t any) string {
+func timeText(t any) string {
 	switch v := t.(type) {
 	case time.Time:
 		return v.In(chinaTime).Format("2006-01-02 15:04")
@@ -111,14 +111,14 @@ func deref(p *string) string {
 	return *p
 }
 
-func or(a, b string) string {
+func orText(a, b string) string {
 	if a != "" {
 		return a
 	}
 	return b
 }
 
-var statusNames = map[string]string{
+var importStatusNames = map[string]string{
 	store.StatusPreviewed: "预览中", store.StatusCommitted: "已提交", store.StatusReverted: "已撤销", store.StatusRejected: "未导入",
 }
 

@@ -112,16 +112,19 @@ func importURL(id int64, ok string) string {
 
 // importView is one import: its figures, problems by row and changes.
 type importView struct {
-	Imp         *store.Import
-	MayChange   bool
-	HasProblems bool
-	Errors      int
-	Warnings    int
-	Changes     []store.Change
-	MoreChanges int
+	Imp          *store.Import
+	MayChange    bool
+	HasProblems  bool
+	Errors       int
+	Warnings     int
+	Changes      []store.Change
+	MoreChanges  int
+	MoreProblems int
 }
 
-const shownChanges = 1000
+// shownRows bounds the problems and changes listed on a page; the rest are
+// in the problems workbook and the API.
+const shownRows = 1000
 
 func (s *Server) importPage(c *gin.Context) {
 	imp, err := s.viewableImport(c)
@@ -138,8 +141,11 @@ func (s *Server) importPage(c *gin.Context) {
 			v.Warnings++
 		}
 	}
-	if len(v.Changes) > shownChanges {
-		v.Changes, v.MoreChanges = v.Changes[:shownChanges], len(v.Changes)-shownChanges
+	if len(imp.Problems) > shownRows {
+		v.MoreProblems, imp.Problems = len(imp.Problems)-shownRows, imp.Problems[:shownRows]
+	}
+	if len(v.Changes) > shownRows {
+		v.Changes, v.MoreChanges = v.Changes[:shownRows], len(v.Changes)-shownRows
 	}
 	s.render(c, http.StatusOK, "import", view{Title: fmt.Sprintf("第%d号导入", imp.ID), Nav: "imports", Data: v})
 }
@@ -226,7 +232,7 @@ func (s *Server) revertConfirmPage(c *gin.Context) {
 		err = s.mayChange(c, imp)
 	}
 	if err == nil && imp.Status != store.StatusCommitted {
-		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, statusNames[imp.Status])
+		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, importStatusNames[imp.Status])
 	}
 	if err != nil {
 		s.pageFail(c, err)

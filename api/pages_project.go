@@ -21,6 +21,8 @@ type projectView struct {
 	StartText string
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
+	CanEdit   bool // the user may correct this unit's figures by hand
+	Periods   []models.Month
 }
 
 func (s *Server) projectPage(c *gin.Context) {
@@ -36,6 +38,10 @@ func (s *Server) projectPage(c *gin.Context) {
 	}
 	v := projectView{P: p, Month: m, Status: models.StatusOf(&p, m, s.cfg.Rates), Chart: investmentChart(&p)}
 	v.StartText = startText(&p, v.Status.Start, m)
+	v.CanEdit = currentUser(c).CanWriteDistrict(p.District)
+	for n := 1; n <= 12; n++ {
+		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
+	}
 	if v.Sources, err = s.store.InvestmentSources(c, p.Code, m.Year()); err != nil {
 		s.pageFail(c, err)
 		return

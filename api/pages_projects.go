@@ -81,7 +81,7 @@ var projectSorts = []struct {
 func (s *Server) projectsPage(c *gin.Context) {
 	m, err := s.asOfMonth(c)
 	if err != nil {
-		s.pageFail(c, err)
+		s.listFail(c, err, "项目库", "projects")
 		return
 	}
 	q := parseProjectQuery(c, m)
@@ -90,7 +90,7 @@ func (s *Server) projectsPage(c *gin.Context) {
 		s.pageFail(c, err)
 		return
 	}
-	v := &projectsView{Query: q, Months: months(), Statuses: projectStatuses}
+	v := &projectsView{Query: q, Months: monthNumbers(), Statuses: projectStatuses}
 	lines := s.filterProjects(ps, q)
 	sortLines(lines, q.Sort, q.Desc)
 	v.Total = len(lines)

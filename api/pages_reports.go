@@ -27,7 +27,7 @@ func (s *Server) reportsPage(c *gin.Context) {
 		s.pageFail(c, err)
 		return
 	}
-	v := reportsView{Years: years, Months: months(), HasTemplate: s.apiHandler("GET", "/api/v1/template.xlsx") != nil}
+	v := reportsView{Years: years, Months: monthNumbers(), HasTemplate: s.apiHandler("GET", "/api/v1/template.xlsx") != nil}
 	if len(years) > 0 {
 		v.Year = years[0]
 		if v.Latest, err = s.store.LatestPeriod(c, v.Year); err != nil {

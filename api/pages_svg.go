@@ -120,7 +120,7 @@ func gauge(rate, reference float64, title string) template.HTML {
 	max := scaleMax(rate)
 	x := func(v float64) float64 { return left + (width-left-right)*math.Min(v, max)/max }
 	var d svgDoc
-	d.open(width, height, fmt.Sprintf("%s %s", title, pct(rate)))
+	d.open(width, height, fmt.Sprintf("%s %s", title, percent(rate)))
 	d.f(`<rect class="track" x="%.1f" y="22" width="%.1f" height="22" rx="3"/>`, left, width-left-right)
 	cls := "fill"
 	if rate < reference {
@@ -129,7 +129,7 @@ func gauge(rate, reference float64, title string) template.HTML {
 	d.f(`<rect class="%s" x="%.1f" y="22" width="%.1f" height="22" rx="3"/>`, cls, left, x(rate)-left)
 	marks := []marker{{1, "100%"}}
 	if reference != 1 {
-		marks = []marker{{reference, "序时 " + pct(reference)}, {1, "100%"}}
+		marks = []marker{{reference, "序时 " + percent(reference)}, {1, "100%"}}
 	}
 	for _, m := range marks {
 		d.f(`<line class="marker" x1="%.1f" y1="16" x2="%.1f" y2="50"/>`, x(m.At), x(m.At))
@@ -165,13 +165,13 @@ func investmentChart(p *models.Project) template.HTML {
 	for _, inv := range p.Investments {
 		v := float64(inv.CompletedYTD)
 		d.f(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s：%s万元</title></rect>`,
-			x(inv.Period.Num())+slot*0.2, y(v), slot*0.6, y(0)-y(v), esc(monthText(inv.Period)), esc(wan(inv.CompletedYTD)))
+			x(inv.Period.Num())+slot*0.2, y(v), slot*0.6, y(0)-y(v), esc(monthText(inv.Period)), esc(wanText(inv.CompletedYTD)))
 	}
 	if p.AnnualPlan > 0 {
 		plan := float64(p.AnnualPlan)
 		d.f(`<line class="marker" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(0), width-right, y(plan))
 		d.f(`<line class="plan" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(plan), width-right, y(plan))
-		d.f(`<text class="plan-label" x="%.1f" y="%.1f">年度计划 %s万元</text>`, left+8, y(plan)-6, esc(wan(p.AnnualPlan)))
+		d.f(`<text class="plan-label" x="%.1f" y="%.1f">年度计划 %s万元</text>`, left+8, y(plan)-6, esc(wanText(p.AnnualPlan)))
 	}
 	return d.html()
 }
@@ -192,6 +192,6 @@ func niceStep(raw float64) float64 {
 
 // wholeWan shows a yuan amount as whole 万元 with thousands separators.
 func wholeWan(yuan float64) string {
-	s := wan(models.Money(math.Round(yuan/float64(models.Wan)) * float64(models.Wan)))
+	s := wanText(models.Money(math.Round(yuan/float64(models.Wan)) * float64(models.Wan)))
 	return strings.TrimSuffix(s, ".00")
 }

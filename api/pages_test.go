@@ -7,10 +7,15 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"tracker/models"
+	"tracker/models/store"
 )
 
 // pageClient is a browser without script: a cookie jar, forms posted by
@@ -430,4 +435,53 @@ func TestUnknownAddressIsAPageForBrowsersAndJSONForTheAPI(t *testing.T) {
 	if e.Error.Code != "not_found" {
 		t.Errorf("API 404: %+v", e)
 	}
+}
+
+func TestAnEmptyDatabaseSaysWhatToDo(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.CreateUser(t.Context(), models.User{Name: "admin", Role: models.RoleAdmin}, "password-admin"); err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(NewServer(s, Config{}, discardLog()))
+	t.Cleanup(hs.Close)
+	pc := (&testServer{t: t, srv: hs, store: s}).signIn("admin")
+	for _, path := range []string{"/dashboard", "/projects"} {
+		wantContains(t, path, pc.page(path, http.StatusOK), "还没有任何年度的重大项目清单", `href="/imports"`)
+	}
+	wantContains(t, "/reports", pc.page("/reports", http.StatusOK), "暂时无法生成报表")
+	wantContains(t, "/imports", pc.page("/imports", http.StatusOK), "还没有导入记录")
+}
+
+func TestHandEditFromTheProjectPage(t *testing.T) {
+	ts := newTestServer(t)
+	zd := ts.signIn("zhangdian")
+	mine, theirs := firstProject("张店区"), firstProject("淄川区")
+	page := "/projects/" + mine.Code + "?year=2024&month=6"
+	wantContains(t, "own project", zd.page(page, http.StatusOK), "手工修改本项目数据", `name="completed_ytd_wan"`)
+	if strings.Contains(zd.page("/projects/"+theirs.Code+"?year=2024", http.StatusOK), "手工修改本项目数据") {
+		t.Error("an uploader is offered to edit another unit's project")
+	}
+	edit := func(code string, form url.Values) (*http.Response, string) {
+		form.Set("csrf", zd.csrf())
+		return zd.post("/projects/"+code+"/edit", form)
+	}
+	resp, body := edit(mine.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"7,654.32"}})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请填写修改原因") {
+		t.Errorf("edit without a reason: %d", resp.StatusCode)
+	}
+	resp, _ = edit(theirs.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"1"}, "note": {"试图修改"}})
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an uploader edited another unit's project: %d", resp.StatusCode)
+	}
+	resp, body = edit(mine.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"7,654.32"}, "note": {"区县来函更正"}})
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=edited") {
+		t.Fatalf("edit: %d %s %.300s", resp.StatusCode, loc, body)
+	}
+	wantContains(t, "edit record", zd.page(loc, http.StatusOK), "已保存手工修改", "手工修改", "<ins>7654.32</ins>", "撤销本次导入")
+	wantContains(t, "project after edit", zd.page(page, http.StatusOK), "7,654.32", "手工修改 "+mine.Code)
 }
