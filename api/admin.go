@@ -59,6 +59,16 @@ func (s *Server) editProject(c *gin.Context) {
 
 // audit lists the changes of uploads and edits (admins only).
 func (s *Server) audit(c *gin.Context) {
+	entries, err := s.auditEntries(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": entries})
+}
+
+// auditEntries reads the audit filters from the query and runs them.
+func (s *Server) auditEntries(c *gin.Context) ([]store.AuditEntry, error) {
 	f := store.AuditFilter{Code: models.NormalizeCode(c.Query("code")), User: c.Query("user"), District: c.Query("district")}
 	var err error
 	if f.From, err = dateParam(c, "from"); err == nil {
@@ -71,14 +81,10 @@ func (s *Server) audit(c *gin.Context) {
 	if err == nil {
 		entries, err = s.store.Audit(c, f)
 	}
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	if entries == nil {
 		entries = []store.AuditEntry{}
 	}
-	c.JSON(http.StatusOK, gin.H{"items": entries})
+	return entries, err
 }
 
 func dateParam(c *gin.Context, name string) (time.Time, error) {

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -78,4 +79,30 @@ func TestEditAuditAndLocks(t *testing.T) {
 	ts.upload(uploader, "zd.csv", zhangdianCSV(own.Code, own.Name, "1"), nil, http.StatusConflict, nil)
 	ts.do("DELETE", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, http.StatusOK, nil)
 	ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, map[string]any{"period": "2024-06", "completed_ytd_wan": 1}, http.StatusOK, nil)
+}
+
+func TestProjectListExportReadsBack(t *testing.T) {
+	ts := newTestServer(t)
+	token := ts.login("reviewer")
+	data := ts.do("GET", "/api/v1/projects.xlsx?year=2024&district="+url.QueryEscape("张店区")+"&month=6", token, nil, http.StatusOK, nil)
+	ledger, err := importer.Read(data, importer.Options{FileName: "清单.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list struct {
+		Total int `json:"total"`
+	}
+	ts.do("GET", "/api/v1/projects?year=2024&district="+url.QueryEscape("张店区"), token, nil, http.StatusOK, &list)
+	if len(ledger.Records) != list.Total || ledger.Period != 202406 {
+		t.Errorf("read back %d records for %d projects, period %v", len(ledger.Records), list.Total, ledger.Period)
+	}
+	for _, p := range ledger.Problems {
+		if p.Severity == importer.SeverityError {
+			t.Errorf("problem reading the export back: %+v", p)
+		}
+	}
+	ts.do("GET", "/api/v1/audit.xlsx", token, nil, http.StatusForbidden, nil)
+	if b := ts.do("GET", "/api/v1/audit.xlsx", ts.login("admin"), nil, http.StatusOK, nil); string(b[:2]) != "PK" {
+		t.Error("audit.xlsx is not a workbook")
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tracker/models"
+	"tracker/models/store"
 	"tracker/reports"
 )
 
@@ -62,4 +63,69 @@ func attachment(c *gin.Context, name, contentType string, data []byte) {
 	}, name)
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, fallback, url.PathEscape(name)))
 	c.Data(http.StatusOK, contentType, data)
+}
+
+// projectsWorkbook exports the projects matching the list's filters as a
+// workbook that reads back through the importer.
+func (s *Server) projectsWorkbook(c *gin.Context) {
+	f, err := s.projectFilter(c)
+	var m models.Month
+	if err == nil {
+		m, err = s.asOfMonth(c)
+	}
+	var ps []models.Project
+	if err == nil {
+		ps, err = s.store.AllProjects(c, f)
+	}
+	var buf bytes.Buffer
+	if err == nil {
+		err = reports.ProjectList(&buf, reports.ProjectListInput{Projects: ps, Month: m, Config: s.cfg.Rates, Generated: time.Now()})
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	attachment(c, fmt.Sprintf("重大项目清单_%d.xlsx", m.Year()), xlsxType, buf.Bytes())
+}
+
+// auditWorkbook exports the audit trail with the same filters as /audit.
+func (s *Server) auditWorkbook(c *gin.Context) {
+	entries, err := s.auditEntries(c)
+	var buf bytes.Buffer
+	if err == nil {
+		rows := make([]reports.AuditRow, len(entries))
+		for i, e := range entries {
+			rows[i] = auditRow(e)
+		}
+		err = reports.AuditWorkbook(&buf, "重大项目数据修改记录", rows, time.Now())
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	attachment(c, "重大项目修改记录.xlsx", xlsxType, buf.Bytes())
+}
+
+func auditRow(e store.AuditEntry) reports.AuditRow {
+	r := reports.AuditRow{User: e.User, Kind: e.Kind, FileName: e.FileName, Status: auditStatusNames[e.Status], Code: e.Code,
+		Field: e.Field, Period: e.Period.String(), Old: textOf(e.Old), New: textOf(e.New), ImportID: e.ImportID, RevertedBy: e.RevertedBy}
+	if e.At != nil {
+		r.At = e.At.Local()
+	}
+	if e.Kind == store.KindEdit {
+		r.FileName = ""
+	}
+	return r
+}
+
+// auditStatusNames name an import's status in the audit workbook.
+var auditStatusNames = map[string]string{store.StatusPreviewed: "预览", store.StatusCommitted: "已生效",
+	store.StatusReverted: "已撤销", store.StatusRejected: "未导入"}
+
+// textOf is the text of an optional value, "" for none.
+func textOf(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

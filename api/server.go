@@ -65,6 +65,7 @@ func (s *Server) routes() {
 	read.POST("/logout", s.logout)
 	read.GET("/me", s.me)
 	read.GET("/projects", s.listProjects)
+	read.GET("/projects.xlsx", s.projectsWorkbook)
 	read.GET("/projects/:code", s.getProject)
 	read.GET("/rates", s.rates)
 	read.GET("/units", s.units)
@@ -85,6 +86,7 @@ func (s *Server) routes() {
 
 	admin := read.Group("", s.require(models.User.IsAdmin))
 	admin.GET("/audit", s.audit)
+	admin.GET("/audit.xlsx", s.auditWorkbook)
 	admin.POST("/locks", s.lockQuarter)
 	admin.DELETE("/locks", s.lockQuarter)
 	s.pageRoutes()

@@ -92,6 +92,13 @@ func (s *Store) Projects(ctx context.Context, f ProjectFilter) (int64, []models.
 	return total, items, err
 }
 
+// AllProjects returns every project of a year's list matching f (its page
+// fields ignored), for exports.
+func (s *Store) AllProjects(ctx context.Context, f ProjectFilter) ([]models.Project, error) {
+	where, args := f.where()
+	return s.queryProjects(ctx, f.Year, where, args, "p.district, p.code", 0, 0)
+}
+
 func (f ProjectFilter) where() (string, []any) {
 	conds, args := []string{"e.year = ?"}, []any{f.Year}
 	if f.District != "" {
