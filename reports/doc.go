@@ -38,7 +38,8 @@
 //     then any other unit a project names; its last column, 序时进度, is the
 //     line of the completion-rate chart. Two charts sit below the table:
 //     年度投资完成率 by unit (bars) against 序时进度 (a line), and 项目开工率
-//     by unit.
+//     by unit. 分类别 has the same columns and the completion-rate chart by
+//     category.
 //   - 投资滞后项目 lists every 滞后项目 as DOMAIN.md defines it: a yellow or
 //     red light on either axis, so projects lagging only on their start are
 //     included; it has a column for each light, and its count is 总体情况's

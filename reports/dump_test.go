@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -31,7 +34,38 @@ func dumpWorkbook(t *testing.T, data []byte) string {
 	for _, sheet := range f.GetSheetList() {
 		dumpSheet(t, f, sheet, &b)
 	}
+	dumpCharts(t, data, &b)
 	return b.String()
+}
+
+// dumpCharts writes each chart part: its kinds of plot, title and the
+// ranges of its series, in part order.
+func dumpCharts(t *testing.T, data []byte, b *strings.Builder) {
+	parts := zipFiles(t, data)
+	var names []string
+	for name := range parts {
+		if strings.HasPrefix(name, "xl/charts/chart") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	kinds := regexp.MustCompile(`<(?:c:)?(barChart|lineChart|pieChart|areaChart)>`)
+	texts := regexp.MustCompile(`<a:t>([^<]*)</a:t>`)
+	refs := regexp.MustCompile(`<(?:c:)?f>([^<]*)</(?:c:)?f>`)
+	for _, name := range names {
+		x := parts[name]
+		fmt.Fprintf(b, "chart %s", name)
+		for _, m := range kinds.FindAllStringSubmatch(x, -1) {
+			b.WriteString(" " + m[1])
+		}
+		for _, m := range texts.FindAllStringSubmatch(x, -1) {
+			b.WriteString(" title=" + m[1])
+		}
+		b.WriteString("\n")
+		for _, m := range refs.FindAllStringSubmatch(x, -1) {
+			fmt.Fprintf(b, "  ref %s\n", html.UnescapeString(m[1]))
+		}
+	}
 }
 
 func dumpSheet(t *testing.T, f *excelize.File, sheet string, b *strings.Builder) {

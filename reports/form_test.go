@@ -104,3 +104,23 @@ func TestStreamedSheetsKeepTheirPageSetup(t *testing.T) {
 		}
 	}
 }
+
+// TestCategoryChartPlotsRatesAgainstTimeProgress checks the 分类别 chart:
+// 完成率 by category as bars, 序时进度 as a line, over the category rows
+// without the 合计 row, anchored on 分类别.
+func TestCategoryChartPlotsRatesAgainstTimeProgress(t *testing.T) {
+	_, data := writeReport(t, testInput(6, 2))
+	parts := zipFiles(t, data)
+	chart := parts["xl/charts/chart3.xml"]
+	for _, want := range []string{"<barChart>", "<lineChart>", "分类别&#39;!$G$4:$G$7", "分类别&#39;!$M$4:$M$7", "分类别&#39;!$B$4:$B$7"} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("category chart lacks %s", want)
+		}
+	}
+	if !strings.Contains(parts["xl/worksheets/sheet3.xml"], "<drawing ") {
+		t.Error("分类别 has no drawing")
+	}
+	if _, ok := parts["xl/charts/chart4.xml"]; ok {
+		t.Error("a fourth chart: 分类别 should have only the completion-rate chart")
+	}
+}

@@ -97,7 +97,10 @@ func (r *Report) districtTable() *table {
 	return t
 }
 
-// categoryTable is 分类别.
+// categoryTable is 分类别, with the completion-rate chart below it.
 func (r *Report) categoryTable() *table {
-	return r.groupTable(sheetCategories, "类别", "重大项目分类别推进情况", r.Categories, r.CategoryTotal)
+	t := r.groupTable(sheetCategories, "类别", "重大项目分类别推进情况", r.Categories, r.CategoryTotal)
+	n := len(r.Categories)
+	t.charts = func(f *excelize.File, top int) error { return addRateChart(f, sheetCategories, n, top) }
+	return t
 }
