@@ -34,6 +34,9 @@ func (s *Server) pageRoutes() {
 	p.POST("/logout", s.postLogout)
 	p.GET("/dashboard", s.dashboardPage)
 	p.GET("/projects", s.projectsPage)
+	if h := s.apiHandler("GET", "/api/v1/projects.xlsx"); h != nil {
+		p.GET("/projects.xlsx", h)
+	}
 	p.GET("/projects/:code", s.projectPage)
 	p.GET("/imports", s.importsPage)
 	p.GET("/imports/:id", s.importPage)
@@ -57,6 +60,9 @@ func (s *Server) pageRoutes() {
 
 	a := p.Group("", s.pageRequire(models.User.IsAdmin))
 	a.GET("/users", s.usersPage)
+	if h := s.apiHandler("GET", "/api/v1/audit.xlsx"); h != nil {
+		a.GET("/audit.xlsx", h)
+	}
 	a.POST("/users", s.postUser)
 	a.POST("/users/:id/role", s.postUserRole)
 	a.POST("/users/:id/password", s.postUserPassword)

@@ -18,6 +18,7 @@ type importsView struct {
 	Imports   []*store.Import
 	Period    string
 	MaxMB     int64
+	Audit     bool // offer the audit trail workbook (admins, when the server has it)
 }
 
 func (s *Server) importsPage(c *gin.Context) {
@@ -33,7 +34,8 @@ func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string
 		return
 	}
 	u := currentUser(c)
-	v := importsView{CanImport: u.CanImport(), District: u.District, Imports: imps, Period: period, MaxMB: s.cfg.MaxUploadBytes >> 20}
+	v := importsView{CanImport: u.CanImport(), District: u.District, Imports: imps, Period: period, MaxMB: s.cfg.MaxUploadBytes >> 20,
+		Audit: u.IsAdmin() && s.apiHandler("GET", "/api/v1/audit.xlsx") != nil}
 	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
 }
 

@@ -45,6 +45,7 @@ type projectsView struct {
 	Sorts      []sortLink
 	Statuses   map[string]string
 	Prev, Next string
+	ExportURL  string // the list as a workbook, when the server offers it
 }
 
 type pageLink struct {
@@ -91,6 +92,9 @@ func (s *Server) projectsPage(c *gin.Context) {
 		return
 	}
 	v := &projectsView{Query: q, Months: monthNumbers(), Statuses: projectStatuses}
+	if s.apiHandler("GET", "/api/v1/projects.xlsx") != nil {
+		v.ExportURL = q.exportURL()
+	}
 	lines := s.filterProjects(ps, q)
 	sortLines(lines, q.Sort, q.Desc)
 	v.Total = len(lines)
@@ -242,4 +246,16 @@ func (q projectQuery) url(key, value string) string {
 		vals.Set(key, value)
 	}
 	return "/projects?" + vals.Encode()
+}
+
+// exportURL is the workbook of the list with the filters the export knows
+// (unit, nature and search; the light and status filters are page-only).
+func (q projectQuery) exportURL() string {
+	vals := url.Values{"year": {strconv.Itoa(q.Month.Year())}, "month": {strconv.Itoa(q.Month.Num())}}
+	for k, v := range map[string]string{"district": q.District, "nature": q.Nature, "q": q.Q} {
+		if v != "" {
+			vals.Set(k, v)
+		}
+	}
+	return "/projects.xlsx?" + vals.Encode()
 }

@@ -485,3 +485,29 @@ func TestHandEditFromTheProjectPage(t *testing.T) {
 	wantContains(t, "edit record", zd.page(loc, http.StatusOK), "已保存手工修改", "手工修改", "<ins>7654.32</ins>", "撤销本次导入")
 	wantContains(t, "project after edit", zd.page(page, http.StatusOK), "7,654.32", "手工修改 "+mine.Code)
 }
+
+// TestWorkbookLinksFollowTheAPI offers the project list and audit trail
+// workbooks under the page session when the API has them.
+func TestWorkbookLinksFollowTheAPI(t *testing.T) {
+	ts := newTestServer(t)
+	srv := NewServer(ts.store, Config{}, discardLog())
+	admin := ts.signIn("admin")
+	checks := []struct{ api, page, link, from string }{
+		{"/api/v1/projects.xlsx", "/projects.xlsx?year=2024&district=张店区", "导出项目清单", "/projects"},
+		{"/api/v1/audit.xlsx", "/audit.xlsx", "下载数据修改记录", "/imports"},
+	}
+	for _, c := range checks {
+		if srv.apiHandler("GET", c.api) == nil {
+			t.Logf("%s not served: no page link expected", c.api)
+			continue
+		}
+		wantContains(t, c.from, admin.page(c.from, http.StatusOK), c.link)
+		resp, body := admin.get(c.page)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") {
+			t.Errorf("%s: %d", c.page, resp.StatusCode)
+		}
+	}
+	if resp, _ := ts.signIn("reviewer").get("/audit.xlsx"); resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a reviewer downloaded the audit trail: %d", resp.StatusCode)
+	}
+}
