@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -145,4 +146,39 @@ func openpyxlPython(t *testing.T) string {
 	}
 	missing(t, "no python3 with openpyxl (apt-get install python3-openpyxl)")
 	return ""
+}
+
+// TestOpenpyxlReadsTheExports opens 项目清单 and 修改记录 with openpyxl,
+// styles included: dates and times come back as datetimes, amounts as
+// exact numbers, and users' text as text.
+func TestOpenpyxlReadsTheExports(t *testing.T) {
+	python := openpyxlPython(t)
+	dir := t.TempDir()
+	var list, audit bytes.Buffer
+	if err := ProjectList(&list, projectListInput(6)); err != nil {
+		t.Fatal(err)
+	}
+	if err := AuditWorkbook(&audit, "修改记录", auditRows(), auditGenerated); err != nil {
+		t.Fatal(err)
+	}
+	lp, ap := filepath.Join(dir, "list.xlsx"), filepath.Join(dir, "audit.xlsx")
+	for p, b := range map[string][]byte{lp: list.Bytes(), ap: audit.Bytes()} {
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script := `import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["项目清单"]
+print(ws["I12"].value, ws["K12"].value, ws["L5"].value, ws["M5"].value, ws.freeze_panes, ws.auto_filter.ref)
+ws = openpyxl.load_workbook(sys.argv[2])["修改记录"]
+print(ws["B4"].value, ws["K5"].value, ws["L6"].value, ws["G4"].value, ws.freeze_panes)`
+	out, err := exec.Command(python, "-c", script, lp, ap).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	want := "120000.1234 4500.5678 2024-03-01 00:00:00 2024-03-01 00:00:00 A4 $A$3:$O$16\n" +
+		"2024-07-01 09:05:30 =SUM(A1:A2)物流中心 +0012 12 A4"
+	if got := strings.TrimSpace(string(out)); got != want {
+		t.Errorf("openpyxl reads\n%s\nwant\n%s", got, want)
+	}
 }
