@@ -1,0 +1,116 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestReviewerCannotReachUsersOrUpload(t *testing.T) {
+	ts := newTestServer(t)
+	rv := ts.signIn("reviewer")
+	body := rv.page("/users", http.StatusForbidden)
+	wantContains(t, "403 page", body, "没有权限", "审阅人")
+	if strings.Contains(rv.page("/dashboard", http.StatusOK), `href="/users"`) {
+		t.Error("a reviewer's menu offers 用户管理")
+	}
+	if strings.Contains(rv.page("/imports", http.StatusOK), "上传并预览") {
+		t.Error("a reviewer sees the upload form")
+	}
+	if resp, _ := rv.upload("a.csv", zhangdianCSV("x", "y", "1"), rv.csrf()); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a reviewer uploaded: %d", resp.StatusCode)
+	}
+	if resp, _ := rv.post("/users", url.Values{"csrf": {rv.csrf()}, "name": {"x"}, "role": {"admin"}, "password": {"12345678"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a reviewer added a user: %d", resp.StatusCode)
+	}
+	ts.signIn("zhangdian").page("/users", http.StatusForbidden)
+}
+
+func TestAdminManagesUsers(t *testing.T) {
+	ts := newTestServer(t)
+	pc := ts.signIn("admin")
+	post := func(path string, form url.Values, wantOK string) string {
+		t.Helper()
+		form.Set("csrf", pc.csrf())
+		resp, body := pc.post(path, form)
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/users?ok="+wantOK {
+			t.Fatalf("POST %s: %d %s %.300s", path, resp.StatusCode, resp.Header.Get("Location"), body)
+		}
+		return body
+	}
+	post("/users", url.Values{"name": {"zichuan"}, "role": {"uploader"}, "district": {"淄川区"}, "password": {"password-zichuan"}}, "created")
+	wantContains(t, "users", pc.page("/users?ok=created", http.StatusOK), "已添加用户", "zichuan")
+	users, _ := ts.store.Users(t.Context())
+	var id int64
+	for _, u := range users {
+		if u.Name == "zichuan" {
+			id = u.ID
+		}
+	}
+	zc := ts.signIn("zichuan")
+	post(fmt.Sprintf("/users/%d/role", id), url.Values{"role": {"reviewer"}}, "role")
+	post(fmt.Sprintf("/users/%d/password", id), url.Values{"password": {"a-new-password"}}, "password")
+	if resp, _ := zc.get("/dashboard"); resp.StatusCode != http.StatusSeeOther {
+		t.Error("the session survived a password reset")
+	}
+	post(fmt.Sprintf("/users/%d/disabled", id), url.Values{"disabled": {"1"}}, "disabled")
+	if resp, _ := ts.pages().post("/login", url.Values{"username": {"zichuan"}, "password": {"a-new-password"}}); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a disabled user logged in: %d", resp.StatusCode)
+	}
+	post(fmt.Sprintf("/users/%d/disabled", id), url.Values{"disabled": {"0"}}, "enabled")
+
+	resp, body := pc.post("/users", url.Values{"csrf": {pc.csrf()}, "name": {"x"}, "role": {"uploader"}, "password": {"password-x"}})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "填报员必须指定") {
+		t.Errorf("uploader without a unit: %d", resp.StatusCode)
+	}
+	for _, u := range users {
+		if u.Name == "admin" {
+			resp, body = pc.post(fmt.Sprintf("/users/%d/disabled", u.ID), url.Values{"csrf": {pc.csrf()}, "disabled": {"1"}})
+		}
+	}
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "不能停用自己") {
+		t.Errorf("admin disabled itself: %d", resp.StatusCode)
+	}
+}
+
+func TestPageDownloads(t *testing.T) {
+	ts := newTestServer(t)
+	pc := ts.signIn("reviewer")
+	for _, path := range []string{"/reports/quarterly.xlsx?year=2024&quarter=4", "/reports/quarterly.xlsx?year=2024&month=6", "/reports/template.xlsx"} {
+		resp, body := pc.get(path)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("%s: %d %s", path, resp.StatusCode, resp.Header.Get("Content-Disposition"))
+		}
+	}
+	if resp, _ := ts.pages().get("/reports/quarterly.xlsx?year=2024&quarter=4"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("a download without a session: %d", resp.StatusCode)
+	}
+}
+
+// TestWorkbookLinksFollowTheAPI offers the project list and audit trail
+// workbooks under the page session when the API has them.
+func TestWorkbookLinksFollowTheAPI(t *testing.T) {
+	ts := newTestServer(t)
+	srv := NewServer(ts.store, Config{}, discardLog())
+	admin := ts.signIn("admin")
+	checks := []struct{ api, page, link, from string }{
+		{"/api/v1/projects.xlsx", "/projects.xlsx?year=2024&district=张店区", "导出项目清单", "/projects"},
+		{"/api/v1/audit.xlsx", "/audit.xlsx", "下载数据修改记录", "/imports"},
+	}
+	for _, c := range checks {
+		if srv.apiHandler("GET", c.api) == nil {
+			t.Logf("%s not served: no page link expected", c.api)
+			continue
+		}
+		wantContains(t, c.from, admin.page(c.from, http.StatusOK), c.link)
+		resp, body := admin.get(c.page)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") {
+			t.Errorf("%s: %d", c.page, resp.StatusCode)
+		}
+	}
+	if resp, _ := ts.signIn("reviewer").get("/audit.xlsx"); resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a reviewer downloaded the audit trail: %d", resp.StatusCode)
+	}
+}
