@@ -89,9 +89,12 @@ func (s *Server) pageRequire(allowed func(models.User) bool) gin.HandlerFunc {
 	}
 }
 
+// setSessionCookie sets (or with maxAge -1 clears) the session cookie:
+// HttpOnly so no script reads it, SameSite=Lax so other sites' forms do not
+// carry it, and Secure over TLS, also when a proxy in front ends the TLS.
 func setSessionCookie(c *gin.Context, token string, maxAge int) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, Secure: c.Request.TLS != nil, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, Secure: c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https", SameSite: http.SameSiteLaxMode})
 }
 
 type loginView struct {

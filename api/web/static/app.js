@@ -34,6 +34,10 @@
       xhr.addEventListener("load", function () {
         var body = {};
         try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+        if (xhr.responseURL && xhr.responseURL.indexOf("/login") >= 0) {
+          window.location.assign("/login"); // the session ended meanwhile
+          return;
+        }
         if (xhr.status === 200 && body.location) {
           bar.value = 100;
           text.textContent = "读取完成，正在打开预览…";
