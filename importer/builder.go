@@ -19,9 +19,21 @@ type builder struct {
 	ledger   *Ledger
 	headers  map[string]*header // per sheet read, for ProblemsWorkbook
 	order    map[string]int     // sheet → position, to sort problems
-	byCode   map[string][]int   // code → indexes in ledger.Records
 	badRows  map[rowKey]bool    // rows with an error
 	resolved map[string]resolvedUnit
+	interned map[string]string
+}
+
+// intern shares one copy of a short text repeated over many rows (责任单位,
+// 类别, 级别): a big ledger holds a few hundred of them, not a copy a row.
+func (b *builder) intern(s string) string {
+	if v, ok := b.interned[s]; ok {
+		return v
+	}
+	if len(b.interned) < 20000 && len(s) <= 128 {
+		b.interned[s] = s
+	}
+	return s
 }
 
 type resolvedUnit struct {
@@ -55,7 +67,7 @@ func newBuilder(opts Options, format string) (*builder, error) {
 	b := &builder{
 		opts: opts, limits: opts.Limits.withDefaults(), units: models.NewUnitIndex(units),
 		ledger:  &Ledger{Format: format, Sheets: []string{}, Records: []Record{}, Problems: []Problem{}},
-		headers: map[string]*header{}, order: map[string]int{}, byCode: map[string][]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{},
+		headers: map[string]*header{}, order: map[string]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{}, interned: map[string]string{},
 	}
 	if opts.District != "" {
 		u, ok := b.units.Resolve(opts.District)
@@ -122,7 +134,6 @@ func (b *builder) addRow(s *sheetReader, r *srcRow) error {
 	if b.badRows[rowKey{rec.Sheet, rec.Row}] {
 		return nil
 	}
-	b.byCode[rec.Code] = append(b.byCode[rec.Code], len(b.ledger.Records))
 	b.ledger.Records = append(b.ledger.Records, rec)
 	return nil
 }

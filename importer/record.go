@@ -105,7 +105,7 @@ func (rr *rowReader) texts() {
 		dst *string
 	}{{FieldUnit, &rr.rec.Unit}, {FieldCategory, &rr.rec.Category}, {FieldLevel, &rr.rec.Level}} {
 		if v := rr.text(t.f); v != "" {
-			*t.dst = v
+			*t.dst = rr.s.b.intern(v)
 			rr.rec.Has |= t.f
 		}
 	}

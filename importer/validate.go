@@ -1,7 +1,10 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 
 	"tracker/models"
 )
@@ -75,26 +78,51 @@ func (rr *rowReader) checkArea() {
 
 // checkDuplicates compares the rows that share a code: exact repeats are
 // dropped with a warning; rows with different figures are all errors,
-// since nobody can tell which one is right.
+// since nobody can tell which one is right. Records are grouped by sorting
+// an index, which costs less memory than a map on a big ledger.
 func (b *builder) checkDuplicates() {
-	for code, idx := range b.byCode {
-		if len(idx) < 2 || code == "" {
-			continue
+	type entry struct {
+		code string
+		i    int32
+	}
+	recs := b.ledger.Records
+	idx := make([]entry, len(recs))
+	for i := range idx {
+		idx[i] = entry{recs[i].Code, int32(i)}
+	}
+	slices.SortFunc(idx, func(x, y entry) int { return cmp.Or(strings.Compare(x.code, y.code), cmp.Compare(x.i, y.i)) })
+	for lo := 0; lo < len(idx); {
+		hi := lo + 1
+		for hi < len(idx) && idx[hi].code == idx[lo].code {
+			hi++
 		}
-		first := b.ledger.Records[idx[0]]
-		conflict := false
-		for _, i := range idx[1:] {
-			conflict = conflict || !sameFigures(first, b.ledger.Records[i])
-		}
-		for n, i := range idx {
-			r := b.ledger.Records[i]
-			switch {
-			case conflict:
-				b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s），请删除重复行后重新上传", code, len(idx), b.rowList(idx))))
-			case n > 0:
-				b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s完全相同，重复行已忽略", b.rowName(first))))
-				b.badRows[rowKey{r.Sheet, r.Row}] = true
+		if hi-lo > 1 {
+			group := make([]int32, 0, hi-lo)
+			for _, e := range idx[lo:hi] {
+				group = append(group, e.i)
 			}
+			b.sameCode(group)
+		}
+		lo = hi
+	}
+}
+
+// sameCode reports one group of records with the same code, in row order.
+func (b *builder) sameCode(group []int32) {
+	recs := b.ledger.Records
+	first := recs[group[0]]
+	conflict := false
+	for _, i := range group[1:] {
+		conflict = conflict || !sameFigures(first, recs[i])
+	}
+	for n, i := range group {
+		r := recs[i]
+		switch {
+		case conflict:
+			b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s），请删除重复行后重新上传", r.Code, len(group), b.rowList(group))))
+		case n > 0:
+			b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s完全相同，重复行已忽略", b.rowName(first))))
+			b.badRows[rowKey{r.Sheet, r.Row}] = true
 		}
 	}
 }
@@ -112,7 +140,7 @@ func (b *builder) rowName(r Record) string {
 	return fmt.Sprintf("第%d行", r.Row)
 }
 
-func (b *builder) rowList(idx []int) string {
+func (b *builder) rowList(idx []int32) string {
 	s := ""
 	for n, i := range idx {
 		if n > 0 {

@@ -68,7 +68,8 @@ func (p *rowParser) cells(b []byte) error {
 			return nil
 		}
 		tag := b[:gt]
-		col = cellCol(tag, col)
+		ta := cellAttrs(tag)
+		col = cellColumn(ta.r, col)
 		if gt > 0 && tag[gt-1] == '/' {
 			b = b[gt+1:]
 			continue
@@ -82,7 +83,7 @@ func (p *rowParser) cells(b []byte) error {
 		if col >= p.book.limits.MaxColumns {
 			continue
 		}
-		if c, ok := p.cell(col, tag, content); ok {
+		if c, ok := p.cell(col, ta, content); ok {
 			if len(c.text) > p.book.limits.MaxCellBytes {
 				return tooLarge("单元格" + colLetter(col) + strconv.Itoa(p.row.num) + "的内容过长")
 			}
@@ -91,21 +92,56 @@ func (p *rowParser) cells(b []byte) error {
 	}
 }
 
-// cellCol returns a cell's 0-based column from its r attribute, or the
-// next column after prev when r is absent or unreadable.
-func cellCol(tag []byte, prev int) int {
-	if v, ok := attr(tag, "r"); ok {
-		if c, _, ok := parseCellRef(string(v)); ok {
-			return c
+// tagAttrs are the attributes of a <c> tag the reader uses.
+type tagAttrs struct{ r, s, t []byte }
+
+// cellAttrs reads r, s and t of a <c> start tag in one pass (the generic
+// attr would scan the tag three times, for every cell of a big sheet).
+func cellAttrs(tag []byte) tagAttrs {
+	var a tagAttrs
+	for i := 0; i < len(tag); i++ {
+		if !isSpace(tag[i]) || i+3 >= len(tag) || tag[i+2] != '=' {
+			continue
 		}
+		q := tag[i+3]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(tag[i+4:], q)
+		if end < 0 {
+			break
+		}
+		v := tag[i+4 : i+4+end]
+		switch tag[i+1] {
+		case 'r':
+			a.r = v
+		case 's':
+			a.s = v
+		case 't':
+			a.t = v
+		}
+		i += 3 + end
 	}
-	return prev + 1
+	return a
+}
+
+// cellColumn returns a cell's 0-based column from its r attribute, or the
+// next column after prev when r is absent or unreadable.
+func cellColumn(ref []byte, prev int) int {
+	col, n := 0, 0
+	for ; n < len(ref) && ref[n] >= 'A' && ref[n] <= 'Z' && n < 4; n++ {
+		col = col*26 + int(ref[n]-'A'+1)
+	}
+	if n == 0 {
+		return prev + 1
+	}
+	return col - 1
 }
 
 // cell interprets one cell's type, style and content.
-func (p *rowParser) cell(col int, tag, content []byte) (cell, bool) {
+func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (cell, bool) {
 	pt := p.patterns()
-	t, _ := attr(tag, "t")
+	t := ta.t
 	if string(t) == "inlineStr" {
 		i := bytes.Index(content, pt.is)
 		if i < 0 {
@@ -123,8 +159,8 @@ func (p *rowParser) cell(col int, tag, content []byte) (cell, bool) {
 	}
 	switch string(t) {
 	case "s":
-		idx, err := strconv.Atoi(string(v))
-		if err != nil || idx < 0 || idx >= len(p.book.sst) {
+		idx, ok := smallInt(v)
+		if !ok || idx >= len(p.book.sst) {
 			return cell{}, false
 		}
 		s := p.book.sst[idx]
@@ -142,17 +178,19 @@ func (p *rowParser) cell(col int, tag, content []byte) (cell, bool) {
 	if len(v) == 0 {
 		return cell{}, false
 	}
-	return cell{col: col, kind: p.numberKind(tag), text: string(v)}, true
+	return cell{col: col, kind: p.numberKind(ta.s), text: string(v)}, true
 }
 
 // numberKind says whether a number cell's style shows a date.
-func (p *rowParser) numberKind(tag []byte) cellKind {
-	s, ok := attr(tag, "s")
-	if !ok {
-		return kindNumber
+func (p *rowParser) numberKind(s []byte) cellKind {
+	idx := 0
+	for _, c := range s {
+		if c < '0' || c > '9' || idx > 1<<20 {
+			return kindNumber
+		}
+		idx = idx*10 + int(c-'0')
 	}
-	idx, err := strconv.Atoi(string(s))
-	if err == nil && idx >= 0 && idx < len(p.book.dateStyles) && p.book.dateStyles[idx] {
+	if len(s) > 0 && idx < len(p.book.dateStyles) && p.book.dateStyles[idx] {
 		return kindDate
 	}
 	return kindNumber
@@ -189,4 +227,16 @@ func elemText(b, open, close []byte) ([]byte, bool) {
 		}
 		return b[gt+1 : gt+1+j], true
 	}
+}
+
+// smallInt reads a non-negative decimal without allocating.
+func smallInt(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' || n > 1<<40 {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, len(b) > 0
 }
