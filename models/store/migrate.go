@@ -114,6 +114,11 @@ var migrations = []string{
 	ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'upload';
 	ALTER TABLE imports ADD COLUMN reverted_by TEXT NOT NULL DEFAULT '';
 	CREATE INDEX imports_user ON imports (user_name);`,
+	// 4: deleting a project (reverting an import that created it) looks
+	// for its plan entries by code; without this index every delete
+	// scanned the whole table, and reverting an import of 20,000 new
+	// projects held the write lock for 48 s instead of 2.
+	`CREATE INDEX plan_entries_code ON plan_entries (code);`,
 }
 
 var dialectWords = map[string]map[string]string{
