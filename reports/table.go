@@ -190,17 +190,14 @@ func styledCell(st *styles, k kind, v any, total bool) excelize.Cell {
 	return c
 }
 
-// excelEpoch is day 0 of Excel's 1900 date system (1900 is not a leap year
-// there, so counting from 1899-12-30 is right for every date after
-// February 1900).
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-
 // serialDay returns the first day of month m as an Excel serial day, the
 // number a date cell holds: what excelize writes for a time.Time at
-// midnight, without its per-cell workbook lookup and allocations.
+// midnight, without its per-cell workbook lookup and allocations. Day 0 is
+// 1899-12-30 (Excel's 1900 system counts a 29 February 1900 that never was,
+// so this is right for every date from March 1900).
 func serialDay(m models.Month) float64 {
 	d := time.Date(m.Year(), time.Month(m.Num()), 1, 0, 0, 0, 0, time.UTC)
-	return float64(d.Sub(excelEpoch) / (24 * time.Hour))
+	return float64(d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
 }
 
 // widths fits each column to its header and content: CJK characters count
