@@ -122,6 +122,7 @@ type importView struct {
 	Changes      []store.Change
 	MoreChanges  int
 	MoreProblems int
+	Names        map[string]string // project names by code, for the changes
 }
 
 // shownRows bounds the problems and changes listed on a page; the rest are
@@ -148,6 +149,10 @@ func (s *Server) importPage(c *gin.Context) {
 	}
 	if len(v.Changes) > shownRows {
 		v.Changes, v.MoreChanges = v.Changes[:shownRows], len(v.Changes)-shownRows
+	}
+	if v.Names, err = s.changeNames(c, v.Changes); err != nil {
+		s.pageFail(c, err)
+		return
 	}
 	s.render(c, http.StatusOK, "import", view{Title: fmt.Sprintf("第%d号导入", imp.ID), Nav: "imports", Data: v})
 }
@@ -241,4 +246,23 @@ func (s *Server) revertConfirmPage(c *gin.Context) {
 		return
 	}
 	s.render(c, http.StatusOK, "revert", view{Title: "确认撤销导入", Nav: "imports", Data: importView{Imp: imp}})
+}
+
+// changeNames names the projects of the changes: the stored name, or the
+// name a new project would get.
+func (s *Server) changeNames(c *gin.Context, changes []store.Change) (map[string]string, error) {
+	codes := make([]string, 0, len(changes))
+	for _, ch := range changes {
+		codes = append(codes, ch.Code)
+	}
+	names, err := s.store.ProjectNames(c, codes)
+	if err != nil {
+		return nil, err
+	}
+	for _, ch := range changes {
+		if ch.Field == "project" && ch.New != nil && names[ch.Code] == "" {
+			names[ch.Code] = *ch.New
+		}
+	}
+	return names, nil
 }

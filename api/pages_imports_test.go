@@ -19,7 +19,7 @@ func TestUploadPreviewCommitRevertWithoutJavaScript(t *testing.T) {
 	p := firstProject("张店区")
 	loc := pc.previewed("张店区1-6月.csv", zhangdianCSV(p.Code, p.Name, "12345.67"))
 	preview := pc.page(loc, http.StatusOK)
-	wantContains(t, "preview", preview, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12345.67</ins>", "确认提交", "放弃本次导入", "problems.xlsx")
+	wantContains(t, "preview", preview, p.Name, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12345.67</ins>", "确认提交", "放弃本次导入", "problems.xlsx")
 	id := strings.TrimPrefix(loc, "/imports/")
 
 	resp, _ := pc.post(loc+"/commit", url.Values{"csrf": {pc.csrf()}})

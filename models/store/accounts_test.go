@@ -95,7 +95,7 @@ func TestResetPasswordAndSetRole(t *testing.T) {
 	})
 }
 
-func TestInvestmentSourcesNameTheImportAndDiscardRemovesAPreview(t *testing.T) {
+func TestInvestmentSourcesProjectNamesAndDiscard(t *testing.T) {
 	eachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		zd, _ := seeded(t, s)
@@ -120,6 +120,10 @@ func TestInvestmentSourcesNameTheImportAndDiscardRemovesAPreview(t *testing.T) {
 		}
 		if srcs[0].ImportID != nil || srcs[0].Source != "演示数据" {
 			t.Errorf("first figure %+v", srcs[0])
+		}
+		names, err := s.ProjectNames(ctx, []string{zd.Code, "2499-370303-00-00-000000"})
+		if err != nil || len(names) != 1 || names[zd.Code] != zd.Name {
+			t.Errorf("names %v %v", names, err)
 		}
 		if err := s.DiscardImport(ctx, imp.ID); models.ErrorCode(err) != models.ECONFLICT {
 			t.Errorf("discarding a committed import: %v", err)

@@ -66,3 +66,20 @@ func (s *Store) DiscardImport(ctx context.Context, id int64) error {
 		return tx.Delete(&importRow{}, id).Error
 	})
 }
+
+// ProjectNames returns the names of the projects with the given codes;
+// codes of no project (such as one a preview would create) are left out.
+func (s *Store) ProjectNames(ctx context.Context, codes []string) (map[string]string, error) {
+	out := make(map[string]string, len(codes))
+	for from := 0; from < len(codes); from += 500 {
+		var rows []struct{ Code, Name string }
+		chunk := codes[from:min(from+500, len(codes))]
+		if err := s.db.WithContext(ctx).Table("projects").Select("code, name").Where("code IN ?", chunk).Scan(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			out[r.Code] = r.Name
+		}
+	}
+	return out, nil
+}
