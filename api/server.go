@@ -19,14 +19,18 @@ type Config struct {
 	Rates          models.RateConfig
 	MaxUploadBytes int64 // uploads above it get 413
 	Version        string
+	// MetricsToken, when set, is the bearer token /metrics wants; when
+	// empty, /metrics answers loopback clients only.
+	MetricsToken string
 }
 
 // Server serves the API on a store.
 type Server struct {
-	store  *store.Store
-	cfg    Config
-	log    *slog.Logger
-	engine *gin.Engine
+	store   *store.Store
+	cfg     Config
+	log     *slog.Logger
+	engine  *gin.Engine
+	metrics *metrics
 	// Failed logins: 5 per account and 30 per client address in 15 minutes.
 	accountLogins *throttle
 	addressLogins *throttle
@@ -41,7 +45,7 @@ func NewServer(s *store.Store, cfg Config, log *slog.Logger) *Server {
 		cfg.Rates = models.DefaultRateConfig()
 	}
 	gin.SetMode(gin.ReleaseMode)
-	srv := &Server{store: s, cfg: cfg, log: log, engine: gin.New(),
+	srv := &Server{store: s, cfg: cfg, log: log, engine: gin.New(), metrics: newMetrics(),
 		accountLogins: newThrottle(5, 15*time.Minute, time.Now), addressLogins: newThrottle(30, 15*time.Minute, time.Now)}
 	srv.routes()
 	return srv
@@ -53,14 +57,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.Se
 // routes lists every route and who may call it.
 func (s *Server) routes() {
 	r := s.engine
-	r.Use(s.recoverPanics, securityHeaders)
+	r.Use(s.observe, s.recoverPanics, securityHeaders)
 	r.NoRoute(func(c *gin.Context) {
 		s.fail(c, models.Errorf(models.ENOTFOUND, "没有这个地址：%s", c.Request.URL.Path))
 	})
 	r.GET("/healthz", s.health)
+	r.GET("/metrics", s.metricsPage)
+	r.GET("/api/openapi.json", openAPI)
 
 	v1 := r.Group("/api/v1")
 	v1.POST("/login", s.login)
+	v1.GET("/version", s.version)
 	read := v1.Group("", s.authenticate, s.require(models.User.CanRead))
 	read.POST("/logout", s.logout)
 	read.GET("/me", s.me)

@@ -23,6 +23,7 @@ const usage = `tracker — 淄博市重大项目建设情况跟踪系统
   tracker report [--db DSN] --year Y --quarter Q [-o FILE]            生成季度报告
   tracker user add [--db DSN] --name N --role admin|uploader|reviewer [--district D] --password-stdin
   tracker backup [--db DSN] FILE                    备份数据库（运行中也可执行）
+  tracker healthcheck [--url URL]                   检查运行中的服务（/healthz），正常时退出码为 0
   tracker version                                   显示版本
 
 环境变量：TRACKER_ADDR、TRACKER_DB、TRACKER_ADMIN_PASSWORD 等，详见 README。
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdUser(ctx, env, args[1:], stdin, stdout)
 	case "backup":
 		return cmdBackup(ctx, env, args[1:], stdout)
+	case "healthcheck":
+		return cmdHealthcheck(ctx, env, args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "tracker", version)
 		return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -20,29 +21,44 @@ import (
 )
 
 func cmdServe(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", stderr)
-	addr := fs.String("addr", env.get("TRACKER_ADDR", "127.0.0.1:8080"), "监听地址（环境变量 TRACKER_ADDR）")
-	dsn := dbFlag(fs, env)
-	withDemo := fs.Bool("demo", env.get("TRACKER_DEMO", "") == "1", "数据库中没有项目时载入 2024 年演示项目库（环境变量 TRACKER_DEMO=1）")
-	maxUpload := fs.Int64("max-upload-mb", 32, "上传文件大小上限（MB）")
-	if err := fs.Parse(args); err != nil {
-		return err
+	cfg, err := parseServe(env, args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		printServeUsage(stdout)
+		return nil
 	}
-	rates, err := env.rateConfig()
 	if err != nil {
 		return err
 	}
-	log := newLogger(stderr)
-	s, err := store.Open(*dsn)
+	log := newLogger(stderr, cfg.logLevel)
+	s, err := store.Open(cfg.dsn)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if err := prepare(ctx, s, env, *withDemo, log); err != nil {
+	if err := prepare(ctx, s, env, cfg.demo, log); err != nil {
 		return err
 	}
-	srv := api.NewServer(s, api.Config{Rates: rates, MaxUploadBytes: *maxUpload << 20, Version: version}, log)
-	return listenAndServe(ctx, *addr, srv, log, stdout)
+	srv := api.NewServer(s, api.Config{Rates: cfg.rates, MaxUploadBytes: cfg.maxUploadBytes, Version: version,
+		MetricsToken: cfg.metricsToken}, log)
+	return serveAll(ctx, cfg, srv, log, stdout)
+}
+
+// serveAll serves the API on cfg.addr and, when cfg.metricsAddr is set,
+// the metrics alone on that address; both stop together.
+func serveAll(ctx context.Context, cfg serveConfig, srv *api.Server, log *slog.Logger, stdout io.Writer) error {
+	if cfg.metricsAddr == "" {
+		return listenAndServe(ctx, cfg.addr, srv, cfg.shutdownTimeout, log, stdout)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() {
+		errc <- listenAndServe(ctx, cfg.metricsAddr, srv.MetricsHandler(), cfg.shutdownTimeout, log, io.Discard)
+		cancel()
+	}()
+	err := listenAndServe(ctx, cfg.addr, srv, cfg.shutdownTimeout, log, stdout)
+	cancel()
+	return errors.Join(err, <-errc)
 }
 
 // prepare loads the demo when asked and the database has no project, and
@@ -76,7 +92,9 @@ func prepare(ctx context.Context, s *store.Store, env envConfig, withDemo bool, 
 	return nil
 }
 
-func listenAndServe(ctx context.Context, addr string, h http.Handler, log *slog.Logger, stdout io.Writer) error {
+// listenAndServe serves h on addr until ctx ends, then stops accepting
+// connections and waits up to drain for the requests in flight.
+func listenAndServe(ctx context.Context, addr string, h http.Handler, drain time.Duration, log *slog.Logger, stdout io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
@@ -91,8 +109,8 @@ func listenAndServe(ctx context.Context, addr string, h http.Handler, log *slog.
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
-	shutdown, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	log.Info("shutting down", "addr", ln.Addr().String(), "drain", drain.String())
+	shutdown, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -100,10 +118,12 @@ func listenAndServe(ctx context.Context, addr string, h http.Handler, log *slog.
 	return nil
 }
 
-// newLogger logs text on a terminal and JSON otherwise (for log shippers).
-func newLogger(w io.Writer) *slog.Logger {
+// newLogger logs text on a terminal and JSON otherwise (for log shippers),
+// from level on.
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return slog.New(slog.NewTextHandler(w, nil))
+		return slog.New(slog.NewTextHandler(w, opts))
 	}
-	return slog.New(slog.NewJSONHandler(w, nil))
+	return slog.New(slog.NewJSONHandler(w, opts))
 }

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"tracker/models"
+)
+
+const defaultAddr = "127.0.0.1:8080"
+
+// setting is one setting of tracker serve: its flag (empty when it is read
+// from the environment only, as passwords are), its environment variable,
+// its default and what it does. The README's configuration table and
+// serve --help list the same settings; a test checks.
+type setting struct {
+	flag, env, def, usage string
+}
+
+// serveSettings lists every setting of tracker serve in the order of
+// serve --help.
+func serveSettings() []setting {
+	r := models.DefaultRateConfig()
+	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	return []setting{
+		{"addr", "TRACKER_ADDR", defaultAddr, "监听地址"},
+		{"db", "TRACKER_DB", "data/tracker.db", "数据库：SQLite 文件路径，或 postgres:// 连接串"},
+		{"demo", "TRACKER_DEMO", "0", "数据库中没有项目时载入 2024 年演示项目库（环境变量为 1 时开启）"},
+		{"max-upload-mb", "TRACKER_MAX_UPLOAD_MB", "32", "上传文件大小上限（MB），超过返回 413"},
+		{"light-yellow-pp", "TRACKER_LIGHT_YELLOW_PP", num(r.InvestmentYellowPP), "投资亮灯：完成率低于序时进度达到此百分点为黄灯"},
+		{"light-red-pp", "TRACKER_LIGHT_RED_PP", num(r.InvestmentRedPP), "投资亮灯：完成率低于序时进度超过此百分点为红灯"},
+		{"start-red-months", "TRACKER_START_RED_MONTHS", strconv.Itoa(r.StartRedMonths), "开工亮灯：逾期未开工达到此月数为红灯"},
+		{"start-denominator", "TRACKER_START_DENOMINATOR", r.StartDenominator, "开工率分母：to_date（截至当月计划开工）或 full_year（全年计划开工）"},
+		{"log-level", "TRACKER_LOG_LEVEL", "info", "日志级别：debug、info、warn 或 error"},
+		{"metrics-addr", "TRACKER_METRICS_ADDR", "", "另开一个监听地址只提供 /metrics（空：不另开）"},
+		{"metrics-token", "TRACKER_METRICS_TOKEN", "", "/metrics 要求的 Bearer 令牌（空：主地址上的 /metrics 只回答本机访问）"},
+		{"shutdown-timeout", "TRACKER_SHUTDOWN_TIMEOUT", "20s", "停止时等待进行中请求完成的最长时间"},
+		{"", "TRACKER_ADMIN_PASSWORD", "", "没有任何用户时，以此密码创建管理员 admin（仅环境变量）"},
+	}
+}
+
+// serveConfig is tracker serve's configuration after flags and environment.
+type serveConfig struct {
+	addr, dsn, metricsAddr, metricsToken string
+	demo                                 bool
+	maxUploadBytes                       int64
+	rates                                models.RateConfig
+	logLevel                             slog.Level
+	shutdownTimeout                      time.Duration
+}
+
+// parseServe reads the settings: a flag when given, else its environment
+// variable, else its default. --help prints the settings and returns
+// flag.ErrHelp, for the caller to print printServeUsage.
+func parseServe(env envConfig, args []string, stderr io.Writer) (serveConfig, error) {
+	fs := newFlags("serve", stderr)
+	fs.Usage = func() {} // --help prints printServeUsage to stdout; errors say what was wrong
+	raw := map[string]*string{}
+	var demo bool
+	for _, s := range serveSettings() {
+		switch {
+		case s.flag == "demo":
+			fs.BoolVar(&demo, "demo", env.get(s.env, "") == "1", s.usage)
+		case s.flag != "":
+			raw[s.flag] = fs.String(s.flag, env.get(s.env, s.def), s.usage)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return serveConfig{}, err
+	}
+	if fs.NArg() > 0 {
+		return serveConfig{}, fmt.Errorf("多余的参数“%s”，运行 tracker serve --help 查看用法", fs.Arg(0))
+	}
+	cfg := serveConfig{addr: *raw["addr"], dsn: *raw["db"], demo: demo,
+		metricsAddr: *raw["metrics-addr"], metricsToken: *raw["metrics-token"]}
+	return cfg, cfg.convert(raw)
+}
+
+// convert parses the settings that are not plain strings.
+func (cfg *serveConfig) convert(raw map[string]*string) error {
+	var p settingParser
+	mb := p.float("max-upload-mb", *raw["max-upload-mb"])
+	cfg.maxUploadBytes = int64(mb * (1 << 20))
+	cfg.rates = models.RateConfig{
+		InvestmentYellowPP: p.float("light-yellow-pp", *raw["light-yellow-pp"]),
+		InvestmentRedPP:    p.float("light-red-pp", *raw["light-red-pp"]),
+		StartRedMonths:     int(p.float("start-red-months", *raw["start-red-months"])),
+		StartDenominator:   *raw["start-denominator"],
+	}
+	cfg.shutdownTimeout = p.duration("shutdown-timeout", *raw["shutdown-timeout"])
+	if err := cfg.logLevel.UnmarshalText([]byte(*raw["log-level"])); err != nil && p.err == nil {
+		p.err = fmt.Errorf("日志级别应为 debug、info、warn 或 error，收到“%s”", *raw["log-level"])
+	}
+	if p.err != nil {
+		return p.err
+	}
+	return cfg.check()
+}
+
+func (cfg *serveConfig) check() error {
+	switch {
+	case cfg.maxUploadBytes <= 0:
+		return errors.New("上传文件大小上限应大于 0")
+	case cfg.rates.StartDenominator != "to_date" && cfg.rates.StartDenominator != "full_year":
+		return fmt.Errorf("开工率分母应为 to_date 或 full_year，收到“%s”", cfg.rates.StartDenominator)
+	case cfg.rates.InvestmentYellowPP < 0 || cfg.rates.InvestmentRedPP < cfg.rates.InvestmentYellowPP:
+		return errors.New("亮灯阈值应满足 0 ≤ 黄灯 ≤ 红灯")
+	case cfg.rates.StartRedMonths < 1:
+		return errors.New("开工红灯月数应至少为 1")
+	case cfg.shutdownTimeout <= 0:
+		return errors.New("停止等待时间应大于 0")
+	}
+	return nil
+}
+
+// settingParser keeps the first conversion error, naming the setting.
+type settingParser struct{ err error }
+
+func (p *settingParser) float(name, raw string) float64 {
+	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil && p.err == nil {
+		p.err = fmt.Errorf("--%s（%s）应为数字，收到“%s”", name, envOf(name), raw)
+	}
+	return v
+}
+
+func (p *settingParser) duration(name, raw string) time.Duration {
+	v, err := time.ParseDuration(strings.TrimSpace(raw))
+	if err != nil && p.err == nil {
+		p.err = fmt.Errorf("--%s（%s）应为时长，如 20s，收到“%s”", name, envOf(name), raw)
+	}
+	return v
+}
+
+func envOf(flagName string) string {
+	for _, s := range serveSettings() {
+		if s.flag == flagName {
+			return s.env
+		}
+	}
+	return ""
+}
+
+// printServeUsage prints serve --help: every setting with its flag,
+// environment variable and default, in Chinese.
+func printServeUsage(w io.Writer) {
+	fmt.Fprint(w, "用法：tracker serve [选项]\n\n启动网页与 API 服务。每项设置可由选项或环境变量给出，选项优先。\n")
+	fmt.Fprint(w, "各列依次为：选项、环境变量、默认值、说明（- 表示只能用环境变量）。\n\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, s := range serveSettings() {
+		f, def := "-", s.def
+		if s.flag != "" {
+			f = "--" + s.flag
+		}
+		if def == "" {
+			def = `""`
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", f, s.env, def, s.usage)
+	}
+	tw.Flush()
+	fmt.Fprint(w, "\n登录令牌有效期固定为 12 小时。/metrics 的保护方式见 README 的“部署”一节。\n")
+}
