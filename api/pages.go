@@ -67,6 +67,7 @@ func (s *Server) pageRoutes() {
 	a.POST("/users/:id/role", s.postUserRole)
 	a.POST("/users/:id/password", s.postUserPassword)
 	a.POST("/users/:id/disabled", s.postUserDisabled)
+	a.POST("/reports/locks", s.postLock)
 	r.NoRoute(s.notFound)
 }
 
@@ -181,6 +182,8 @@ var notices = map[string]string{
 	"password":  "已重置密码，该用户需用新密码重新登录。",
 	"disabled":  "已停用该用户，其登录已失效。",
 	"enabled":   "已启用该用户。",
+	"locked":    "已锁定该季度：其各月数据不能再导入、修改或撤销。",
+	"unlocked":  "已解锁该季度：其各月数据可以再次导入和修改。",
 }
 
 // pages are the parsed templates: each page file defines one template

@@ -114,3 +114,30 @@ func TestWorkbookLinksFollowTheAPI(t *testing.T) {
 		t.Errorf("a reviewer downloaded the audit trail: %d", resp.StatusCode)
 	}
 }
+
+func TestAdminLocksAQuarterFromTheReportsPage(t *testing.T) {
+	ts := newTestServer(t)
+	admin, zd := ts.signIn("admin"), ts.signIn("zhangdian")
+	wantContains(t, "reports", admin.page("/reports", http.StatusOK), "2024年季度锁定", "锁定")
+	resp, _ := admin.post("/reports/locks", url.Values{"csrf": {admin.csrf()}, "year": {"2024"}, "quarter": {"2"}, "lock": {"1"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("lock: %d", resp.StatusCode)
+	}
+	wantContains(t, "locked", admin.page("/reports?ok=locked", http.StatusOK), "已锁定该季度", "已锁定", "解锁")
+	p := firstProject("张店区")
+	loc := zd.previewed("张店区.csv", zhangdianCSV(p.Code, p.Name, "1"))
+	resp, body := zd.post(loc+"/commit", url.Values{"csrf": {zd.csrf()}})
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "已锁定") {
+		t.Errorf("commit into a locked quarter: %d", resp.StatusCode)
+	}
+	if resp, _ := zd.post("/reports/locks", url.Values{"csrf": {zd.csrf()}, "year": {"2024"}, "quarter": {"2"}, "lock": {"0"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an uploader unlocked a quarter: %d", resp.StatusCode)
+	}
+	if strings.Contains(zd.page("/reports", http.StatusOK), `action="/reports/locks"`) {
+		t.Error("an uploader is offered the lock buttons")
+	}
+	admin.post("/reports/locks", url.Values{"csrf": {admin.csrf()}, "year": {"2024"}, "quarter": {"2"}, "lock": {"0"}})
+	if resp, _ := zd.post(loc+"/commit", url.Values{"csrf": {zd.csrf()}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("commit after unlocking: %d", resp.StatusCode)
+	}
+}
