@@ -86,7 +86,7 @@ func dimensionRows(head []byte, prefix string) int {
 	}
 	v, _ := attr(head[i:], "ref")
 	r, ok := parseRange(string(v))
-	if !ok {
+	if !ok || r.r2 < 2 { // writers that stream leave ref="A1"
 		return 0
 	}
 	return r.r2
@@ -144,8 +144,12 @@ func (b *xlsxBook) streamRows(name string, src *sheetSource, fn func(*srcRow) er
 		src.merges = nil
 		er.stop = []byte("</" + p.prefix + "sheetData")
 	}
+	est := rowEstimator{size: b.g.size(name)}
 	for {
 		el, err := er.next()
+		if src.rowsHint == 0 {
+			src.rowsHint = est.add(len(el))
+		}
 		if err == errStopped {
 			return b.tailMerges(er, p.prefix, src)
 		}
@@ -167,4 +171,23 @@ func ignoreEOF(err error) error {
 		return nil
 	}
 	return err
+}
+
+// rowEstimator guesses a sheet's row count from the size of its first rows
+// and of the whole part, for sheets without a <dimension>: sizing the
+// records once avoids holding two copies while a slice grows.
+type rowEstimator struct {
+	size        int64
+	rows, bytes int
+}
+
+// add counts one row element and returns the estimate after 20 rows, 0
+// before.
+func (e *rowEstimator) add(n int) int {
+	e.rows++
+	e.bytes += n
+	if e.rows < 20 || e.bytes == 0 {
+		return 0
+	}
+	return int(e.size * int64(e.rows) * 21 / (int64(e.bytes) * 20)) // 5% over
 }

@@ -86,6 +86,14 @@ func (g *zipGuard) open(name string, max int64) (io.ReadCloser, error) {
 	return cr, nil
 }
 
+// size returns an entry's declared unzipped size (0 if unknown).
+func (g *zipGuard) size(name string) int64 {
+	if f := g.files[strings.ToLower(name)]; f != nil {
+		return int64(min(f.UncompressedSize64, 1<<40))
+	}
+	return 0
+}
+
 // readAll reads a small entry whole (workbook, rels, styles), bounded.
 func (g *zipGuard) readAll(name string, max int64) ([]byte, error) {
 	rc, err := g.open(name, max)
