@@ -41,6 +41,7 @@ type projectsView struct {
 	Pages      []pageLink
 	Units      []models.Unit
 	Categories []string
+	Years      []int
 	Months     []int
 	Sorts      []sortLink
 	Statuses   map[string]string
@@ -102,6 +103,9 @@ func (s *Server) projectsPage(c *gin.Context) {
 	v.sortLinks()
 	if v.Units, err = s.store.Units(c); err == nil {
 		v.Categories, err = s.store.Categories(c)
+	}
+	if err == nil {
+		v.Years, err = s.store.Years(c)
 	}
 	if err != nil {
 		s.pageFail(c, err)
