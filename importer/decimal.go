@@ -9,14 +9,8 @@ import "tracker/models"
 // else (exponents, long numbers, other units); callers then use
 // models.ParseDecimal.
 func fastDecimal(s string, unit models.Money) (v models.Money, ok bool) {
-	places := 0
-	switch unit {
-	case models.Yuan:
-	case models.Wan:
-		places = 4
-	case models.Yi:
-		places = 8
-	default:
+	places := unitPlaces(unit)
+	if places < 0 {
 		return 0, false
 	}
 	neg := len(s) > 0 && s[0] == '-'
@@ -61,4 +55,17 @@ func fastDecimal(s string, unit models.Money) (v models.Money, ok bool) {
 		n = -n
 	}
 	return models.Money(n), true
+}
+
+// unitPlaces is the power of ten of a unit in yuan, -1 for other units.
+func unitPlaces(unit models.Money) int {
+	switch unit {
+	case models.Yuan:
+		return 0
+	case models.Wan:
+		return 4
+	case models.Yi:
+		return 8
+	}
+	return -1
 }

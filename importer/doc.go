@@ -12,4 +12,31 @@
 // detection), find the header in the first rows (header.go, spellings in
 // headers.go), then turn every data row into a Record (rows.go) and check the
 // rows against each other (validate.go).
+//
+// Decisions worth knowing:
+//
+//   - A row without a project code is an error (缺少项目代码), also for a
+//     准备类 project: the code is how a project is matched across months,
+//     and a row that cannot be matched cannot be applied. The message tells
+//     the department to obtain the code first.
+//   - Merged cells fill the header rows fully (a group heading such as
+//     投资情况（亿元） reaches the columns under it, with its unit), but data
+//     rows only vertically (a district merged down over its projects); a
+//     value merged across columns belongs to its first column.
+//   - An .xlsx is read in one pass: the merges, stored after the rows, are
+//     checked at the end, and only when they would change the header or
+//     fill a read column is the sheet read again with them known.
+//   - Formulas give their cached value. A formula without one (a file
+//     written by a program, never opened in Excel) leaves the field not
+//     stated, with a warning. The .xls reader cannot see formula results at
+//     all, so such cells read as blank (not stated).
+//   - Unreadable dates are warnings (the field is not stated); unreadable
+//     or negative amounts are errors. 实施类/准备类 in the 建设性质 column is
+//     a list's section, not a nature: not stated, no warning.
+//   - A 新开工 row starting before the ledger's year, a cumulative figure
+//     over 3× the annual plan, an area code that is not the district's (not
+//     for 功能区 and 市直部门, whose internal codes no project carries) and an
+//     unknown district spelling are warnings: the row is applied.
+//   - Repeated rows: an exact repeat of a code's row is dropped with a
+//     warning; rows sharing a code with different figures are all errors.
 package importer
