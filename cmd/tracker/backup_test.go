@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// bulkImport is one ledger of new projects sent during the backup test.
+type bulkImport struct {
+	name string
+	data []byte
+	sets figures
+	id   int64
+	done bool // the server answered 200
+}
+
+// newProjectsLedger is ledger k: rows new 张店区 projects of its own.
+func newProjectsLedger(k, rows int) *bulkImport {
+	b := &bulkImport{name: fmt.Sprintf("backup-%02d.csv", k), sets: figures{}}
+	lines := make([]ledgerRow, rows)
+	for i := range lines {
+		code := fmt.Sprintf("2406-370303-27-01-%06d", k*rows+i)
+		v := models.Money(500_000 + int64(i)*13 + int64(k))
+		lines[i] = ledgerRow{Code: code, Name: fmt.Sprintf("备份测试项目%d-%d", k, i), District: "张店区", Nature: models.NatureNew, Completed: v}
+		b.sets[code] = v
+	}
+	b.data = ledgerCSV("张店区", lines)
+	return b
+}
+
+// TestBackupWhileImporting runs `tracker backup` again and again while
+// two sessions import ledgers of 3,000 new projects each into a live
+// server, and once more after.
+// Every copy must pass PRAGMA integrity_check, hold every import that was
+// committed before the backup started, and hold each import wholly or not
+// at all; a server started on the last copy must serve all of it.
+func TestBackupWhileImporting(t *testing.T) {
+	const streams, perStream, rows, maxBackups = 2, 10, 3000, 8
+	dir := t.TempDir()
+	db := filepath.Join(dir, "tracker.db")
+	srv := startServer(t, "server", db, true)
+	admin := srv.login("admin", adminPassword)
+	base := apiFigures(t, admin)
+
+	var mu sync.Mutex
+	var all []*bulkImport
+	tried := 0 // uploads answered or failed
+	for k := 0; k < streams*perStream; k++ {
+		all = append(all, newProjectsLedger(k, rows))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var wg sync.WaitGroup
+	st := &stats{}
+	for s := 0; s < streams; s++ {
+		c := srv.login("admin", adminPassword)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, b := range all[s*perStream : (s+1)*perStream] {
+				start := time.Now()
+				status, body, err := c.upload(ctx, b.name, b.data)
+				st.add("upload", time.Since(start), status, body, err)
+				var imp importResult
+				ok := err == nil && status == http.StatusOK && decode(body, &imp) == nil
+				mu.Lock()
+				b.id, b.done, tried = imp.ID, ok, tried+1
+				mu.Unlock()
+			}
+		}()
+	}
+
+	// Back up again and again while the imports run, then once after;
+	// check the copies afterwards, so that the backups come thick and fast.
+	type backup struct {
+		path    string
+		before  map[string]bool
+		running bool
+		took    time.Duration
+	}
+	var copies []backup
+	waitUntil(ctx, func() bool { mu.Lock(); defer mu.Unlock(); return tried > 0 })
+	for n := 0; n < maxBackups; n++ {
+		mu.Lock()
+		b := backup{path: filepath.Join(dir, fmt.Sprintf("copy-%d.db", n)), before: map[string]bool{}, running: tried < len(all)}
+		mu.Unlock()
+		if !b.running || n == maxBackups-1 {
+			wg.Wait()
+			b.running = false
+		}
+		mu.Lock()
+		for _, imp := range all {
+			if imp.done {
+				b.before[imp.name] = true
+			}
+		}
+		mu.Unlock()
+		start := time.Now()
+		if out, err := runTracker(t, "", "backup", "--db", db, b.path); err != nil {
+			t.Fatalf("backup %d: %v\n%s", n, err, out)
+		}
+		b.took = time.Since(start)
+		copies = append(copies, b)
+		if !b.running {
+			break
+		}
+	}
+	wg.Wait()
+	st.log(t)
+	st.check(t)
+	if ctx.Err() != nil {
+		t.Fatal("the imports did not finish within their deadline")
+	}
+	var lastWant figures
+	var lastCompleted models.Money
+	for n, b := range copies {
+		var held int
+		held, lastWant, lastCompleted = checkCopy(t, b.path, base, all, b.before)
+		t.Logf("backup %d took %v: %d imports committed before it started, %d in the copy (imports still running: %v)", n, b.took.Round(time.Millisecond), len(b.before), held, b.running)
+	}
+	if len(copies) < 2 || !copies[0].running {
+		t.Error("no backup ran while imports were running")
+	}
+	if len(lastWant) != 530+len(all)*rows {
+		t.Errorf("the last backup holds %d projects, want all %d", len(lastWant), 530+len(all)*rows)
+	}
+	last := copies[len(copies)-1].path
+
+	restored := startServer(t, "restored", last, false)
+	c := restored.login("admin", adminPassword)
+	if h := c.importHistory(t); len(h) != len(all) {
+		t.Errorf("the restored server lists %d imports, want %d", len(h), len(all))
+	}
+	var r struct {
+		Projects  int          `json:"projects"`
+		Completed models.Money `json:"completed_wan"`
+	}
+	c.mustGet(t, "/api/v1/rates?year=2024&quarter=2", &r)
+	if r.Projects != len(lastWant) || r.Completed != lastCompleted {
+		t.Errorf("the restored server's June rates: %d projects, completed %s 万元; want %d, %s", r.Projects, r.Completed.WanString(), len(lastWant), lastCompleted.WanString())
+	}
+}
+
+// checkCopy opens a backup and checks it: integrity, every import of
+// before present, each import in it committed and whole, no project of an
+// import it does not hold. It returns the number of imports it holds and
+// the June figures it must serve, and its total completed as of June.
+func checkCopy(t *testing.T, path string, base figures, all []*bulkImport, before map[string]bool) (int, figures, models.Money) {
+	t.Helper()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	imps, err := s.Imports(ctx, store.ImportFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := map[string]bool{}
+	for _, imp := range imps {
+		held[imp.FileName] = true
+		if imp.Status != store.StatusCommitted || imp.Created != len(all[0].sets) || imp.RowsImported != imp.RowsTotal {
+			t.Errorf("%s: import %d (%s) is %s with %d of %d rows applied, %d created", path, imp.ID, imp.FileName, imp.Status, imp.RowsImported, imp.RowsTotal, imp.Created)
+		}
+	}
+	want := base.clone()
+	for _, b := range all {
+		if before[b.name] && !held[b.name] {
+			t.Errorf("%s lacks %s, committed before the backup started", path, b.name)
+		}
+		if held[b.name] {
+			for code, v := range b.sets {
+				want[code] = v
+			}
+		}
+	}
+	ps, err := s.Portfolio(ctx, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := want.diff(figuresOf(ps)); d != "" {
+		t.Errorf("%s holds half an import: %s", path, d)
+	}
+	var completed models.Money
+	for _, p := range ps {
+		v, _ := p.CompletedAsOf(june)
+		completed += v
+	}
+	return len(imps), want, completed
+}
+
+// waitUntil polls cond every 10 ms until it holds or ctx ends.
+func waitUntil(ctx context.Context, cond func() bool) {
+	for !cond() && ctx.Err() == nil {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
