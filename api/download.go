@@ -20,6 +20,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // quarterlyReport sends the quarterly workbook (?quarter=Q) or the monthly
 // 调度 workbook (?month=M) as of that month.
 func (s *Server) quarterlyReport(c *gin.Context) {
+	start := time.Now()
 	m, err := s.asOfMonth(c)
 	if err != nil {
 		s.fail(c, err)
@@ -39,6 +40,7 @@ func (s *Server) quarterlyReport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.metrics.reportDone(time.Since(start))
 	attachment(c, r.FileName(), xlsxType, buf.Bytes())
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -19,7 +20,7 @@ import (
 // postImport reads an uploaded ledger and records it: previewed with
 // dry_run=true, else committed at once.
 func (s *Server) postImport(c *gin.Context) {
-	u := currentUser(c)
+	start, u := time.Now(), currentUser(c)
 	name, data, err := s.upload(c)
 	if err != nil {
 		s.fail(c, err)
@@ -35,6 +36,7 @@ func (s *Server) postImport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.metrics.importDone(imp, time.Since(start))
 	s.log.Info("import", "id", imp.ID, "user", u.Name, "status", imp.Status, "rows", imp.RowsTotal,
 		"applied", imp.RowsImported, "created", imp.Created, "updated", imp.Updated)
 	c.JSON(http.StatusOK, imp)
@@ -134,6 +136,7 @@ func (s *Server) getImport(c *gin.Context) {
 
 // commitImport applies a previewed import, reading its kept file again.
 func (s *Server) commitImport(c *gin.Context) {
+	start := time.Now()
 	imp, err := s.importParam(c)
 	if err == nil {
 		err = s.mayChange(c, imp)
@@ -153,6 +156,9 @@ func (s *Server) commitImport(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.metrics.importDone(imp, time.Since(start))
+	s.log.Info("import committed", "id", imp.ID, "user", currentUser(c).Name, "status", imp.Status, "rows", imp.RowsTotal,
+		"applied", imp.RowsImported, "created", imp.Created, "updated", imp.Updated)
 	c.JSON(http.StatusOK, imp)
 }
 
