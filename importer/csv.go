@@ -16,7 +16,8 @@ import (
 // csvSources decodes a CSV (UTF-8, UTF-8 with BOM, UTF-16 with BOM as
 // Excel's "Unicode text", else GB18030 which covers GBK as Excel saves it
 // on Chinese Windows) into one sheet. The separator is a comma, a tab or a
-// semicolon, whichever the first line uses most.
+// semicolon, whichever a line among the first rows (the title may have
+// none) uses most.
 func csvSources(data []byte, name string, l Limits) ([]*sheetSource, error) {
 	text, err := decodeText(data)
 	if err != nil {
@@ -45,14 +46,18 @@ func decodeText(data []byte) ([]byte, error) {
 }
 
 func csvSeparator(text []byte) rune {
-	line := text
-	if i := bytes.IndexByte(text, '\n'); i >= 0 {
-		line = text[:i]
-	}
-	best, n := ',', bytes.Count(line, []byte(","))
-	for _, c := range []rune{'\t', ';'} {
-		if k := bytes.Count(line, []byte(string(c))); k > n {
-			best, n = c, k
+	best, n := ',', 0
+	for i, line := 0, text; i < headerWindow && len(line) > 0; i++ {
+		cur := line
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			cur, line = line[:j], line[j+1:]
+		} else {
+			line = nil
+		}
+		for _, c := range []rune{',', '\t', ';'} {
+			if k := bytes.Count(cur, []byte(string(c))); k > n {
+				best, n = c, k
+			}
 		}
 	}
 	return best

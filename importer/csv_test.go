@@ -1,0 +1,42 @@
+package importer
+
+import (
+	"errors"
+	"os"
+	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// TestCSVUnicodeText reads what Excel saves as "Unicode text": UTF-16LE
+// with a BOM, separated by tabs.
+func TestCSVUnicodeText(t *testing.T) {
+	text := "2024年1-6月重大项目台账\r\n项目代码\t项目名称\t1-6月累计完成投资（亿元）\r\n2403-370303-04-01-000001\t张店区项目\t1.5\r\n"
+	data, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Read(data, Options{FileName: "台账.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Format != "csv" || len(l.Records) != 1 || l.Records[0].CompletedYTD != 150000000 || l.Records[0].Name != "张店区项目" {
+		t.Errorf("got %+v", l)
+	}
+}
+
+// TestMergesForceSecondPass: a district merged down over data rows is
+// only known after the rows; the one-pass read must ask for a second one.
+func TestMergesForceSecondPass(t *testing.T) {
+	data, err := os.ReadFile("testdata/vertical_merge.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseFormat(data, "xlsx", Options{FileName: "v.xlsx"}, true); !errors.Is(err, errRedo) {
+		t.Errorf("lazy read: got %v, want errRedo", err)
+	}
+	basic, _ := os.ReadFile("testdata/basic.xlsx") // only the title is merged
+	if _, err := parseFormat(basic, "xlsx", Options{FileName: "b.xlsx"}, true); err != nil {
+		t.Errorf("lazy read of a title merge: got %v, want no second pass", err)
+	}
+}
