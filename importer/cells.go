@@ -90,10 +90,9 @@ func parseMonth(c cell, year int, date1904 bool) monthValue {
 // numberMonth reads a numeric start date.
 func numberMonth(s string, year int, date1904, isDate bool) monthValue {
 	f, err := strconv.ParseFloat(s, 64)
-	bad := monthValue{err: fmt.Sprintf("“%s”不是有效的日期", s)}
 	switch {
 	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		return bad
+		return badDate(s)
 	case isDate || f >= serialMin && f <= serialMax:
 		return serialMonth(f, date1904, s)
 	case f >= 199001 && f <= 210012 && f == math.Trunc(f):
@@ -107,7 +106,13 @@ func numberMonth(s string, year int, date1904, isDate bool) monthValue {
 	case f >= 1 && f <= 12 && f == math.Trunc(f) && year > 0:
 		return checkedMonth(year, int(f), s)
 	}
-	return bad
+	return badDate(s)
+}
+
+// badDate is the problem for a cell that is no date (built only when
+// needed: a big ledger has hundreds of thousands of good ones).
+func badDate(s string) monthValue {
+	return monthValue{err: fmt.Sprintf("“%s”不是有效的日期", s)}
 }
 
 // serialMonth converts an Excel serial day to its month.

@@ -10,12 +10,13 @@ into DIR instead; they are not committed until they pass.
 """
 import sys
 
+import cases_more
 import cases_other
 import cases_xlsx
 import lib
 
-ALL = cases_xlsx.ALL + cases_other.ALL
-PENDING = cases_xlsx.PENDING + cases_other.PENDING
+ALL = cases_xlsx.ALL + cases_other.ALL + cases_more.ALL
+PENDING = cases_xlsx.PENDING + cases_other.PENDING + cases_more.PENDING
 
 if __name__ == "__main__":
     args = sys.argv[1:]
