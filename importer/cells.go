@@ -31,11 +31,26 @@ func parseAmount(c cell, unit models.Money) (v models.Money, stated bool, err st
 		return 0, false, ""
 	}
 	s = strings.ReplaceAll(s, ",", "")
-	if u := unitIn(s); u != 0 {
-		unit = u
-		s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "亿元"), "万元"), "元")
-	}
+	s, unit = amountUnit(s, unit)
 	return checkAmount(s, c.text, unit)
+}
+
+// amountSuffixes are the units a cell may write after its number, longest
+// first: "1.2亿元", "5000万元", "860万", "3亿", "120000元".
+var amountSuffixes = []struct {
+	text string
+	unit models.Money
+}{{"亿元", models.Yi}, {"万元", models.Wan}, {"亿", models.Yi}, {"万", models.Wan}, {"元", models.Yuan}}
+
+// amountUnit strips a unit written after the number; it wins over the
+// column's unit.
+func amountUnit(s string, unit models.Money) (string, models.Money) {
+	for _, a := range amountSuffixes {
+		if strings.HasSuffix(s, a.text) {
+			return strings.TrimSuffix(s, a.text), a.unit
+		}
+	}
+	return s, unit
 }
 
 // checkAmount parses a cleaned decimal and rejects negatives.

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -43,9 +44,9 @@ func detectHeader(rows []*srcRow, unit models.Money) *header {
 		}
 		top, bottom := i, i
 		h := buildHeader(rows, top, bottom, unit)
-		for bottom+1 < len(rows) && bottom-top < 2 && adjacent(rows, bottom) && headerLike(rows[bottom+1]) {
+		for bottom+1 < len(rows) && bottom-top < 2 && adjacent(rows, bottom) && (headerLike(rows[bottom+1]) || unitRow(rows[bottom], rows[bottom+1])) {
 			h2 := buildHeader(rows, top, bottom+1, unit)
-			if len(h2.byField) <= len(h.byField) {
+			if len(h2.byField) <= len(h.byField) && !unitRow(rows[bottom], rows[bottom+1]) {
 				break
 			}
 			h, bottom = h2, bottom+1
@@ -95,6 +96,25 @@ func headerLike(r *srcRow) bool {
 		distinct[s] = true
 	}
 	return len(distinct) >= 2
+}
+
+// reUnitCell is a header cell that only names a unit: 亿元, （万元）,
+// 单位：元.
+var reUnitCell = regexp.MustCompile(`^\(?(?:单位:)?(?:亿元|万元|元)\)?$`)
+
+// unitRow reports a row under the column names (above) that only gives
+// units; cells repeating the row above are names merged down into it.
+func unitRow(above, r *srcRow) bool {
+	units := 0
+	for _, c := range r.cells {
+		switch {
+		case c.kind == kindText && reUnitCell.MatchString(foldText(c.text)):
+			units++
+		case c.text != above.get(c.col).text:
+			return false
+		}
+	}
+	return units > 0
 }
 
 // buildHeader maps the columns of rows[top..bottom] to fields.
@@ -172,7 +192,7 @@ func usedCols(rows []*srcRow) []int {
 // mapColumn decides a column's field from its header parts: the whole
 // text first (开工时间 over 计划), then the lowest part that names a field.
 func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
-	c := column{col: col, unit: unit, text: models.NormalizeName(parts[len(parts)-1])}
+	c := column{col: col, unit: unit, text: columnText(parts)}
 	tries := []string{strings.Join(parts, "")}
 	if len(parts) >= 3 {
 		tries = append(tries, strings.Join(parts[len(parts)-2:], ""))
@@ -198,6 +218,17 @@ func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
 		}
 	}
 	return c, false
+}
+
+// columnText is the header text messages quote: the lowest part that is
+// not a bare unit.
+func columnText(parts []string) string {
+	for i := len(parts) - 1; i >= 0; i-- {
+		if !reUnitCell.MatchString(foldText(parts[i])) {
+			return models.NormalizeName(parts[i])
+		}
+	}
+	return models.NormalizeName(parts[len(parts)-1])
 }
 
 func firstNonZero(a, b int) int {

@@ -96,7 +96,7 @@ func unitIn(s string) models.Money {
 		return models.Yi
 	case strings.Contains(s, "万元"):
 		return models.Wan
-	case strings.Contains(s, "(元)") || strings.Contains(s, "单位:元"):
+	case strings.Contains(s, "(元)") || strings.Contains(s, "单位:元") || s == "元":
 		return models.Yuan
 	}
 	return 0

@@ -57,6 +57,7 @@ var fixtures = []fixtureCase{
 	{file: "gbk.csv"},               // CSV in GBK, two-row header with 亿元 group, 合计
 	{file: "utf8_bom.csv"},          // CSV in UTF-8 with BOM, 2024年计划投资, 1-8月完成投资
 	{file: "encrypted.xlsx"},        // EUNSUPPORTED: password-protected workbook
+	{file: "unit_row.xlsx"},         // units in a row of their own, short leaf headers, 860万 / 0.1亿 in cells
 	{file: "legacy.xls"},            // old binary .xls (saved by LibreOffice)
 }
 
