@@ -216,7 +216,8 @@ func (b *browserSession) login(name string) {
 // TestPagesInChromium walks the office's month in a real browser: log in,
 // read the rates, upload a ledger with one bad row, see its problem in the
 // preview, commit, see the dashboard change, revert, download the quarterly
-// workbook, and upload once more with JavaScript off.
+// workbook; then log out, log in as the 张店区 uploader, and upload once
+// more with JavaScript off.
 func TestPagesInChromium(t *testing.T) {
 	ts := newTestServer(t)
 	b := newBrowser(t, ts)
@@ -279,6 +280,16 @@ func TestPagesInChromium(t *testing.T) {
 	b.screenshot("users")
 	b.check()
 	b.guardSelfCheck()
+
+	b.submit("log out", ".who form button")
+	b.login("zhangdian")
+	if loc, _ := chromedp.Run(b.ctx, chromedp.Location()); !strings.HasSuffix(loc, "/imports") {
+		t.Errorf("a district uploader lands on %s, want 数据导入", loc)
+	}
+	if got := b.text("main h2 small"); got != "张店区" {
+		t.Errorf("the upload form names unit %q", got)
+	}
+	b.screenshot("uploader-imports")
 
 	b.do("turn JavaScript off", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
