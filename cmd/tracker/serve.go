@@ -86,6 +86,11 @@ func prepare(ctx context.Context, s *store.Store, env envConfig, withDemo bool, 
 		return err
 	}
 	if _, err := s.CreateUser(ctx, models.User{Name: "admin", Role: models.RoleAdmin}, password); err != nil {
+		// Another server process starting on the same database at the
+		// same moment may have created it first.
+		if n, cerr := s.CountUsers(ctx); cerr == nil && n > 0 {
+			return nil
+		}
 		return fmt.Errorf("创建管理员账号失败：%w", err)
 	}
 	log.Info("admin user created", "name", "admin")

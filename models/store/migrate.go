@@ -129,6 +129,11 @@ var dialectWords = map[string]map[string]string{
 // Migrate brings the schema to version target (len(migrations) = latest),
 // each step in its own transaction with its version recorded.
 func (s *Store) Migrate(ctx context.Context, target int) error {
+	unlock, err := s.lockMigrations(ctx)
+	if err != nil {
+		return fmt.Errorf("迁移数据库结构失败：%w", err)
+	}
+	defer unlock()
 	db := s.db.WithContext(ctx)
 	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`).Error; err != nil {
 		return fmt.Errorf("迁移数据库结构失败：%w", err)
@@ -148,12 +153,45 @@ func (s *Store) Migrate(ctx context.Context, target int) error {
 	return s.seed(ctx)
 }
 
+// lockMigrations makes Migrate calls on one PostgreSQL database run one
+// at a time, so that server processes starting together do not race to
+// create the same tables: a session advisory lock on a connection of its
+// own, released by the returned func (or by the server dying). On SQLite
+// each step's transaction takes the write lock, and migrateStep skips a
+// step that another process has applied meanwhile.
+func (s *Store) lockMigrations(ctx context.Context) (func(), error) {
+	if s.dialect != "postgres" {
+		return func() {}, nil
+	}
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return nil, err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(20240531)"); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return func() {
+		conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock(20240531)")
+		conn.Close()
+	}, nil
+}
+
 func (s *Store) migrateStep(ctx context.Context, version int) error {
 	ddl := migrations[version-1]
 	for k, v := range dialectWords[s.dialect] {
 		ddl = strings.ReplaceAll(ddl, k, v)
 	}
 	tx := s.db.WithContext(ctx).Begin()
+	var done int64
+	if err := tx.Raw(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&done).Error; err != nil || done > 0 {
+		tx.Rollback()
+		return err // nil when another process applied the step meanwhile
+	}
 	for _, stmt := range strings.Split(ddl, ";") {
 		if strings.TrimSpace(stmt) == "" {
 			continue
