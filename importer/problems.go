@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"tracker/models"
 )
 
 // problemsColumn heads the column that explains each copied row.
@@ -18,7 +20,12 @@ const problemsColumn = "问题说明"
 // messages. Problems about a whole sheet or file go on a first sheet
 // 文件问题. Text is written as text, so a cell starting with = + - @ stays
 // a string and never becomes a formula.
-func ProblemsWorkbook(data []byte, opts Options, problems []Problem) ([]byte, error) {
+func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, models.Errorf(models.EUNPROCESSABLE, "文件内容无法解析（%s）", panicSummary(r))
+		}
+	}()
 	p, err := parse(data, opts)
 	if err != nil {
 		return nil, err
