@@ -188,9 +188,9 @@ func TestLoadManyUnitsAtOnce(t *testing.T) {
 	var streams [][]*unitUpload
 	var clients []*apiClient
 	var all []*unitUpload
+	names := addUploaders(t, db)
 	for i, unit := range units {
-		name := fmt.Sprintf("uploader%02d", i)
-		addUploader(t, db, name, unit)
+		name := names[i]
 		rowsByUnit[unit] = len(byUnit[unit])
 		for s := 0; s < sessions; s++ {
 			var ups []*unitUpload

@@ -79,6 +79,7 @@ type server struct {
 	cmd    *exec.Cmd
 	url    string
 	logs   *logBuffer
+	addr   *addrWatcher
 	exited chan struct{}
 }
 
@@ -87,28 +88,41 @@ type server struct {
 // gets adminPassword. The process is killed when the test ends.
 func startServer(t *testing.T, name, dsn string, withDemo bool) *server {
 	t.Helper()
+	s := launchServer(t, name, dsn, withDemo)
+	s.ready()
+	return s
+}
+
+// launchServer starts the process and returns at once; ready waits for it.
+func launchServer(t *testing.T, name, dsn string, withDemo bool) *server {
+	t.Helper()
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--db", dsn}
 	if withDemo {
 		args = append(args, "--demo")
 	}
-	s := &server{t: t, name: name, cmd: exec.Command(trackerBinary(t), args...), logs: &logBuffer{}, exited: make(chan struct{})}
+	s := &server{t: t, name: name, cmd: exec.Command(trackerBinary(t), args...), logs: &logBuffer{}, exited: make(chan struct{}),
+		addr: &addrWatcher{found: make(chan string, 1)}}
 	s.cmd.Env = append(cleanEnv(), "TRACKER_ADMIN_PASSWORD="+adminPassword)
-	addr := &addrWatcher{found: make(chan string, 1)}
-	s.cmd.Stdout, s.cmd.Stderr = addr, s.logs
+	s.cmd.Stdout, s.cmd.Stderr = s.addr, s.logs
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	go func() { s.cmd.Wait(); close(s.exited) }()
 	t.Cleanup(s.kill)
+	return s
+}
+
+// ready waits until the server listens and /healthz answers.
+func (s *server) ready() {
+	s.t.Helper()
 	select {
-	case s.url = <-addr.found:
+	case s.url = <-s.addr.found:
 	case <-s.exited:
-		t.Fatalf("%s exited before listening: %s", name, s.logs.tail())
+		s.t.Fatalf("%s exited before listening: %s", s.name, s.logs.tail())
 	case <-time.After(90 * time.Second):
-		t.Fatalf("%s did not start within 90 s: %s", name, s.logs.tail())
+		s.t.Fatalf("%s did not start within 90 s: %s", s.name, s.logs.tail())
 	}
 	s.waitHealthy(30 * time.Second)
-	return s
 }
 
 func (s *server) waitHealthy(within time.Duration) {
@@ -234,14 +248,42 @@ func runTracker(t *testing.T, stdin string, args ...string) (string, error) {
 	return string(out), err
 }
 
-// addUploader creates uploader name of unit district through the CLI,
-// with the password "pass-"+name.
-func addUploader(t *testing.T, dsn, name, district string) {
+// addUploaders creates, through the CLI, uploader "uploaderNN" of the
+// NN-th unit for every unit, with the password "pass-"+name; four at a
+// time. It returns the names, in the units' order.
+func addUploaders(t *testing.T, dsn string) []string {
 	t.Helper()
-	out, err := runTracker(t, "pass-"+name+"\n", "user", "add", "--db", dsn, "--name", name, "--role", "uploader", "--district", district, "--password-stdin")
-	if err != nil {
-		t.Fatalf("user add %s: %v\n%s", name, err, out)
+	names := make([]string, len(units))
+	errs := make([]error, len(units))
+	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	for i, unit := range units {
+		names[i] = fmt.Sprintf("uploader%02d", i)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = addUser(dsn, names[i], unit)
+		}()
 	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+func addUser(dsn, name, district string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, built.path, "user", "add", "--db", dsn, "--name", name, "--role", "uploader", "--district", district, "--password-stdin")
+	cmd.Env = cleanEnv()
+	cmd.Stdin = strings.NewReader("pass-" + name + "\n")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("user add %s: %v\n%s", name, err, out)
+	}
+	return nil
 }
 
 // apiClient calls one server's API with a bearer token. Its methods
@@ -473,6 +515,3 @@ func percentiles(ds []time.Duration) (p50, p99 time.Duration) {
 	}
 	return rank(0.50), rank(0.99)
 }
-
-// errTimeout marks a deadline of the tests' own.
-var errTimeout = errors.New("deadline of the test passed")
