@@ -1,0 +1,250 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+)
+
+func loadOpenAPI(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(openAPIDoc)
+	if err != nil {
+		t.Fatalf("openapi.json does not load: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("openapi.json is not a valid OpenAPI 3 description: %v", err)
+	}
+	return doc
+}
+
+// conformance sends real requests and checks each request and its answer
+// against the description of the route it names.
+type conformance struct {
+	t       *testing.T
+	ts      *testServer
+	doc     *openapi3.T
+	checked map[string][]int // "METHOD /path/{param}" → statuses seen
+}
+
+// call sends one request to the route with the OpenAPI path template tmpl
+// (path is tmpl filled in, with a query), validates request and answer,
+// checks the status and returns the body.
+func (c *conformance) call(method, tmpl, path, token, contentType string, body []byte, want int) []byte {
+	c.t.Helper()
+	req, _ := http.NewRequest(method, c.ts.srv.URL+path, bytes.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	item := c.doc.Paths.Find(tmpl)
+	if item == nil || item.GetOperation(method) == nil {
+		c.t.Fatalf("%s %s is not in openapi.json", method, tmpl)
+	}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams(tmpl, req.URL.Path),
+		Route:   &routers.Route{Spec: c.doc, Path: tmpl, PathItem: item, Method: method, Operation: item.GetOperation(method)},
+		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, IncludeResponseStatus: true}}
+	if want < 400 {
+		if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+			c.t.Errorf("%s %s: request does not match the description: %v", method, path, err)
+		}
+		req.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != want {
+		c.t.Fatalf("%s %s: status %d, want %d: %.300s", method, path, resp.StatusCode, want, raw)
+	}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode, Header: resp.Header, Options: in.Options}
+	out.SetBodyBytes(raw)
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+		c.t.Errorf("%s %s → %d: answer does not match the description: %v", method, path, resp.StatusCode, err)
+	}
+	key := method + " " + tmpl
+	c.checked[key] = append(c.checked[key], resp.StatusCode)
+	return raw
+}
+
+func (c *conformance) json(method, tmpl, path, token string, body any, want int) []byte {
+	c.t.Helper()
+	var b []byte
+	if body != nil {
+		b, _ = json.Marshal(body)
+	}
+	return c.call(method, tmpl, path, token, "application/json", b, want)
+}
+
+// pathParams matches a filled path against its template.
+func pathParams(tmpl, path string) map[string]string {
+	names := regexp.MustCompile(`\{(\w+)\}`).FindAllStringSubmatch(tmpl, -1)
+	re := regexp.MustCompile("^" + regexp.MustCompile(`\\\{\w+\\\}`).ReplaceAllString(regexp.QuoteMeta(tmpl), `([^/]+)`) + "$")
+	m := re.FindStringSubmatch(path)
+	out := map[string]string{}
+	for i, n := range names {
+		if m != nil {
+			v, _ := url.PathUnescape(m[i+1])
+			out[n[1]] = v
+		}
+	}
+	return out
+}
+
+func multipartBody(fields map[string]string, name string, data []byte) (string, []byte) {
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	mw.Close()
+	return mw.FormDataContentType(), b.Bytes()
+}
+
+// TestOpenAPIConformance sends requests to every route under /api/v1 and
+// /healthz of a real server on the demo portfolio, checks every request
+// and answer against openapi.json, and fails when a route has no path
+// there, or a described operation no route or no successful call.
+func TestOpenAPIConformance(t *testing.T) {
+	openapi3filter.RegisterBodyDecoder(xlsxType, openapi3filter.FileBodyDecoder)
+	ts := newTestServer(t)
+	srv := ts.serverWith(Config{Version: "1.2.3"}, discardLog())
+	c := &conformance{t: t, ts: ts, doc: loadOpenAPI(t), checked: map[string][]int{}}
+
+	c.call("GET", "/healthz", "/healthz", "", "", nil, 200)
+	if v := c.call("GET", "/api/v1/version", "/api/v1/version", "", "", nil, 200); string(v) != `{"version":"1.2.3"}` {
+		t.Errorf("version %s", v)
+	}
+	var login loginResponse
+	decodeJSON(t, c.json("POST", "/api/v1/login", "/api/v1/login", "", map[string]string{"username": "zhangdian", "password": "password-zhangdian"}, 200), &login)
+	up, admin, reviewer := login.Token, ts.login("admin"), ts.login("reviewer")
+	c.json("POST", "/api/v1/login", "/api/v1/login", "", map[string]string{"username": "admin", "password": "wrong"}, 401)
+	c.call("POST", "/api/v1/login", "/api/v1/login", "", "application/json", []byte(`"not an object"`), 400)
+	c.call("GET", "/api/v1/me", "/api/v1/me", up, "", nil, 200)
+	c.call("GET", "/api/v1/me", "/api/v1/me", "", "", nil, 401)
+
+	p := firstProject("张店区")
+	c.call("GET", "/api/v1/projects", "/api/v1/projects?year=2024&district=张店区&nature=续建&page=1&per_page=3", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/projects", "/api/v1/projects?per_page=1001", reviewer, "", nil, 400)
+	c.call("GET", "/api/v1/projects.xlsx", "/api/v1/projects.xlsx?year=2024&district="+url.QueryEscape("张店区"), reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code+"?year=2024", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/projects/{code}", "/api/v1/projects/2403-370303-04-01-999999", reviewer, "", nil, 404)
+	c.call("GET", "/api/v1/rates", "/api/v1/rates?year=2024&quarter=2", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/rates", "/api/v1/rates?year=2024&month=7", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/rates", "/api/v1/rates?year=2024&quarter=5", reviewer, "", nil, 400)
+	c.call("GET", "/api/v1/units", "/api/v1/units", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/template.xlsx", "/api/v1/template.xlsx", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/reports/quarterly.xlsx", "/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", reviewer, "", nil, 200)
+
+	ct, body := multipartBody(map[string]string{"dry_run": "true", "period": "2024-06"}, "张店区.csv", zhangdianCSV(p.Code, p.Name, "12345.67"))
+	var imp importResult
+	decodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &imp)
+	ct, body = multipartBody(nil, "picture.xlsx", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...))
+	c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 415)
+	c.call("POST", "/api/v1/imports", "/api/v1/imports", reviewer, ct, body, 403)
+	id := fmt.Sprint(imp.ID)
+	c.call("GET", "/api/v1/imports", "/api/v1/imports?period=2024-06&district="+url.QueryEscape("张店区"), reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/imports/{id}", "/api/v1/imports/"+id, reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/imports/{id}", "/api/v1/imports/999", reviewer, "", nil, 404)
+	c.call("GET", "/api/v1/imports/{id}/file", "/api/v1/imports/"+id+"/file", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/imports/{id}/problems.xlsx", "/api/v1/imports/"+id+"/problems.xlsx", reviewer, "", nil, 200)
+	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 200)
+	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 409)
+	c.call("GET", "/api/v1/submissions", "/api/v1/submissions?year=2024&month=6", reviewer, "", nil, 200)
+
+	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, up, map[string]any{"period": "2024-07", "completed_ytd_wan": 20000.5, "note": "核实"}, 200)
+	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, reviewer, map[string]any{"period": "2024-07", "completed_ytd_wan": 1}, 403)
+	c.call("GET", "/api/v1/audit", "/api/v1/audit?code="+p.Code+"&from=2020-01-01&limit=10", admin, "", nil, 200)
+	c.call("GET", "/api/v1/audit", "/api/v1/audit", reviewer, "", nil, 403)
+	c.call("GET", "/api/v1/audit.xlsx", "/api/v1/audit.xlsx", admin, "", nil, 200)
+
+	c.json("POST", "/api/v1/locks", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, 200)
+	c.call("GET", "/api/v1/locks", "/api/v1/locks", reviewer, "", nil, 200)
+	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", up, "", nil, 409) // Q2 is locked
+	c.json("DELETE", "/api/v1/locks", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, 200)
+	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", admin, "", nil, 200)
+	c.call("POST", "/api/v1/logout", "/api/v1/logout", up, "", nil, 204)
+
+	c.checkCoverage(srv)
+}
+
+// checkCoverage: every /api/v1 route and /healthz has an operation in the
+// description that was called successfully; every operation is a route.
+func (c *conformance) checkCoverage(srv *Server) {
+	c.t.Helper()
+	routes := map[string]bool{}
+	for _, r := range srv.engine.Routes() {
+		if !strings.HasPrefix(r.Path, "/api/v1/") && r.Path != "/healthz" {
+			continue
+		}
+		key := r.Method + " " + regexp.MustCompile(`:(\w+)`).ReplaceAllString(r.Path, "{$1}")
+		routes[key] = true
+		item := c.doc.Paths.Find(strings.SplitN(key, " ", 2)[1])
+		if item == nil || item.GetOperation(r.Method) == nil {
+			c.t.Errorf("route %s has no operation in openapi.json", key)
+			continue
+		}
+		if !slices.ContainsFunc(c.checked[key], func(s int) bool { return s < 300 }) {
+			c.t.Errorf("route %s was never answered successfully in this test (statuses %v)", key, c.checked[key])
+		}
+	}
+	var described []string
+	for path, item := range c.doc.Paths.Map() {
+		for method := range item.Operations() {
+			described = append(described, method+" "+path)
+		}
+	}
+	sort.Strings(described)
+	for _, key := range described {
+		if !routes[key] {
+			c.t.Errorf("openapi.json describes %s, which the server has no route for", key)
+		}
+	}
+}
+
+// TestOpenAPIErrorCodesAreTheErrorTable: the description's error codes are
+// exactly the codes errors.go maps to statuses.
+func TestOpenAPIErrorCodesAreTheErrorTable(t *testing.T) {
+	doc := loadOpenAPI(t)
+	var got []string
+	for _, v := range doc.Components.Schemas["Error"].Value.Properties["error"].Value.Properties["code"].Value.Enum {
+		got = append(got, v.(string))
+	}
+	var want []string
+	for code := range statusOf {
+		want = append(want, code)
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("openapi.json error codes %v, errors.go %v", got, want)
+	}
+}
+
+func TestOpenAPIIsServedWithoutLogin(t *testing.T) {
+	ts := newTestServer(t)
+	raw := ts.do("GET", "/api/openapi.json", "", nil, http.StatusOK, nil)
+	if !bytes.Equal(raw, openAPIDoc) {
+		t.Error("/api/openapi.json differs from the embedded file")
+	}
+}
