@@ -12,16 +12,18 @@ import (
 // sheet, and settles the ledger-level facts: the reporting period and the
 // district named by a title.
 type builder struct {
-	opts     Options
-	limits   Limits
-	units    *models.UnitIndex
-	district string // Options.District, canonical
-	ledger   *Ledger
-	headers  map[string]*header // per sheet read, for ProblemsWorkbook
-	order    map[string]int     // sheet → position, to sort problems
-	badRows  map[rowKey]bool    // rows with an error
-	resolved map[string]resolvedUnit
-	interned map[string]string
+	opts       Options
+	limits     Limits
+	units      *models.UnitIndex
+	district   string // Options.District, canonical
+	ledger     *Ledger
+	headers    map[string]*header // per sheet read, for ProblemsWorkbook
+	order      map[string]int     // sheet → position, to sort problems
+	badRows    map[rowKey]bool    // rows with an error
+	resolved   map[string]resolvedUnit
+	interned   map[string]string
+	warned     [warnKinds]int // warnings listed, per kind
+	suppressed [warnKinds]int // warnings past the limit, per kind
 }
 
 // intern shares one copy of a short text repeated over many rows (责任单位,
@@ -142,6 +144,7 @@ func (b *builder) addRow(s *sheetReader, r *srcRow) error {
 // puts the problems in sheet/row/column order.
 func (b *builder) finish() *Ledger {
 	b.checkDuplicates()
+	b.warnSummary()
 	kept := b.ledger.Records[:0]
 	for _, r := range b.ledger.Records {
 		if !b.badRows[rowKey{r.Sheet, r.Row}] {

@@ -40,3 +40,23 @@ func TestMergesForceSecondPass(t *testing.T) {
 		t.Errorf("lazy read of a title merge: got %v, want no second pass", err)
 	}
 }
+
+// TestWarningsPerKindLimit: past the limit, warnings of a kind become one
+// summary line; the rows are still applied.
+func TestWarningsPerKindLimit(t *testing.T) {
+	csv := "2024年1-6月重大项目台账\n项目代码,项目名称,所属区县,1-6月累计完成投资\n" +
+		"2403-370302-04-01-000001,甲,张店区,1\n2403-370302-04-01-000002,乙,张店区,1\n2403-370302-04-01-000003,丙,张店区,1\n"
+	l, err := Read([]byte(csv), Options{FileName: "a.csv", Limits: Limits{MaxWarningsPerKind: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Records) != 3 || len(l.Problems) != 2 {
+		t.Fatalf("got %d records, problems %+v; want 3 records, 2 problems", len(l.Records), l.Problems)
+	}
+	if want := "另有2处“项目代码的区划段与所属区县不一致”的警告未逐行列出（每类最多列出1处）"; l.Problems[0].Message != want || l.Problems[0].Row != 0 {
+		t.Errorf("summary: got %+v, want row 0 %q", l.Problems[0], want)
+	}
+	if l.Problems[1].Row != 3 || l.Problems[1].Column != "A" {
+		t.Errorf("first warning: got %+v", l.Problems[1])
+	}
+}

@@ -20,23 +20,28 @@ type Limits struct {
 	MaxSharedStrings int64 // sharedStrings.xml unzipped; default 256 MiB
 	MaxRatio         int64 // unzipped/zipped size of one entry (past 1 MiB); default 1,000
 	MaxMerges        int   // merged ranges in one sheet; default 100,000
+	// MaxWarningsPerKind lists at most this many warnings of one kind (say,
+	// area code not the district's); the rest become one summary line.
+	// Errors are always listed. Default 1,000.
+	MaxWarningsPerKind int
 }
 
 // DefaultLimits returns the limits Read applies to zero fields. 200,000
 // rows × 12 columns (about 100 MiB of sheet XML) fit with room to spare.
 func DefaultLimits() Limits {
 	return Limits{
-		MaxFileBytes:     64 << 20,
-		MaxRows:          300000,
-		MaxColumns:       256,
-		MaxSheets:        64,
-		MaxCellBytes:     128 << 10,
-		MaxZipEntries:    2000,
-		MaxEntryBytes:    512 << 20,
-		MaxUnzippedBytes: 1 << 30,
-		MaxSharedStrings: 256 << 20,
-		MaxRatio:         1000,
-		MaxMerges:        100000,
+		MaxFileBytes:       64 << 20,
+		MaxRows:            300000,
+		MaxColumns:         256,
+		MaxSheets:          64,
+		MaxCellBytes:       128 << 10,
+		MaxZipEntries:      2000,
+		MaxEntryBytes:      512 << 20,
+		MaxUnzippedBytes:   1 << 30,
+		MaxSharedStrings:   256 << 20,
+		MaxRatio:           1000,
+		MaxMerges:          100000,
+		MaxWarningsPerKind: 1000,
 	}
 }
 
@@ -56,17 +61,18 @@ func (l Limits) withDefaults() Limits {
 		return def
 	}
 	return Limits{
-		MaxFileBytes:     pick64(l.MaxFileBytes, d.MaxFileBytes),
-		MaxRows:          pick(l.MaxRows, d.MaxRows),
-		MaxColumns:       pick(l.MaxColumns, d.MaxColumns),
-		MaxSheets:        pick(l.MaxSheets, d.MaxSheets),
-		MaxCellBytes:     pick(l.MaxCellBytes, d.MaxCellBytes),
-		MaxZipEntries:    pick(l.MaxZipEntries, d.MaxZipEntries),
-		MaxEntryBytes:    pick64(l.MaxEntryBytes, d.MaxEntryBytes),
-		MaxUnzippedBytes: pick64(l.MaxUnzippedBytes, d.MaxUnzippedBytes),
-		MaxSharedStrings: pick64(l.MaxSharedStrings, d.MaxSharedStrings),
-		MaxRatio:         pick64(l.MaxRatio, d.MaxRatio),
-		MaxMerges:        pick(l.MaxMerges, d.MaxMerges),
+		MaxFileBytes:       pick64(l.MaxFileBytes, d.MaxFileBytes),
+		MaxRows:            pick(l.MaxRows, d.MaxRows),
+		MaxColumns:         pick(l.MaxColumns, d.MaxColumns),
+		MaxSheets:          pick(l.MaxSheets, d.MaxSheets),
+		MaxCellBytes:       pick(l.MaxCellBytes, d.MaxCellBytes),
+		MaxZipEntries:      pick(l.MaxZipEntries, d.MaxZipEntries),
+		MaxEntryBytes:      pick64(l.MaxEntryBytes, d.MaxEntryBytes),
+		MaxUnzippedBytes:   pick64(l.MaxUnzippedBytes, d.MaxUnzippedBytes),
+		MaxSharedStrings:   pick64(l.MaxSharedStrings, d.MaxSharedStrings),
+		MaxRatio:           pick64(l.MaxRatio, d.MaxRatio),
+		MaxMerges:          pick(l.MaxMerges, d.MaxMerges),
+		MaxWarningsPerKind: pick(l.MaxWarningsPerKind, d.MaxWarningsPerKind),
 	}
 }
 

@@ -85,7 +85,7 @@ func (rr *rowReader) district() {
 	case raw != "" && ok:
 		rr.rec.District = u.Name
 	case raw != "":
-		rr.warning(col, fmt.Sprintf("所属区县“%s”无法识别，请使用规范名称（如张店区、高新区）", raw))
+		rr.warnf(col, warnDistrict, "所属区县“%s”无法识别，请使用规范名称（如张店区、高新区）", raw)
 	case b.ledger.District != "":
 		rr.rec.District = b.ledger.District
 	default:
@@ -124,7 +124,7 @@ func (rr *rowReader) nature() {
 		return // a list's section, not a nature
 	}
 	_, col, _ := rr.cell(FieldNature)
-	rr.warning(col, fmt.Sprintf("建设性质“%s”无法识别，应为新开工或续建，本项未导入", raw))
+	rr.warnf(col, warnNature, "建设性质“%s”无法识别，应为新开工或续建，本项未导入", raw)
 }
 
 func (rr *rowReader) amounts() {
@@ -141,7 +141,7 @@ func (rr *rowReader) amounts() {
 		case msg != "":
 			rr.error(col, msg)
 		case c.kind == kindNoCache:
-			rr.warning(col, "公式没有计算结果，本项未导入（请在Excel中打开、保存后再上传）")
+			rr.warnf(col, warnNoCache, "公式没有计算结果，本项未导入（请在Excel中打开、保存后再上传）")
 		case stated:
 			*a.dst, rr.rec.Has = v, rr.rec.Has|a.f
 		}
@@ -161,7 +161,7 @@ func (rr *rowReader) months() {
 		v := parseMonth(c, year, rr.s.src.date1904)
 		switch {
 		case v.err != "":
-			rr.warning(col, v.err+"，本项未导入")
+			rr.warnf(col, warnDate, "%s，本项未导入", v.err)
 		case v.notStarted && m.f == FieldPlannedStart:
 		case v.stated:
 			*m.dst, rr.rec.Has = v.m, rr.rec.Has|m.f

@@ -16,8 +16,46 @@ const maxCompletedRatio = 3
 // error reports an error in a cell of the row: the row is not applied.
 func (rr *rowReader) error(col column, msg string) { rr.add(col, SeverityError, msg) }
 
-// warning reports a doubtful cell: the row is applied.
-func (rr *rowReader) warning(col column, msg string) { rr.add(col, SeverityWarning, msg) }
+// warnf reports a doubtful cell: the row is applied. Past
+// Limits.MaxWarningsPerKind warnings of one kind, the rest are only
+// counted (see warnSummary): a list of 100,000 identical warnings helps
+// nobody and costs memory.
+func (rr *rowReader) warnf(col column, kind warnKind, format string, args ...any) {
+	b := rr.s.b
+	if b.warned[kind] >= b.limits.MaxWarningsPerKind {
+		b.suppressed[kind]++
+		return
+	}
+	b.warned[kind]++
+	rr.add(col, SeverityWarning, fmt.Sprintf(format, args...))
+}
+
+// warnKind groups row warnings for the per-kind limit.
+type warnKind int
+
+const (
+	warnDistrict warnKind = iota
+	warnNature
+	warnNoCache
+	warnDate
+	warnRatio
+	warnEarly
+	warnArea
+	warnKinds
+)
+
+// warnNames describe each kind in the summary line.
+var warnNames = [warnKinds]string{"所属区县无法识别", "建设性质无法识别", "公式没有计算结果", "开工时间无法识别",
+	"累计完成投资超过年度计划投资3倍", "新开工项目的开工时间早于本年", "项目代码的区划段与所属区县不一致"}
+
+// warnSummary adds one line per kind of warning that went past the limit.
+func (b *builder) warnSummary() {
+	for k := warnKind(0); k < warnKinds; k++ {
+		if n := b.suppressed[k]; n > 0 {
+			b.problem(Problem{Severity: SeverityWarning, Message: fmt.Sprintf("另有%d处“%s”的警告未逐行列出（每类最多列出%d处）", n, warnNames[k], b.limits.MaxWarningsPerKind)})
+		}
+	}
+}
 
 // rowError reports an error about the whole row.
 func (rr *rowReader) rowError(msg string) {
@@ -42,7 +80,7 @@ func (rr *rowReader) warnings() {
 	r := &rr.rec
 	if r.Has&FieldCompletedYTD != 0 && r.Has&FieldAnnualPlan != 0 && r.AnnualPlan > 0 && r.CompletedYTD > maxCompletedRatio*r.AnnualPlan {
 		_, col, _ := rr.cell(FieldCompletedYTD)
-		rr.warning(col, fmt.Sprintf("累计完成投资%s万元超过年度计划投资%s万元的%d倍，请核实金额和单位", r.CompletedYTD.WanString(), r.AnnualPlan.WanString(), maxCompletedRatio))
+		rr.warnf(col, warnRatio, "累计完成投资%s万元超过年度计划投资%s万元的%d倍，请核实金额和单位", r.CompletedYTD.WanString(), r.AnnualPlan.WanString(), maxCompletedRatio)
 	}
 	year := rr.s.b.ledger.Period.Year()
 	if r.Nature == models.NatureNew {
@@ -52,7 +90,7 @@ func (rr *rowReader) warnings() {
 		}{{FieldPlannedStart, r.PlannedStart}, {FieldActualStart, r.ActualStart}} {
 			if r.Has&m.f != 0 && !m.v.IsZero() && m.v.Year() < year {
 				_, col, _ := rr.cell(m.f)
-				rr.warning(col, fmt.Sprintf("新开工项目的开工时间%s早于%d年，请核实建设性质（应为续建？）或开工时间", monthZh(m.v), year))
+				rr.warnf(col, warnEarly, "新开工项目的开工时间%s早于%d年，请核实建设性质（应为续建？）或开工时间", monthZh(m.v), year)
 			}
 		}
 	}
@@ -73,7 +111,7 @@ func (rr *rowReader) checkArea() {
 		return
 	}
 	_, col, _ := rr.cell(fieldCode)
-	rr.warning(col, fmt.Sprintf("项目代码的区划段%s与所属区县%s（%s）不一致，请核实", area, u.Name, u.Code))
+	rr.warnf(col, warnArea, "项目代码的区划段%s与所属区县%s（%s）不一致，请核实", area, u.Name, u.Code)
 }
 
 // checkDuplicates compares the rows that share a code: exact repeats are
