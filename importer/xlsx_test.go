@@ -1,0 +1,56 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"testing"
+)
+
+// handXlsx builds a workbook the way the OpenXML SDK and some exporters
+// write it: a namespace prefix on every element, inline strings, rows and
+// cells without r attributes, a shared string with a phonetic run, and
+// entities and _x000D_ escapes in the text.
+func handXlsx(t *testing.T) []byte {
+	t.Helper()
+	parts := map[string]string{
+		"xl/workbook.xml": `<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<x:sheets><x:sheet name="导出" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+		"xl/sharedStrings.xml": `<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">` +
+			`<x:si><x:r><x:t>淄博&amp;项目</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ZB</x:t></x:rPh><x:r><x:t xml:space="preserve"> 甲</x:t></x:r></x:si></x:sst>`,
+		"xl/worksheets/sheet1.xml": `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+			`<x:row><x:c t="inlineStr"><x:is><x:t>2024年1-6月台账</x:t></x:is></x:c></x:row>` +
+			`<x:row><x:c t="inlineStr"><x:is><x:t>项目代码</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>项目_x000D_名称</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>1-6月累计完成投资</x:t></x:is></x:c></x:row>` +
+			`<x:row><x:c t="inlineStr"><x:is><x:t>2403-370303-04-01-000001</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>1.5E+2</x:v></x:c></x:row>` +
+			`</x:sheetData></x:worksheet>`,
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for name, body := range parts {
+		f, err := w.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(body))
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestPrefixedInlineWorkbook(t *testing.T) {
+	l, err := Read(handXlsx(t), Options{FileName: "export.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Records) != 1 || len(l.Problems) != 0 {
+		t.Fatalf("got %+v", l)
+	}
+	r := l.Records[0]
+	if r.Sheet != "导出" || r.Row != 3 || r.Name != "淄博&项目甲" || r.CompletedYTD != 1500000 || l.Period != 202406 {
+		t.Errorf("got %+v, period %v", r, l.Period)
+	}
+}
