@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net/http"
 	"path/filepath"
@@ -205,5 +206,59 @@ func checkCopy(t *testing.T, path string, base figures, all []*bulkImport, befor
 func waitUntil(ctx context.Context, cond func() bool) {
 	for !cond() && ctx.Err() == nil {
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestBackupWhileAWriterHoldsTheLock runs `tracker backup` while another
+// connection holds SQLite's write lock in an open transaction, as a long
+// import does. VACUUM INTO reads a snapshot and needs no write lock, so
+// the backup must neither wait for the writer nor fail with "database is
+// locked" once the 10 s busy timeout has passed; nor may the copy hold the
+// writer's uncommitted row.
+func TestBackupWhileAWriterHoldsTheLock(t *testing.T) {
+	trackerBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "tracker.db")
+	if out, err := runTracker(t, "", "demo", "--db", db); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+db+"?_busy_timeout=10000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tx, err := raw.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("UPDATE projects SET name = name || '（未提交）'"); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	start := time.Now()
+	out, err := runTracker(t, "", "backup", "--db", db, copyPath)
+	took := time.Since(start)
+	tx.Rollback()
+	if err != nil {
+		t.Fatalf("backup while a writer held the lock (%v): %v\n%s", took.Round(time.Millisecond), err, out)
+	}
+	t.Logf("backup took %v while a writer held the lock", took.Round(time.Millisecond))
+	s, err := store.Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+	n, _, err := s.Projects(ctx, store.ProjectFilter{Year: 2024, Query: "未提交", PerPage: 1})
+	if err != nil || n != 0 {
+		t.Errorf("the copy holds %d projects renamed by the uncommitted transaction (%v)", n, err)
+	}
+	if n, _ := s.CountProjects(ctx); n != 530 {
+		t.Errorf("the copy holds %d projects, want 530", n)
 	}
 }

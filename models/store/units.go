@@ -28,6 +28,9 @@ type namedRow struct {
 // seed inserts the default units, categories and levels that are missing;
 // rows an office has edited are left alone.
 func (s *Store) seed(ctx context.Context) error {
+	if done, err := s.seeded(ctx); err != nil || done {
+		return err
+	}
 	db := func() *gorm.DB { return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}) }
 	var units []unitRow
 	for _, u := range models.DefaultUnits() {
@@ -46,6 +49,28 @@ func (s *Store) seed(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// seeded reports whether every default unit, category and level is
+// there already. Then opening the database writes nothing, so `tracker
+// backup` (and any command) can open it while a long import holds the
+// write lock, instead of failing with "database is locked" after the busy
+// timeout.
+func (s *Store) seeded(ctx context.Context) (bool, error) {
+	var unitNames []string
+	for _, u := range models.DefaultUnits() {
+		unitNames = append(unitNames, u.Name)
+	}
+	for table, names := range map[string][]string{"units": unitNames, "categories": models.DefaultCategories(), "levels": models.DefaultLevels()} {
+		var n int64
+		if err := s.db.WithContext(ctx).Table(table).Where("name IN ?", names).Count(&n).Error; err != nil {
+			return false, err
+		}
+		if n < int64(len(names)) {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // Units returns the reporting units in report order.
