@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -83,11 +84,15 @@ func (s *Server) postImportPage(c *gin.Context) {
 		name, data, err = s.upload(c)
 	}
 	var imp *store.Import
+	start := time.Now()
 	if err == nil {
 		ledger, rerr := s.readLedger(c, name, data, period, u)
 		if err = rerr; err == nil {
 			imp, err = s.store.CreateImport(c, store.NewImport{FileName: name, Data: data, User: u, Ledger: ledger, DryRun: true})
 		}
+	}
+	if err == nil {
+		s.metrics.importDone(imp, time.Since(start))
 	}
 	wantsJSON := strings.Contains(c.GetHeader("Accept"), "application/json")
 	switch {
@@ -211,11 +216,15 @@ func (s *Server) commitImportPage(c *gin.Context) {
 		if err != nil {
 			return err
 		}
+		start := time.Now()
 		ledger, err := s.readLedger(c, imp.FileName, data, imp.Period.String(), currentUser(c))
 		if err != nil {
 			return err
 		}
-		_, err = s.store.CommitImport(c, imp.ID, ledger, currentUser(c))
+		done, err := s.store.CommitImport(c, imp.ID, ledger, currentUser(c))
+		if err == nil {
+			s.metrics.importDone(done, time.Since(start))
+		}
 		return err
 	})
 }
