@@ -299,7 +299,9 @@ var sharedTransport = &http.Transport{MaxIdleConns: 128, MaxIdleConnsPerHost: 64
 // login signs in and returns a client for the user's token.
 func (s *server) login(user, password string) *apiClient {
 	s.t.Helper()
-	c := &apiClient{base: s.url, hc: &http.Client{Transport: sharedTransport}}
+	c := &apiClient{base: s.url, hc: &http.Client{Transport: sharedTransport,
+		// A redirect (to the log-in page) is an answer to check, not follow.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 	body, _ := json.Marshal(map[string]string{"username": user, "password": password})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -323,8 +325,11 @@ func (c *apiClient) do(ctx context.Context, method, path string, body io.Reader,
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	if c.token != "" {
+	if c.token != "" && strings.HasPrefix(path, "/api/") {
 		req.Header.Set("Authorization", "Bearer "+c.token)
+	} else if c.token != "" {
+		// Pages take the same token as their session cookie.
+		req.AddCookie(&http.Cookie{Name: "tracker_session", Value: c.token})
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {

@@ -13,6 +13,8 @@ import (
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+
+	"tracker/models/demo"
 )
 
 // postgresSchema creates a fresh schema in TRACKER_TEST_POSTGRES (the test
@@ -53,9 +55,10 @@ func postgresSchema(t *testing.T) string {
 // TestScaleOutTwoServersOnePostgres runs two `tracker serve` processes on
 // one PostgreSQL database, started at the same moment on an empty schema.
 // Units upload through A only, through B only, or through both at once
-// (two sessions racing on the same projects); afterwards both processes
+// (two sessions racing on the same projects), and the city office sends
+// a whole-city ledger through each; afterwards both processes
 // must serve the same rates and history, holding every import, and each
-// unit's figures must be those of its last-committed ledger.
+// project's figure must be that of the last committed ledger that set it.
 func TestScaleOutTwoServersOnePostgres(t *testing.T) {
 	const rounds = 3
 	dsn := postgresSchema(t)
@@ -89,7 +92,14 @@ func TestScaleOutTwoServersOnePostgres(t *testing.T) {
 			via[unit] += srv.name
 		}
 	}
-	t.Logf("units upload through: %v", via)
+	// The city office sends a whole-city ledger through each server.
+	for s, srv := range []*server{a, b} {
+		up := unitLedger("", demo.Portfolio2024(), 8+s, 0)
+		streams, all = append(streams, []*unitUpload{up}), append(all, up)
+		clients = append(clients, srv.login("admin", adminPassword))
+	}
+	rowsByUnit[""] = 530
+	t.Logf("units upload through: %v; the city through A and B", via)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
