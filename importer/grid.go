@@ -16,6 +16,7 @@ const (
 	kindBool                    // TRUE/FALSE
 	kindError                   // #REF!, #DIV/0! ...
 	kindNoCache                 // a formula without a cached value
+	kindSkipped                 // a long shared string of a column not read (lazy read)
 )
 
 // cell is one non-empty cell of a source row. Col is 0-based.
@@ -59,7 +60,10 @@ type sheetSource struct {
 	merges     []cellRange
 	rowsHint   int  // rows the sheet says it has (<dimension>), to size slices once
 	lazy       bool // merges are known only after rows has run
-	rows       func(fn func(*srcRow) error) error
+	// wanted, set by the sheet reader once the header is known, says which
+	// columns are read; nil reads all. Only the lazy shared strings use it.
+	wanted func(col int) bool
+	rows   func(fn func(*srcRow) error) error
 }
 
 // colLetter returns the Excel column letters of a 0-based column: 0 → "A".

@@ -305,3 +305,16 @@ func (h *header) touches(r cellRange) bool {
 	}
 	return false
 }
+
+// wantedCols says which columns a sheet's rows are read from: the mapped
+// ones and the first columns, where sections, totals and notes are written
+// (see leadText).
+func (h *header) wantedCols() func(int) bool {
+	name, _ := h.column(FieldName)
+	lead := max(name.col, 2)
+	mapped := map[int]bool{}
+	for _, c := range h.cols {
+		mapped[c.col] = true
+	}
+	return func(col int) bool { return col <= lead || mapped[col] }
+}

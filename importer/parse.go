@@ -17,7 +17,12 @@ type parsed struct {
 }
 
 // parse is Read without the panic guard.
-func parse(data []byte, opts Options) (*parsed, error) {
+func parse(data []byte, opts Options) (*parsed, error) { return parseMode(data, opts, true) }
+
+// parseMode reads a file; lazy allows the one-pass .xlsx read. Callers that
+// stream the rows again afterwards (ProblemsWorkbook) need the eager one,
+// whose shared strings are all there.
+func parseMode(data []byte, opts Options, lazy bool) (*parsed, error) {
 	limits := opts.Limits.withDefaults()
 	if int64(len(data)) > limits.MaxFileBytes {
 		return nil, tooLarge(fmt.Sprintf("文件有%s，超过上限%s", sizeText(int64(len(data))), sizeText(limits.MaxFileBytes)))
@@ -26,7 +31,7 @@ func parse(data []byte, opts Options) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := parseFormat(data, format, opts, true)
+	p, err := parseFormat(data, format, opts, lazy)
 	if errors.Is(err, errRedo) {
 		p, err = parseFormat(data, format, opts, false)
 	}
@@ -41,10 +46,11 @@ func parseFormat(data []byte, format string, opts Options, lazy bool) (*parsed, 
 	if err != nil {
 		return nil, err
 	}
-	sources, err := openSources(data, format, opts.FileName, b.limits, lazy)
+	sources, done, err := openSources(data, format, opts.FileName, b.limits, lazy)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	if err := b.readSheets(sources); err != nil {
 		return nil, err
 	}
@@ -52,22 +58,31 @@ func parseFormat(data []byte, format string, opts Options, lazy bool) (*parsed, 
 }
 
 // openSources opens every sheet of the file as a row stream.
-func openSources(data []byte, format, fileName string, l Limits, lazy bool) ([]*sheetSource, error) {
+// openSources opens every sheet of the file as a row stream; done releases
+// what a lazy read keeps open.
+func openSources(data []byte, format, fileName string, l Limits, lazy bool) (srcs []*sheetSource, done func(), err error) {
+	done = func() {}
 	switch format {
 	case "xlsx":
 		return xlsxSources(data, l, lazy)
 	case "xls":
-		return xlsSources(data, l)
+		srcs, err = xlsSources(data, l)
+	default:
+		srcs, err = csvSources(data, csvSheetName(fileName), l)
 	}
-	return csvSources(data, csvSheetName(fileName), l)
+	return srcs, done, err
 }
 
 // xlsxSources lists the visible sheets of a workbook.
-func xlsxSources(data []byte, l Limits, lazy bool) ([]*sheetSource, error) {
+func xlsxSources(data []byte, l Limits, lazy bool) ([]*sheetSource, func(), error) {
 	book, err := openXlsx(data, l)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	if err := book.loadStrings(lazy); err != nil {
+		return nil, nil, err
+	}
+	done := func() { book.lazySST.close() }
 	var out []*sheetSource
 	for _, ref := range book.sheets {
 		if ref.hidden || skipSheet(ref.name) {
@@ -75,12 +90,13 @@ func xlsxSources(data []byte, l Limits, lazy bool) ([]*sheetSource, error) {
 		}
 		src, err := book.sheetSource(ref, lazy)
 		if err != nil {
-			return nil, err
+			done()
+			return nil, nil, err
 		}
 		src.date1904 = book.date1904
 		out = append(out, src)
 	}
-	return out, nil
+	return out, done, nil
 }
 
 // skipSheet reports instruction and summary sheets by their name.

@@ -55,6 +55,7 @@ func (s *sheetReader) read() (found bool, err error) {
 	if err == nil && s.h == nil {
 		err = s.start()
 	}
+	s.src.wanted = nil
 	if s.src.lazy && (err == nil || errors.Is(err, errNoHeader)) && s.needsRedo() {
 		return false, errRedo
 	}
@@ -105,6 +106,7 @@ func (s *sheetReader) start() error {
 	if err := s.b.beginSheet(s, rows); err != nil {
 		return err
 	}
+	s.src.wanted = s.h.wantedCols()
 	for _, r := range s.head {
 		d := s.prepare(s.dataFill.apply(r))
 		if r.num > s.h.bottom {
@@ -159,7 +161,12 @@ func (s *sheetReader) preamble(rows []*srcRow) []string {
 }
 
 // dataRow classifies a row below the header and reads it when it is data.
+// A row without a code is classified by all its texts; if one was skipped
+// by the lazy shared strings, the sheet is read again the eager way.
 func (s *sheetReader) dataRow(r *srcRow) error {
+	if hasSkipped(r) && !s.hasCode(r) {
+		return errRedo
+	}
 	if s.classify(r) != rowData {
 		return nil
 	}
@@ -198,6 +205,15 @@ func (s *sheetReader) needsRedo() bool {
 	}
 	for _, r := range m {
 		if r.r2 > r.r1 && r.r2 > s.h.bottom && s.h.touches(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSkipped(r *srcRow) bool {
+	for _, c := range r.cells {
+		if c.kind == kindSkipped {
 			return true
 		}
 	}

@@ -13,7 +13,9 @@ import (
 type xlsxBook struct {
 	g          *zipGuard
 	sheets     []xlsxSheetRef
-	sst        []string
+	sst        []string       // eager: the whole table
+	lazySST    *sharedStrings // lazy: decoded on demand
+	sstPath    string
 	dateStyles []bool
 	date1904   bool
 	limits     Limits
@@ -164,10 +166,24 @@ func (b *xlsxBook) readParts(rels []rel, dir string) error {
 		}
 		b.dateStyles = parseDateStyles(raw)
 	}
-	if !b.g.has(sstPath) {
+	if b.g.has(sstPath) {
+		b.sstPath = sstPath
+	}
+	return nil
+}
+
+// loadStrings reads the shared strings: all of them (eager), or prepares
+// them to be decoded on demand (lazy).
+func (b *xlsxBook) loadStrings(lazy bool) error {
+	if b.sstPath == "" {
 		return nil
 	}
-	sst, err := readSST(b.g, sstPath, b.limits)
+	if lazy {
+		s, err := openSharedStrings(b.g, b.sstPath, b.limits)
+		b.lazySST = s
+		return err
+	}
+	sst, err := readSST(b.g, b.sstPath, b.limits)
 	b.sst = sst
 	return err
 }

@@ -9,6 +9,8 @@ import (
 // slice between rows: callers copy what they keep.
 type rowParser struct {
 	book    *xlsxBook
+	src     *sheetSource
+	err     error // a failure of the lazy shared strings, met inside a cell
 	prefix  string
 	lastRow int
 	row     srcRow
@@ -47,7 +49,10 @@ func (p *rowParser) parse(el []byte) (*srcRow, error) {
 	if gt < 0 || el[gt-1] == '/' {
 		return &p.row, nil
 	}
-	return &p.row, p.cells(el[gt+1:])
+	if err := p.cells(el[gt+1:]); err != nil {
+		return nil, err
+	}
+	return &p.row, p.err
 }
 
 // cells reads the <c> elements of a row's content.
@@ -159,12 +164,7 @@ func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (cell, bool) {
 	}
 	switch string(t) {
 	case "s":
-		idx, ok := smallInt(v)
-		if !ok || idx >= len(p.book.sst) {
-			return cell{}, false
-		}
-		s := p.book.sst[idx]
-		return cell{col: col, kind: kindText, text: s}, s != ""
+		return p.shared(col, v)
 	case "str":
 		s := xmlText(v)
 		return cell{col: col, kind: kindText, text: s}, s != ""
@@ -179,6 +179,35 @@ func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (cell, bool) {
 		return cell{}, false
 	}
 	return cell{col: col, kind: p.numberKind(ta.s), text: string(v)}, true
+}
+
+// shared resolves a shared-string cell. A string skipped by the lazy
+// table reads as kindSkipped (its column is not read).
+func (p *rowParser) shared(col int, v []byte) (cell, bool) {
+	idx, ok := smallInt(v)
+	if !ok {
+		return cell{}, false
+	}
+	if p.book.lazySST == nil {
+		if idx >= len(p.book.sst) {
+			return cell{}, false
+		}
+		s := p.book.sst[idx]
+		return cell{col: col, kind: kindText, text: s}, s != ""
+	}
+	wanted := p.src.wanted == nil || p.src.wanted(col)
+	s, skipped, ok, err := p.book.lazySST.get(idx, wanted)
+	switch {
+	case err != nil:
+		p.err = err
+		return cell{}, false
+	case skipped && wanted:
+		p.err = errRedo // a long text first met in a column not read, now wanted
+		return cell{}, false
+	case skipped:
+		return cell{col: col, kind: kindSkipped}, true
+	}
+	return cell{col: col, kind: kindText, text: s}, ok && s != ""
 }
 
 // numberKind says whether a number cell's style shows a date.

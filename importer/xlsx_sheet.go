@@ -132,7 +132,7 @@ func (b *xlsxBook) streamRows(name string, src *sheetSource, fn func(*srcRow) er
 	if err := er.fill(0); err != nil {
 		return ignoreEOF(err)
 	}
-	p := &rowParser{book: b, prefix: rootPrefix(er.buf)}
+	p := &rowParser{book: b, src: src, prefix: rootPrefix(er.buf)}
 	er.open, er.close = []byte("<"+p.prefix+"row"), []byte("</"+p.prefix+"row>")
 	if src.lazy {
 		i := bytes.Index(er.buf, []byte("<"+p.prefix+"sheetData"))

@@ -3,7 +3,11 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
+	"fmt"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // handXlsx builds a workbook the way the OpenXML SDK and some exporters
@@ -52,5 +56,43 @@ func TestPrefixedInlineWorkbook(t *testing.T) {
 	r := l.Records[0]
 	if r.Sheet != "导出" || r.Row != 3 || r.Name != "淄博&项目甲" || r.CompletedYTD != 1500000 || l.Period != 202406 {
 		t.Errorf("got %+v, period %v", r, l.Period)
+	}
+}
+
+// TestSkippedSharedStringWantedLater: a long text first met in a column
+// that is not read is skipped by the one-pass read; when a read column
+// uses the same shared string later, the file is read again, correctly.
+func TestSkippedSharedStringWantedLater(t *testing.T) {
+	long := "淄博市某某新材料有限公司年产十万吨高性能复合材料及配套设施建设项目一期工程"
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"2024年1-6月重大项目台账"},
+		{"项目代码", "项目名称", "1-6月累计完成投资", "备注"},
+	}
+	for i := 1; i <= 40; i++ { // past the header window, where columns start to be skipped
+		rows = append(rows, []any{fmt.Sprintf("2403-370303-04-01-%06d", i), fmt.Sprintf("项目%d", i), i})
+	}
+	rows = append(rows, []any{"2403-370303-04-01-000041", "短名项目", 1, long},
+		[]any{"2403-370303-04-01-000042", long, 2, "无"})
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseFormat(buf.Bytes(), "xlsx", Options{FileName: "s.xlsx"}, true); !errors.Is(err, errRedo) {
+		t.Errorf("lazy read: got %v, want errRedo", err)
+	}
+	l, err := Read(buf.Bytes(), Options{FileName: "s.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Records) != 42 || l.Records[41].Name != long {
+		t.Errorf("got %+v", l.Records)
 	}
 }

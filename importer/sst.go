@@ -1,0 +1,96 @@
+package importer
+
+import (
+	"io"
+)
+
+// maxKeptRaw: a shared string whose <si> element is longer than this (some
+// 20 Chinese characters) and that first turns up in a column the ledger does
+// not read (形象进度, 存在问题) is not decoded or kept in a one-pass read.
+const maxKeptRaw = 80
+
+// sharedStrings is the shared-string table of a one-pass (lazy) read,
+// decoded on demand as the sheet refers to it. Excel and most writers
+// store the strings in order of first use, so when cell k asks for a new
+// string, string k is next in the part and the column asking is the first
+// to use it: long texts of unread columns are skipped, which keeps the
+// memory of a 200,000-row ledger's progress notes out of the read. A
+// skipped string later wanted by a read column forces the eager way
+// (errRedo), so results never depend on this.
+type sharedStrings struct {
+	er      *elemReader
+	rc      io.Closer
+	prefix  string
+	strs    []string
+	skipped []uint64 // bitset over strs
+	done    bool
+}
+
+// openSharedStrings prepares the on-demand table of a part.
+func openSharedStrings(g *zipGuard, name string, l Limits) (*sharedStrings, error) {
+	rc, err := g.open(name, l.MaxSharedStrings)
+	if err != nil {
+		return nil, err
+	}
+	er := newElemReader(rc, "", "si", 8*l.MaxCellBytes+4096)
+	s := &sharedStrings{er: er, rc: rc}
+	if err := er.fill(0); err != nil {
+		s.done = true
+		return s, ignoreEOF(err)
+	}
+	s.prefix = rootPrefix(er.buf)
+	er.open, er.close = []byte("<"+s.prefix+"si"), []byte("</"+s.prefix+"si>")
+	s.strs = make([]string, 0, sstCountHint(er.buf, s.prefix))
+	return s, nil
+}
+
+// get returns string idx for a cell; wanted says whether the cell's column
+// is read. ok is false past the end of the table.
+func (s *sharedStrings) get(idx int, wanted bool) (text string, skipped, ok bool, err error) {
+	for len(s.strs) <= idx && !s.done {
+		if err := s.next(idx, wanted); err != nil {
+			return "", false, false, err
+		}
+	}
+	if idx >= len(s.strs) {
+		return "", false, false, nil
+	}
+	if s.skipped != nil && s.isSkipped(idx) {
+		return "", true, true, nil
+	}
+	return s.strs[idx], false, true, nil
+}
+
+// next decodes the next string; it may skip it only when it is the one
+// asked for (first use) by a column that is not read.
+func (s *sharedStrings) next(idx int, wanted bool) error {
+	el, err := s.er.next()
+	if err != nil {
+		s.done = true
+		return ignoreEOF(err)
+	}
+	if !wanted && len(s.strs) == idx && len(el) > maxKeptRaw {
+		s.markSkipped(len(s.strs))
+		s.strs = append(s.strs, "")
+		return nil
+	}
+	s.strs = append(s.strs, texts(el, s.prefix))
+	return nil
+}
+
+func (s *sharedStrings) markSkipped(i int) {
+	for len(s.skipped) <= i/64 {
+		s.skipped = append(s.skipped, 0)
+	}
+	s.skipped[i/64] |= 1 << (i % 64)
+}
+
+func (s *sharedStrings) isSkipped(i int) bool {
+	return i/64 < len(s.skipped) && s.skipped[i/64]&(1<<(i%64)) != 0
+}
+
+func (s *sharedStrings) close() {
+	if s != nil && s.rc != nil {
+		s.rc.Close()
+	}
+}
