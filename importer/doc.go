@@ -25,7 +25,10 @@
 //     value merged across columns belongs to its first column.
 //   - An .xlsx is read in one pass: the merges, stored after the rows, are
 //     checked at the end, and only when they would change the header or
-//     fill a read column is the sheet read again with them known.
+//     fill a read column is the file read again with them known. Shared
+//     strings are decoded as the sheet first uses them, and long texts of
+//     columns that are not read (形象进度) are skipped; should one be wanted
+//     later, the file is read again the same way.
 //   - Formulas give their cached value. A formula without one (a file
 //     written by a program, never opened in Excel) leaves the field not
 //     stated, with a warning. The .xls reader cannot see formula results at
