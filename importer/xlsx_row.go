@@ -152,6 +152,9 @@ func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (cell, bool) {
 		if i < 0 {
 			return cell{}, false
 		}
+		if p.src.lazy && p.src.wanted != nil && !p.src.wanted(col) && len(content) > maxKeptRaw {
+			return cell{col: col, kind: kindSkipped}, true // a long text of a column not read
+		}
 		s := texts(content[i:], p.prefix)
 		return cell{col: col, kind: kindText, text: s}, s != ""
 	}
