@@ -28,7 +28,7 @@
 //     fill a read column is the file read again with them known. Shared
 //     strings are decoded as the sheet first uses them, and long texts of
 //     columns that are not read (形象进度) are skipped; should one be wanted
-//     later, the file is read again the same way.
+//     later, the file is read again with all of them.
 //   - Formulas give their cached value. A formula without one (a file
 //     written by a program, never opened in Excel) leaves the field not
 //     stated, with a warning. The .xls reader cannot see formula results at
