@@ -10,7 +10,7 @@
 // each sheet as a stream of rows (xlsx: a zip guard, then a hand-rolled
 // streaming reader of the sheet XML; xls: a BIFF reader; csv: charset
 // detection), find the header in the first rows (header.go, spellings in
-// headers.go), then turn every data row into a Record (rows.go) and check the
+// headers.go), then turn every data row into a Record (classify.go, record.go) and check the
 // rows against each other (validate.go).
 //
 // Decisions worth knowing:
