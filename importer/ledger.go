@@ -26,53 +26,22 @@ type Options struct {
 	Limits Limits
 }
 
-// Ledger is what Read found in one file.
-type Ledger struct {
-	Format    string       `json:"format"`     // "xlsx", "xls" or "csv"
-	Period    models.Month `json:"period"`     // the reporting month
-	District  string       `json:"district"`   // canonical unit named by a title or 填报单位 line, "" if none
-	Sheets    []string     `json:"sheets"`     // sheets read as ledger data
-	RowsTotal int          `json:"rows_total"` // data rows found (not title/header/section/subtotal/blank/note rows)
-	Records   []Record     `json:"records"`    // rows to apply: rows with an error excluded, exact duplicates dropped
-	Problems  []Problem    `json:"problems"`   // in sheet/row order
-}
-
-// Record is one data row, normalised. Amounts are exact yuan whatever unit
-// the ledger used; months are YYYYMM. Has tells which fields the ledger
-// actually stated: a blank cell or an absent column is not stated and must
-// never overwrite stored data.
-type Record struct {
-	Sheet           string        `json:"sheet"`
-	Row             int           `json:"row"` // Excel row number, 1-based
-	Code            string        `json:"code"`
-	Name            string        `json:"name"`
-	District        string        `json:"district"` // canonical unit name
-	Unit            string        `json:"unit"`     // 责任单位
-	Nature          models.Nature `json:"nature"`   // "" when not stated
-	Category        string        `json:"category"`
-	Level           string        `json:"level"`
-	TotalInvestment models.Money  `json:"total_investment_wan"`
-	AnnualPlan      models.Money  `json:"annual_plan_wan"`
-	CompletedYTD    models.Money  `json:"completed_ytd_wan"`
-	PlannedStart    models.Month  `json:"planned_start"`
-	ActualStart     models.Month  `json:"actual_start"` // zero and stated when the cell says 未开工 or —
-	Has             Field         `json:"has"`
-}
-
-// Problem is one doubtful cell, row or file condition. Rows with an error
-// are not in Ledger.Records; rows with only warnings are.
-type Problem struct {
-	Sheet    string `json:"sheet"`
-	Row      int    `json:"row"`      // Excel row number, 1-based; 0 for the whole file or sheet
-	Column   string `json:"column"`   // Excel column letter, e.g. "F"; "" for the whole row/file
-	Severity string `json:"severity"` // "error" or "warning"
-	Message  string `json:"message"`  // Chinese, names sheet/row/column header
-}
+// Ledger, Record and Problem are the domain's types (models): the store
+// applies what the importer read without knowing spreadsheets.
+type (
+	// Ledger is what Read found in one file.
+	Ledger = models.Ledger
+	// Record is one data row, normalised; Has tells which fields the
+	// ledger actually stated.
+	Record = models.LedgerRecord
+	// Problem is one doubtful cell, row or file condition.
+	Problem = models.Problem
+)
 
 // Problem severities.
 const (
-	SeverityError   = "error"
-	SeverityWarning = "warning"
+	SeverityError   = models.SeverityError
+	SeverityWarning = models.SeverityWarning
 )
 
 // Read reads a ledger. Rows with problems are data (Ledger.Problems); a file

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 
-	"tracker/importer"
 	"tracker/models"
 )
 
@@ -40,7 +39,7 @@ func (s *Store) EditProject(ctx context.Context, code string, e Edit, user model
 	if err != nil {
 		return nil, err
 	}
-	ledger := &importer.Ledger{Format: "edit", Period: e.Period, Sheets: []string{"手工修改"}, RowsTotal: 1, Records: []importer.Record{rec}}
+	ledger := &models.Ledger{Format: "edit", Period: e.Period, Sheets: []string{"手工修改"}, RowsTotal: 1, Records: []models.LedgerRecord{rec}}
 	raw, _ := json.Marshal(e)
 	name := "手工修改 " + code
 	imp, err := s.CreateImport(ctx, NewImport{FileName: name, Data: raw, User: user, Ledger: ledger, Kind: KindEdit})
@@ -51,9 +50,9 @@ func (s *Store) EditProject(ctx context.Context, code string, e Edit, user model
 }
 
 // record turns the edit into the record a ledger row would give.
-func (e Edit) record(p models.Project) (importer.Record, error) {
-	r := importer.Record{Sheet: "手工修改", Row: 1, Code: p.Code, Name: p.Name, District: p.District}
-	set := func(f importer.Field, ok bool) {
+func (e Edit) record(p models.Project) (models.LedgerRecord, error) {
+	r := models.LedgerRecord{Sheet: "手工修改", Row: 1, Code: p.Code, Name: p.Name, District: p.District}
+	set := func(f models.Field, ok bool) {
 		if ok {
 			r.Has |= f
 		}
@@ -63,13 +62,13 @@ func (e Edit) record(p models.Project) (importer.Record, error) {
 		if r.Name == "" {
 			return r, models.Errorf(models.EINVALID, "项目名称不能为空")
 		}
-		set(importer.FieldName, true)
+		set(models.FieldName, true)
 	}
 	for _, t := range []struct {
 		v   *string
 		dst *string
-		f   importer.Field
-	}{{e.Unit, &r.Unit, importer.FieldUnit}, {e.Category, &r.Category, importer.FieldCategory}, {e.Level, &r.Level, importer.FieldLevel}} {
+		f   models.Field
+	}{{e.Unit, &r.Unit, models.FieldUnit}, {e.Category, &r.Category, models.FieldCategory}, {e.Level, &r.Level, models.FieldLevel}} {
 		if t.v != nil {
 			*t.dst = models.TrimText(*t.v)
 			set(t.f, true)
@@ -80,20 +79,20 @@ func (e Edit) record(p models.Project) (importer.Record, error) {
 			return r, models.Errorf(models.EINVALID, "建设性质“%s”无效，应为“新开工”或“续建”", *e.Nature)
 		}
 		r.Nature = *e.Nature
-		set(importer.FieldNature, true)
+		set(models.FieldNature, true)
 	}
 	return r, e.amounts(&r)
 }
 
-func (e Edit) amounts(r *importer.Record) error {
+func (e Edit) amounts(r *models.LedgerRecord) error {
 	for _, t := range []struct {
 		v    *models.Money
 		dst  *models.Money
-		f    importer.Field
+		f    models.Field
 		name string
-	}{{e.TotalInvestment, &r.TotalInvestment, importer.FieldTotalInvestment, "总投资"},
-		{e.AnnualPlan, &r.AnnualPlan, importer.FieldAnnualPlan, "年度计划投资"},
-		{e.CompletedYTD, &r.CompletedYTD, importer.FieldCompletedYTD, "累计完成投资"}} {
+	}{{e.TotalInvestment, &r.TotalInvestment, models.FieldTotalInvestment, "总投资"},
+		{e.AnnualPlan, &r.AnnualPlan, models.FieldAnnualPlan, "年度计划投资"},
+		{e.CompletedYTD, &r.CompletedYTD, models.FieldCompletedYTD, "累计完成投资"}} {
 		if t.v == nil {
 			continue
 		}
@@ -105,8 +104,8 @@ func (e Edit) amounts(r *importer.Record) error {
 	for _, t := range []struct {
 		v   *models.Month
 		dst *models.Month
-		f   importer.Field
-	}{{e.PlannedStart, &r.PlannedStart, importer.FieldPlannedStart}, {e.ActualStart, &r.ActualStart, importer.FieldActualStart}} {
+		f   models.Field
+	}{{e.PlannedStart, &r.PlannedStart, models.FieldPlannedStart}, {e.ActualStart, &r.ActualStart, models.FieldActualStart}} {
 		if t.v == nil {
 			continue
 		}

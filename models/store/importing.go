@@ -7,7 +7,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"tracker/importer"
 	"tracker/models"
 )
 
@@ -17,7 +16,7 @@ type NewImport struct {
 	FileName string
 	Data     []byte
 	User     models.User
-	Ledger   *importer.Ledger
+	Ledger   *models.Ledger
 	DryRun   bool   // preview: compute and keep the import, change nothing
 	Kind     string // KindUpload (default) or KindEdit
 }
@@ -56,7 +55,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error)
 // CommitImport applies a previewed import. The ledger is read again from
 // the kept file by the caller, and the changes are computed again against
 // the database as it is now, so a commit never writes a stale preview.
-func (s *Store) CommitImport(ctx context.Context, id int64, ledger *importer.Ledger, user models.User) (*Import, error) {
+func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User) (*Import, error) {
 	var out *Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		var row importRow
@@ -79,7 +78,7 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *importer.Led
 // plan computes an import's changes against the database and, when apply
 // is set, writes them; either way the import row and its changes are
 // saved.
-func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *importer.Ledger, user models.User, apply bool) (*Import, error) {
+func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, apply bool) (*Import, error) {
 	period := models.Month(row.Period)
 	st, err := loadState(tx, recordCodes(ledger.Records), period)
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"tracker/importer"
 	"tracker/models"
 )
 
@@ -22,26 +21,26 @@ const (
 
 // Import is one uploaded ledger and what it did (the API's ImportResult).
 type Import struct {
-	ID           int64              `json:"id"`
-	Status       string             `json:"status"`
-	Kind         string             `json:"kind"` // "upload" or "edit" (a hand edit)
-	FileName     string             `json:"file_name"`
-	SHA256       string             `json:"sha256"`
-	Period       models.Month       `json:"period"`
-	Districts    []string           `json:"districts"` // units whose rows it applied
-	User         string             `json:"user"`
-	CreatedAt    time.Time          `json:"created_at"`
-	CommittedAt  *time.Time         `json:"committed_at"`
-	RevertedAt   *time.Time         `json:"reverted_at"`
-	RevertedBy   string             `json:"reverted_by,omitempty"`
-	FileSize     int64              `json:"file_size"`
-	RowsTotal    int                `json:"rows_total"`
-	RowsImported int                `json:"rows_imported"`
-	Created      int                `json:"created"`
-	Updated      int                `json:"updated"`
-	Unchanged    int                `json:"unchanged"`
-	Problems     []importer.Problem `json:"problems"`
-	Changes      []Change           `json:"changes"`
+	ID           int64            `json:"id"`
+	Status       string           `json:"status"`
+	Kind         string           `json:"kind"` // "upload" or "edit" (a hand edit)
+	FileName     string           `json:"file_name"`
+	SHA256       string           `json:"sha256"`
+	Period       models.Month     `json:"period"`
+	Districts    []string         `json:"districts"` // units whose rows it applied
+	User         string           `json:"user"`
+	CreatedAt    time.Time        `json:"created_at"`
+	CommittedAt  *time.Time       `json:"committed_at"`
+	RevertedAt   *time.Time       `json:"reverted_at"`
+	RevertedBy   string           `json:"reverted_by,omitempty"`
+	FileSize     int64            `json:"file_size"`
+	RowsTotal    int              `json:"rows_total"`
+	RowsImported int              `json:"rows_imported"`
+	Created      int              `json:"created"`
+	Updated      int              `json:"updated"`
+	Unchanged    int              `json:"unchanged"`
+	Problems     []models.Problem `json:"problems"`
+	Changes      []Change         `json:"changes"`
 }
 
 // Change is one value an import sets: Old is nil when the value did not
@@ -101,7 +100,7 @@ func (r *importRow) toImport() *Import {
 	imp := &Import{ID: r.ID, Status: r.Status, Kind: r.Kind, RevertedBy: r.RevertedBy, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
 		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
 		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
-		Districts: []string{}, Problems: []importer.Problem{}, Changes: []Change{}}
+		Districts: []string{}, Problems: []models.Problem{}, Changes: []Change{}}
 	if r.District != "" {
 		imp.Districts = strings.Split(r.District, ",")
 	}

@@ -6,13 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"tracker/importer"
 	"tracker/models"
 	"tracker/models/demo"
 )
 
-const allFigures = importer.FieldName | importer.FieldDistrict | importer.FieldNature | importer.FieldAnnualPlan |
-	importer.FieldCompletedYTD | importer.FieldTotalInvestment | importer.FieldPlannedStart | importer.FieldActualStart
+const allFigures = models.FieldName | models.FieldDistrict | models.FieldNature | models.FieldAnnualPlan |
+	models.FieldCompletedYTD | models.FieldTotalInvestment | models.FieldPlannedStart | models.FieldActualStart
 
 var admin = models.User{Name: "admin", Role: models.RoleAdmin}
 
@@ -34,15 +33,15 @@ func seeded(t *testing.T, s *Store) (zhangdian, zichuan models.Project) {
 	return zhangdian, zichuan
 }
 
-func ledgerOf(period models.Month, recs ...importer.Record) *importer.Ledger {
+func ledgerOf(period models.Month, recs ...models.LedgerRecord) *models.Ledger {
 	for i := range recs {
 		recs[i].Sheet, recs[i].Row = "台账", i+4
 	}
-	return &importer.Ledger{Format: "xlsx", Period: period, Sheets: []string{"台账"}, RowsTotal: len(recs), Records: recs}
+	return &models.Ledger{Format: "xlsx", Period: period, Sheets: []string{"台账"}, RowsTotal: len(recs), Records: recs}
 }
 
-func figureRecord(p models.Project, completed models.Money) importer.Record {
-	return importer.Record{Code: p.Code, Name: p.Name, District: p.District, CompletedYTD: completed, Has: importer.FieldCompletedYTD}
+func figureRecord(p models.Project, completed models.Money) models.LedgerRecord {
+	return models.LedgerRecord{Code: p.Code, Name: p.Name, District: p.District, CompletedYTD: completed, Has: models.FieldCompletedYTD}
 }
 
 // dump renders every portfolio row, to compare database contents exactly.
@@ -69,11 +68,11 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		zd, _ := seeded(t, s)
 		before := dump(t, s)
 		june := models.MonthOf(2024, 6)
-		newProject := importer.Record{Code: "2406-370303-26-01-000777", Name: "张店区测试新项目", District: "张店区", Nature: models.NatureNew,
+		newProject := models.LedgerRecord{Code: "2406-370303-26-01-000777", Name: "张店区测试新项目", District: "张店区", Nature: models.NatureNew,
 			AnnualPlan: 5000 * models.Wan, CompletedYTD: 1200 * models.Wan, TotalInvestment: 20000 * models.Wan,
 			PlannedStart: models.MonthOf(2024, 5), ActualStart: models.MonthOf(2024, 6), Has: allFigures}
 		changed := figureRecord(zd, zd.AnnualPlan*7/10)
-		changed.AnnualPlan, changed.Has = zd.AnnualPlan+100*models.Wan, changed.Has|importer.FieldAnnualPlan
+		changed.AnnualPlan, changed.Has = zd.AnnualPlan+100*models.Wan, changed.Has|models.FieldAnnualPlan
 		ledger := ledgerOf(june, changed, newProject)
 
 		preview, err := s.CreateImport(ctx, NewImport{FileName: "张店区1-6月.xlsx", Data: []byte("file bytes"), User: admin, Ledger: ledger, DryRun: true})

@@ -9,7 +9,6 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
-	"tracker/importer"
 	"tracker/models"
 )
 
@@ -42,7 +41,7 @@ func (w *writer) applyAll(pl *plan) error {
 			projects = append(projects, []any{r.Code, r.Name, r.District, r.Unit, r.Category, r.Level,
 				int64(r.TotalInvestment), int(r.ActualStart), now, id})
 			plans = append(plans, []any{w.period.Year(), r.Code, string(r.Nature), int64(r.AnnualPlan), int(r.PlannedStart)})
-			if r.Has&importer.FieldCompletedYTD != 0 {
+			if r.Has&models.FieldCompletedYTD != 0 {
 				figures = append(figures, w.figure(r.Code, int64(r.CompletedYTD)))
 			}
 		case fieldPlanEntry:
