@@ -38,13 +38,13 @@ func newProjectsLedger(k, rows int) *bulkImport {
 }
 
 // TestBackupWhileImporting runs `tracker backup` again and again while
-// two sessions import ledgers of 3,000 new projects each into a live
+// two sessions import ledgers of 2,000 new projects each into a live
 // server, and once more after.
 // Every copy must pass PRAGMA integrity_check, hold every import that was
 // committed before the backup started, and hold each import wholly or not
 // at all; a server started on the last copy must serve all of it.
 func TestBackupWhileImporting(t *testing.T) {
-	const streams, perStream, rows, maxBackups = 2, 10, 3000, 8
+	const streams, perStream, rows, maxBackups = 2, 10, 2000, 6
 	dir := t.TempDir()
 	db := filepath.Join(dir, "tracker.db")
 	srv := startServer(t, "server", db, true)
