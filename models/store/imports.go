@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"tracker/models"
 )
 
@@ -150,13 +152,11 @@ func (s *Store) Import(ctx context.Context, id int64) (*Import, error) {
 		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	imp := row.toImport()
-	changes, err := s.changes(ctx, id)
+	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range changes {
-		imp.Changes = append(imp.Changes, c)
-	}
+	imp.Changes = append(imp.Changes, changes...)
 	return imp, nil
 }
 
@@ -169,13 +169,13 @@ func (s *Store) ImportFile(ctx context.Context, id int64) (name string, data []b
 	return row.FileName, row.FileData, nil
 }
 
-func (s *Store) changes(ctx context.Context, id int64) ([]Change, error) {
+// loadChanges reads an import's changes in order; figures carry the
+// import's period.
+func loadChanges(db *gorm.DB, id int64, period models.Month) ([]Change, error) {
 	var rows []changeRow
-	if err := s.db.WithContext(ctx).Where("import_id = ?", id).Order("seq").Find(&rows).Error; err != nil {
+	if err := db.Where("import_id = ?", id).Order("seq").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	var period int
-	s.db.WithContext(ctx).Model(&importRow{}).Where("id = ?", id).Pluck("period", &period)
 	out := make([]Change, len(rows))
 	for i, r := range rows {
 		out[i] = Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, oldImportID: r.OldImportID}
@@ -183,7 +183,7 @@ func (s *Store) changes(ctx context.Context, id int64) ([]Change, error) {
 			out[i].oldSource = *r.OldSource
 		}
 		if r.Field == fieldCompleted {
-			out[i].Period = models.Month(period)
+			out[i].Period = period
 		}
 	}
 	return out, nil

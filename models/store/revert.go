@@ -25,7 +25,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Im
 		if err := checkUnlocked(tx, models.Month(row.Period)); err != nil {
 			return err
 		}
-		changes, err := s.changesTx(tx, id, models.Month(row.Period))
+		changes, err := loadChanges(tx, id, models.Month(row.Period))
 		if err != nil {
 			return err
 		}
@@ -43,24 +43,6 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Im
 		return nil, err
 	}
 	return s.Import(ctx, id)
-}
-
-func (s *Store) changesTx(tx *gorm.DB, id int64, period models.Month) ([]Change, error) {
-	var rows []changeRow
-	if err := tx.Where("import_id = ?", id).Order("seq").Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make([]Change, len(rows))
-	for i, r := range rows {
-		out[i] = Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, oldImportID: r.OldImportID}
-		if r.OldSource != nil {
-			out[i].oldSource = *r.OldSource
-		}
-		if r.Field == fieldCompleted {
-			out[i].Period = period
-		}
-	}
-	return out, nil
 }
 
 // laterChange is a change by a later import still in force.

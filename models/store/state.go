@@ -85,9 +85,7 @@ func (st *state) value(code, field string) *string {
 		return nil
 	}
 	switch field {
-	case fieldProject:
-		return text(p.Name)
-	case fieldName:
+	case fieldProject, fieldName:
 		return text(p.Name)
 	case fieldDistrict:
 		return text(p.District)
