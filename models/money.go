@@ -69,16 +69,15 @@ func decimalString(v int64, places int) string {
 // returns it in yuan, rounded half away from zero to the yuan. It accepts no
 // grouping and no unit text: callers clean ledger text first (see importer).
 func ParseDecimal(s string, unit Money) (Money, error) {
-	bad := Errorf(EINVALID, "“%s”不是有效的数字", s)
 	mant, exp, err := splitExponent(s)
 	if err != nil {
-		return 0, bad
+		return 0, notANumber(s)
 	}
 	neg := strings.HasPrefix(mant, "-")
 	mant = strings.TrimPrefix(strings.TrimPrefix(mant, "-"), "+")
 	intPart, fracPart, _ := strings.Cut(mant, ".")
 	if intPart == "" && fracPart == "" || !allDigits(intPart) || !allDigits(fracPart) {
-		return 0, bad
+		return 0, notANumber(s)
 	}
 	for u := unit; u > 1; u /= 10 {
 		exp++
@@ -102,6 +101,8 @@ func ParseDecimal(s string, unit Money) (Money, error) {
 	}
 	return Money(v), nil
 }
+
+func notANumber(s string) error { return Errorf(EINVALID, "“%s”不是有效的数字", s) }
 
 func splitExponent(s string) (string, int, error) {
 	i := strings.IndexAny(s, "eE")
