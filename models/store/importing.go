@@ -118,6 +118,12 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 // imports and reverts run one at a time across every server process, so
 // each computes its changes against a state no one else is changing.
 func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	select {
+	case s.writers <- struct{}{}:
+		defer func() { <-s.writers }()
+	case <-ctx.Done():
+		return models.Errorf(models.ETOOMANY, "系统正忙（其他导入正在写入），请稍后重试")
+	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if s.dialect == "postgres" {
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(20240530)").Error; err != nil {
