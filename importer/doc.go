@@ -40,6 +40,11 @@
 //     over 3× the annual plan, an area code that is not the district's (not
 //     for 功能区 and 市直部门, whose internal codes no project carries) and an
 //     unknown district spelling are warnings: the row is applied.
-//   - Repeated rows: an exact repeat of a code's row is dropped with a
-//     warning; rows sharing a code with different figures are all errors.
+//   - Repeated rows: rows sharing a code agree when every field both state
+//     is equal, and become one record with the union of their fields
+//     (validate.go, sameCode): a list sheet repeating part of a detail
+//     sheet (the quarterly workbook's 未开工项目 beside 项目明细) merges
+//     silently and is not counted in RowsTotal, an exact repeat is dropped
+//     with a warning, other agreeing rows are merged with a warning. A field
+//     two rows state differently makes all the rows errors.
 package importer

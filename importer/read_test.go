@@ -59,6 +59,7 @@ var fixtures = []fixtureCase{
 	{file: "encrypted.xlsx"},        // EUNSUPPORTED: password-protected workbook
 	{file: "unit_row.xlsx"},         // units in a row of their own, short leaf headers, 860万 / 0.1亿 in cells
 	{file: "legacy.xls"},            // old binary .xls (saved by LibreOffice)
+	{file: "merge_lists.xlsx"},      // lists repeating part of a detail sheet, a row split over two, a conflict
 }
 
 func TestReadFixtures(t *testing.T) {

@@ -114,10 +114,12 @@ func (rr *rowReader) checkArea() {
 	rr.warnf(col, warnArea, "项目代码的区划段%s与所属区县%s（%s）不一致，请核实", area, u.Name, u.Code)
 }
 
-// checkDuplicates compares the rows that share a code: exact repeats are
-// dropped with a warning; rows with different figures are all errors,
-// since nobody can tell which one is right. Records are grouped by sorting
-// an index, which costs less memory than a map on a big ledger.
+// checkDuplicates compares the rows that share a code. Rows agree when
+// every field that both state is equal; they then become one record (see
+// sameCode). A field stated differently by two rows is a conflict: all the
+// rows are errors, since nobody can tell which one is right. Records are
+// grouped by sorting an index, which costs less memory than a map on a big
+// ledger.
 func (b *builder) checkDuplicates() {
 	type entry struct {
 		code string
@@ -145,24 +147,139 @@ func (b *builder) checkDuplicates() {
 	}
 }
 
-// sameCode reports one group of records with the same code, in row order.
+// sameCode settles one group of records with the same code, in row order.
+// When they agree, the group becomes one record stating the union of their
+// fields, kept where the base row is: the first row that states every
+// field any of them states (a 项目明细 row beside the shorter lists of a
+// quarterly workbook), else the first row. The other rows are dropped:
+//   - an exact repeat of the base row with a warning (it counts as read);
+//   - a row of another sheet stating only some of the base row's fields
+//     silently, and it is not counted in RowsTotal: a list repeating part
+//     of a detail sheet (未开工项目, 投资滞后项目 beside 项目明细) is not a
+//     second row of the project;
+//   - any other row with a warning that it was merged (not counted either:
+//     its figures are in the record).
 func (b *builder) sameCode(group []int32) {
 	recs := b.ledger.Records
-	first := recs[group[0]]
-	conflict := false
+	union := recs[group[0]]
+	var differ Field // the fields stated differently
 	for _, i := range group[1:] {
-		conflict = conflict || !sameFigures(first, recs[i])
+		if differ = disagree(union, recs[i]); differ != 0 {
+			break
+		}
+		union = merged(union, recs[i])
 	}
-	for n, i := range group {
-		r := recs[i]
-		switch {
-		case conflict:
-			b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s），请删除重复行后重新上传", r.Code, len(group), b.rowList(group))))
-		case n > 0:
-			b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s完全相同，重复行已忽略", b.rowName(first))))
-			b.badRows[rowKey{r.Sheet, r.Row}] = true
+	if differ != 0 {
+		for _, i := range group {
+			r := recs[i]
+			b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s；%s不同），请删除重复行后重新上传", r.Code, len(group), b.rowList(group), strings.Join(fieldNamesZh(differ), "、"))))
+		}
+		return
+	}
+	base := group[0]
+	for _, i := range group {
+		if recs[i].Has == union.Has {
+			base = i
+			break
 		}
 	}
+	first := recs[base]
+	for _, i := range group {
+		r := recs[i]
+		switch {
+		case i == base:
+			continue
+		case sameFigures(first, r):
+			b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s完全相同，重复行已忽略", b.rowName(first))))
+		case r.Sheet != first.Sheet && r.Has&^first.Has == 0:
+			b.ledger.RowsTotal--
+		default:
+			b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s的项目代码相同，两行都填写的各项一致，已合并为一条%s", b.rowName(first), takenFrom(r.Has&^first.Has))))
+			b.ledger.RowsTotal--
+		}
+		b.badRows[rowKey{r.Sheet, r.Row}] = true
+	}
+	union.Sheet, union.Row = first.Sheet, first.Row
+	recs[base] = union
+}
+
+// disagree returns the fields that both records state with different
+// values; 0 when the rows agree.
+func disagree(a, b Record) Field {
+	both := a.Has & b.Has
+	x, y := copyFields(Record{}, a, both), copyFields(Record{}, b, both)
+	if x == y {
+		return 0
+	}
+	var differ Field
+	for f := Field(1); f != 0 && f <= both; f <<= 1 {
+		if both&f != 0 && copyFields(Record{}, a, f) != copyFields(Record{}, b, f) {
+			differ |= f
+		}
+	}
+	return differ
+}
+
+// merged returns a with the fields that b states and a does not taken from b.
+func merged(a, b Record) Record { return copyFields(a, b, b.Has&^a.Has) }
+
+// copyFields returns dst with the values of the fields f taken from src and
+// stated.
+func copyFields(dst, src Record, f Field) Record {
+	if f&FieldName != 0 {
+		dst.Name = src.Name
+	}
+	if f&FieldDistrict != 0 {
+		dst.District = src.District
+	}
+	if f&FieldUnit != 0 {
+		dst.Unit = src.Unit
+	}
+	if f&FieldNature != 0 {
+		dst.Nature = src.Nature
+	}
+	if f&FieldCategory != 0 {
+		dst.Category = src.Category
+	}
+	if f&FieldLevel != 0 {
+		dst.Level = src.Level
+	}
+	if f&FieldTotalInvestment != 0 {
+		dst.TotalInvestment = src.TotalInvestment
+	}
+	if f&FieldAnnualPlan != 0 {
+		dst.AnnualPlan = src.AnnualPlan
+	}
+	if f&FieldCompletedYTD != 0 {
+		dst.CompletedYTD = src.CompletedYTD
+	}
+	if f&FieldPlannedStart != 0 {
+		dst.PlannedStart = src.PlannedStart
+	}
+	if f&FieldActualStart != 0 {
+		dst.ActualStart = src.ActualStart
+	}
+	dst.Has |= f
+	return dst
+}
+
+// takenFrom says which fields a merged row adds to the base row.
+func takenFrom(f Field) string {
+	if f == 0 {
+		return ""
+	}
+	return "（" + strings.Join(fieldNamesZh(f), "、") + "取自本行）"
+}
+
+// fieldNamesZh names the fields of f in Chinese, in declaration order.
+func fieldNamesZh(f Field) []string {
+	var out []string
+	for g := Field(1); g != 0 && g <= f; g <<= 1 {
+		if f&g != 0 {
+			out = append(out, g.ZhName())
+		}
+	}
+	return out
 }
 
 // sameFigures reports whether two records say the same, wherever they sit.

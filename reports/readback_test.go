@@ -2,7 +2,6 @@ package reports_test
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -163,11 +162,8 @@ func TestDetailSheetReadsBackExactly(t *testing.T) {
 
 // TestQuarterlyWorkbookReadsBack reads the whole workbook back. Its list
 // sheets (未开工项目, 投资滞后项目, 提前开工) repeat projects of 项目明细 with
-// fewer columns; the importer (builder.checkDuplicates, sameFigures) takes
-// any two rows of one code that are not identical Records, Has included,
-// as a conflict and rejects all of them, even when they agree on every
-// field both state. Until it merges agreeing rows, this test skips with the
-// importer's messages; it then checks the records strictly.
+// fewer columns: the importer merges rows of one code that agree on every
+// field both state, so the workbook reads as its 项目明细, with no problem.
 func TestQuarterlyWorkbookReadsBack(t *testing.T) {
 	in := reports.FixtureInput(6, 2)
 	var buf bytes.Buffer
@@ -175,14 +171,5 @@ func TestQuarterlyWorkbookReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := readBack(t, buf.Bytes())
-	conflicts := 0
-	for _, p := range l.Problems {
-		if strings.Contains(p.Message, "在表中出现") && strings.Contains(p.Message, "数据不一致") {
-			conflicts++
-		}
-	}
-	if conflicts > 0 && conflicts == len(l.Problems) {
-		t.Skipf("importer: %d rows rejected as cross-sheet duplicates, e.g. %s", conflicts, l.Problems[0].Message)
-	}
 	checkLedger(t, l, in.Month, detailWants(in))
 }
