@@ -122,6 +122,11 @@ func TestHeaderSpellings(t *testing.T) {
 		{"截至6月底累计完成投资", FieldCompletedYTD, 0, 6},
 		{"年初至报告期累计完成投资", FieldCompletedYTD, 0, 0},
 		{"本年累计完成投资（亿元）", FieldCompletedYTD, models.Yi, 0},
+		{"1月累计完成投资（万元）", FieldCompletedYTD, models.Wan, 1},
+		{"1月份累计完成投资", FieldCompletedYTD, 0, 1},
+		{"2024年1月累计完成投资（亿元）", FieldCompletedYTD, models.Yi, 1},
+		{"1月完成投资", FieldCompletedYTD, 0, 1},
+		{"1月份累计完成", FieldCompletedYTD, 0, 1},
 		{"开工时间（计划）", FieldPlannedStart, 0, 0},
 		{"预计开工", FieldPlannedStart, 0, 0},
 		{"开工时间", FieldActualStart, 0, 0},
@@ -133,7 +138,7 @@ func TestHeaderSpellings(t *testing.T) {
 			t.Errorf("%q: got field %v ok=%v unit %d month %d, want %v %d %d", c.text, f, ok, l.unit, l.month, c.field, c.unit, c.month)
 		}
 	}
-	for _, decoy := range []string{"本月完成投资", "其中：6月完成", "开工以来累计完成投资", "建设单位", "填报时间", "4-6月完成投资", "联系人", "备注", "序号"} {
+	for _, decoy := range []string{"本月完成投资", "其中：6月完成", "开工以来累计完成投资", "建设单位", "填报时间", "4-6月完成投资", "6月完成投资", "11月累计完成投资", "其中：1月完成", "联系人", "备注", "序号"} {
 		if f, ok := normLabel(decoy).lookup(); ok {
 			t.Errorf("decoy %q mapped to %v", decoy, f)
 		}

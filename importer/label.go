@@ -19,6 +19,9 @@ var (
 	reUnitPar = regexp.MustCompile(`\([^()]*元[^()]*\)`)
 	reParens  = regexp.MustCompile(`\([^()]*\)`)
 	reUnitTxt = regexp.MustCompile(`(?:金额)?单位:?(万元|亿元|元)`)
+	// January's cumulative column written with one month: 1月累计完成投资,
+	// 2024年1月份完成投资 (the text after {Y} is put in place).
+	reJanuary = regexp.MustCompile(`^(\{Y\})?1月(?:份)?(?:末|底)?(累计|完成投资)`)
 )
 
 // quarterWords name reporting periods by quarter or half year.
@@ -81,6 +84,9 @@ func normLabel(raw string) label {
 	} else if m := reUpTo.FindStringSubmatch(s); m != nil {
 		l.month, _ = strconv.Atoi(m[2])
 		s = strings.Replace(s, m[0], "{M}", 1)
+	} else if m := reJanuary.FindStringSubmatch(s); m != nil {
+		l.month = 1
+		s = m[1] + "{M}" + s[len(m[0])-len(m[2]):]
 	}
 	if l.month < 1 || l.month > 12 {
 		l.month = 0

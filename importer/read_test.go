@@ -60,6 +60,7 @@ var fixtures = []fixtureCase{
 	{file: "unit_row.xlsx"},         // units in a row of their own, short leaf headers, 860万 / 0.1亿 in cells
 	{file: "legacy.xls"},            // old binary .xls (saved by LibreOffice)
 	{file: "merge_lists.xlsx"},      // lists repeating part of a detail sheet, a row split over two, a conflict
+	{file: "january.xlsx"},          // January: 1月累计完成投资 (not 1-1月), the year in the title
 }
 
 func TestReadFixtures(t *testing.T) {
