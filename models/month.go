@@ -44,7 +44,7 @@ func (m Month) MonthsSince(earlier Month) int {
 // ParseMonth reads "YYYY-MM" (the API's period form).
 func ParseMonth(s string) (Month, error) {
 	bad := Errorf(EINVALID, "月份“%s”格式不对，应为 YYYY-MM，例如 2024-06", s)
-	if len(s) != 7 || s[4] != '-' {
+	if len(s) != 7 || s[4] != '-' || !allDigits(s[:4]) || !allDigits(s[5:]) {
 		return 0, bad
 	}
 	y, err1 := strconv.Atoi(s[:4])
