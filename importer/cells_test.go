@@ -167,3 +167,31 @@ func TestPeriodIn(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupLeaf: a leaf under a group heading ending in 投资 reads as one
+// label (c02: 2024年度投资（万元） over 计划投资), with the group's unit.
+func TestGroupLeaf(t *testing.T) {
+	cases := []struct {
+		parts []string
+		field Field
+		unit  models.Money
+	}{
+		{[]string{"投资情况", "2024年度投资（万元）", "计划投资"}, FieldAnnualPlan, models.Wan},
+		{[]string{"2024年度投资（万元）", "计划投资"}, FieldAnnualPlan, models.Wan},
+		{[]string{"2024年度投资", "计划投资"}, FieldAnnualPlan, models.Yi},
+		{[]string{"本年度投资（亿元）", "计划"}, FieldAnnualPlan, models.Yi},
+		{[]string{"2024年度投资（万元）", "1-7月累计完成"}, FieldCompletedYTD, models.Wan},
+		{[]string{"投资情况", "2024年度投资（万元）", "1-7月累计完成投资"}, FieldCompletedYTD, models.Wan},
+	}
+	for _, c := range cases {
+		col, ok := mapColumn(5, c.parts, models.Yi)
+		if !ok || col.field != c.field || col.unit != c.unit {
+			t.Errorf("%q: got %v ok=%v unit %d, want %v %d", c.parts, col.field, ok, col.unit, c.field, c.unit)
+		}
+	}
+	for _, decoy := range [][]string{{"开工以来投资", "累计完成"}, {"投资（万元）", "本月完成"}, {"2024年度投资", "本月完成"}} {
+		if col, ok := mapColumn(5, decoy, models.Wan); ok {
+			t.Errorf("decoy %q mapped to %v", decoy, col.field)
+		}
+	}
+}

@@ -208,7 +208,7 @@ func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
 		}
 		c.month, c.year = firstNonZero(c.month, l.month), firstNonZero(c.year, l.year)
 	}
-	for _, t := range tries {
+	for n, t := range tries {
 		if f, ok := normLabel(t).lookup(); ok {
 			c.field = f
 			if len(parts) > 1 && t == strings.Join(parts, "") {
@@ -216,8 +216,27 @@ func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
 			}
 			return c, true
 		}
+		if n == 0 && len(parts) >= 2 {
+			if f, ok := groupLeaf(parts[len(parts)-2], parts[len(parts)-1]); ok {
+				c.field = f
+				c.text = models.NormalizeName(parts[len(parts)-2] + "/" + parts[len(parts)-1])
+				return c, true
+			}
+		}
 	}
 	return c, false
+}
+
+// groupLeaf maps a leaf under a group heading that ends in 投资, read as
+// one label without the group's 投资: "2024年度投资（万元）" over "计划投资"
+// is 2024年度计划投资, "本年投资" over "计划投资" 本年计划投资.
+func groupLeaf(group, leaf string) (Field, bool) {
+	g := normLabel(group).key
+	stem, ok := strings.CutSuffix(g, "投资")
+	if !ok || stem == "" || strings.Contains(stem, "以来") {
+		return 0, false
+	}
+	return label{key: stem + normLabel(leaf).key}.lookup()
 }
 
 // columnText is the header text messages quote: the lowest part that is
