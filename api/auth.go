@@ -104,3 +104,23 @@ func currentUser(c *gin.Context) models.User {
 	user, _ := u.(models.User)
 	return user
 }
+
+// tokens lists the caller's own tokens (never the tokens themselves).
+func (s *Server) tokens(c *gin.Context) {
+	list, err := s.store.Tokens(c, currentUser(c).ID, bearer(c))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": list})
+}
+
+// revokeToken ends one of the caller's own tokens, e.g. one left on a
+// shared computer.
+func (s *Server) revokeToken(c *gin.Context) {
+	if err := s.store.RevokeToken(c, currentUser(c).ID, c.Param("id")); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

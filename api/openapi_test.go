@@ -142,6 +142,22 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("POST", "/api/v1/login", "/api/v1/login", "", "application/json", []byte(`"not an object"`), 400)
 	c.call("GET", "/api/v1/me", "/api/v1/me", up, "", nil, 200)
 	c.call("GET", "/api/v1/me", "/api/v1/me", "", "", nil, 401)
+	spare := ts.login("reviewer")
+	var tokens struct {
+		Items []struct {
+			ID      string `json:"id"`
+			Current bool   `json:"current"`
+		} `json:"items"`
+	}
+	decodeJSON(t, c.call("GET", "/api/v1/tokens", "/api/v1/tokens", reviewer, "", nil, 200), &tokens)
+	for _, tk := range tokens.Items {
+		if !tk.Current {
+			c.call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/"+tk.ID, reviewer, "", nil, 204)
+		}
+	}
+	c.call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/0123456789abcdef", reviewer, "", nil, 404)
+	c.call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/x", reviewer, "", nil, 400)
+	c.call("GET", "/api/v1/me", "/api/v1/me", spare, "", nil, 401)
 
 	p := firstProject("张店区")
 	c.call("GET", "/api/v1/projects", "/api/v1/projects?year=2024&district=张店区&nature=续建&page=1&per_page=3", reviewer, "", nil, 200)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"tracker/models"
@@ -207,6 +208,40 @@ func TestPortfolioAsOfKeepsOnlyTheLatestReportUpToTheMonth(t *testing.T) {
 					t.Fatalf("month %d: %s has %v", month, p.Code, p.Investments)
 				}
 			}
+		}
+	})
+}
+
+func TestTokensAreListedAndRevocable(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		u, _ := s.CreateUser(ctx, models.User{Name: "r", Role: models.RoleReviewer}, "password-r")
+		_, first, _ := s.Login(ctx, "r", "password-r")
+		_, second, _ := s.Login(ctx, "r", "password-r")
+		list, err := s.Tokens(ctx, u.ID, second)
+		if err != nil || len(list) != 2 || strings.Contains(list[0].ID+list[1].ID, first) {
+			t.Fatalf("tokens %+v %v", list, err)
+		}
+		var firstID string
+		for _, tk := range list {
+			if !tk.Current {
+				firstID = tk.ID
+			}
+		}
+		if err := s.RevokeToken(ctx, u.ID, firstID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UserByToken(ctx, first); models.ErrorCode(err) != models.EUNAUTHORIZED {
+			t.Errorf("revoked token still works: %v", err)
+		}
+		if _, err := s.UserByToken(ctx, second); err != nil {
+			t.Errorf("the other token stopped working: %v", err)
+		}
+		if err := s.RevokeToken(ctx, u.ID+1, list[0].ID); models.ErrorCode(err) == "" {
+			t.Error("revoked another user's token")
+		}
+		if err := s.RevokeToken(ctx, u.ID, "%"); models.ErrorCode(err) != models.EINVALID {
+			t.Errorf("wildcard id: %v", err)
 		}
 	})
 }

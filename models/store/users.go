@@ -163,3 +163,40 @@ func (s *Store) UserByToken(ctx context.Context, token string) (models.User, err
 func (s *Store) Logout(ctx context.Context, token string) error {
 	return s.db.WithContext(ctx).Where("hash = ?", hashToken(token)).Delete(&tokenRow{}).Error
 }
+
+// Token is an API or page session token as its owner may list it: an id
+// (the start of its hash, never the token itself) and its lifetime.
+type Token struct {
+	ID        string    `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	ExpiresAt time.Time `json:"expires_at"`
+	Current   bool      `json:"current"` // the token of this request
+}
+
+// tokenIDLength is how much of a token's hash names it in lists.
+const tokenIDLength = 16
+
+// Tokens lists a user's unexpired tokens, newest first; current is the
+// token of the asking request, marked in the list.
+func (s *Store) Tokens(ctx context.Context, userID int64, current string) ([]Token, error) {
+	var rows []tokenRow
+	err := s.db.WithContext(ctx).Where("user_id = ? AND expires_at > ?", userID, s.now()).Order("created_at DESC").Find(&rows).Error
+	out := make([]Token, len(rows))
+	mine := hashToken(current)
+	for i, r := range rows {
+		out[i] = Token{ID: r.Hash[:tokenIDLength], CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, Current: r.Hash == mine}
+	}
+	return out, err
+}
+
+// RevokeToken deletes one of a user's tokens by its id.
+func (s *Store) RevokeToken(ctx context.Context, userID int64, id string) error {
+	if len(id) != tokenIDLength || strings.Trim(id, "0123456789abcdef") != "" {
+		return models.Errorf(models.EINVALID, "令牌编号“%s”格式不对", id)
+	}
+	res := s.db.WithContext(ctx).Where("user_id = ? AND hash LIKE ?", userID, id+"%").Delete(&tokenRow{})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return models.Errorf(models.ENOTFOUND, "没有编号为 %s 的令牌", id)
+	}
+	return res.Error
+}
