@@ -195,3 +195,27 @@ func TestGroupLeaf(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedPeriodSentDateSameRow: a 报告期 and a 填报日期 on one row (c32):
+// the 报告期 states the period, the 填报日期 only the sending date, in
+// either order; alone, the 填报日期 only gives the year.
+func TestStatedPeriodSentDateSameRow(t *testing.T) {
+	ytd := &header{byField: map[Field]int{FieldCompletedYTD: 0}, cols: []column{{field: FieldCompletedYTD}}}
+	ytd12 := &header{byField: map[Field]int{FieldCompletedYTD: 0}, cols: []column{{field: FieldCompletedYTD, month: 12}}}
+	cases := []struct {
+		h     *header
+		lines []string
+		want  models.Month
+	}{
+		{ytd, []string{"周村区市重大项目建设情况台账", "报告期：2024年1-8月 填报日期：2024年9月4日"}, models.MonthOf(2024, 8)},
+		{ytd, []string{"周村区市重大项目建设情况台账", "填报日期：2024年9月4日 报告期：2024年1-8月"}, models.MonthOf(2024, 8)},
+		{ytd, []string{"报告期：2024年8月　　填报单位：周村区发改局　　填报日期：2024年9月4日"}, models.MonthOf(2024, 8)},
+		{ytd, []string{"市重大项目台账", "填报日期：2024年9月4日"}, 0},
+		{ytd12, []string{"市重大项目台账", "填报单位：周村区发改局 填报日期：2025年1月6日"}, models.MonthOf(2024, 12)},
+	}
+	for _, c := range cases {
+		if got := statedPeriod(c.h, c.lines); got != c.want {
+			t.Errorf("%q: got %v, want %v", c.lines, got, c.want)
+		}
+	}
+}

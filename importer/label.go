@@ -191,12 +191,11 @@ func sentDate(text string) (year, month int) {
 
 // isSentDateLine reports whether a line states when the ledger was filled
 // in or sent (填报日期, 填报时间, 报送日期, 制表日期).
-func isSentDateLine(s string) bool {
-	s = foldText(s)
-	for _, w := range []string{"填报日期", "填报时间", "报送日期", "报送时间", "制表日期", "制表时间", "日期:"} {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func isSentDateLine(s string) bool { return indexAny(foldText(s), sentDateWords) >= 0 }
+
+// sentDateWords start the date a ledger was sent; periodWords the period it
+// reports on.
+var (
+	sentDateWords = []string{"填报日期", "填报时间", "报送日期", "报送时间", "制表日期", "制表时间", "日期:"}
+	periodWords   = []string{"报告期", "统计期"}
+)

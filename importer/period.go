@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 
 	"tracker/models"
 )
@@ -45,9 +46,9 @@ func statedPeriod(h *header, lines []string) models.Month {
 		month, year = c.month, c.year
 	}
 	for _, l := range lines {
-		if isSentDateLine(l) {
-			sentYear, sentMonth = sentDate(l)
-			continue
+		l, sent := splitSent(l)
+		if sent != "" {
+			sentYear, sentMonth = sentDate(sent)
 		}
 		y, m := periodIn(l)
 		year, month = firstNonZero(year, y), firstNonZero(month, m)
@@ -70,3 +71,31 @@ func statedPeriod(h *header, lines []string) models.Month {
 
 // monthZh writes a month as 2024年6月.
 func monthZh(m models.Month) string { return fmt.Sprintf("%d年%d月", m.Year(), m.Num()) }
+
+// splitSent splits a preamble line into the 填报日期 part (from its word to
+// the end, or to a 报告期 that follows it) and the rest, which may state
+// the period: "报告期：2024年1-8月 填报日期：2024年9月4日" on one row is
+// period 1-8月, sent in September.
+func splitSent(line string) (rest, sent string) {
+	s := foldText(line)
+	i := indexAny(s, sentDateWords)
+	if i < 0 {
+		return s, ""
+	}
+	j := len(s)
+	if k := indexAny(s[i:], periodWords); k > 0 {
+		j = i + k
+	}
+	return s[:i] + " " + s[j:], s[i:j]
+}
+
+// indexAny returns the first position of any of words in s, or -1.
+func indexAny(s string, words []string) int {
+	at := -1
+	for _, w := range words {
+		if k := strings.Index(s, w); k >= 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	return at
+}

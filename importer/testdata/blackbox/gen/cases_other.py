@@ -299,6 +299,6 @@ def x06():
     ], district="张店区")
 
 
-PENDING = [c32]
+PENDING = []
 
-ALL = [c21, c22, c23, c29, c30, x01, x02, x03, x04, x05, x06]
+ALL = [c21, c22, c23, c29, c30, c32, x01, x02, x03, x04, x05, x06]
