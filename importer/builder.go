@@ -98,11 +98,34 @@ func (b *builder) beginSheet(s *sheetReader, rows []*srcRow) error {
 	if err := b.settlePeriod(s, lines); err != nil {
 		return err
 	}
+	b.unknownColumns(s)
 	for _, c := range s.h.ignored {
 		b.problem(Problem{Sheet: name, Row: s.h.bottom, Column: colLetter(c.col), Severity: SeverityWarning,
 			Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：与另一列重复，本列未导入", name, s.h.bottom, colLetter(c.col), c.text)})
 	}
 	return nil
+}
+
+// unknownColumns warns once per sheet of the columns that look like a
+// field but map none, so that nothing is dropped without a word.
+func (b *builder) unknownColumns(s *sheetReader) {
+	u := s.h.unknown
+	if len(u) == 0 {
+		return
+	}
+	names := make([]string, len(u))
+	for i, c := range u {
+		names[i] = fmt.Sprintf("%s（%s）", colLetter(c.col), c.text)
+	}
+	p := Problem{Sheet: s.src.name, Row: s.h.bottom, Severity: SeverityWarning}
+	which := "该列"
+	if len(u) == 1 {
+		p.Column = colLetter(u[0].col)
+	} else {
+		which = "这些列"
+	}
+	p.Message = fmt.Sprintf("工作表“%s”第%d行：未识别的列 %s，%s未导入；如需导入请改用模板表头", s.src.name, s.h.bottom, strings.Join(names, "、"), which)
+	b.problem(p)
 }
 
 // titleDistrict finds a unit named in the title or 填报单位 line.

@@ -127,6 +127,13 @@ func TestHeaderSpellings(t *testing.T) {
 		{"2024年1月累计完成投资（亿元）", FieldCompletedYTD, models.Yi, 1},
 		{"1月完成投资", FieldCompletedYTD, 0, 1},
 		{"1月份累计完成", FieldCompletedYTD, 0, 1},
+		{"总投资额（万元）", FieldTotalInvestment, models.Wan, 0},
+		{"年度投资计划（万元）", FieldAnnualPlan, models.Wan, 0},
+		{"1-8月实际完成投资（万元）", FieldCompletedYTD, models.Wan, 8},
+		{"年度累计完成投资", FieldCompletedYTD, 0, 0},
+		{"计划开工日期", FieldPlannedStart, 0, 0},
+		{"实际开工日期", FieldActualStart, 0, 0},
+		{"项目名称及建设内容", FieldName, 0, 0},
 		{"开工时间（计划）", FieldPlannedStart, 0, 0},
 		{"预计开工", FieldPlannedStart, 0, 0},
 		{"开工时间", FieldActualStart, 0, 0},
@@ -216,6 +223,23 @@ func TestStatedPeriodSentDateSameRow(t *testing.T) {
 	for _, c := range cases {
 		if got := statedPeriod(c.h, c.lines); got != c.want {
 			t.Errorf("%q: got %v, want %v", c.lines, got, c.want)
+		}
+	}
+}
+
+// TestUnrecognised: amount- and date-like headers that map no field are
+// reported; decoys and other known columns are not.
+func TestUnrecognised(t *testing.T) {
+	for _, parts := range [][]string{{"实际投资额（万元）"}, {"开工年月"}, {"累计完成投资"}, {"投资情况（亿元）", "中期调整"}, {"项目金额（万元）"}} {
+		if !unrecognised(parts) {
+			t.Errorf("%q not reported", parts)
+		}
+	}
+	for _, parts := range [][]string{{"本月完成投资（万元）"}, {"开工以来累计完成投资（万元）"}, {"其中：8月完成"}, {"8月完成投资（万元）"},
+		{"4-6月完成投资"}, {"填报时间"}, {"计划竣工时间"}, {"完成率"}, {"投资预警"}, {"开工预警"}, {"逾期月数"}, {"建设单位"},
+		{"备注"}, {"联系人"}, {"形象进度"}, {"中央预算内投资（万元）"}, {"开工状态"}} {
+		if unrecognised(parts) {
+			t.Errorf("%q reported", parts)
 		}
 	}
 }

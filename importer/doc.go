@@ -33,6 +33,10 @@
 //     written by a program, never opened in Excel) leaves the field not
 //     stated, with a warning. The .xls reader cannot see formula results at
 //     all, so such cells read as blank (not stated).
+//   - A visible column whose header looks like an amount (投资/金额 with a
+//     unit, or with 计划/完成/累计) or a start date (开工/日期/时间) but
+//     maps no field and is no known decoy (本月完成, 开工以来, 竣工, 预警…)
+//     gets one warning per sheet naming it: nothing is dropped unsaid.
 //   - Unreadable dates are warnings (the field is not stated); unreadable
 //     or negative amounts are errors. 实施类/准备类 in the 建设性质 column is
 //     a list's section, not a nature: not stated, no warning.

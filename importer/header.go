@@ -25,6 +25,7 @@ type header struct {
 	texts       map[int]string // every header column's text, for messages
 	signatures  map[string]bool
 	ignored     []column // duplicate columns left out
+	unknown     []column // columns that look like a field but map none
 }
 
 // minHeaderFields is how many distinct fields a header must map; the
@@ -129,8 +130,11 @@ func buildHeader(rows []*srcRow, top, bottom int, unit models.Money) *header {
 	for _, c := range cols {
 		col, ok := mapColumn(c, parts[c], unit)
 		h.texts[c] = col.text
-		if ok {
+		switch {
+		case ok:
 			h.add(col)
+		case unrecognised(parts[c]):
+			h.unknown = append(h.unknown, col)
 		}
 	}
 	for _, r := range rows[top : bottom+1] {
@@ -237,6 +241,33 @@ func groupLeaf(group, leaf string) (Field, bool) {
 		return 0, false
 	}
 	return label{key: stem + normLabel(leaf).key}.lookup()
+}
+
+// unrecognised reports a header that maps no field but looks like one: an
+// amount (投资/金额 with a unit, or with 计划/完成/累计) or a start date
+// (开工/日期/时间), and is none of the columns known to be something else
+// (notFieldWords, or a single month's figure such as 8月完成投资).
+func unrecognised(parts []string) bool {
+	joined := foldText(strings.Join(parts, ""))
+	leaf := foldText(parts[len(parts)-1])
+	if hasAnyWord(joined, notFieldWords) || reMonthLeft.MatchString(normLabel(leaf).key) {
+		return false
+	}
+	amount := hasAnyWord(joined, amountWords) && (unitIn(joined) != 0 || hasAnyWord(leaf, amountHints))
+	return amount || hasAnyWord(leaf, dateWords)
+}
+
+// reMonthLeft is a month left in a label after the 1-N月 range is taken
+// out: one month's figure (8月完成投资) or another range (4-6月).
+var reMonthLeft = regexp.MustCompile(`\d+月`)
+
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // columnText is the header text messages quote: the lowest part that is

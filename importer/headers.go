@@ -12,6 +12,7 @@ var headerSpellings = map[string]Field{
 	"项目代码": fieldCode, "项目编码": fieldCode, "统一项目代码": fieldCode,
 	"项目代码(备案证号)": fieldCode, "项目统一代码": fieldCode, "项目代码(统一代码)": fieldCode,
 	"项目名称": FieldName, "项目全称": FieldName, "名称": FieldName,
+	"项目名称及建设内容": FieldName, "项目名称及主要建设内容": FieldName, "项目名称和建设内容": FieldName,
 	"所属区县": FieldDistrict, "区县": FieldDistrict, "所属区域": FieldDistrict,
 	"所在区县": FieldDistrict, "区县(功能区)": FieldDistrict, "所属区县(功能区)": FieldDistrict,
 	"责任单位": FieldUnit, "主管部门": FieldUnit, "责任部门": FieldUnit,
@@ -19,20 +20,41 @@ var headerSpellings = map[string]Field{
 	"项目类别": FieldCategory, "类别": FieldCategory, "行业类别": FieldCategory, "项目类型": FieldCategory,
 	"项目级别": FieldLevel, "级别": FieldLevel,
 	"总投资": FieldTotalInvestment, "计划总投资": FieldTotalInvestment, "项目总投资": FieldTotalInvestment,
+	"总投资额": FieldTotalInvestment, "计划总投资额": FieldTotalInvestment, "项目总投资额": FieldTotalInvestment,
 	"年度计划投资": FieldAnnualPlan, "本年计划投资": FieldAnnualPlan, "{Y}计划投资": FieldAnnualPlan,
 	"{Y}年度计划投资": FieldAnnualPlan, "年度计划": FieldAnnualPlan, "本年度计划投资": FieldAnnualPlan,
 	"本年计划": FieldAnnualPlan, "本年度计划": FieldAnnualPlan,
+	"年度投资计划": FieldAnnualPlan, "{Y}投资计划": FieldAnnualPlan, "本年投资计划": FieldAnnualPlan, "本年度投资计划": FieldAnnualPlan,
 	"{M}累计完成投资": FieldCompletedYTD, "本年累计完成投资": FieldCompletedYTD, "{M}完成投资": FieldCompletedYTD,
 	"年初至报告期累计完成投资": FieldCompletedYTD, "{Y}{M}累计完成投资": FieldCompletedYTD,
 	"{Y}{M}完成投资": FieldCompletedYTD, "累计完成投资({M})": FieldCompletedYTD,
 	"{M}累计完成": FieldCompletedYTD, "{M}完成": FieldCompletedYTD, "本年累计完成": FieldCompletedYTD,
 	"年初至报告期累计完成": FieldCompletedYTD, "{M}累计": FieldCompletedYTD, "本年完成投资": FieldCompletedYTD, "年初累计完成投资": FieldCompletedYTD,
 	"本年度累计完成投资": FieldCompletedYTD, "本年度累计完成": FieldCompletedYTD,
+	"年度累计完成投资": FieldCompletedYTD, "年度累计完成": FieldCompletedYTD, "{Y}累计完成投资": FieldCompletedYTD,
+	"{M}实际完成投资": FieldCompletedYTD, "{Y}{M}实际完成投资": FieldCompletedYTD, "{M}实际完成": FieldCompletedYTD,
+	"本年实际完成投资": FieldCompletedYTD, "{M}累计实际完成投资": FieldCompletedYTD,
 	"计划开工时间": FieldPlannedStart, "预计开工": FieldPlannedStart, "开工时间(计划)": FieldPlannedStart,
 	"预计开工时间": FieldPlannedStart, "计划开工": FieldPlannedStart, "开工时间计划": FieldPlannedStart,
+	"计划开工日期": FieldPlannedStart, "预计开工日期": FieldPlannedStart, "开工日期(计划)": FieldPlannedStart,
 	"实际开工时间": FieldActualStart, "开工时间": FieldActualStart, "开工时间(实际)": FieldActualStart,
 	"实际开工": FieldActualStart, "开工时间实际": FieldActualStart,
+	"实际开工日期": FieldActualStart, "开工日期": FieldActualStart, "开工日期(实际)": FieldActualStart,
 }
+
+// Unrecognised columns: a header that looks like an amount (投资 or 金额,
+// with a unit or 计划/完成/累计) or a start date (开工, 日期, 时间) but maps
+// no field gets a warning, unless it holds one of these words of columns
+// known to be something else (monthly or since-start figures, completion
+// dates, warning lights, counts, rates).
+var (
+	amountWords   = []string{"投资", "金额"}
+	amountHints   = []string{"计划", "完成", "累计"}
+	dateWords     = []string{"开工", "日期", "时间"}
+	notFieldWords = []string{"本月", "当月", "上月", "上年", "去年", "以前", "以来", "自开工", "其中", "预算内", "专项",
+		"债", "到位", "率", "比例", "占", "预警", "状态", "月数", "天数", "竣工", "投产", "完工", "填报", "报送", "制表",
+		"起止", "年限", "是否", "备注", "问题", "说明", "形象进度", "%"}
+)
 
 // sheetSkipWords mark sheets that are instructions or summaries, not data,
 // by their name; other sheets are read when a ledger header is found.

@@ -61,6 +61,7 @@ var fixtures = []fixtureCase{
 	{file: "legacy.xls"},            // old binary .xls (saved by LibreOffice)
 	{file: "merge_lists.xlsx"},      // lists repeating part of a detail sheet, a row split over two, a conflict
 	{file: "january.xlsx"},          // January: 1月累计完成投资 (not 1-1月), the year in the title
+	{file: "synonyms_unknown.xlsx"}, // 总投资额/年度投资计划/年度累计完成投资/…日期, decoys, unrecognised amount and date columns
 }
 
 func TestReadFixtures(t *testing.T) {

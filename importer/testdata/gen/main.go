@@ -345,6 +345,18 @@ func main() {
 		{"2401-370303-04-01-000012", "一月项目乙", "新开工", 9000, 3000, 0, 0},
 	}})
 
+	// Common spellings outside the template (x16), decoys beside them, and
+	// columns that look like amounts or dates but map no field: one warning
+	// for the sheet names them. 2024年1-8月 only in the title.
+	write("synonyms_unknown.xlsx", sheet{name: "Sheet1", rows: [][]any{
+		{"2024年1-8月重大项目建设情况台账"},
+		{"序号", "项目代码", "项目名称及建设内容", "所属区县", "总投资额（万元）", "年度投资计划（万元）", "年度累计完成投资（万元）",
+			"本月完成投资（万元）", "开工以来累计完成投资（万元）", "8月完成投资（万元）", "计划开工日期", "实际开工日期",
+			"计划竣工时间", "实际投资额（万元）", "开工年月", "完成率", "备注"},
+		{1, "2403-370303-04-01-560011", "张店区氢能装备项目 建设厂房5万平方米", "张店区", 25000, 8000, 3320,
+			400, 3320, 400, "2024年3月", "2024年4月", "2025年12月", 3320, "2024年4月", "41.5%", ""},
+	}, merges: [][2]string{{"A1", "Q1"}}})
+
 	write("peer_shape.xlsx", peerShape())
 }
 
