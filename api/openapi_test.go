@@ -158,6 +158,8 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/0123456789abcdef", reviewer, "", nil, 404)
 	c.call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/x", reviewer, "", nil, 400)
 	c.call("GET", "/api/v1/me", "/api/v1/me", spare, "", nil, 401)
+	c.json("POST", "/api/v1/me/password", "/api/v1/me/password", reviewer, map[string]string{"old_password": "wrong", "new_password": "new-password-1"}, 400)
+	c.json("POST", "/api/v1/me/password", "/api/v1/me/password", reviewer, map[string]string{"old_password": "password-reviewer", "new_password": "new-password-1"}, 204)
 
 	p := firstProject("张店区")
 	c.call("GET", "/api/v1/projects", "/api/v1/projects?year=2024&district=张店区&nature=续建&page=1&per_page=3", reviewer, "", nil, 200)

@@ -29,8 +29,10 @@ func (s *Server) pageRoutes() {
 	r.GET("/login", s.loginPage)
 	r.POST("/login", s.postLogin)
 
-	p := r.Group("", s.pageSession, s.checkCSRF)
+	p := r.Group("", s.pageSession, s.checkCSRF, s.requireOwnPassword)
 	p.GET("/", s.landing)
+	p.GET(passwordPath, s.passwordPage)
+	p.POST(passwordPath, s.postPassword)
 	p.POST("/logout", s.postLogout)
 	p.GET("/dashboard", s.dashboardPage)
 	p.GET("/projects", s.projectsPage)
@@ -173,17 +175,18 @@ var errorTitles = map[int]string{
 // notices are the fixed messages a redirect after a form can ask for with
 // ?ok=KEY; nothing a user typed is echoed.
 var notices = map[string]string{
-	"committed": "已提交：数据已按本次导入更新。",
-	"discarded": "已放弃本次预览，数据没有任何变化。",
-	"reverted":  "已撤销：本次导入修改的数据已全部恢复原值。",
-	"edited":    "已保存手工修改。下面是改动的内容；如有错误，可以撤销。",
-	"created":   "已添加用户。",
-	"role":      "已保存角色和所属单位。",
-	"password":  "已重置密码，该用户需用新密码重新登录。",
-	"disabled":  "已停用该用户，其登录已失效。",
-	"enabled":   "已启用该用户。",
-	"locked":    "已锁定该季度：其各月数据不能再导入、修改或撤销。",
-	"unlocked":  "已解锁该季度：其各月数据可以再次导入和修改。",
+	"committed":    "已提交：数据已按本次导入更新。",
+	"discarded":    "已放弃本次预览，数据没有任何变化。",
+	"reverted":     "已撤销：本次导入修改的数据已全部恢复原值。",
+	"edited":       "已保存手工修改。下面是改动的内容；如有错误，可以撤销。",
+	"created":      "已添加用户。",
+	"role":         "已保存角色和所属单位。",
+	"password":     "已重置密码，该用户需用新密码重新登录。",
+	"own_password": "已修改密码。其他设备上的登录已失效。",
+	"disabled":     "已停用该用户，其登录已失效。",
+	"enabled":      "已启用该用户。",
+	"locked":       "已锁定该季度：其各月数据不能再导入、修改或撤销。",
+	"unlocked":     "已解锁该季度：其各月数据可以再次导入和修改。",
 }
 
 // pages are the parsed templates: each page file defines one template

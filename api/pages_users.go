@@ -56,7 +56,9 @@ func (s *Server) userDone(c *gin.Context, err error, ok string) {
 }
 
 func (s *Server) postUser(c *gin.Context) {
-	u := models.User{Name: strings.TrimSpace(c.PostForm("name")), Role: c.PostForm("role"), District: c.PostForm("district")}
+	// The admin chose the first password, so its owner must change it.
+	u := models.User{Name: strings.TrimSpace(c.PostForm("name")), Role: c.PostForm("role"), District: c.PostForm("district"),
+		MustChangePassword: true}
 	if u.Role != models.RoleUploader {
 		u.District = ""
 	}

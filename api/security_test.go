@@ -33,7 +33,8 @@ func routeTable() map[string]expect {
 		"GET /healthz": all(200), "GET /api/openapi.json": all(200), "GET /api/v1/version": all(200), "GET /metrics": all(200),
 		"GET /static/*filepath": all(200), "GET /login": expect{200, 303, 303, 303}, "POST /login": all(401), "POST /api/v1/login": all(400),
 
-		"GET /api/v1/me": api(200, 200, 200), "GET /api/v1/tokens": api(200, 200, 200),
+		"GET /api/v1/me": api(200, 200, 200), "GET /api/v1/tokens": api(200, 200, 200), "POST /api/v1/me/password": api(400, 400, 400),
+		"GET /account/password": page(200, 200, 200), "POST /account/password": page(400, 400, 400),
 		"DELETE /api/v1/tokens/:id": api(400, 400, 400), "POST /api/v1/logout": api(204, 204, 204),
 		"GET /api/v1/projects": api(200, 200, 200), "GET /api/v1/projects.xlsx": api(200, 200, 200),
 		"GET /api/v1/projects/:code": api(200, 200, 200), "GET /api/v1/rates": api(200, 200, 200),

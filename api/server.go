@@ -71,6 +71,7 @@ func (s *Server) routes() {
 	read := v1.Group("", s.authenticate, s.require(models.User.CanRead))
 	read.POST("/logout", s.logout)
 	read.GET("/me", s.me)
+	read.POST("/me/password", s.changePassword)
 	read.GET("/tokens", s.tokens)
 	read.DELETE("/tokens/:id", s.revokeToken)
 	read.GET("/projects", s.listProjects)

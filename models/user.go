@@ -14,6 +14,10 @@ type User struct {
 	Role     string `json:"role"`
 	District string `json:"district"` // an uploader's reporting unit; "" for others
 	Disabled bool   `json:"-"`
+	// MustChangePassword is set when someone else chose the password (the
+	// bootstrap admin, an admin's reset): the pages ask for a new one
+	// before anything else. API tokens keep working.
+	MustChangePassword bool `json:"must_change_password"`
 }
 
 // ValidRole reports whether r is one of the three roles.

@@ -85,7 +85,7 @@ func prepare(ctx context.Context, s *store.Store, env envConfig, withDemo bool, 
 	if err != nil || n > 0 {
 		return err
 	}
-	if _, err := s.CreateUser(ctx, models.User{Name: "admin", Role: models.RoleAdmin}, password); err != nil {
+	if _, err := s.CreateUser(ctx, models.User{Name: "admin", Role: models.RoleAdmin, MustChangePassword: true}, password); err != nil {
 		// Another server process starting on the same database at the
 		// same moment may have created it first.
 		if n, cerr := s.CountUsers(ctx); cerr == nil && n > 0 {

@@ -69,7 +69,10 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string) er
 		if _, err := userTx(tx, id); err != nil {
 			return err
 		}
-		if err := tx.Model(&userRow{}).Where("id = ?", id).Update("password_hash", string(hash)).Error; err != nil {
+		// The admin now knows the password: its owner must choose a new one.
+		err := tx.Model(&userRow{}).Where("id = ?", id).
+			Updates(map[string]any{"password_hash": string(hash), "must_change_password": true}).Error
+		if err != nil {
 			return err
 		}
 		return tx.Where("user_id = ?", id).Delete(&tokenRow{}).Error

@@ -119,6 +119,9 @@ var migrations = []string{
 	// scanned the whole table, and reverting an import of 20,000 new
 	// projects held the write lock for 48 s instead of 2.
 	`CREATE INDEX plan_entries_code ON plan_entries (code);`,
+	// 5: a password someone else set (the bootstrap admin's, an admin's
+	// reset) must be changed by its owner at the next sign-in.
+	`ALTER TABLE users ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE;`,
 }
 
 var dialectWords = map[string]map[string]string{

@@ -25,12 +25,15 @@ type userRow struct {
 	PasswordHash string
 	Disabled     bool
 	CreatedAt    time.Time
+	// MustChangePassword: see models.User.
+	MustChangePassword bool
 }
 
 func (userRow) TableName() string { return "users" }
 
 func (r userRow) user() models.User {
-	return models.User{ID: r.ID, Name: r.Name, Role: r.Role, District: r.District, Disabled: r.Disabled}
+	return models.User{ID: r.ID, Name: r.Name, Role: r.Role, District: r.District, Disabled: r.Disabled,
+		MustChangePassword: r.MustChangePassword}
 }
 
 type tokenRow struct {
@@ -58,7 +61,8 @@ func (s *Store) CreateUser(ctx context.Context, u models.User, password string) 
 	if err != nil {
 		return models.User{}, err
 	}
-	row := userRow{Name: u.Name, Role: u.Role, District: u.District, PasswordHash: string(hash), CreatedAt: s.now()}
+	row := userRow{Name: u.Name, Role: u.Role, District: u.District, PasswordHash: string(hash), CreatedAt: s.now(),
+		MustChangePassword: u.MustChangePassword}
 	var n int64
 	s.db.WithContext(ctx).Model(&userRow{}).Where("name = ?", u.Name).Count(&n)
 	if n > 0 {
@@ -199,4 +203,35 @@ func (s *Store) RevokeToken(ctx context.Context, userID int64, id string) error 
 		return models.Errorf(models.ENOTFOUND, "没有编号为 %s 的令牌", id)
 	}
 	return res.Error
+}
+
+// ChangePassword lets a user replace their own password: the old one must
+// match, the new one must differ and be long enough. Every other token of
+// the user is revoked (a changed password should end forgotten sessions);
+// keep stays valid.
+func (s *Store) ChangePassword(ctx context.Context, id int64, old, new, keep string) error {
+	var row userRow
+	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
+		return notFound(err, "用户不存在")
+	}
+	switch {
+	case bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(old)) != nil:
+		return models.Errorf(models.EINVALID, "原密码不正确")
+	case old == new:
+		return models.Errorf(models.EINVALID, "新密码不能与原密码相同")
+	case utf8.RuneCountInString(new) < MinPasswordLength:
+		return models.Errorf(models.EINVALID, "密码至少需要%d个字符", MinPasswordLength)
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(new), bcrypt.DefaultCost)
+	if err != nil {
+		return err
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Model(&userRow{}).Where("id = ?", id).
+			Updates(map[string]any{"password_hash": string(hash), "must_change_password": false}).Error
+		if err != nil {
+			return err
+		}
+		return tx.Where("user_id = ? AND hash <> ?", id, hashToken(keep)).Delete(&tokenRow{}).Error
+	})
 }

@@ -1,0 +1,73 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"tracker/models"
+)
+
+func TestAPasswordSomeoneElseChoseMustBeChangedFirst(t *testing.T) {
+	ts := newTestServer(t)
+	ctx := context.Background()
+	if _, err := ts.store.CreateUser(ctx, models.User{Name: "boot", Role: models.RoleAdmin, MustChangePassword: true}, "password-boot"); err != nil {
+		t.Fatal(err)
+	}
+	cookie := ts.pageLogin("boot")
+	me := who{name: "boot", cookie: cookie}
+	for _, path := range []string{"/dashboard", "/projects", "/users"} {
+		if got := ts.callLocation(path, me); got != passwordPath {
+			t.Errorf("%s sends to %q, want the password page", path, got)
+		}
+	}
+	if got := ts.call("GET", passwordPath, me); got != http.StatusOK {
+		t.Errorf("password page: %d", got)
+	}
+	token := ts.login("boot") // the API keeps working
+	var u models.User
+	ts.do("GET", "/api/v1/me", token, nil, http.StatusOK, &u)
+	if !u.MustChangePassword {
+		t.Error("/me does not say the password must change")
+	}
+	post := func(old, new, confirm string) int {
+		form := url.Values{"csrf": {csrfToken(cookie)}, "old_password": {old}, "new_password": {new}, "confirm_password": {confirm}}
+		req, _ := http.NewRequest("POST", ts.srv.URL+passwordPath, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: cookie})
+		resp, err := noRedirects.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := post("password-boot", "new-password-9", "different-9"); got != http.StatusBadRequest {
+		t.Errorf("mismatched confirmation: %d", got)
+	}
+	if got := post("password-boot", "new-password-9", "new-password-9"); got != http.StatusSeeOther {
+		t.Fatalf("change: %d", got)
+	}
+	if got := ts.call("GET", "/dashboard", me); got != http.StatusOK {
+		t.Errorf("dashboard after the change: %d", got)
+	}
+	ts.do("GET", "/api/v1/me", token, nil, http.StatusUnauthorized, nil) // other sessions end
+	ts.do("POST", "/api/v1/login", "", map[string]string{"username": "boot", "password": "new-password-9"}, http.StatusOK, nil)
+}
+
+var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+// callLocation GETs path as c and returns where it redirects ("" if not).
+func (ts *testServer) callLocation(path string, c who) string {
+	ts.t.Helper()
+	req, _ := http.NewRequest("GET", ts.srv.URL+path, nil)
+	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: c.cookie})
+	resp, err := noRedirects.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.Header.Get("Location")
+}
