@@ -97,3 +97,36 @@ func codeRows(f *excelize.File, sheet string) int {
 	}
 	return n
 }
+
+// TestPastQuarterKeepsItsFigures imports a July figure and checks that the
+// second quarter's rates and workbook still show the end of June.
+func TestPastQuarterKeepsItsFigures(t *testing.T) {
+	ts := newTestServer(t)
+	token := ts.login("admin")
+	var before, after, julyBefore, julyAfter models.Rates
+	ts.do("GET", "/api/v1/rates?year=2024&quarter=2", token, nil, http.StatusOK, &before)
+	ts.do("GET", "/api/v1/rates?year=2024&month=7", token, nil, http.StatusOK, &julyBefore)
+	p := firstProject("张店区")
+	july := []byte("张店区2024年1-7月市重大项目建设情况台账\n项目代码,项目名称,1-7月累计完成投资（万元）\n" + p.Code + "," + p.Name + ",999999\n")
+	var imp importResult
+	ts.upload(token, "7月.csv", july, nil, http.StatusOK, &imp)
+	if imp.Status != "committed" || imp.Period != "2024-07" {
+		t.Fatalf("july import %+v", imp)
+	}
+	ts.do("GET", "/api/v1/rates?year=2024&quarter=2", token, nil, http.StatusOK, &after)
+	if after.Completed != before.Completed || after.Month != 6 {
+		t.Errorf("Q2 completed %s after a July import, was %s", after.Completed.WanString(), before.Completed.WanString())
+	}
+	data := ts.do("GET", "/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", token, nil, http.StatusOK, nil)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checkWorkbook(t, 2, f, after)
+	ts.do("GET", "/api/v1/rates?year=2024&month=7", token, nil, http.StatusOK, &julyAfter)
+	old, _ := p.CompletedAsOf(models.MonthOf(2024, 7))
+	if want := julyBefore.Completed - old + 999999*models.Wan; julyAfter.Completed != want {
+		t.Errorf("July completed %s, want %s", julyAfter.Completed.WanString(), want.WanString())
+	}
+}
