@@ -33,6 +33,8 @@ func sniff(data []byte, fileName string) (string, error) {
 		return "", models.Errorf(models.EUNSUPPORTED, "文件“%s”实际是网页（HTML）格式，不是Excel表格。请用Excel打开后“另存为”Excel工作簿（.xlsx）再上传", fileName)
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return "", models.Errorf(models.EUNSUPPORTED, "文件是PDF，无法读取表格数据。请上传Excel台账（.xlsx）")
+	case isPicture(data):
+		return "", models.Errorf(models.EUNSUPPORTED, "文件是图片，无法读取表格数据。请上传Excel台账（.xlsx），不要上传截图或照片")
 	case looksLikeText(data):
 		return "csv", nil
 	}
@@ -63,14 +65,31 @@ func looksLikeHTML(data []byte) bool {
 		bytes.HasPrefix(head, []byte("<table")) || bytes.Contains(head, []byte("urn:schemas-microsoft-com:office:excel"))
 }
 
+// isPicture reports the signatures of PNG, JPEG, GIF and WebP images.
+func isPicture(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) ||
+		bytes.HasPrefix(data, []byte("GIF87a")) || bytes.HasPrefix(data, []byte("GIF89a")) ||
+		len(data) >= 12 && bytes.HasPrefix(data, []byte("RIFF")) && string(data[8:12]) == "WEBP"
+}
+
 // looksLikeText reports whether data can be a CSV: no NUL bytes in its
-// first 8 KiB unless it is UTF-16 with a BOM.
+// first 8 KiB unless it is UTF-16 with a BOM, and control characters
+// other than tab, line and page breaks in at most 1 byte of 100 there.
 func looksLikeText(data []byte) bool {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return true
 	}
 	head := data[:min(len(data), 8192)]
-	return bytes.IndexByte(head, 0) < 0
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*100 <= len(head)
 }
 
 // errEncrypted is the error for a password-protected workbook.
