@@ -62,6 +62,18 @@ func (g *zipGuard) checkDeclared(f *zip.File) error {
 // has reports whether the archive holds an entry.
 func (g *zipGuard) has(name string) bool { return g.files[strings.ToLower(name)] != nil }
 
+// hasMacros reports whether the archive carries VBA code or Excel 4.0
+// macro sheets (.xlsm, .xltm, .xlam): the kept original is served back to
+// users, so such files are refused rather than stored.
+func (g *zipGuard) hasMacros() bool {
+	for name := range g.files {
+		if strings.HasSuffix(name, "vbaproject.bin") || strings.HasPrefix(name, "xl/macrosheets/") {
+			return true
+		}
+	}
+	return false
+}
+
 // open returns a reader of one entry that fails with ETOOLARGE as soon as
 // the bytes really unzipped pass the entry limit, the total limit or the
 // ratio limit. max, when positive, lowers the entry limit (sharedStrings).

@@ -1,0 +1,156 @@
+package api
+
+import (
+	"archive/zip"
+	"bytes"
+
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"tracker/importer"
+)
+
+// xlsxParts builds a workbook archive from raw parts, so a test can give
+// it any content a hostile program might write.
+func xlsxParts(t *testing.T, parts map[string]string, method uint16) []byte {
+	t.Helper()
+	base := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+			`<Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+	}
+	for k, v := range parts {
+		base[k] = v
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range base {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, body)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// zipBomb is a workbook whose one sheet inflates to size bytes of blanks.
+func zipBomb(t *testing.T, size int) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate})
+	io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i < size>>20; i++ {
+		w.Write(chunk)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func sheetXML(rows string) string {
+	return `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`
+}
+
+// hostileFiles are files a broken or hostile program might send, each with
+// the statuses it may get.
+func hostileFiles(t *testing.T) []struct {
+	name   string
+	data   []byte
+	status []int
+} {
+	laughs := `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">` +
+		`<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">` +
+		`<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">` +
+		`<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">` +
+		`<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>` +
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`
+	template, err := importer.Template("v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := []int{400, 413, 415, 422}
+	cfb := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 4096)...)
+	copy(cfb[1024:], []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"))
+	return []struct {
+		name   string
+		data   []byte
+		status []int
+	}{
+		{"zip_bomb.xlsx", zipBomb(t, 300<<20), bad},
+		{"billion_laughs.xlsx", xlsxParts(t, map[string]string{"xl/sharedStrings.xml": laughs,
+			"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)}, zip.Deflate), bad},
+		{"huge_dimension.xlsx", xlsxParts(t, map[string]string{"xl/worksheets/sheet1.xml": `<?xml version="1.0"?>` +
+			`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>` +
+			`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>`}, zip.Deflate), bad},
+		{"bad_cells.xlsx", xlsxParts(t, map[string]string{"xl/worksheets/sheet1.xml": sheetXML(
+			`<row r="5"><c r="C5" t="s"><v>-1</v></c><c r="A5" t="s"><v>99999999</v></c></row><row r="2"><c r="A2"><v>x</v></c></row>` +
+				`<row r="99999999"><c r="A99999999"><v>1</v></c></row>`)}, zip.Store), bad},
+		{"encrypted.xlsx", cfb, []int{415}},
+		{"truncated.xlsx", template[:len(template)/2], bad},
+		{"picture.xlsx", append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{7}, 2000)...), []int{415}},
+		{"report.pdf.xls", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n"), []int{415}},
+		{"random.xlsx", bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 5000), bad},
+		{"empty.csv", nil, bad},
+		{"one_huge_cell.csv", []byte("项目代码,项目名称\n2403-370303-04-01-000123," + strings.Repeat("名", 3<<20) + "\n"), bad},
+		{"macro.xlsm", xlsxParts(t, map[string]string{"xl/vbaProject.bin": "\xd0\xcf\x11\xe0 macro",
+			"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row>`)}, zip.Deflate), bad},
+	}
+}
+
+func TestHostileUploadsGetAClearRefusalAndChangeNothing(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.login("admin")
+	for _, f := range hostileFiles(t) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormFile("file", f.name)
+		fw.Write(f.data)
+		mw.WriteField("period", "2024-06")
+		mw.Close()
+		req, _ := http.NewRequest("POST", ts.srv.URL+"/api/v1/imports", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+admin)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var e errorBody
+		decodeJSON(t, raw, &e)
+		if !containsInt(f.status, resp.StatusCode) || !hasChinese(e.Error.Message) {
+			t.Errorf("%s: status %d, message %q; want one of %v with a Chinese message", f.name, resp.StatusCode, e.Error.Message, f.status)
+		}
+		ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
+	}
+	var list struct {
+		Items []importResult `json:"items"`
+	}
+	ts.do("GET", "/api/v1/imports", admin, nil, http.StatusOK, &list)
+	if len(list.Items) != 0 {
+		t.Errorf("hostile files left %d imports behind", len(list.Items))
+	}
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
