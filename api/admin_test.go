@@ -43,42 +43,43 @@ func TestProblemsWorkbookHoldsTheBadRow(t *testing.T) {
 }
 
 func TestEditAuditAndLocks(t *testing.T) {
-	ts := newTestServer(t)
-	admin, uploader, reviewer := ts.login("admin"), ts.login("zhangdian"), ts.login("reviewer")
-	own, other := firstProject("张店区"), firstProject("淄川区")
-	edit := map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5}
-	var imp importResult
-	ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, edit, http.StatusOK, &imp)
-	if imp.Status != "committed" || len(imp.Changes) != 1 || *imp.Changes[0].New != "4321.5" {
-		t.Fatalf("edit: %+v", imp)
-	}
-	ts.do("PATCH", "/api/v1/projects/"+other.Code, uploader, edit, http.StatusForbidden, nil)
-	ts.do("PATCH", "/api/v1/projects/"+own.Code, reviewer, edit, http.StatusForbidden, nil)
-	ts.do("PATCH", "/api/v1/projects/"+own.Code, admin, map[string]any{"completed_ytd_wan": 1}, http.StatusBadRequest, nil)
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		admin, uploader, reviewer := ts.login("admin"), ts.login("zhangdian"), ts.login("reviewer")
+		own, other := firstProject("张店区"), firstProject("淄川区")
+		edit := map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5}
+		var imp importResult
+		ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, edit, http.StatusOK, &imp)
+		if imp.Status != "committed" || len(imp.Changes) != 1 || *imp.Changes[0].New != "4321.5" {
+			t.Fatalf("edit: %+v", imp)
+		}
+		ts.do("PATCH", "/api/v1/projects/"+other.Code, uploader, edit, http.StatusForbidden, nil)
+		ts.do("PATCH", "/api/v1/projects/"+own.Code, reviewer, edit, http.StatusForbidden, nil)
+		ts.do("PATCH", "/api/v1/projects/"+own.Code, admin, map[string]any{"completed_ytd_wan": 1}, http.StatusBadRequest, nil)
 
-	var audit struct {
-		Items []struct {
-			User, Field, Kind string
-			ImportID          int64 `json:"import_id"`
-		} `json:"items"`
-	}
-	ts.do("GET", "/api/v1/audit?code="+own.Code, uploader, nil, http.StatusForbidden, nil)
-	ts.do("GET", "/api/v1/audit?code="+own.Code, admin, nil, http.StatusOK, &audit)
-	if len(audit.Items) != 1 || audit.Items[0].User != "zhangdian" || audit.Items[0].Kind != "edit" || audit.Items[0].ImportID != imp.ID {
-		t.Errorf("audit %+v", audit.Items)
-	}
-	ts.do("GET", "/api/v1/audit?from=yesterday", admin, nil, http.StatusBadRequest, nil)
+		var audit struct {
+			Items []struct {
+				User, Field, Kind string
+				ImportID          int64 `json:"import_id"`
+			} `json:"items"`
+		}
+		ts.do("GET", "/api/v1/audit?code="+own.Code, uploader, nil, http.StatusForbidden, nil)
+		ts.do("GET", "/api/v1/audit?code="+own.Code, admin, nil, http.StatusOK, &audit)
+		if len(audit.Items) != 1 || audit.Items[0].User != "zhangdian" || audit.Items[0].Kind != "edit" || audit.Items[0].ImportID != imp.ID {
+			t.Errorf("audit %+v", audit.Items)
+		}
+		ts.do("GET", "/api/v1/audit?from=yesterday", admin, nil, http.StatusBadRequest, nil)
 
-	ts.do("POST", "/api/v1/locks", uploader, map[string]int{"year": 2024, "quarter": 2}, http.StatusForbidden, nil)
-	ts.do("POST", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, http.StatusOK, nil)
-	var e errorBody
-	ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, edit, http.StatusConflict, &e)
-	if !strings.Contains(e.Error.Message, "已锁定") {
-		t.Errorf("locked message %q", e.Error.Message)
-	}
-	ts.upload(uploader, "zd.csv", zhangdianCSV(own.Code, own.Name, "1"), nil, http.StatusConflict, nil)
-	ts.do("DELETE", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, http.StatusOK, nil)
-	ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, map[string]any{"period": "2024-06", "completed_ytd_wan": 1}, http.StatusOK, nil)
+		ts.do("POST", "/api/v1/locks", uploader, map[string]int{"year": 2024, "quarter": 2}, http.StatusForbidden, nil)
+		ts.do("POST", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, http.StatusOK, nil)
+		var e errorBody
+		ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, edit, http.StatusConflict, &e)
+		if !strings.Contains(e.Error.Message, "已锁定") {
+			t.Errorf("locked message %q", e.Error.Message)
+		}
+		ts.upload(uploader, "zd.csv", zhangdianCSV(own.Code, own.Name, "1"), nil, http.StatusConflict, nil)
+		ts.do("DELETE", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, http.StatusOK, nil)
+		ts.do("PATCH", "/api/v1/projects/"+own.Code, uploader, map[string]any{"period": "2024-06", "completed_ytd_wan": 1}, http.StatusOK, nil)
+	})
 }
 
 func TestProjectListExportReadsBack(t *testing.T) {

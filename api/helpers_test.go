@@ -3,6 +3,9 @@ package api
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -10,7 +13,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver for creating test schemas
 
 	"tracker/models"
 	"tracker/models/demo"
@@ -27,7 +33,48 @@ type testServer struct {
 
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "tracker.db"))
+	return newTestServerOn(t, filepath.Join(t.TempDir(), "tracker.db"))
+}
+
+// eachServer runs a test against a server on a fresh SQLite file and, when
+// TRACKER_TEST_POSTGRES names a database, on a fresh PostgreSQL schema.
+func eachServer(t *testing.T, test func(t *testing.T, ts *testServer)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, newTestServer(t)) })
+	if dsn := os.Getenv("TRACKER_TEST_POSTGRES"); dsn != "" {
+		t.Run("postgres", func(t *testing.T) { test(t, newTestServerOn(t, postgresSchema(t, dsn))) })
+	}
+}
+
+// postgresSchema creates a schema of the test's own, dropped afterwards,
+// and returns a DSN that uses it.
+func postgresSchema(t *testing.T, dsn string) string {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 8)
+	rand.Read(b)
+	schema := "api_" + hex.EncodeToString(b)
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		db.Exec("DROP SCHEMA " + schema + " CASCADE")
+		db.Close()
+	})
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "search_path=" + schema
+}
+
+// newTestServerOn is the real server on the database dsn with the demo
+// portfolio and one user of each role.
+func newTestServerOn(t *testing.T, dsn string) *testServer {
+	t.Helper()
+	s, err := store.Open(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

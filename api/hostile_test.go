@@ -112,38 +112,39 @@ func hostileFiles(t *testing.T) []struct {
 }
 
 func TestHostileUploadsGetAClearRefusalAndChangeNothing(t *testing.T) {
-	ts := newTestServer(t)
-	admin := ts.login("admin")
-	for _, f := range hostileFiles(t) {
-		var body bytes.Buffer
-		mw := multipart.NewWriter(&body)
-		fw, _ := mw.CreateFormFile("file", f.name)
-		fw.Write(f.data)
-		mw.WriteField("period", "2024-06")
-		mw.Close()
-		req, _ := http.NewRequest("POST", ts.srv.URL+"/api/v1/imports", &body)
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.Header.Set("Authorization", "Bearer "+admin)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatalf("%s: %v", f.name, err)
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		admin := ts.login("admin")
+		for _, f := range hostileFiles(t) {
+			var body bytes.Buffer
+			mw := multipart.NewWriter(&body)
+			fw, _ := mw.CreateFormFile("file", f.name)
+			fw.Write(f.data)
+			mw.WriteField("period", "2024-06")
+			mw.Close()
+			req, _ := http.NewRequest("POST", ts.srv.URL+"/api/v1/imports", &body)
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+			req.Header.Set("Authorization", "Bearer "+admin)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatalf("%s: %v", f.name, err)
+			}
+			raw, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			var e errorBody
+			decodeJSON(t, raw, &e)
+			if !containsInt(f.status, resp.StatusCode) || !hasChinese(e.Error.Message) {
+				t.Errorf("%s: status %d, message %q; want one of %v with a Chinese message", f.name, resp.StatusCode, e.Error.Message, f.status)
+			}
+			ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
 		}
-		raw, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		var e errorBody
-		decodeJSON(t, raw, &e)
-		if !containsInt(f.status, resp.StatusCode) || !hasChinese(e.Error.Message) {
-			t.Errorf("%s: status %d, message %q; want one of %v with a Chinese message", f.name, resp.StatusCode, e.Error.Message, f.status)
+		var list struct {
+			Items []importResult `json:"items"`
 		}
-		ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
-	}
-	var list struct {
-		Items []importResult `json:"items"`
-	}
-	ts.do("GET", "/api/v1/imports", admin, nil, http.StatusOK, &list)
-	if len(list.Items) != 0 {
-		t.Errorf("hostile files left %d imports behind", len(list.Items))
-	}
+		ts.do("GET", "/api/v1/imports", admin, nil, http.StatusOK, &list)
+		if len(list.Items) != 0 {
+			t.Errorf("hostile files left %d imports behind", len(list.Items))
+		}
+	})
 }
 
 func containsInt(xs []int, x int) bool {

@@ -80,24 +80,25 @@ func TestEveryRouteIsInTheSecurityTable(t *testing.T) {
 }
 
 func TestRouteTableStatuses(t *testing.T) {
-	ts := newTestServer(t)
-	own := firstProject("张店区").Code
-	callers := []who{{name: "anon"}}
-	for _, n := range []string{"reviewer", "zhangdian", "admin"} {
-		callers = append(callers, who{name: n, token: ts.login(n), cookie: ts.pageLogin(n)})
-	}
-	for route, want := range routeTable() {
-		method, path, _ := strings.Cut(route, " ")
-		for i, c := range callers {
-			if method == "POST" && strings.HasSuffix(path, "logout") {
-				continue // would end the session the other rows use; covered in the auth tests
-			}
-			got := ts.call(method, samplePath(path, own), c)
-			if w := [4]int{want.anon, want.reviewer, want.uploader, want.admin}[i]; got != w {
-				t.Errorf("%s as %s: status %d, want %d", route, c.name, got, w)
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		own := firstProject("张店区").Code
+		callers := []who{{name: "anon"}}
+		for _, n := range []string{"reviewer", "zhangdian", "admin"} {
+			callers = append(callers, who{name: n, token: ts.login(n), cookie: ts.pageLogin(n)})
+		}
+		for route, want := range routeTable() {
+			method, path, _ := strings.Cut(route, " ")
+			for i, c := range callers {
+				if method == "POST" && strings.HasSuffix(path, "logout") {
+					continue // would end the session the other rows use; covered in the auth tests
+				}
+				got := ts.call(method, samplePath(path, own), c)
+				if w := [4]int{want.anon, want.reviewer, want.uploader, want.admin}[i]; got != w {
+					t.Errorf("%s as %s: status %d, want %d", route, c.name, got, w)
+				}
 			}
 		}
-	}
+	})
 }
 
 // samplePath fills a route's parameters with harmless values: an unknown
@@ -162,4 +163,55 @@ func (ts *testServer) pageLogin(name string) string {
 	}
 	ts.t.Fatalf("no session cookie for %s (status %d)", name, resp.StatusCode)
 	return ""
+}
+
+// TestScriptAndSQLLookingInputIsPlainText stores names that look like SQL
+// and HTML and gets them back unchanged from the API and escaped on pages.
+func TestScriptAndSQLLookingInputIsPlainText(t *testing.T) {
+	eachServer(t, func(t *testing.T, ts *testServer) {
+		admin := ts.login("admin")
+		names := map[string]string{
+			"2406-370303-26-01-000901": "<script>alert('x')</script>",
+			"2406-370303-26-01-000902": "');DROP/**/TABLE/**/projects;--",
+			"2406-370303-26-01-000903": "=HYPERLINK(\"http://x\")",
+		}
+		csv := "张店区2024年1-6月市重大项目建设情况台账\n项目代码,项目名称,所属区县,建设性质,1-6月累计完成投资（万元）\n"
+		for code, name := range names {
+			csv += code + `,"` + strings.ReplaceAll(name, `"`, `""`) + `",张店区,新开工,1` + "\n"
+		}
+		var imp importResult
+		ts.upload(admin, "注入.csv", []byte(csv), nil, http.StatusOK, &imp)
+		if imp.Status != "committed" || imp.RowsImported != 3 {
+			t.Fatalf("import %+v", imp)
+		}
+		cookie := ts.pageLogin("reviewer")
+		for code, name := range names {
+			var p struct {
+				Name string `json:"name"`
+			}
+			ts.do("GET", "/api/v1/projects/"+code+"?year=2024", admin, nil, http.StatusOK, &p)
+			if p.Name != name {
+				t.Errorf("%s stored as %q, want %q", code, p.Name, name)
+			}
+			page := ts.pageBody("/projects/"+code+"?year=2024", cookie)
+			if strings.Contains(page, name) && strings.ContainsAny(name, "<>'\"") {
+				t.Errorf("%s: the page shows %q unescaped", code, name)
+			}
+		}
+		var list struct {
+			Total int `json:"total"`
+		}
+		ts.do("GET", "/api/v1/projects?year=2024", admin, nil, http.StatusOK, &list)
+		if list.Total != 533 {
+			t.Errorf("%d projects, want 533: the projects table is intact", list.Total)
+		}
+	})
+}
+
+// pageBody GETs a page with a session cookie and returns its HTML.
+func (ts *testServer) pageBody(path, cookie string) string {
+	ts.t.Helper()
+	req, _ := http.NewRequest("GET", ts.srv.URL+path, nil)
+	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: cookie})
+	return string(ts.send(req, http.StatusOK, nil))
 }

@@ -122,6 +122,8 @@ var migrations = []string{
 	// 5: a password someone else set (the bootstrap admin's, an admin's
 	// reset) must be changed by its owner at the next sign-in.
 	`ALTER TABLE users ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE;`,
+	// 6: a session left unused for TokenIdle ends even before it expires.
+	`ALTER TABLE tokens ADD COLUMN last_used_at TIMESTAMP;`,
 }
 
 var dialectWords = map[string]map[string]string{

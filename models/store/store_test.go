@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"tracker/models"
 	"tracker/models/demo"
@@ -242,6 +243,30 @@ func TestTokensAreListedAndRevocable(t *testing.T) {
 		}
 		if err := s.RevokeToken(ctx, u.ID, "%"); models.ErrorCode(err) != models.EINVALID {
 			t.Errorf("wildcard id: %v", err)
+		}
+	})
+}
+
+func TestTokensExpireAbsolutelyAndWhenIdle(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		clock := time.Date(2024, 6, 3, 8, 0, 0, 0, time.UTC)
+		s.now = func() time.Time { return clock }
+		s.CreateUser(ctx, models.User{Name: "r", Role: models.RoleReviewer}, "password-r")
+		_, busy, _ := s.Login(ctx, "r", "password-r")
+		_, idle, _ := s.Login(ctx, "r", "password-r")
+		for i := 0; i < 10; i++ { // busy is used every 70 minutes, idle never
+			clock = clock.Add(70 * time.Minute)
+			if _, err := s.UserByToken(ctx, busy); err != nil {
+				t.Fatalf("busy token refused after %v: %v", time.Duration(i+1)*70*time.Minute, err)
+			}
+		}
+		if _, err := s.UserByToken(ctx, idle); models.ErrorCode(err) != models.EUNAUTHORIZED {
+			t.Errorf("a token unused for 11h40m still works: %v", err)
+		}
+		clock = clock.Add(30 * time.Minute) // 12h10m after login
+		if _, err := s.UserByToken(ctx, busy); models.ErrorCode(err) != models.EUNAUTHORIZED {
+			t.Errorf("a token past its 12 hours still works: %v", err)
 		}
 	})
 }
