@@ -18,9 +18,6 @@ type plan struct {
 	updated   int
 	unchanged int
 	districts map[string]bool
-	// newRecords are the records that create projects: a creation is
-	// applied from the whole record, not field by field.
-	newRecords map[string]*models.LedgerRecord
 }
 
 // planImport compares each record with the stored state. It changes
@@ -28,7 +25,7 @@ type plan struct {
 // district uploader, a new project without a unit or nature) become errors
 // and are left out, like the importer's own error rows.
 func planImport(st *state, records []models.LedgerRecord, period models.Month, user models.User) *plan {
-	pl := &plan{districts: map[string]bool{}, newRecords: map[string]*models.LedgerRecord{}}
+	pl := &plan{districts: map[string]bool{}}
 	touched := map[string]bool{}
 	for _, r := range inCodeOrder(records) {
 		if msg := refusal(st, r, user); msg != "" {
@@ -39,8 +36,7 @@ func planImport(st *state, records []models.LedgerRecord, period models.Month, u
 		before := len(pl.changes)
 		isNew := st.projects[r.Code] == nil
 		if isNew {
-			pl.add(Change{Code: r.Code, Field: fieldProject, New: text(r.Name)})
-			pl.newRecords[r.Code] = r
+			pl.add(Change{Code: r.Code, Field: fieldProject, New: text(r.Name), created: r})
 		} else {
 			pl.projectChanges(st, r)
 		}

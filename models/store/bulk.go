@@ -15,12 +15,13 @@ import (
 // under SQLite's (32766) and PostgreSQL's (65535) parameter limits.
 const rowsPerInsert = 200
 
-// insertRows writes rows with multi-row INSERT statements: a 200,000-row
-// import is a thousand executions of one prepared statement instead of
-// 200,000 statements. suffix is appended to each statement (an ON
-// CONFLICT clause, or "").
-func insertRows(tx *gorm.DB, table string, cols []string, rows [][]any, suffix string) error {
-	if len(rows) == 0 {
+// insertRows writes n rows with multi-row INSERT statements: a
+// 200,000-row import is a thousand executions of one prepared statement
+// instead of 200,000 statements. row appends the values of row i to args;
+// rows are asked for one batch at a time. suffix is appended to each
+// statement (an ON CONFLICT clause, or "").
+func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int, args []any) []any, suffix string) error {
+	if n == 0 {
 		return nil
 	}
 	ctx := tx.Statement.Context
@@ -42,14 +43,15 @@ func insertRows(tx *gorm.DB, table string, cols []string, rows [][]any, suffix s
 			full.Close()
 		}
 	}()
-	for start := 0; start < len(rows); start += rowsPerInsert {
-		batch := rows[start:min(start+rowsPerInsert, len(rows))]
-		args := make([]any, 0, len(batch)*len(cols))
-		for _, r := range batch {
-			args = append(args, r...)
+	args := make([]any, 0, rowsPerInsert*len(cols))
+	for start := 0; start < n; start += rowsPerInsert {
+		size := min(rowsPerInsert, n-start)
+		args = args[:0]
+		for i := start; i < start+size; i++ {
+			args = row(i, args)
 		}
 		var err error
-		if len(batch) == rowsPerInsert {
+		if size == rowsPerInsert {
 			if full == nil {
 				if full, err = tx.Statement.ConnPool.PrepareContext(ctx, statement(rowsPerInsert)); err != nil {
 					return err
@@ -57,7 +59,7 @@ func insertRows(tx *gorm.DB, table string, cols []string, rows [][]any, suffix s
 			}
 			_, err = full.ExecContext(ctx, args...)
 		} else {
-			_, err = tx.Statement.ConnPool.ExecContext(ctx, statement(len(batch)), args...)
+			_, err = tx.Statement.ConnPool.ExecContext(ctx, statement(size), args...)
 		}
 		if err != nil {
 			return fmt.Errorf("insert into %s: %w", table, err)

@@ -58,6 +58,7 @@ type Change struct {
 
 	oldImportID *int64
 	oldSource   string
+	created     *models.LedgerRecord // the whole record of a created project
 }
 
 type importRow struct {

@@ -30,35 +30,29 @@ type writer struct {
 
 // applyAll makes a plan's changes with a handful of bulk statements: new
 // projects and plan entries first (figures refer to them), then single
-// values, then the month's figures.
+// values, then the month's figures. Rows are built batch by batch, so a
+// 200,000-row import never holds all its rows as statement arguments.
 func (w *writer) applyAll(pl *plan) error {
-	var projects, plans, figures [][]any
-	now, id := nowUTC(), w.importID
-	for _, c := range pl.changes {
+	var created, entries []int // indexes into pl.changes
+	var figures []figure
+	for i, c := range pl.changes {
 		switch c.Field {
 		case fieldProject:
-			r := pl.newRecords[c.Code]
-			projects = append(projects, []any{r.Code, r.Name, r.District, r.Unit, r.Category, r.Level,
-				int64(r.TotalInvestment), int(r.ActualStart), now, id})
-			plans = append(plans, []any{w.period.Year(), r.Code, string(r.Nature), int64(r.AnnualPlan), int(r.PlannedStart)})
-			if r.Has&models.FieldCompletedYTD != 0 {
-				figures = append(figures, w.figure(r.Code, int64(r.CompletedYTD)))
+			created = append(created, i)
+			if r := c.created; r.Has&models.FieldCompletedYTD != 0 {
+				figures = append(figures, figure{c.Code, int64(r.CompletedYTD)})
 			}
 		case fieldPlanEntry:
-			plans = append(plans, []any{w.period.Year(), c.Code, *c.New, int64(0), 0})
+			entries = append(entries, i)
 		case fieldCompleted:
 			m, err := models.ParseDecimal(*c.New, models.Wan)
 			if err != nil {
 				return err
 			}
-			figures = append(figures, w.figure(c.Code, int64(m)))
+			figures = append(figures, figure{c.Code, int64(m)})
 		}
 	}
-	if err := insertRows(w.tx, "projects", []string{"code", "name", "district", "unit", "category", "level",
-		"total_investment", "actual_start", "updated_at", "created_by_import"}, projects, ""); err != nil {
-		return err
-	}
-	if err := insertRows(w.tx, "plan_entries", []string{"year", "code", "nature", "annual_plan", "planned_start"}, plans, ""); err != nil {
+	if err := w.createProjects(pl, created, entries); err != nil {
 		return err
 	}
 	for _, c := range pl.changes {
@@ -68,14 +62,45 @@ func (w *writer) applyAll(pl *plan) error {
 			}
 		}
 	}
-	return insertRows(w.tx, "investments", figureColumns, figures,
-		"ON CONFLICT (code, period) DO UPDATE SET completed_ytd = excluded.completed_ytd, source = excluded.source, import_id = excluded.import_id")
+	return w.setFigures(figures)
 }
 
-var figureColumns = []string{"code", "period", "year", "completed_ytd", "source", "import_id"}
+// figure is one month's cumulative figure to write.
+type figure struct {
+	code string
+	v    int64
+}
 
-func (w *writer) figure(code string, v int64) []any {
-	return []any{code, int(w.period), w.period.Year(), v, fmt.Sprintf("导入#%d", w.importID), w.importID}
+// createProjects inserts the created projects with their plan entries,
+// and the plan entries of known projects new to the year's list.
+func (w *writer) createProjects(pl *plan, created, entries []int) error {
+	now, id, year := nowUTC(), w.importID, w.period.Year()
+	err := insertRows(w.tx, "projects", []string{"code", "name", "district", "unit", "category", "level",
+		"total_investment", "actual_start", "updated_at", "created_by_import"}, len(created), func(k int, a []any) []any {
+		r := pl.changes[created[k]].created
+		return append(a, r.Code, r.Name, r.District, r.Unit, r.Category, r.Level, int64(r.TotalInvestment), int(r.ActualStart), now, id)
+	}, "")
+	if err != nil {
+		return err
+	}
+	return insertRows(w.tx, "plan_entries", []string{"year", "code", "nature", "annual_plan", "planned_start"},
+		len(created)+len(entries), func(k int, a []any) []any {
+			if k < len(created) {
+				r := pl.changes[created[k]].created
+				return append(a, year, r.Code, string(r.Nature), int64(r.AnnualPlan), int(r.PlannedStart))
+			}
+			c := pl.changes[entries[k-len(created)]]
+			return append(a, year, c.Code, *c.New, int64(0), 0)
+		}, "")
+}
+
+// setFigures writes the month's figures with this import as their source.
+func (w *writer) setFigures(figures []figure) error {
+	source, id, period, year := fmt.Sprintf("导入#%d", w.importID), w.importID, int(w.period), w.period.Year()
+	return insertRows(w.tx, "investments", []string{"code", "period", "year", "completed_ytd", "source", "import_id"},
+		len(figures), func(k int, a []any) []any {
+			return append(a, figures[k].code, period, year, figures[k].v, source, id)
+		}, "ON CONFLICT (code, period) DO UPDATE SET completed_ytd = excluded.completed_ytd, source = excluded.source, import_id = excluded.import_id")
 }
 
 // setColumn sets a project or plan-entry column from a change's text value.
@@ -142,17 +167,16 @@ func (w *writer) saveChanges(changes []Change) error {
 	if err := w.tx.Where("import_id = ?", w.importID).Delete(&changeRow{}).Error; err != nil {
 		return err
 	}
-	rows := make([][]any, len(changes))
-	for i, c := range changes {
+	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
+		"old_import_id", "old_source"}, len(changes), func(i int, a []any) []any {
+		c := changes[i]
 		var oldSource *string
 		if c.Field == fieldCompleted && c.Old != nil {
 			src := c.oldSource
 			oldSource = &src
 		}
-		rows[i] = []any{w.importID, i + 1, c.Code, c.Field, c.Old, c.New, c.oldImportID, oldSource}
-	}
-	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
-		"old_import_id", "old_source"}, rows, "")
+		return append(a, w.importID, i+1, c.Code, c.Field, c.Old, c.New, c.oldImportID, oldSource)
+	}, "")
 }
 
 func districtList(m map[string]bool) string {
