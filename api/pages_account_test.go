@@ -71,3 +71,15 @@ func (ts *testServer) callLocation(path string, c who) string {
 	resp.Body.Close()
 	return resp.Header.Get("Location")
 }
+
+func TestProjectPageShowsItsHistory(t *testing.T) {
+	ts := newTestServer(t)
+	p := firstProject("张店区")
+	ts.do("PATCH", "/api/v1/projects/"+p.Code, ts.login("zhangdian"), map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5, "note": "更正"}, http.StatusOK, nil)
+	page := ts.pageBody("/projects/"+p.Code+"?year=2024", ts.pageLogin("reviewer"))
+	for _, want := range []string{"修改记录", "zhangdian", "手工修改", "4321.5"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("project page lacks %q", want)
+		}
+	}
+}

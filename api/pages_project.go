@@ -21,6 +21,7 @@ type projectView struct {
 	StartText string
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
+	History   []store.AuditEntry // every change uploads and edits made to it, newest first
 	CanEdit   bool // the user may correct this unit's figures by hand
 	Periods   []models.Month
 }
@@ -43,6 +44,10 @@ func (s *Server) projectPage(c *gin.Context) {
 		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
 	}
 	if v.Sources, err = s.store.InvestmentSources(c, p.Code, m.Year()); err != nil {
+		s.pageFail(c, err)
+		return
+	}
+	if v.History, err = s.store.Audit(c, store.AuditFilter{Code: p.Code, Limit: 300}); err != nil {
 		s.pageFail(c, err)
 		return
 	}
