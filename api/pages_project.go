@@ -22,7 +22,7 @@ type projectView struct {
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
 	History   []store.AuditEntry // every change uploads and edits made to it, newest first
-	CanEdit   bool // the user may correct this unit's figures by hand
+	CanEdit   bool               // the user may correct this unit's figures by hand
 	Periods   []models.Month
 }
 
