@@ -3,6 +3,11 @@ package api
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
 
 	"io"
 	"mime/multipart"
@@ -67,11 +72,7 @@ func sheetXML(rows string) string {
 
 // hostileFiles are files a broken or hostile program might send, each with
 // the statuses it may get.
-func hostileFiles(t *testing.T) []struct {
-	name   string
-	data   []byte
-	status []int
-} {
+func hostileFiles(t *testing.T) []hostileCase {
 	laughs := `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">` +
 		`<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">` +
 		`<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">` +
@@ -85,12 +86,8 @@ func hostileFiles(t *testing.T) []struct {
 	bad := []int{400, 413, 415, 422}
 	cfb := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 4096)...)
 	copy(cfb[1024:], []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"))
-	return []struct {
-		name   string
-		data   []byte
-		status []int
-	}{
-		{"zip_bomb.xlsx", zipBomb(t, 300<<20), bad},
+	return []hostileCase{
+		{"zip_bomb.xlsx", zipBomb(t, 150<<20), bad},
 		{"billion_laughs.xlsx", xlsxParts(t, map[string]string{"xl/sharedStrings.xml": laughs,
 			"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)}, zip.Deflate), bad},
 		{"huge_dimension.xlsx", xlsxParts(t, map[string]string{"xl/worksheets/sheet1.xml": `<?xml version="1.0"?>` +
@@ -105,16 +102,70 @@ func hostileFiles(t *testing.T) []struct {
 		{"report.pdf.xls", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n"), []int{415}},
 		{"random.xlsx", bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 5000), bad},
 		{"empty.csv", nil, bad},
-		{"one_huge_cell.csv", []byte("项目代码,项目名称\n2403-370303-04-01-000123," + strings.Repeat("名", 3<<20) + "\n"), bad},
+		{"one_huge_cell.csv", []byte("项目代码,项目名称\n2403-370303-04-01-000123," + strings.Repeat("名", 70000) + "\n"), bad},
 		{"macro.xlsm", xlsxParts(t, map[string]string{"xl/vbaProject.bin": "\xd0\xcf\x11\xe0 macro",
 			"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row>`)}, zip.Deflate), bad},
 	}
 }
 
+// updateHostile rewrites the corpus in testdata/hostile from the
+// generators above: go test ./api -run Hostile -update-hostile
+var updateHostile = flag.Bool("update-hostile", false, "rewrite testdata/hostile from its generators")
+
+// hostileCase is one file of the corpus and the statuses it may get.
+type hostileCase struct {
+	name   string
+	data   []byte
+	status []int
+}
+
+// hostileCorpus reads testdata/hostile: each file and, in expected.json,
+// the statuses it may get.
+func hostileCorpus(t *testing.T) []hostileCase {
+	dir := filepath.Join("testdata", "hostile")
+	if *updateHostile {
+		os.MkdirAll(dir, 0o755)
+		expected := map[string][]int{}
+		for _, f := range hostileFiles(t) {
+			if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			expected[f.name] = f.status
+		}
+		raw, _ := json.MarshalIndent(expected, "", "  ")
+		os.WriteFile(filepath.Join(dir, "expected.json"), append(raw, '\n'), 0o644)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var expected map[string][]int
+	if err := json.Unmarshal(raw, &expected); err != nil {
+		t.Fatal(err)
+	}
+	var out []hostileCase
+	for name, status := range expected {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, hostileCase{name, data, status})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+func TestHostileCorpusIsComplete(t *testing.T) {
+	if got, want := len(hostileCorpus(t)), len(hostileFiles(t)); got != want {
+		t.Errorf("testdata/hostile has %d files, the generators %d: run with -update-hostile", got, want)
+	}
+}
+
 func TestHostileUploadsGetAClearRefusalAndChangeNothing(t *testing.T) {
+	corpus := hostileCorpus(t)
 	eachServer(t, func(t *testing.T, ts *testServer) {
 		admin := ts.login("admin")
-		for _, f := range hostileFiles(t) {
+		for _, f := range corpus {
 			var body bytes.Buffer
 			mw := multipart.NewWriter(&body)
 			fw, _ := mw.CreateFormFile("file", f.name)
