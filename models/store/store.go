@@ -81,7 +81,7 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 			return nil, fmt.Errorf("创建数据库目录 %s 失败：%w", dir, err)
 		}
 	}
-	dsn := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=30000&_txlock=immediate&_synchronous=FULL&_cache_size=-32768"
+	dsn := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=30000&_txlock=immediate&_synchronous=FULL"
 	db, err := gorm.Open(sqlite.Open(dsn), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("打开数据库 %s 失败：%w", path, err)
