@@ -14,8 +14,12 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
 
 	"tracker/importer"
+	"tracker/models"
 )
 
 // xlsxParts builds a workbook archive from raw parts, so a test can give
@@ -205,4 +209,27 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+func TestReadTimeLimit(t *testing.T) {
+	slow := func() (*importer.Ledger, error) { time.Sleep(300 * time.Millisecond); return &importer.Ledger{}, nil }
+	if _, err := readWithin(20*time.Millisecond, "慢.xlsx", slow); models.ErrorCode(err) != models.EUNPROCESSABLE ||
+		!strings.Contains(models.ErrorMessage(err), "慢.xlsx") {
+		t.Errorf("a read past the limit: %v", err)
+	}
+	if l, err := readWithin(time.Second, "慢.xlsx", slow); err != nil || l == nil {
+		t.Errorf("a read within the limit: %v", err)
+	}
+}
+
+func TestPanicInAHandlerIsA500AndTheServerGoesOn(t *testing.T) {
+	ts := newTestServer(t)
+	srv := ts.srv.Config.Handler.(*Server)
+	srv.engine.GET("/api/v1/test-panic", func(*gin.Context) { panic("boom: /secret/path.go:42") })
+	var e errorBody
+	ts.do("GET", "/api/v1/test-panic", "", nil, http.StatusInternalServerError, &e)
+	if strings.Contains(e.Error.Message, "secret") || !hasChinese(e.Error.Message) {
+		t.Errorf("message %q", e.Error.Message)
+	}
+	ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
 }

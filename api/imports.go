@@ -104,7 +104,29 @@ func (s *Server) readLedger(c *gin.Context, name string, data []byte, period str
 	if u.Role == models.RoleUploader {
 		opts.District = u.District
 	}
-	return importer.Read(data, opts)
+	return readWithin(s.cfg.ReadTimeout, name, func() (*importer.Ledger, error) { return importer.Read(data, opts) })
+}
+
+// readWithin runs read, giving up after d: the request answers then, and
+// the reading, bounded by the importer's limits, ends on its own.
+func readWithin(d time.Duration, name string, read func() (*importer.Ledger, error)) (*importer.Ledger, error) {
+	type result struct {
+		ledger *importer.Ledger
+		err    error
+	}
+	done := make(chan result, 1)
+	go func() {
+		l, err := read()
+		done <- result{l, err}
+	}()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.ledger, r.err
+	case <-timer.C:
+		return nil, models.Errorf(models.EUNPROCESSABLE, "文件“%s”读取超过%d秒仍未完成，请拆分成较小的文件后再上传", name, int(d.Seconds()))
+	}
 }
 
 func (s *Server) listImports(c *gin.Context) {

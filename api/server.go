@@ -18,7 +18,10 @@ import (
 type Config struct {
 	Rates          models.RateConfig
 	MaxUploadBytes int64 // uploads above it get 413
-	Version        string
+	// ReadTimeout bounds reading one ledger; a file that takes longer gets
+	// 422 (its work is bounded by the importer's limits as well).
+	ReadTimeout time.Duration
+	Version     string
 	// MetricsToken, when set, is the bearer token /metrics wants; when
 	// empty, /metrics answers loopback clients only.
 	MetricsToken string
@@ -40,6 +43,9 @@ type Server struct {
 func NewServer(s *store.Store, cfg Config, log *slog.Logger) *Server {
 	if cfg.MaxUploadBytes == 0 {
 		cfg.MaxUploadBytes = 32 << 20
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = 2 * time.Minute
 	}
 	if cfg.Rates == (models.RateConfig{}) {
 		cfg.Rates = models.DefaultRateConfig()
