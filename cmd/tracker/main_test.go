@@ -86,3 +86,9 @@ func TestBadDatabaseGivesAClearMessage(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+func TestOfflineImportsNameTheOperator(t *testing.T) {
+	if u := cliUser(); !strings.HasPrefix(u.Name, "命令行（") || u.Role != "admin" {
+		t.Errorf("cli user %+v", u)
+	}
+}

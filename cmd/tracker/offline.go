@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -20,8 +21,15 @@ import (
 )
 
 // cliUser is who offline imports are recorded as: the operator at the
-// server, with the office's full rights.
-var cliUser = models.User{Name: "命令行", Role: models.RoleAdmin}
+// server, named by their login on it so the audit trail names a person,
+// with the office's full rights.
+func cliUser() models.User {
+	name := "命令行"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name += "（" + u.Username + "）"
+	}
+	return models.User{Name: name, Role: models.RoleAdmin}
+}
 
 func cmdImport(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("import", stderr)
@@ -81,7 +89,7 @@ func importFile(ctx context.Context, s *store.Store, path string, opts importer.
 		stage = "计算变更"
 	}
 	p.run(fmt.Sprintf("%s（%d 行）", stage, len(ledger.Records)), func() error {
-		imp, err = s.CreateImport(ctx, store.NewImport{FileName: opts.FileName, Data: data, User: cliUser, Ledger: ledger, DryRun: dryRun})
+		imp, err = s.CreateImport(ctx, store.NewImport{FileName: opts.FileName, Data: data, User: cliUser(), Ledger: ledger, DryRun: dryRun})
 		return err
 	})
 	if err != nil {
