@@ -184,7 +184,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // xmlText decodes character data: the five entities, numeric references,
 // and the _xHHHH_ escapes Excel writes for control characters.
 func xmlText(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.Index(b, []byte("_x")) < 0 {
+	if bytes.IndexByte(b, '&') < 0 && !bytes.Contains(b, []byte("_x")) {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))
