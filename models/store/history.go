@@ -53,12 +53,8 @@ func (s *Store) InvestmentSources(ctx context.Context, code string, year int) ([
 // other status is refused (a committed import is reverted instead).
 func (s *Store) DiscardImport(ctx context.Context, id int64) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
-		var row importRow
-		if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
-			return notFound(err, "没有编号为 %d 的导入记录", id)
-		}
-		if row.Status != StatusPreviewed {
-			return models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有预览中的导入可以放弃", id, statusText(row.Status))
+		if _, err := importIn(tx, id, StatusPreviewed, "放弃"); err != nil {
+			return err
 		}
 		if err := tx.Where("import_id = ?", id).Delete(&changeRow{}).Error; err != nil {
 			return err

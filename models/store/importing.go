@@ -58,14 +58,11 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error)
 func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User) (*Import, error) {
 	var out *Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
-		var row importRow
-		if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
-			return notFound(err, "没有编号为 %d 的导入记录", id)
+		row, err := importIn(tx, id, StatusPreviewed, "提交")
+		if err == nil {
+			err = checkUnlocked(tx, models.Month(row.Period))
 		}
-		if row.Status != StatusPreviewed {
-			return models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有预览中的导入可以提交", id, statusText(row.Status))
-		}
-		if err := checkUnlocked(tx, models.Month(row.Period)); err != nil {
+		if err != nil {
 			return err
 		}
 		imp, err := s.plan(tx, &row, ledger, user, true)
@@ -132,6 +129,20 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		}
 		return fn(tx)
 	})
+}
+
+// importIn loads an import for a change of state (action: 提交, 撤销,
+// 放弃) and refuses unless it is in the status that change needs.
+func importIn(tx *gorm.DB, id int64, status, action string) (importRow, error) {
+	var row importRow
+	if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
+		return row, notFound(err, "没有编号为 %d 的导入记录", id)
+	}
+	if row.Status != status {
+		return row, models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有%s的导入可以%s", id, statusText(row.Status),
+			map[string]string{StatusPreviewed: "预览中", StatusCommitted: "已提交"}[status], action)
+	}
+	return row, nil
 }
 
 func statusText(status string) string {

@@ -15,14 +15,11 @@ import (
 // refused and names the import to revert first.
 func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Import, error) {
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
-		var row importRow
-		if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
-			return notFound(err, "没有编号为 %d 的导入记录", id)
+		row, err := importIn(tx, id, StatusCommitted, "撤销")
+		if err == nil {
+			err = checkUnlocked(tx, models.Month(row.Period))
 		}
-		if row.Status != StatusCommitted {
-			return models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", id, statusText(row.Status))
-		}
-		if err := checkUnlocked(tx, models.Month(row.Period)); err != nil {
+		if err != nil {
 			return err
 		}
 		changes, err := loadChanges(tx, id, models.Month(row.Period))
