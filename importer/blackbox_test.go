@@ -260,29 +260,3 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
-
-// TestBlackboxProbe dumps what Read makes of any file: BLACKBOX_PROBE=path
-// [BLACKBOX_PERIOD=2024-06] go test ./importer -run BlackboxProbe -v. It is
-// how the failing cases in a report are described; it checks nothing.
-func TestBlackboxProbe(t *testing.T) {
-	path := os.Getenv("BLACKBOX_PROBE")
-	if path == "" {
-		t.Skip("BLACKBOX_PROBE not set")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := importer.Options{FileName: filepath.Base(path), District: os.Getenv("BLACKBOX_DISTRICT")}
-	if p := os.Getenv("BLACKBOX_PERIOD"); p != "" {
-		if opts.Period, err = models.ParseMonth(p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	led, err := importer.Read(data, opts)
-	if err != nil {
-		t.Fatalf("Read: %v", err)
-	}
-	out, _ := json.MarshalIndent(led, "", " ")
-	t.Logf("%s", out)
-}
