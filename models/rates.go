@@ -14,11 +14,16 @@ type RateConfig struct {
 	// StartRedMonths: a 新开工 project this many months or more past its
 	// planned start and not started is red; fewer is yellow.
 	StartRedMonths int
+	// LightBasis is the 序时进度 each project's investment light is judged
+	// against: BasisFromStart (the default; "" means it too) or
+	// BasisCalendar. The city, unit and category rates are always against
+	// M/12.
+	LightBasis string
 }
 
 // DefaultRateConfig returns DOMAIN.md's defaults.
 func DefaultRateConfig() RateConfig {
-	return RateConfig{StartDenominator: "to_date", InvestmentYellowPP: 10, InvestmentRedPP: 30, StartRedMonths: 3}
+	return RateConfig{StartDenominator: "to_date", InvestmentYellowPP: 10, InvestmentRedPP: 30, StartRedMonths: 3, LightBasis: BasisFromStart}
 }
 
 // Figures are the headline figures of a set of projects as of a month.

@@ -143,7 +143,7 @@ func TestLightsFollowThresholds(t *testing.T) {
 		{"planned this month, not started: yellow", 50, MonthOf(2024, 6), LightGreen, LightYellow},
 		{"2 months overdue: yellow", 50, MonthOf(2024, 4), LightGreen, LightYellow},
 		{"3 months overdue: red", 50, MonthOf(2024, 3), LightGreen, LightRed},
-		{"planned later: no light", 50, MonthOf(2024, 7), LightGreen, LightNone},
+		{"planned later, not started: 未到开工期, no light", 50, MonthOf(2024, 7), LightNone, LightNone},
 	}
 	for _, tt := range tests {
 		p := Project{Year: 2024, Nature: NatureNew, AnnualPlan: 100, PlannedStart: tt.planned,
@@ -155,7 +155,7 @@ func TestLightsFollowThresholds(t *testing.T) {
 		if s.InvestmentLight != tt.inv || s.StartLight != tt.start {
 			t.Errorf("%s: lights %q/%q, want %q/%q", tt.name, s.InvestmentLight, s.StartLight, tt.inv, tt.start)
 		}
-		if want := tt.inv != LightGreen || tt.start != LightNone; s.Lagging() != want {
+		if want := tt.inv == LightYellow || tt.inv == LightRed || tt.start != LightNone; s.Lagging() != want {
 			t.Errorf("%s: lagging %v, want %v", tt.name, s.Lagging(), want)
 		}
 	}

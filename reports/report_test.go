@@ -132,7 +132,7 @@ func TestSummaryEqualsComputeRates(t *testing.T) {
 	}
 	// The fixture's known answers, so a shared mistake in models and here shows.
 	if rates.Projects != 13 || rates.PlannedStarts != 5 || rates.ActualStarts != 4 || rates.EarlyStarts != 2 ||
-		rates.OverdueStarts != 3 || rates.Unreported != 2 || len(r.LaggingRows) != 5 {
+		rates.OverdueStarts != 3 || rates.Unreported != 2 || len(r.LaggingRows) != 4 {
 		t.Errorf("fixture figures changed: %+v, lagging %d", rates.Figures, len(r.LaggingRows))
 	}
 }

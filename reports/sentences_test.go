@@ -38,7 +38,7 @@ func TestStartSentenceCountsTheFixture(t *testing.T) {
 	if r.Headline[2] != want {
 		t.Errorf("got  %s\nwant %s", r.Headline[2], want)
 	}
-	if r.Lagging != (LagCounts{Total: 5, Investment: 4, Start: 3}) {
+	if r.Lagging != (LagCounts{Total: 4, Investment: 3, Start: 3}) {
 		t.Errorf("lag counts %+v", r.Lagging)
 	}
 }

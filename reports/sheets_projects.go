@@ -70,7 +70,7 @@ func (r *Report) laggingTable() *table {
 			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight},
 			column{"计划开工时间", kMonth}, column{"逾期月数", kInt}, column{"开工预警", kLight}),
 		notes: []string{fmt.Sprintf("注：本表列出全部滞后项目（投资预警或开工预警为黄灯、红灯的项目，含仅开工滞后的项目），共%d个：投资滞后%d个，开工滞后%d个，两者兼有的只列一次。",
-			r.Lagging.Total, r.Lagging.Investment, r.Lagging.Start)},
+			r.Lagging.Total, r.Lagging.Investment, r.Lagging.Start), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
 	t.n = len(r.LaggingRows)
@@ -127,7 +127,7 @@ func (r *Report) detailTable() *table {
 			column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight}, column{"计划开工时间", kMonth},
 			column{"实际开工时间", kMonth}, column{"开工状态", kCenter}, column{"开工预警", kLight}, column{"未报送", kCenter}),
 		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）。",
-			len(r.Details), r.CumulativeLabel(), r.Month)},
+			len(r.Details), r.CumulativeLabel(), r.Month), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
 	t.n = len(r.Details)
@@ -167,10 +167,19 @@ func StartText(p *models.Project, s models.StartStatus) string {
 func (r *Report) investmentLegend() []legendLine {
 	y, red := numText(r.Config.InvestmentYellowPP), numText(r.Config.InvestmentRedPP)
 	return []legendLine{
-		{models.LightGreen, "投资预警绿灯：项目完成率达到序时进度，或低于序时进度不超过" + y + "个百分点"},
-		{models.LightYellow, "投资预警黄灯：项目完成率低于序时进度超过" + y + "个百分点、不超过" + red + "个百分点"},
-		{models.LightRed, "投资预警红灯：项目完成率低于序时进度超过" + red + "个百分点"},
+		{models.LightGreen, "投资预警绿灯：项目完成率达到项目序时进度，或低于项目序时进度不超过" + y + "个百分点"},
+		{models.LightYellow, "投资预警黄灯：项目完成率低于项目序时进度超过" + y + "个百分点、不超过" + red + "个百分点"},
+		{models.LightRed, "投资预警红灯：项目完成率低于项目序时进度超过" + red + "个百分点"},
 	}
+}
+
+// progressNote says what a project's own 序时进度 is under the light basis.
+func progressNote(cfg models.RateConfig, month int) string {
+	if cfg.LightBasis == models.BasisCalendar {
+		return fmt.Sprintf("注：项目序时进度均按%d÷12计；计划开工时间在%d月以后且尚未开工的新开工项目未到开工期，不亮投资预警灯。", month, month)
+	}
+	return fmt.Sprintf("注：项目序时进度：续建项目为%d÷12；新开工项目自计划开工月（提前开工的自实际开工月）起算，为（%d−开工月+1）÷（12−开工月+1）；计划开工时间在%d月以后且尚未开工的新开工项目未到开工期，不亮投资预警灯、不计入滞后项目。",
+		month, month, month)
 }
 
 // startLegend explains the start lights under cfg's thresholds.

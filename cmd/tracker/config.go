@@ -57,6 +57,10 @@ func (e envConfig) rateConfig() (models.RateConfig, error) {
 	if cfg.StartDenominator != "to_date" && cfg.StartDenominator != "full_year" {
 		return cfg, fmt.Errorf("TRACKER_START_DENOMINATOR 应为 to_date 或 full_year，收到“%s”", cfg.StartDenominator)
 	}
+	cfg.LightBasis = e.get("TRACKER_LIGHT_BASIS", cfg.LightBasis)
+	if cfg.LightBasis != models.BasisFromStart && cfg.LightBasis != models.BasisCalendar {
+		return cfg, fmt.Errorf("TRACKER_LIGHT_BASIS 应为 from_start 或 calendar，收到“%s”", cfg.LightBasis)
+	}
 	return cfg, nil
 }
 

@@ -37,6 +37,7 @@ func serveSettings() []setting {
 		{"light-red-pp", "TRACKER_LIGHT_RED_PP", num(r.InvestmentRedPP), "投资亮灯：完成率低于序时进度超过此百分点为红灯"},
 		{"start-red-months", "TRACKER_START_RED_MONTHS", strconv.Itoa(r.StartRedMonths), "开工亮灯：逾期未开工达到此月数为红灯"},
 		{"start-denominator", "TRACKER_START_DENOMINATOR", r.StartDenominator, "开工率分母：to_date（截至当月计划开工）或 full_year（全年计划开工）"},
+		{"light-basis", "TRACKER_LIGHT_BASIS", r.LightBasis, "投资亮灯的序时进度：from_start（新开工项目自开工月起算）或 calendar（一律按月份÷12）"},
 		{"log-level", "TRACKER_LOG_LEVEL", "info", "日志级别：debug、info、warn 或 error"},
 		{"metrics-addr", "TRACKER_METRICS_ADDR", "", "另开一个监听地址只提供 /metrics（空：不另开）"},
 		{"metrics-token", "TRACKER_METRICS_TOKEN", "", "/metrics 要求的 Bearer 令牌（空：主地址上的 /metrics 只回答本机访问）"},
@@ -92,6 +93,7 @@ func (cfg *serveConfig) convert(raw map[string]*string) error {
 		InvestmentRedPP:    p.float("light-red-pp", *raw["light-red-pp"]),
 		StartRedMonths:     int(p.float("start-red-months", *raw["start-red-months"])),
 		StartDenominator:   *raw["start-denominator"],
+		LightBasis:         *raw["light-basis"],
 	}
 	cfg.shutdownTimeout = p.duration("shutdown-timeout", *raw["shutdown-timeout"])
 	if err := cfg.logLevel.UnmarshalText([]byte(*raw["log-level"])); err != nil && p.err == nil {
@@ -109,6 +111,8 @@ func (cfg *serveConfig) check() error {
 		return errors.New("上传文件大小上限应大于 0")
 	case cfg.rates.StartDenominator != "to_date" && cfg.rates.StartDenominator != "full_year":
 		return fmt.Errorf("开工率分母应为 to_date 或 full_year，收到“%s”", cfg.rates.StartDenominator)
+	case cfg.rates.LightBasis != models.BasisFromStart && cfg.rates.LightBasis != models.BasisCalendar:
+		return fmt.Errorf("投资亮灯的序时进度应为 from_start 或 calendar，收到“%s”", cfg.rates.LightBasis)
 	case cfg.rates.InvestmentYellowPP < 0 || cfg.rates.InvestmentRedPP < cfg.rates.InvestmentYellowPP:
 		return errors.New("亮灯阈值应满足 0 ≤ 黄灯 ≤ 红灯")
 	case cfg.rates.StartRedMonths < 1:

@@ -81,7 +81,7 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 	env := envOfMap(map[string]string{
 		"TRACKER_ADDR": "0.0.0.0:9000", "TRACKER_DB": "/data/x.db", "TRACKER_DEMO": "1",
 		"TRACKER_MAX_UPLOAD_MB": "8", "TRACKER_LIGHT_YELLOW_PP": "5", "TRACKER_LIGHT_RED_PP": "20",
-		"TRACKER_START_RED_MONTHS": "2", "TRACKER_START_DENOMINATOR": "full_year", "TRACKER_LOG_LEVEL": "debug",
+		"TRACKER_START_RED_MONTHS": "2", "TRACKER_START_DENOMINATOR": "full_year", "TRACKER_LIGHT_BASIS": "calendar", "TRACKER_LOG_LEVEL": "debug",
 		"TRACKER_METRICS_ADDR": "127.0.0.1:9100", "TRACKER_METRICS_TOKEN": "tok", "TRACKER_SHUTDOWN_TIMEOUT": "5s",
 	})
 	cfg, err := parseServe(env, nil, io.Discard)
@@ -89,7 +89,7 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := serveConfig{addr: "0.0.0.0:9000", dsn: "/data/x.db", demo: true, maxUploadBytes: 8 << 20,
-		rates:    models.RateConfig{InvestmentYellowPP: 5, InvestmentRedPP: 20, StartRedMonths: 2, StartDenominator: "full_year"},
+		rates:    models.RateConfig{InvestmentYellowPP: 5, InvestmentRedPP: 20, StartRedMonths: 2, StartDenominator: "full_year", LightBasis: "calendar"},
 		logLevel: slog.LevelDebug, metricsAddr: "127.0.0.1:9100", metricsToken: "tok", shutdownTimeout: 5 * time.Second}
 	if cfg != want {
 		t.Errorf("from environment: %+v, want %+v", cfg, want)
