@@ -6,10 +6,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tracker/httpx"
 	"tracker/models"
 )
-
-const userKey = "user"
 
 type loginRequest struct {
 	Username string `json:"username"`
@@ -24,59 +23,55 @@ type loginResponse struct {
 func (s *Server) login(c *gin.Context) {
 	var req loginRequest
 	if err := c.ShouldBindJSON(&req); err != nil || req.Username == "" {
-		s.fail(c, models.Errorf(models.EINVALID, "请求格式不对：需要 JSON {\"username\": \"…\", \"password\": \"…\"}"))
+		s.Fail(c, models.Errorf(models.EINVALID, "请求格式不对：需要 JSON {\"username\": \"…\", \"password\": \"…\"}"))
 		return
 	}
-	u, token, err := s.checkedLogin(c, req.Username, req.Password)
+	u, token, err := s.Login(c, req.Username, req.Password)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, loginResponse{Token: token, User: u})
 }
 
-// checkedLogin logs in unless the account or the client address has failed
-// too often lately (429); the pages use it too.
-func (s *Server) checkedLogin(c *gin.Context, name, password string) (models.User, string, error) {
-	account, address := "u:"+name, "a:"+c.ClientIP()
-	for _, t := range []*throttle{s.accountLogins, s.addressLogins} {
-		key := account
-		if t == s.addressLogins {
-			key = address
-		}
-		if blocked, wait := t.blocked(key); blocked {
-			return models.User{}, "", models.Errorf(models.ETOOMANY, "登录失败次数过多，请 %d 分钟后再试", int(wait.Minutes())+1)
-		}
-	}
-	u, token, err := s.store.Login(c, name, password)
-	if models.ErrorCode(err) == models.EUNAUTHORIZED {
-		s.accountLogins.fail(account)
-		s.addressLogins.fail(address)
-	} else if err == nil {
-		s.accountLogins.reset(account)
-	}
-	return u, token, err
+type passwordRequest struct {
+	OldPassword string `json:"old_password"`
+	NewPassword string `json:"new_password"`
 }
 
-func (s *Server) logout(c *gin.Context) {
-	if err := s.store.Logout(c, bearer(c)); err != nil {
-		s.fail(c, err)
+// changePassword is the API's self-service password change.
+func (s *Server) changePassword(c *gin.Context) {
+	var req passwordRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		s.Fail(c, models.Errorf(models.EINVALID, "请求格式不对：需要 JSON {\"old_password\": \"…\", \"new_password\": \"…\"}"))
+		return
+	}
+	if err := s.ChangeOwnPassword(c, req.OldPassword, req.NewPassword, req.NewPassword, bearer(c)); err != nil {
+		s.Fail(c, err)
 		return
 	}
 	c.Status(http.StatusNoContent)
 }
 
-func (s *Server) me(c *gin.Context) { c.JSON(http.StatusOK, currentUser(c)) }
+func (s *Server) logout(c *gin.Context) {
+	if err := s.Store.Logout(c, bearer(c)); err != nil {
+		s.Fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+func (s *Server) me(c *gin.Context) { c.JSON(http.StatusOK, httpx.CurrentUser(c)) }
 
 // authenticate admits requests with a valid bearer token.
 func (s *Server) authenticate(c *gin.Context) {
-	u, err := s.store.UserByToken(c, bearer(c))
+	u, err := s.Store.UserByToken(c, bearer(c))
 	if err != nil {
 		c.Header("WWW-Authenticate", `Bearer realm="tracker"`)
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
-	c.Set(userKey, u)
+	httpx.SetUser(c, u)
 	c.Next()
 }
 
@@ -91,25 +86,19 @@ func bearer(c *gin.Context) string {
 // require admits users for whom allowed says yes.
 func (s *Server) require(allowed func(models.User) bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if !allowed(currentUser(c)) {
-			s.fail(c, models.Errorf(models.EFORBIDDEN, "您的账号没有此操作的权限"))
+		if !allowed(httpx.CurrentUser(c)) {
+			s.Fail(c, models.Errorf(models.EFORBIDDEN, "您的账号没有此操作的权限"))
 			return
 		}
 		c.Next()
 	}
 }
 
-func currentUser(c *gin.Context) models.User {
-	u, _ := c.Get(userKey)
-	user, _ := u.(models.User)
-	return user
-}
-
 // tokens lists the caller's own tokens (never the tokens themselves).
 func (s *Server) tokens(c *gin.Context) {
-	list, err := s.store.Tokens(c, currentUser(c).ID, bearer(c))
+	list, err := s.Store.Tokens(c, httpx.CurrentUser(c).ID, bearer(c))
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"items": list})
@@ -118,8 +107,8 @@ func (s *Server) tokens(c *gin.Context) {
 // revokeToken ends one of the caller's own tokens, e.g. one left on a
 // shared computer.
 func (s *Server) revokeToken(c *gin.Context) {
-	if err := s.store.RevokeToken(c, currentUser(c).ID, c.Param("id")); err != nil {
-		s.fail(c, err)
+	if err := s.Store.RevokeToken(c, httpx.CurrentUser(c).ID, c.Param("id")); err != nil {
+		s.Fail(c, err)
 		return
 	}
 	c.Status(http.StatusNoContent)

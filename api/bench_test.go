@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"tracker/models"
 	"tracker/models/demo"
 	"tracker/models/store"
+	"tracker/server"
 )
 
 // scaledPortfolio repeats the demo portfolio times times under new codes.
@@ -45,7 +46,7 @@ func BenchmarkRatesEndpoint(b *testing.B) {
 			}
 			s.CreateUser(ctx, models.User{Name: "r", Role: models.RoleReviewer}, "password-r")
 			_, token, _ := s.Login(ctx, "r", "password-r")
-			hs := httptest.NewServer(NewServer(s, Config{}, slog.New(slog.NewTextHandler(io.Discard, nil))))
+			hs := httptest.NewServer(server.New(s, server.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil))))
 			defer hs.Close()
 			req, _ := http.NewRequest("GET", hs.URL+"/api/v1/rates?year=2024&quarter=2", nil)
 			req.Header.Set("Authorization", "Bearer "+token)

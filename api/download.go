@@ -3,32 +3,28 @@ package api
 import (
 	"bytes"
 	"fmt"
-	"net/http"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"tracker/httpx"
 	"tracker/models"
 	"tracker/models/store"
 	"tracker/reports"
 )
 
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-// quarterlyReport sends the quarterly workbook (?quarter=Q) or the monthly
+// QuarterlyReport sends the quarterly workbook (?quarter=Q) or the monthly
 // 调度 workbook (?month=M) as of that month.
-func (s *Server) quarterlyReport(c *gin.Context) {
+func (s *Server) QuarterlyReport(c *gin.Context) {
 	start := time.Now()
-	m, err := s.asOfMonth(c)
+	m, err := s.AsOfMonth(c)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	in, err := s.reportInput(c, m)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	if c.Query("quarter") != "" {
@@ -37,61 +33,48 @@ func (s *Server) quarterlyReport(c *gin.Context) {
 	r := reports.Build(in)
 	var buf bytes.Buffer
 	if err := r.Write(&buf); err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
-	s.metrics.reportDone(time.Since(start))
-	attachment(c, r.FileName(), xlsxType, buf.Bytes())
+	s.Metrics.ReportDone(time.Since(start))
+	httpx.Attachment(c, r.FileName(), httpx.XLSXType, buf.Bytes())
 }
 
 func (s *Server) reportInput(c *gin.Context, m models.Month) (reports.Input, error) {
-	ps, err := s.store.PortfolioAsOf(c, m)
+	ps, err := s.Store.PortfolioAsOf(c, m)
 	if err != nil {
 		return reports.Input{}, err
 	}
-	districts, categories, err := s.groupOrder(c)
-	return reports.Input{Projects: ps, Month: m, Config: s.cfg.Rates, Districts: districts, Categories: categories,
+	districts, categories, err := s.GroupOrder(c)
+	return reports.Input{Projects: ps, Month: m, Config: s.Rates, Districts: districts, Categories: categories,
 		Generated: time.Now()}, err
 }
 
-// attachment sends a download whose Chinese file name browsers show as is
-// (RFC 6266 filename*), with an ASCII fallback for old clients.
-func attachment(c *gin.Context, name, contentType string, data []byte) {
-	fallback := strings.Map(func(r rune) rune {
-		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
-			return '_'
-		}
-		return r
-	}, name)
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, fallback, url.PathEscape(name)))
-	c.Data(http.StatusOK, contentType, data)
-}
-
-// projectsWorkbook exports the projects matching the list's filters as a
+// ProjectsWorkbook exports the projects matching the list's filters as a
 // workbook that reads back through the importer.
-func (s *Server) projectsWorkbook(c *gin.Context) {
+func (s *Server) ProjectsWorkbook(c *gin.Context) {
 	f, err := s.projectFilter(c)
 	var m models.Month
 	if err == nil {
-		m, err = s.asOfMonth(c)
+		m, err = s.AsOfMonth(c)
 	}
 	var ps []models.Project
 	if err == nil {
-		ps, err = s.store.AllProjects(c, f)
+		ps, err = s.Store.AllProjects(c, f)
 	}
 	var buf bytes.Buffer
 	if err == nil {
-		err = reports.ProjectList(&buf, reports.ProjectListInput{Projects: ps, Month: m, Config: s.cfg.Rates, Generated: time.Now()})
+		err = reports.ProjectList(&buf, reports.ProjectListInput{Projects: ps, Month: m, Config: s.Rates, Generated: time.Now()})
 	}
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
-	attachment(c, fmt.Sprintf("重大项目清单_%d.xlsx", m.Year()), xlsxType, buf.Bytes())
+	httpx.Attachment(c, fmt.Sprintf("重大项目清单_%d.xlsx", m.Year()), httpx.XLSXType, buf.Bytes())
 }
 
-// auditWorkbook exports the audit trail with the same filters as /audit.
-func (s *Server) auditWorkbook(c *gin.Context) {
+// AuditWorkbook exports the audit trail with the same filters as /audit.
+func (s *Server) AuditWorkbook(c *gin.Context) {
 	entries, err := s.auditEntries(c)
 	var buf bytes.Buffer
 	if err == nil {
@@ -102,10 +85,10 @@ func (s *Server) auditWorkbook(c *gin.Context) {
 		err = reports.AuditWorkbook(&buf, "重大项目数据修改记录", rows, time.Now())
 	}
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
-	attachment(c, "重大项目修改记录.xlsx", xlsxType, buf.Bytes())
+	httpx.Attachment(c, "重大项目修改记录.xlsx", httpx.XLSXType, buf.Bytes())
 }
 
 func auditRow(e store.AuditEntry) reports.AuditRow {

@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"archive/zip"
@@ -14,12 +14,10 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/gin-gonic/gin"
-
+	"tracker/httpx"
 	"tracker/importer"
-	"tracker/models"
+	"tracker/server/servertest"
 )
 
 // xlsxParts builds a workbook archive from raw parts, so a test can give
@@ -167,8 +165,8 @@ func TestHostileCorpusIsComplete(t *testing.T) {
 
 func TestHostileUploadsGetAClearRefusalAndChangeNothing(t *testing.T) {
 	corpus := hostileCorpus(t)
-	eachServer(t, func(t *testing.T, ts *testServer) {
-		admin := ts.login("admin")
+	servertest.Each(t, func(t *testing.T, ts *servertest.Server) {
+		admin := ts.Login("admin")
 		for _, f := range corpus {
 			var body bytes.Buffer
 			mw := multipart.NewWriter(&body)
@@ -176,7 +174,7 @@ func TestHostileUploadsGetAClearRefusalAndChangeNothing(t *testing.T) {
 			fw.Write(f.data)
 			mw.WriteField("period", "2024-06")
 			mw.Close()
-			req, _ := http.NewRequest("POST", ts.srv.URL+"/api/v1/imports", &body)
+			req, _ := http.NewRequest("POST", ts.HTTP.URL+"/api/v1/imports", &body)
 			req.Header.Set("Content-Type", mw.FormDataContentType())
 			req.Header.Set("Authorization", "Bearer "+admin)
 			resp, err := http.DefaultClient.Do(req)
@@ -185,17 +183,17 @@ func TestHostileUploadsGetAClearRefusalAndChangeNothing(t *testing.T) {
 			}
 			raw, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			var e errorBody
-			decodeJSON(t, raw, &e)
-			if !containsInt(f.status, resp.StatusCode) || !hasChinese(e.Error.Message) {
+			var e httpx.ErrorBody
+			servertest.DecodeJSON(t, raw, &e)
+			if !containsInt(f.status, resp.StatusCode) || !servertest.HasChinese(e.Error.Message) {
 				t.Errorf("%s: status %d, message %q; want one of %v with a Chinese message", f.name, resp.StatusCode, e.Error.Message, f.status)
 			}
-			ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
+			ts.Do("GET", "/healthz", "", nil, http.StatusOK, nil)
 		}
 		var list struct {
-			Items []importResult `json:"items"`
+			Items []servertest.ImportResult `json:"items"`
 		}
-		ts.do("GET", "/api/v1/imports", admin, nil, http.StatusOK, &list)
+		ts.Do("GET", "/api/v1/imports", admin, nil, http.StatusOK, &list)
 		if len(list.Items) != 0 {
 			t.Errorf("hostile files left %d imports behind", len(list.Items))
 		}
@@ -209,27 +207,4 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
-}
-
-func TestReadTimeLimit(t *testing.T) {
-	slow := func() (*importer.Ledger, error) { time.Sleep(300 * time.Millisecond); return &importer.Ledger{}, nil }
-	if _, err := readWithin(20*time.Millisecond, "慢.xlsx", slow); models.ErrorCode(err) != models.EUNPROCESSABLE ||
-		!strings.Contains(models.ErrorMessage(err), "慢.xlsx") {
-		t.Errorf("a read past the limit: %v", err)
-	}
-	if l, err := readWithin(time.Second, "慢.xlsx", slow); err != nil || l == nil {
-		t.Errorf("a read within the limit: %v", err)
-	}
-}
-
-func TestPanicInAHandlerIsA500AndTheServerGoesOn(t *testing.T) {
-	ts := newTestServer(t)
-	srv := ts.srv.Config.Handler.(*Server)
-	srv.engine.GET("/api/v1/test-panic", func(*gin.Context) { panic("boom: /secret/path.go:42") })
-	var e errorBody
-	ts.do("GET", "/api/v1/test-panic", "", nil, http.StatusInternalServerError, &e)
-	if strings.Contains(e.Error.Message, "secret") || !hasChinese(e.Error.Message) {
-		t.Errorf("message %q", e.Error.Message)
-	}
-	ts.do("GET", "/healthz", "", nil, http.StatusOK, nil)
 }

@@ -27,8 +27,8 @@ type versionBody struct {
 
 // version answers the build's version (set with -ldflags "-X main.version=…",
 // "dev" otherwise); it needs no login.
-func (s *Server) version(c *gin.Context) {
-	v := s.cfg.Version
+func (s *Server) getVersion(c *gin.Context) {
+	v := s.version
 	if v == "" {
 		v = "dev"
 	}

@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"bytes"
@@ -15,6 +15,11 @@ import (
 	"strings"
 	"testing"
 
+	"tracker/api"
+	"tracker/httpx"
+	"tracker/server"
+	"tracker/server/servertest"
+
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
@@ -22,7 +27,7 @@ import (
 
 func loadOpenAPI(t *testing.T) *openapi3.T {
 	t.Helper()
-	doc, err := openapi3.NewLoader().LoadFromData(openAPIDoc)
+	doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPIDoc)
 	if err != nil {
 		t.Fatalf("openapi.json does not load: %v", err)
 	}
@@ -36,7 +41,7 @@ func loadOpenAPI(t *testing.T) *openapi3.T {
 // against the description of the route it names.
 type conformance struct {
 	t       *testing.T
-	ts      *testServer
+	ts      *servertest.Server
 	doc     *openapi3.T
 	checked map[string][]int // "METHOD /path/{param}" → statuses seen
 }
@@ -46,7 +51,7 @@ type conformance struct {
 // checks the status and returns the body.
 func (c *conformance) call(method, tmpl, path, token, contentType string, body []byte, want int) []byte {
 	c.t.Helper()
-	req, _ := http.NewRequest(method, c.ts.srv.URL+path, bytes.NewReader(body))
+	req, _ := http.NewRequest(method, c.ts.HTTP.URL+path, bytes.NewReader(body))
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -126,30 +131,32 @@ func multipartBody(fields map[string]string, name string, data []byte) (string, 
 // and answer against openapi.json, and fails when a route has no path
 // there, or a described operation no route or no successful call.
 func TestOpenAPIConformance(t *testing.T) {
-	openapi3filter.RegisterBodyDecoder(xlsxType, openapi3filter.FileBodyDecoder)
-	ts := newTestServer(t)
-	srv := ts.serverWith(Config{Version: "1.2.3"}, discardLog())
+	openapi3filter.RegisterBodyDecoder(httpx.XLSXType, openapi3filter.FileBodyDecoder)
+	ts := servertest.New(t)
+	srv := ts.With(server.Config{Version: "1.2.3"}, servertest.DiscardLog())
 	c := &conformance{t: t, ts: ts, doc: loadOpenAPI(t), checked: map[string][]int{}}
 
 	c.call("GET", "/healthz", "/healthz", "", "", nil, 200)
 	if v := c.call("GET", "/api/v1/version", "/api/v1/version", "", "", nil, 200); string(v) != `{"version":"1.2.3"}` {
 		t.Errorf("version %s", v)
 	}
-	var login loginResponse
-	decodeJSON(t, c.json("POST", "/api/v1/login", "/api/v1/login", "", map[string]string{"username": "zhangdian", "password": "password-zhangdian"}, 200), &login)
-	up, admin, reviewer := login.Token, ts.login("admin"), ts.login("reviewer")
+	var login struct {
+		Token string `json:"token"`
+	}
+	servertest.DecodeJSON(t, c.json("POST", "/api/v1/login", "/api/v1/login", "", map[string]string{"username": "zhangdian", "password": "password-zhangdian"}, 200), &login)
+	up, admin, reviewer := login.Token, ts.Login("admin"), ts.Login("reviewer")
 	c.json("POST", "/api/v1/login", "/api/v1/login", "", map[string]string{"username": "admin", "password": "wrong"}, 401)
 	c.call("POST", "/api/v1/login", "/api/v1/login", "", "application/json", []byte(`"not an object"`), 400)
 	c.call("GET", "/api/v1/me", "/api/v1/me", up, "", nil, 200)
 	c.call("GET", "/api/v1/me", "/api/v1/me", "", "", nil, 401)
-	spare := ts.login("reviewer")
+	spare := ts.Login("reviewer")
 	var tokens struct {
 		Items []struct {
 			ID      string `json:"id"`
 			Current bool   `json:"current"`
 		} `json:"items"`
 	}
-	decodeJSON(t, c.call("GET", "/api/v1/tokens", "/api/v1/tokens", reviewer, "", nil, 200), &tokens)
+	servertest.DecodeJSON(t, c.call("GET", "/api/v1/tokens", "/api/v1/tokens", reviewer, "", nil, 200), &tokens)
 	for _, tk := range tokens.Items {
 		if !tk.Current {
 			c.call("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/"+tk.ID, reviewer, "", nil, 204)
@@ -161,7 +168,7 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.json("POST", "/api/v1/me/password", "/api/v1/me/password", reviewer, map[string]string{"old_password": "wrong", "new_password": "new-password-1"}, 400)
 	c.json("POST", "/api/v1/me/password", "/api/v1/me/password", reviewer, map[string]string{"old_password": "password-reviewer", "new_password": "new-password-1"}, 204)
 
-	p := firstProject("张店区")
+	p := servertest.FirstProject("张店区")
 	c.call("GET", "/api/v1/projects", "/api/v1/projects?year=2024&district=张店区&nature=续建&page=1&per_page=3", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/projects", "/api/v1/projects?per_page=1001", reviewer, "", nil, 400)
 	c.call("GET", "/api/v1/projects.xlsx", "/api/v1/projects.xlsx?year=2024&district="+url.QueryEscape("张店区"), reviewer, "", nil, 200)
@@ -174,9 +181,9 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("GET", "/api/v1/template.xlsx", "/api/v1/template.xlsx", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/reports/quarterly.xlsx", "/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", reviewer, "", nil, 200)
 
-	ct, body := multipartBody(map[string]string{"dry_run": "true", "period": "2024-06"}, "张店区.csv", zhangdianCSV(p.Code, p.Name, "12345.67"))
-	var imp importResult
-	decodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &imp)
+	ct, body := multipartBody(map[string]string{"dry_run": "true", "period": "2024-06"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
+	var imp servertest.ImportResult
+	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &imp)
 	ct, body = multipartBody(nil, "picture.xlsx", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...))
 	c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 415)
 	c.call("POST", "/api/v1/imports", "/api/v1/imports", reviewer, ct, body, 403)
@@ -208,10 +215,10 @@ func TestOpenAPIConformance(t *testing.T) {
 
 // checkCoverage: every /api/v1 route and /healthz has an operation in the
 // description that was called successfully; every operation is a route.
-func (c *conformance) checkCoverage(srv *Server) {
+func (c *conformance) checkCoverage(srv *server.Server) {
 	c.t.Helper()
 	routes := map[string]bool{}
-	for _, r := range srv.engine.Routes() {
+	for _, r := range srv.Routes() {
 		if !strings.HasPrefix(r.Path, "/api/v1/") && r.Path != "/healthz" {
 			continue
 		}
@@ -241,28 +248,24 @@ func (c *conformance) checkCoverage(srv *Server) {
 }
 
 // TestOpenAPIErrorCodesAreTheErrorTable: the description's error codes are
-// exactly the codes errors.go maps to statuses.
+// exactly the codes httpx maps to statuses.
 func TestOpenAPIErrorCodesAreTheErrorTable(t *testing.T) {
 	doc := loadOpenAPI(t)
 	var got []string
 	for _, v := range doc.Components.Schemas["Error"].Value.Properties["error"].Value.Properties["code"].Value.Enum {
 		got = append(got, v.(string))
 	}
-	var want []string
-	for code := range statusOf {
-		want = append(want, code)
-	}
+	want := httpx.Codes()
 	sort.Strings(got)
-	sort.Strings(want)
 	if !slices.Equal(got, want) {
-		t.Errorf("openapi.json error codes %v, errors.go %v", got, want)
+		t.Errorf("openapi.json error codes %v, the error table %v", got, want)
 	}
 }
 
 func TestOpenAPIIsServedWithoutLogin(t *testing.T) {
-	ts := newTestServer(t)
-	raw := ts.do("GET", "/api/openapi.json", "", nil, http.StatusOK, nil)
-	if !bytes.Equal(raw, openAPIDoc) {
+	ts := servertest.New(t)
+	raw := ts.Do("GET", "/api/openapi.json", "", nil, http.StatusOK, nil)
+	if !bytes.Equal(raw, api.OpenAPIDoc) {
 		t.Error("/api/openapi.json differs from the embedded file")
 	}
 }

@@ -2,10 +2,10 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"tracker/httpx"
 	"tracker/models"
 	"tracker/models/store"
 )
@@ -16,8 +16,8 @@ type projectList struct {
 }
 
 func (s *Server) health(c *gin.Context) {
-	if err := s.store.Ping(c); err != nil {
-		s.fail(c, err)
+	if err := s.Store.Ping(c); err != nil {
+		s.Fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
@@ -26,12 +26,12 @@ func (s *Server) health(c *gin.Context) {
 func (s *Server) listProjects(c *gin.Context) {
 	f, err := s.projectFilter(c)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
-	total, items, err := s.store.Projects(c, f)
+	total, items, err := s.Store.Projects(c, f)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	if items == nil {
@@ -41,7 +41,7 @@ func (s *Server) listProjects(c *gin.Context) {
 }
 
 func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, error) {
-	year, err := s.yearParam(c)
+	year, err := s.Year(c)
 	if err != nil {
 		return store.ProjectFilter{}, err
 	}
@@ -53,57 +53,32 @@ func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, error) {
 		}
 		f.Nature = nature
 	}
-	if f.Page, err = intParam(c, "page", 1, 1, 1<<30, "页码"); err != nil {
+	if f.Page, err = httpx.IntParam(c, "page", 1, 1, 1<<30, "页码"); err != nil {
 		return f, err
 	}
-	f.PerPage, err = intParam(c, "per_page", 50, 1, 1000, "每页条数")
+	f.PerPage, err = httpx.IntParam(c, "per_page", 50, 1, 1000, "每页条数")
 	return f, err
 }
 
 func (s *Server) getProject(c *gin.Context) {
-	year, err := s.yearParam(c)
+	year, err := s.Year(c)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
-	p, err := s.store.Project(c, models.NormalizeCode(c.Param("code")), year)
+	p, err := s.Store.Project(c, models.NormalizeCode(c.Param("code")), year)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, p)
 }
 
 func (s *Server) units(c *gin.Context) {
-	units, err := s.store.Units(c)
+	units, err := s.Store.Units(c)
 	if err != nil {
-		s.fail(c, err)
+		s.Fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"items": units})
-}
-
-// yearParam reads ?year=, defaulting to the newest year with a list.
-func (s *Server) yearParam(c *gin.Context) (int, error) {
-	if c.Query("year") == "" {
-		years, err := s.store.Years(c)
-		if err != nil || len(years) == 0 {
-			return 0, err
-		}
-		return years[0], nil
-	}
-	return intParam(c, "year", 0, 1990, 2100, "年份")
-}
-
-// intParam reads an integer query parameter within [lo, hi].
-func intParam(c *gin.Context, name string, def, lo, hi int, label string) (int, error) {
-	raw := c.Query(name)
-	if raw == "" {
-		return def, nil
-	}
-	v, err := strconv.Atoi(raw)
-	if err != nil || v < lo || v > hi {
-		return 0, models.Errorf(models.EINVALID, "参数 %s（%s）应为 %d 至 %d 之间的整数，收到“%s”", name, label, lo, hi, raw)
-	}
-	return v, nil
 }

@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"net/http"
 	"testing"
+
+	"tracker/server/servertest"
 )
 
 // handProject is a project as the API lists it, with amounts kept exact.
@@ -73,12 +75,12 @@ func byHand(ps []handProject, m int) map[string]*handFigures {
 }
 
 func TestRatesEqualAHandRecomputationForEveryQuarterAndDistrict(t *testing.T) {
-	ts := newTestServer(t)
-	token := ts.login("reviewer")
+	ts := servertest.New(t)
+	token := ts.Login("reviewer")
 	var list struct {
 		Items []handProject `json:"items"`
 	}
-	ts.do("GET", "/api/v1/projects?year=2024&per_page=1000", token, nil, http.StatusOK, &list)
+	ts.Do("GET", "/api/v1/projects?year=2024&per_page=1000", token, nil, http.StatusOK, &list)
 	for q := 1; q <= 4; q++ {
 		var r struct {
 			figuresJSON
@@ -87,7 +89,7 @@ func TestRatesEqualAHandRecomputationForEveryQuarterAndDistrict(t *testing.T) {
 				figuresJSON
 			} `json:"by_district"`
 		}
-		ts.do("GET", fmt.Sprintf("/api/v1/rates?year=2024&quarter=%d", q), token, nil, http.StatusOK, &r)
+		ts.Do("GET", fmt.Sprintf("/api/v1/rates?year=2024&quarter=%d", q), token, nil, http.StatusOK, &r)
 		hand := byHand(list.Items, 3*q)
 		r.figuresJSON.check(t, fmt.Sprintf("Q%d overall", q), hand[""])
 		for _, d := range r.ByDistrict {

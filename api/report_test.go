@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"bytes"
@@ -13,17 +13,18 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tracker/models"
+	"tracker/server/servertest"
 )
 
 // TestQuarterlyWorkbookEqualsTheRates downloads each quarter's workbook of
 // the demo portfolio and checks its figures against /api/v1/rates.
 func TestQuarterlyWorkbookEqualsTheRates(t *testing.T) {
-	ts := newTestServer(t)
-	token := ts.login("reviewer")
+	ts := servertest.New(t)
+	token := ts.Login("reviewer")
 	for q := 1; q <= 4; q++ {
 		var r models.Rates
-		ts.do("GET", fmt.Sprintf("/api/v1/rates?year=2024&quarter=%d", q), token, nil, http.StatusOK, &r)
-		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/v1/reports/quarterly.xlsx?year=2024&quarter=%d", ts.srv.URL, q), nil)
+		ts.Do("GET", fmt.Sprintf("/api/v1/rates?year=2024&quarter=%d", q), token, nil, http.StatusOK, &r)
+		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/v1/reports/quarterly.xlsx?year=2024&quarter=%d", ts.HTTP.URL, q), nil)
 		req.Header.Set("Authorization", "Bearer "+token)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -34,7 +35,7 @@ func TestQuarterlyWorkbookEqualsTheRates(t *testing.T) {
 		if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, want) {
 			t.Errorf("Q%d Content-Disposition %q", q, cd)
 		}
-		f, err := excelize.OpenReader(bytes.NewReader(ts.send(req, http.StatusOK, nil)))
+		f, err := excelize.OpenReader(bytes.NewReader(ts.Send(req, http.StatusOK, nil)))
 		if err != nil {
 			t.Fatalf("Q%d: %v", q, err)
 		}
@@ -101,30 +102,30 @@ func codeRows(f *excelize.File, sheet string) int {
 // TestPastQuarterKeepsItsFigures imports a July figure and checks that the
 // second quarter's rates and workbook still show the end of June.
 func TestPastQuarterKeepsItsFigures(t *testing.T) {
-	ts := newTestServer(t)
-	token := ts.login("admin")
+	ts := servertest.New(t)
+	token := ts.Login("admin")
 	var before, after, julyBefore, julyAfter models.Rates
-	ts.do("GET", "/api/v1/rates?year=2024&quarter=2", token, nil, http.StatusOK, &before)
-	ts.do("GET", "/api/v1/rates?year=2024&month=7", token, nil, http.StatusOK, &julyBefore)
-	p := firstProject("张店区")
+	ts.Do("GET", "/api/v1/rates?year=2024&quarter=2", token, nil, http.StatusOK, &before)
+	ts.Do("GET", "/api/v1/rates?year=2024&month=7", token, nil, http.StatusOK, &julyBefore)
+	p := servertest.FirstProject("张店区")
 	july := []byte("张店区2024年1-7月市重大项目建设情况台账\n项目代码,项目名称,1-7月累计完成投资（万元）\n" + p.Code + "," + p.Name + ",999999\n")
-	var imp importResult
-	ts.upload(token, "7月.csv", july, nil, http.StatusOK, &imp)
+	var imp servertest.ImportResult
+	ts.Upload(token, "7月.csv", july, nil, http.StatusOK, &imp)
 	if imp.Status != "committed" || imp.Period != "2024-07" {
 		t.Fatalf("july import %+v", imp)
 	}
-	ts.do("GET", "/api/v1/rates?year=2024&quarter=2", token, nil, http.StatusOK, &after)
+	ts.Do("GET", "/api/v1/rates?year=2024&quarter=2", token, nil, http.StatusOK, &after)
 	if after.Completed != before.Completed || after.Month != 6 {
 		t.Errorf("Q2 completed %s after a July import, was %s", after.Completed.WanString(), before.Completed.WanString())
 	}
-	data := ts.do("GET", "/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", token, nil, http.StatusOK, nil)
+	data := ts.Do("GET", "/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", token, nil, http.StatusOK, nil)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	checkWorkbook(t, 2, f, after)
-	ts.do("GET", "/api/v1/rates?year=2024&month=7", token, nil, http.StatusOK, &julyAfter)
+	ts.Do("GET", "/api/v1/rates?year=2024&month=7", token, nil, http.StatusOK, &julyAfter)
 	old, _ := p.CompletedAsOf(models.MonthOf(2024, 7))
 	if want := julyBefore.Completed - old + 999999*models.Wan; julyAfter.Completed != want {
 		t.Errorf("July completed %s, want %s", julyAfter.Completed.WanString(), want.WanString())

@@ -14,10 +14,10 @@ import (
 
 	"golang.org/x/term"
 
-	"tracker/api"
 	"tracker/models"
 	"tracker/models/demo"
 	"tracker/models/store"
+	httpserver "tracker/server" // the test files name their process type server
 )
 
 func cmdServe(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
@@ -38,14 +38,14 @@ func cmdServe(ctx context.Context, env envConfig, args []string, stdout, stderr 
 	if err := prepare(ctx, s, env, cfg.demo, log); err != nil {
 		return err
 	}
-	srv := api.NewServer(s, api.Config{Rates: cfg.rates, MaxUploadBytes: cfg.maxUploadBytes, Version: version,
+	srv := httpserver.New(s, httpserver.Config{Rates: cfg.rates, MaxUploadBytes: cfg.maxUploadBytes, Version: version,
 		MetricsToken: cfg.metricsToken}, log)
 	return serveAll(ctx, cfg, srv, log, stdout)
 }
 
 // serveAll serves the API on cfg.addr and, when cfg.metricsAddr is set,
 // the metrics alone on that address; both stop together.
-func serveAll(ctx context.Context, cfg serveConfig, srv *api.Server, log *slog.Logger, stdout io.Writer) error {
+func serveAll(ctx context.Context, cfg serveConfig, srv *httpserver.Server, log *slog.Logger, stdout io.Writer) error {
 	if cfg.metricsAddr == "" {
 		return listenAndServe(ctx, cfg.addr, srv, cfg.shutdownTimeout, log, stdout)
 	}

@@ -1,0 +1,33 @@
+// Package httpx holds what the JSON API (package api) and the pages
+// (package web) share at the HTTP edge: the one error → status table, the
+// signed-in user in the request context, query parameters, uploads read
+// within the size and time limits, downloads, the login throttles, and the
+// import rights both apply. It renders nothing: JSON answers are api's,
+// HTML pages web's.
+package httpx
+
+import (
+	"log/slog"
+	"time"
+
+	"tracker/metrics"
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// Env is what every handler of the API and the pages uses: the store, the
+// settings, the log, the metrics and the login throttles. The server
+// builds one and gives the same to both.
+type Env struct {
+	Store   *store.Store
+	Log     *slog.Logger
+	Metrics *metrics.Metrics
+	Logins  *Logins
+	// Rates are the thresholds of the lights and rates.
+	Rates models.RateConfig
+	// MaxUploadBytes bounds an upload; a larger one gets 413.
+	MaxUploadBytes int64
+	// ReadTimeout bounds reading one ledger; a file that takes longer gets
+	// 422 (its work is bounded by the importer's limits as well).
+	ReadTimeout time.Duration
+}

@@ -1,0 +1,79 @@
+package httpx
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/models"
+)
+
+// IntParam reads an integer query parameter within [lo, hi]; def when it
+// is absent. label names it in the Chinese message of a bad value.
+func IntParam(c *gin.Context, name string, def, lo, hi int, label string) (int, error) {
+	raw := c.Query(name)
+	if raw == "" {
+		return def, nil
+	}
+	v, err := strconv.Atoi(raw)
+	if err != nil || v < lo || v > hi {
+		return 0, models.Errorf(models.EINVALID, "参数 %s（%s）应为 %d 至 %d 之间的整数，收到“%s”", name, label, lo, hi, raw)
+	}
+	return v, nil
+}
+
+// DateParam reads a YYYY-MM-DD query parameter (midnight UTC); the zero
+// time when it is absent.
+func DateParam(c *gin.Context, name string) (time.Time, error) {
+	raw := c.Query(name)
+	if raw == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", raw)
+	if err != nil {
+		return t, models.Errorf(models.EINVALID, "参数 %s 应为日期 YYYY-MM-DD，收到“%s”", name, raw)
+	}
+	return t, nil
+}
+
+// Year reads ?year=, defaulting to the newest year with a list (0 while
+// the database has none).
+func (e *Env) Year(c *gin.Context) (int, error) {
+	if c.Query("year") == "" {
+		years, err := e.Store.Years(c)
+		if err != nil || len(years) == 0 {
+			return 0, err
+		}
+		return years[0], nil
+	}
+	return IntParam(c, "year", 0, 1990, 2100, "年份")
+}
+
+// AsOfMonth reads ?year= with ?quarter=Q (month 3Q) or ?month=M; without
+// either, the latest month reported in the year (December when none).
+func (e *Env) AsOfMonth(c *gin.Context) (models.Month, error) {
+	year, err := e.Year(c)
+	if err != nil {
+		return 0, err
+	}
+	if year == 0 {
+		return 0, models.Errorf(models.ENOTFOUND, "数据库中还没有任何年度的项目清单")
+	}
+	q, m := c.Query("quarter"), c.Query("month")
+	switch {
+	case q != "" && m != "":
+		return 0, models.Errorf(models.EINVALID, "quarter（季度）和 month（月份）只能指定一个")
+	case q != "":
+		n, err := IntParam(c, "quarter", 0, 1, 4, "季度")
+		return models.MonthOf(year, 3*n), err
+	case m != "":
+		n, err := IntParam(c, "month", 0, 1, 12, "月份")
+		return models.MonthOf(year, n), err
+	}
+	latest, err := e.Store.LatestPeriod(c, year)
+	if err != nil || latest == 0 {
+		return models.MonthOf(year, 12), err
+	}
+	return latest, nil
+}

@@ -1,0 +1,90 @@
+// Package server puts the tracker's HTTP side together: it builds the gin
+// engine, installs the middleware every request goes through (request log
+// and metrics, panic recovery, security headers), serves /metrics and
+// unknown addresses, and registers the JSON API (package api) and the
+// pages (package web) on one engine with the same store, settings and
+// login throttles.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/api"
+	"tracker/httpx"
+	"tracker/metrics"
+	"tracker/models"
+	"tracker/models/store"
+	"tracker/web"
+)
+
+// gin's mode is a process-wide setting: release mode, set once, keeps it
+// from printing every route at start.
+func init() { gin.SetMode(gin.ReleaseMode) }
+
+// Config is what the server needs besides the store.
+type Config struct {
+	Rates          models.RateConfig
+	MaxUploadBytes int64 // uploads above it get 413; 32 MiB when 0
+	// ReadTimeout bounds reading one ledger; a file that takes longer gets
+	// 422 (its work is bounded by the importer's limits as well). Two
+	// minutes when 0.
+	ReadTimeout time.Duration
+	Version     string
+	// MetricsToken, when set, is the bearer token /metrics wants; when
+	// empty, /metrics answers loopback clients only.
+	MetricsToken string
+}
+
+// Server serves the API and the pages on a store.
+type Server struct {
+	env    *httpx.Env
+	cfg    Config
+	engine *gin.Engine
+	pages  *web.Server
+}
+
+// New builds the server and its routes.
+func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
+	if cfg.MaxUploadBytes == 0 {
+		cfg.MaxUploadBytes = 32 << 20
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = 2 * time.Minute
+	}
+	if cfg.Rates == (models.RateConfig{}) {
+		cfg.Rates = models.DefaultRateConfig()
+	}
+	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now),
+		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, ReadTimeout: cfg.ReadTimeout}
+	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
+	srv.routes()
+	return srv
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
+
+// Routes lists every route of the engine (the API's and the pages').
+func (s *Server) Routes() gin.RoutesInfo { return s.engine.Routes() }
+
+// routes installs the middleware, then the API's and the pages' routes.
+// The pages offer some of the API's downloads under the page session (the
+// API wants a bearer token a browser does not have): they get the API's
+// handlers themselves.
+func (s *Server) routes() {
+	r := s.engine
+	r.Use(s.observe, s.recoverPanics, securityHeaders)
+	r.NoRoute(s.notFound)
+	r.GET("/metrics", s.metricsPage)
+	a := api.New(s.env, s.cfg.Version)
+	a.Register(r)
+	s.pages = web.New(s.env, web.Downloads{
+		Projects: a.ProjectsWorkbook, Problems: a.ProblemsWorkbook, ImportFile: a.ImportFile,
+		Quarterly: a.QuarterlyReport, Template: a.Template, Audit: a.AuditWorkbook,
+	})
+	s.pages.Register(r)
+}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// chinaTime is the office's clock for showing times; the database keeps UTC.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// pageFuncs format figures the way the office writes them: rates in percent
+// with one decimal, gaps in 个百分点 with a sign, summaries in 亿元 with two
+// decimals and details in 万元 with thousands separators.
+var pageFuncs = template.FuncMap{
+	"pct":          percent,
+	"pp":           func(v float64) string { return fmt.Sprintf("%+.1f", roundTo(v, 1)) },
+	"yi":           func(m models.Money) string { return fmt.Sprintf("%.2f", m.YiFloat()) },
+	"wan":          wanText,
+	"month":        monthText,
+	"ytd":          func(m models.Month) string { return fmt.Sprintf("1-%d月", m.Num()) },
+	"when":         timeText,
+	"role":         func(r string) string { return roleNames[r] },
+	"status":       func(s string) string { return importStatusNames[s] },
+	"field":        func(f string) string { return orText(fieldNames[f], f) },
+	"severity":     func(s string) string { return severityNames[s] },
+	"deref":        func(p *string) string { return orText(deref(p), "（空）") },
+	"lightCls":     lightClass,
+	"list":         func(xs ...string) []string { return xs },
+	"ints":         func(xs ...int) []int { return xs },
+	"mul":          func(a, b int) int { return a * b },
+	"timeProgress": func(m models.Month) float64 { return models.TimeProgress(m.Num()) },
+}
+
+// headline is the office's sentence for the investment rate, e.g.
+// "1-6月累计完成投资612.35亿元，占年度计划的53.9%，超序时进度3.9个百分点".
+func headline(r models.Rates) string {
+	gap := roundTo(r.InvestmentGapPP, 1)
+	s := fmt.Sprintf("1-%d月累计完成投资%.2f亿元，占年度计划的%s，", r.Month, r.Completed.YiFloat(), percent(r.InvestmentRate))
+	switch {
+	case gap > 0:
+		return s + fmt.Sprintf("超序时进度%.1f个百分点", gap)
+	case gap < 0:
+		return s + fmt.Sprintf("低于序时进度%.1f个百分点", -gap)
+	}
+	return s + "与序时进度持平"
+}
+
+func percent(v float64) string { return fmt.Sprintf("%.1f%%", roundTo(v*100, 1)) }
+
+// roundTo rounds half away from zero at the given decimals, so 104.05
+// shows as 104.1 the way the office's spreadsheets round.
+func roundTo(v float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(v*p+math.Copysign(1e-9, v)) / p
+}
+
+// wan shows an amount in 万元 with thousands separators and two decimals.
+func wanText(m models.Money) string {
+	s := strconv.FormatFloat(m.WanFloat(), 'f', 2, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + "." + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+func monthText(m models.Month) string {
+	if m.IsZero() {
+		return "—"
+	}
+	return fmt.Sprintf("%d年%d月", m.Year(), m.Num())
+}
+
+func timeText(t any) string {
+	switch v := t.(type) {
+	case time.Time:
+		return v.In(chinaTime).Format("2006-01-02 15:04")
+	case *time.Time:
+		if v != nil {
+			return v.In(chinaTime).Format("2006-01-02 15:04")
+		}
+	}
+	return "—"
+}
+
+func lightClass(l models.Light) string {
+	return map[models.Light]string{models.LightGreen: "light-green", models.LightYellow: "light-yellow", models.LightRed: "light-red"}[l]
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func orText(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+var importStatusNames = map[string]string{
+	store.StatusPreviewed: "预览中", store.StatusCommitted: "已提交", store.StatusReverted: "已撤销", store.StatusRejected: "未导入",
+}
+
+var severityNames = map[string]string{"error": "错误", "warning": "警告"}
+
+// fieldNames are the Chinese labels of the change fields an import reports.
+var fieldNames = map[string]string{
+	"project": "新增项目", "plan_entry": "列入年度清单", "name": "项目名称", "district": "所属区县",
+	"unit": "责任单位", "category": "类别", "level": "级别", "total_investment_wan": "总投资（万元）",
+	"actual_start": "实际开工时间", "nature": "建设性质", "annual_plan_wan": "年度计划投资（万元）",
+	"planned_start": "计划开工时间", "completed_ytd_wan": "累计完成投资（万元）",
+}

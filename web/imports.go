@@ -1,0 +1,279 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/httpx"
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// importsView is 数据导入: the upload form and the history.
+type importsView struct {
+	CanImport bool
+	District  string
+	Imports   []*store.Import
+	Period    string
+	MaxMB     int64
+	Audit     bool // offer the audit trail workbook (admins, when the server has it)
+}
+
+func (s *Server) importsPage(c *gin.Context) {
+	s.renderImports(c, http.StatusOK, "", "")
+}
+
+// renderImports shows the upload form (with an error and the period the
+// user chose, after a failed upload) and the import history.
+func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string) {
+	imps, err := s.visibleImports(c, store.ImportFilter{Limit: 500}, 200)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	u := httpx.CurrentUser(c)
+	v := importsView{CanImport: u.CanImport(), District: u.District, Imports: imps, Period: period, MaxMB: s.MaxUploadBytes >> 20,
+		Audit: u.IsAdmin() && s.downloads.Audit != nil}
+	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
+}
+
+// visibleImports returns up to n imports the user may see: all for admins
+// and reviewers; for a district uploader, those it sent or that touched its
+// unit.
+func (s *Server) visibleImports(c *gin.Context, f store.ImportFilter, n int) ([]*store.Import, error) {
+	imps, err := s.Store.Imports(c, f)
+	if err != nil {
+		return nil, err
+	}
+	u := httpx.CurrentUser(c)
+	out := imps[:0]
+	for _, imp := range imps {
+		if httpx.MayView(u, imp) && len(out) < n {
+			out = append(out, imp)
+		}
+	}
+	return out, nil
+}
+
+// postImportPage reads an upload the way POST /api/v1/imports does and keeps
+// it as a preview. A browser without script gets a redirect to the preview
+// (or the form again with the error); the progress-bar script asks for
+// JSON and navigates itself.
+func (s *Server) postImportPage(c *gin.Context) {
+	u := httpx.CurrentUser(c)
+	period := strings.TrimSpace(c.PostForm("period"))
+	var name string
+	var data []byte
+	var err error = models.Errorf(models.EINVALID, "请选择要上传的台账文件（.xlsx、.xls 或 .csv）")
+	if f := c.Request.MultipartForm; f != nil && len(f.File["file"]) > 0 && f.File["file"][0].Size > 0 {
+		name, data, err = s.Upload(c)
+	}
+	var imp *store.Import
+	start := time.Now()
+	if err == nil {
+		ledger, rerr := s.ReadLedger(c, name, data, period, u)
+		if err = rerr; err == nil {
+			imp, err = s.Store.CreateImport(c, store.NewImport{FileName: name, Data: data, User: u, Ledger: ledger, DryRun: true})
+		}
+	}
+	if err == nil {
+		s.Metrics.ImportDone(imp, time.Since(start))
+	}
+	wantsJSON := strings.Contains(c.GetHeader("Accept"), "application/json")
+	switch {
+	case err != nil && wantsJSON:
+		s.Fail(c, err)
+	case err != nil:
+		s.renderImports(c, httpx.Status(err), models.ErrorMessage(err), period)
+	case wantsJSON:
+		c.JSON(http.StatusOK, gin.H{"location": importURL(imp.ID, "")})
+	default:
+		c.Redirect(http.StatusSeeOther, importURL(imp.ID, ""))
+	}
+	if imp != nil {
+		s.Log.Info("import previewed", "id", imp.ID, "user", u.Name, "rows", imp.RowsTotal, "problems", len(imp.Problems))
+	}
+}
+
+func importURL(id int64, ok string) string {
+	if ok == "" {
+		return fmt.Sprintf("/imports/%d", id)
+	}
+	return fmt.Sprintf("/imports/%d?ok=%s", id, ok)
+}
+
+// importView is one import: its figures, problems by row and changes.
+type importView struct {
+	Imp          *store.Import
+	MayChange    bool
+	HasProblems  bool
+	Errors       int
+	Warnings     int
+	Changes      []store.Change
+	MoreChanges  int
+	MoreProblems int
+	Names        map[string]string // project names by code, for the changes
+}
+
+// shownRows bounds the problems and changes listed on a page; the rest are
+// in the problems workbook and the API.
+const shownRows = 1000
+
+func (s *Server) importPage(c *gin.Context) {
+	imp, err := s.viewableImport(c)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	v := newImportView(imp, httpx.CurrentUser(c), s.downloads.Problems != nil)
+	if v.Names, err = s.changeNames(c, v.Changes); err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "import", view{Title: fmt.Sprintf("第%d号导入", imp.ID), Nav: "imports", Data: v})
+}
+
+// newImportView is the import page of imp for u: whether u may commit,
+// discard or revert it, its problems counted by severity, and its problems
+// and changes cut to shownRows. HasProblems offers the problems workbook
+// only when there are problem rows to put in it: the import has problems,
+// is an upload (a hand edit has no file) and the server has the workbook
+// (offered says so).
+func newImportView(imp *store.Import, u models.User, offered bool) importView {
+	v := importView{Imp: imp, MayChange: httpx.MayChange(u, imp) == nil && u.CanImport(), Changes: imp.Changes}
+	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != store.KindEdit
+	for _, p := range imp.Problems {
+		if p.Severity == "error" {
+			v.Errors++
+		} else {
+			v.Warnings++
+		}
+	}
+	if len(imp.Problems) > shownRows {
+		v.MoreProblems, imp.Problems = len(imp.Problems)-shownRows, imp.Problems[:shownRows]
+	}
+	if len(v.Changes) > shownRows {
+		v.Changes, v.MoreChanges = v.Changes[:shownRows], len(v.Changes)-shownRows
+	}
+	return v
+}
+
+// viewableImport reads the :id import when the user may see it; another
+// unit's import is 404 to an uploader, as if it did not exist.
+func (s *Server) viewableImport(c *gin.Context) (*store.Import, error) {
+	imp, err := s.Import(c)
+	if err != nil {
+		return nil, err
+	}
+	if !httpx.MayView(httpx.CurrentUser(c), imp) {
+		return nil, models.Errorf(models.ENOTFOUND, "没有编号为 %d 的导入记录", imp.ID)
+	}
+	return imp, nil
+}
+
+// visibleImport guards a download handler with the same rule (nil for
+// none).
+func (s *Server) visibleImport(h gin.HandlerFunc) gin.HandlerFunc {
+	if h == nil {
+		return nil
+	}
+	return func(c *gin.Context) {
+		if _, err := s.viewableImport(c); err != nil {
+			s.FailPage(c, err)
+			return
+		}
+		h(c)
+	}
+}
+
+// changeImport runs one state change of an import the user may change and
+// redirects to the import with a notice.
+func (s *Server) changeImport(c *gin.Context, ok string, act func(imp *store.Import) error) {
+	imp, err := s.viewableImport(c)
+	if err == nil {
+		err = httpx.MayChange(httpx.CurrentUser(c), imp)
+	}
+	if err == nil {
+		err = act(imp)
+	}
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	s.Log.Info("import "+ok, "id", imp.ID, "user", httpx.CurrentUser(c).Name)
+	if ok == "discarded" {
+		c.Redirect(http.StatusSeeOther, "/imports?ok=discarded")
+		return
+	}
+	c.Redirect(http.StatusSeeOther, importURL(imp.ID, ok))
+}
+
+func (s *Server) commitImportPage(c *gin.Context) {
+	s.changeImport(c, "committed", func(imp *store.Import) error {
+		_, data, err := s.Store.ImportFile(c, imp.ID)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		ledger, err := s.ReadLedger(c, imp.FileName, data, imp.Period.String(), httpx.CurrentUser(c))
+		if err != nil {
+			return err
+		}
+		done, err := s.Store.CommitImport(c, imp.ID, ledger, httpx.CurrentUser(c))
+		if err == nil {
+			s.Metrics.ImportDone(done, time.Since(start))
+		}
+		return err
+	})
+}
+
+func (s *Server) discardImportPage(c *gin.Context) {
+	s.changeImport(c, "discarded", func(imp *store.Import) error { return s.Store.DiscardImport(c, imp.ID) })
+}
+
+func (s *Server) revertImportPage(c *gin.Context) {
+	s.changeImport(c, "reverted", func(imp *store.Import) error {
+		_, err := s.Store.RevertImport(c, imp.ID, httpx.CurrentUser(c))
+		return err
+	})
+}
+
+// revertConfirmPage asks before a revert, saying what it will undo; it
+// works without script (a plain page with a form).
+func (s *Server) revertConfirmPage(c *gin.Context) {
+	imp, err := s.viewableImport(c)
+	if err == nil {
+		err = httpx.MayChange(httpx.CurrentUser(c), imp)
+	}
+	if err == nil && imp.Status != store.StatusCommitted {
+		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, importStatusNames[imp.Status])
+	}
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "revert", view{Title: "确认撤销导入", Nav: "imports", Data: importView{Imp: imp}})
+}
+
+// changeNames names the projects of the changes: the stored name, or the
+// name a new project would get.
+func (s *Server) changeNames(c *gin.Context, changes []store.Change) (map[string]string, error) {
+	codes := make([]string, 0, len(changes))
+	for _, ch := range changes {
+		codes = append(codes, ch.Code)
+	}
+	names, err := s.Store.ProjectNames(c, codes)
+	if err != nil {
+		return nil, err
+	}
+	for _, ch := range changes {
+		if ch.Field == "project" && ch.New != nil && names[ch.Code] == "" {
+			names[ch.Code] = *ch.New
+		}
+	}
+	return names, nil
+}

@@ -1,0 +1,142 @@
+package web_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"tracker/server/servertest"
+)
+
+// TestUploadPreviewCommitRevertWithoutJavaScript drives 数据导入 with plain
+// form posts, as a browser with script off does.
+func TestUploadPreviewCommitRevertWithoutJavaScript(t *testing.T) {
+	ts := servertest.New(t)
+	pc := signIn(ts, "zhangdian")
+	p := servertest.FirstProject("张店区")
+	loc := pc.previewed("张店区1-6月.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
+	preview := pc.page(loc, http.StatusOK)
+	wantContains(t, "preview", preview, p.Name, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12345.67</ins>", "确认提交", "放弃本次导入", "problems.xlsx")
+	id := strings.TrimPrefix(loc, "/imports/")
+
+	resp, _ := pc.post(loc+"/commit", url.Values{"csrf": {pc.csrf()}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != loc+"?ok=committed" {
+		t.Fatalf("commit: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	wantContains(t, "committed", pc.page(loc+"?ok=committed", http.StatusOK), "已提交：数据已按本次导入更新", "撤销本次导入")
+	wantContains(t, "project", pc.page("/projects/"+p.Code+"?year=2024", http.StatusOK), "第"+id+"号导入", "张店区1-6月.csv")
+	wantContains(t, "dashboard", signIn(ts, "admin").page("/dashboard?year=2024&month=6", http.StatusOK), "已报送")
+	if resp, body := pc.get("/imports/" + id + "/file"); resp.StatusCode != http.StatusOK || !strings.Contains(body, p.Code) {
+		t.Errorf("original file: %d", resp.StatusCode)
+	}
+	if resp, body := pc.get("/imports/" + id + "/problems.xlsx"); resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") {
+		t.Errorf("problems workbook: %d", resp.StatusCode)
+	}
+
+	wantContains(t, "confirm", pc.page(loc+"/revert", http.StatusOK), "确认撤销第"+id+"号导入")
+	resp, _ = pc.post(loc+"/revert", url.Values{"csrf": {pc.csrf()}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("revert: %d", resp.StatusCode)
+	}
+	wantContains(t, "reverted", pc.page(loc+"?ok=reverted", http.StatusOK), "已撤销")
+	resp, body := pc.post(loc+"/revert", url.Values{"csrf": {pc.csrf()}})
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "只有已提交的导入可以撤销") {
+		t.Errorf("second revert: %d", resp.StatusCode)
+	}
+
+	discard := pc.previewed("again.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1.5"))
+	if resp, _ := pc.post(discard+"/discard", url.Values{"csrf": {pc.csrf()}}); resp.Header.Get("Location") != "/imports?ok=discarded" {
+		t.Errorf("discard: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	pc.page(discard, http.StatusNotFound)
+}
+
+func TestUploadErrorsShowOnTheFormOrAsJSON(t *testing.T) {
+	ts := servertest.New(t)
+	pc := signIn(ts, "admin")
+	resp, body := pc.upload("notes.xlsx", []byte("这不是表格，只是几句话。"), pc.csrf())
+	if resp.StatusCode < 400 || resp.StatusCode >= 500 || !strings.Contains(body, `class="alert"`) || !strings.Contains(body, "上传台账") {
+		t.Errorf("unreadable file: %d %.300s", resp.StatusCode, body)
+	}
+	resp, body = pc.upload("empty.csv", nil, pc.csrf())
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请选择要上传的台账文件") {
+		t.Errorf("no file: %d", resp.StatusCode)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf", pc.csrf())
+	fw, _ := mw.CreateFormFile("file", "a.csv")
+	fw.Write(servertest.ZhangdianCSV(servertest.FirstProject("张店区").Code, "x", "1"))
+	mw.Close()
+	req, _ := http.NewRequest("POST", ts.HTTP.URL+"/imports", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept", "application/json")
+	res, err := pc.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out struct{ Location string }
+	raw, _ := io.ReadAll(res.Body)
+	servertest.DecodeJSON(t, raw, &out)
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(out.Location, "/imports/") {
+		t.Errorf("script upload: %d %s", res.StatusCode, raw)
+	}
+}
+
+func TestUploaderSeesOnlyItsUnitsImports(t *testing.T) {
+	ts := servertest.New(t)
+	admin, zd := signIn(ts, "admin"), signIn(ts, "zhangdian")
+	other := servertest.FirstProject("淄川区")
+	zichuan := "\ufeff淄川区2024年1-6月市重大项目建设情况台账\n项目代码,项目名称,所属区县,1-6月累计完成投资（万元）\n" +
+		fmt.Sprintf("%s,%s,淄川区,4321\n", other.Code, other.Name)
+	theirs := admin.previewed("淄川区.csv", []byte(zichuan))
+	mine := zd.previewed("张店区.csv", servertest.ZhangdianCSV(servertest.FirstProject("张店区").Code, "x", "1"))
+
+	list := zd.page("/imports", http.StatusOK)
+	if strings.Contains(list, "淄川区.csv") || !strings.Contains(list, "张店区.csv") {
+		t.Errorf("the uploader's history:\n%s", list)
+	}
+	zd.page(theirs, http.StatusNotFound)
+	zd.page(theirs+"/file", http.StatusNotFound)
+	zd.page(mine, http.StatusOK)
+	if resp, _ := zd.post(theirs+"/commit", url.Values{"csrf": {zd.csrf()}}); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("an uploader committed another unit's import: %d", resp.StatusCode)
+	}
+	wantContains(t, "admin's history", admin.page("/imports", http.StatusOK), "淄川区.csv", "张店区.csv")
+}
+
+func TestHandEditFromTheProjectPage(t *testing.T) {
+	ts := servertest.New(t)
+	zd := signIn(ts, "zhangdian")
+	mine, theirs := servertest.FirstProject("张店区"), servertest.FirstProject("淄川区")
+	page := "/projects/" + mine.Code + "?year=2024&month=6"
+	wantContains(t, "own project", zd.page(page, http.StatusOK), "手工修改本项目数据", `name="completed_ytd_wan"`)
+	if strings.Contains(zd.page("/projects/"+theirs.Code+"?year=2024", http.StatusOK), "手工修改本项目数据") {
+		t.Error("an uploader is offered to edit another unit's project")
+	}
+	edit := func(code string, form url.Values) (*http.Response, string) {
+		form.Set("csrf", zd.csrf())
+		return zd.post("/projects/"+code+"/edit", form)
+	}
+	resp, body := edit(mine.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"7,654.32"}})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请填写修改原因") {
+		t.Errorf("edit without a reason: %d", resp.StatusCode)
+	}
+	resp, _ = edit(theirs.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"1"}, "note": {"试图修改"}})
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an uploader edited another unit's project: %d", resp.StatusCode)
+	}
+	resp, body = edit(mine.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"7,654.32"}, "note": {"区县来函更正"}})
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=edited") {
+		t.Fatalf("edit: %d %s %.300s", resp.StatusCode, loc, body)
+	}
+	wantContains(t, "edit record", zd.page(loc, http.StatusOK), "已保存手工修改", "手工修改", "<ins>7654.32</ins>", "撤销本次导入")
+	wantContains(t, "project after edit", zd.page(page, http.StatusOK), "7,654.32", "手工修改 "+mine.Code)
+}

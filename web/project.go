@@ -1,0 +1,74 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/httpx"
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// projectView is one project's page: its plan and start milestone as of a
+// month, the chart of its monthly cumulative investment against the plan,
+// and each monthly figure with the import that set it.
+type projectView struct {
+	P         models.Project
+	Month     models.Month
+	Status    models.ProjectStatus
+	StartText string
+	Chart     template.HTML
+	Sources   []store.InvestmentSource
+	History   []store.AuditEntry // every change uploads and edits made to it, newest first
+	CanEdit   bool               // the user may correct this unit's figures by hand
+	Periods   []models.Month
+}
+
+func (s *Server) projectPage(c *gin.Context) {
+	m, err := s.AsOfMonth(c)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	p, err := s.Store.Project(c, models.NormalizeCode(c.Param("code")), m.Year())
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	v := projectView{P: p, Month: m, Status: models.StatusOf(&p, m, s.Rates), Chart: investmentChart(&p)}
+	v.StartText = startText(&p, v.Status.Start, m)
+	v.CanEdit = httpx.CurrentUser(c).CanWriteDistrict(p.District)
+	for n := 1; n <= 12; n++ {
+		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
+	}
+	if v.Sources, err = s.Store.InvestmentSources(c, p.Code, m.Year()); err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	if v.History, err = s.Store.Audit(c, store.AuditFilter{Code: p.Code, Limit: 300}); err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "project", view{Title: p.Name, Nav: "projects", Data: v})
+}
+
+// startText says where a project stands against its start milestone as of
+// month m, in the office's words.
+func startText(p *models.Project, st models.StartStatus, m models.Month) string {
+	switch {
+	case p.Nature != models.NatureNew:
+		return "续建项目，不计入开工率"
+	case st.Started && !st.Planned:
+		return "提前开工"
+	case st.Started && !p.PlannedStart.IsZero() && p.ActualStart > p.PlannedStart:
+		return fmt.Sprintf("已开工（比计划晚%d个月）", p.ActualStart.MonthsSince(p.PlannedStart))
+	case st.Started:
+		return "按期开工"
+	case st.Planned:
+		return fmt.Sprintf("未按计划开工，已逾期%d个月", st.MonthsOverdue)
+	}
+	return fmt.Sprintf("尚未到计划开工时间（截至%s）", monthText(m))
+}

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/httpx"
+	"tracker/models"
+)
+
+// usersView is 用户管理 (admins only): every user with forms to set the role
+// and unit, reset the password and disable or enable, and a form to add one.
+type usersView struct {
+	Users []models.User
+	Units []models.Unit
+	Roles []roleOption
+	Me    string
+}
+
+type roleOption struct{ Value, Label string }
+
+var roleOptions = []roleOption{
+	{models.RoleUploader, "填报员（上传本单位台账）"},
+	{models.RoleReviewer, "审阅人（只读和下载）"},
+	{models.RoleAdmin, "管理员（全部权限）"},
+}
+
+func (s *Server) usersPage(c *gin.Context) { s.renderUsers(c, http.StatusOK, "") }
+
+func (s *Server) renderUsers(c *gin.Context, status int, errMsg string) {
+	users, err := s.Store.Users(c)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	units, err := s.Store.Units(c)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	v := usersView{Users: users, Units: units, Roles: roleOptions, Me: httpx.CurrentUser(c).Name}
+	s.render(c, status, "users", view{Title: "用户管理", Nav: "users", Error: errMsg, Data: v})
+}
+
+// userDone redirects after a change, or shows the list again with the
+// error in Chinese.
+func (s *Server) userDone(c *gin.Context, err error, ok string) {
+	if err != nil {
+		s.renderUsers(c, httpx.Status(err), models.ErrorMessage(err))
+		return
+	}
+	s.Log.Info("user changed", "by", httpx.CurrentUser(c).Name, "what", ok, "id", c.Param("id"))
+	c.Redirect(http.StatusSeeOther, "/users?ok="+ok)
+}
+
+func (s *Server) postUser(c *gin.Context) {
+	// The admin chose the first password, so its owner must change it.
+	u := models.User{Name: strings.TrimSpace(c.PostForm("name")), Role: c.PostForm("role"), District: c.PostForm("district"),
+		MustChangePassword: true}
+	if u.Role != models.RoleUploader {
+		u.District = ""
+	}
+	_, err := s.Store.CreateUser(c, u, c.PostForm("password"))
+	s.userDone(c, err, "created")
+}
+
+func (s *Server) postUserRole(c *gin.Context) {
+	id, err := userID(c)
+	if err == nil {
+		err = s.Store.SetUserRole(c, id, c.PostForm("role"), c.PostForm("district"))
+	}
+	s.userDone(c, err, "role")
+}
+
+func (s *Server) postUserPassword(c *gin.Context) {
+	id, err := userID(c)
+	if err == nil {
+		err = s.Store.ResetPassword(c, id, c.PostForm("password"))
+	}
+	s.userDone(c, err, "password")
+}
+
+// postUserDisabled disables (disabled=1) or enables a user; admins cannot
+// disable themselves, which would end their own session mid-task.
+func (s *Server) postUserDisabled(c *gin.Context) {
+	id, err := userID(c)
+	disable := c.PostForm("disabled") == "1"
+	if err == nil && disable && id == httpx.CurrentUser(c).ID {
+		err = models.Errorf(models.ECONFLICT, "不能停用自己正在使用的账号")
+	}
+	if err == nil {
+		err = s.Store.SetUserDisabled(c, id, disable)
+	}
+	ok := "enabled"
+	if disable {
+		ok = "disabled"
+	}
+	s.userDone(c, err, ok)
+}
+
+func userID(c *gin.Context) (int64, error) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, models.Errorf(models.EINVALID, "用户编号“%s”无效", c.Param("id"))
+	}
+	return id, nil
+}
