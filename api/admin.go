@@ -42,11 +42,14 @@ func (s *Server) ProblemsWorkbook(c *gin.Context) {
 	httpx.Attachment(c, "问题清单_"+imp.FileName+".xlsx", httpx.XLSXType, data)
 }
 
-// editProject applies a hand edit (JSON store.Edit) to one project.
+// editProject applies a hand edit (JSON models.Edit) to one project.
 func (s *Server) editProject(c *gin.Context) {
-	var e store.Edit
+	var e models.Edit
 	if err := c.ShouldBindJSON(&e); err != nil {
-		s.Fail(c, models.Errorf(models.EINVALID, "请求格式不对：需要 JSON，字段如 {\"period\": \"2024-06\", \"completed_ytd_wan\": 1234.5}"))
+		if models.ErrorCode(err) != models.EINVALID {
+			err = models.Errorf(models.EINVALID, "请求格式不对：需要 JSON，字段如 {\"period\": \"2024-06\", \"completed_ytd_wan\": 1234.5}")
+		}
+		s.Fail(c, err)
 		return
 	}
 	imp, err := s.Store.EditProject(c, models.NormalizeCode(c.Param("code")), e, httpx.CurrentUser(c))

@@ -92,7 +92,7 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 }
 
 func auditRow(e store.AuditEntry) reports.AuditRow {
-	r := reports.AuditRow{User: e.User, Kind: e.Kind, FileName: e.FileName, Status: auditStatusNames[e.Status], Code: e.Code,
+	r := reports.AuditRow{User: e.User, Kind: string(e.Kind), FileName: e.FileName, Status: e.Status.Label(), Code: e.Code,
 		Field: e.Field, Period: e.Period.String(), Old: textOf(e.Old), New: textOf(e.New), ImportID: e.ImportID, RevertedBy: e.RevertedBy}
 	if e.At != nil {
 		r.At = e.At.Local()
@@ -102,10 +102,6 @@ func auditRow(e store.AuditEntry) reports.AuditRow {
 	}
 	return r
 }
-
-// auditStatusNames name an import's status in the audit workbook.
-var auditStatusNames = map[string]string{store.StatusPreviewed: "预览", store.StatusCommitted: "已生效",
-	store.StatusReverted: "已撤销", store.StatusRejected: "未导入"}
 
 // textOf is the text of an optional value, "" for none.
 func textOf(s *string) string {

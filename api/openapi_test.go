@@ -23,6 +23,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+
+	"tracker/models"
 )
 
 func loadOpenAPI(t *testing.T) *openapi3.T {
@@ -268,4 +270,32 @@ func TestOpenAPIIsServedWithoutLogin(t *testing.T) {
 	if !bytes.Equal(raw, api.OpenAPIDoc) {
 		t.Error("/api/openapi.json differs from the embedded file")
 	}
+}
+
+// TestOpenAPIFieldsAreTheRegistry keeps the described Project and
+// ProjectEdit equal to the field registry: every field of a project is a
+// property of Project, every editable one of ProjectEdit, and nothing else.
+func TestOpenAPIFieldsAreTheRegistry(t *testing.T) {
+	doc := loadOpenAPI(t)
+	check := func(schema string, want []string) {
+		got := []string{}
+		for name := range doc.Components.Schemas[schema].Value.Properties {
+			got = append(got, name)
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s properties = %v, want %v", schema, got, want)
+		}
+	}
+	project := []string{"code", "investments", "year"}
+	for _, d := range models.FieldDefs() {
+		project = append(project, d.Name)
+	}
+	check("Project", project)
+	edit := []string{"period", "note"}
+	for _, d := range models.EditableFields() {
+		edit = append(edit, d.Name)
+	}
+	check("ProjectEdit", edit)
 }

@@ -17,14 +17,22 @@ type rowReader struct {
 func (s *sheetReader) record(r *srcRow) Record {
 	rr := &rowReader{s: s, r: r, rec: Record{Sheet: s.src.name, Row: r.num}}
 	rr.code()
-	rr.name()
-	rr.district()
-	rr.texts()
-	rr.nature()
-	rr.amounts()
-	rr.months()
+	for _, d := range models.FieldDefs() {
+		readers[d.Kind](rr, d)
+	}
 	rr.warnings()
 	return rr.rec
+}
+
+// readers read a field's cell by what the field holds (models.FieldDefs).
+var readers = map[models.ValueKind]func(*rowReader, models.FieldDef){
+	models.ValueName:     (*rowReader).name,
+	models.ValueUnit:     (*rowReader).district,
+	models.ValueText:     (*rowReader).shortText,
+	models.ValueLongText: (*rowReader).longText,
+	models.ValueNature:   (*rowReader).nature,
+	models.ValueMoney:    (*rowReader).amount,
+	models.ValueMonth:    (*rowReader).month,
 }
 
 // cell returns the cell of a field and whether the ledger has that column.
@@ -65,7 +73,7 @@ func (rr *rowReader) code() {
 	}
 }
 
-func (rr *rowReader) name() {
+func (rr *rowReader) name(models.FieldDef) {
 	c, col, ok := rr.cell(FieldName)
 	rr.rec.Name = models.NormalizeName(c.text)
 	if !ok || rr.rec.Name == "" {
@@ -77,7 +85,7 @@ func (rr *rowReader) name() {
 
 // district takes the district column, else the title's district, else the
 // uploader's; with an uploader's district, any other district is an error.
-func (rr *rowReader) district() {
+func (rr *rowReader) district(models.FieldDef) {
 	b := rr.s.b
 	raw := rr.text(FieldDistrict)
 	_, col, _ := rr.cell(FieldDistrict)
@@ -99,19 +107,24 @@ func (rr *rowReader) district() {
 	}
 }
 
-func (rr *rowReader) texts() {
-	for _, t := range []struct {
-		f   Field
-		dst *string
-	}{{FieldUnit, &rr.rec.Unit}, {FieldCategory, &rr.rec.Category}, {FieldLevel, &rr.rec.Level}} {
-		if v := rr.text(t.f); v != "" {
-			*t.dst = rr.s.b.intern(v)
-			rr.rec.Has |= t.f
-		}
+// shortText reads a short text field (责任单位, 类别, 级别), interned: a
+// ledger repeats the same few values over thousands of rows.
+func (rr *rowReader) shortText(d models.FieldDef) {
+	if v := rr.text(d.Field); v != "" {
+		*d.Ptr(&rr.rec.Facts).(*string) = rr.s.b.intern(v)
+		rr.rec.Has |= d.Field
 	}
 }
 
-func (rr *rowReader) nature() {
+// longText reads free text (形象进度, 存在问题) as written, trimmed.
+func (rr *rowReader) longText(d models.FieldDef) {
+	if v := rr.text(d.Field); v != "" {
+		*d.Ptr(&rr.rec.Facts).(*string) = v
+		rr.rec.Has |= d.Field
+	}
+}
+
+func (rr *rowReader) nature(models.FieldDef) {
 	raw := rr.text(FieldNature)
 	if raw == "" {
 		return
@@ -127,44 +140,38 @@ func (rr *rowReader) nature() {
 	rr.warnf(col, warnNature, "建设性质“%s”无法识别，应为新开工或续建，本项未导入", raw)
 }
 
-func (rr *rowReader) amounts() {
-	for _, a := range []struct {
-		f   Field
-		dst *models.Money
-	}{{FieldTotalInvestment, &rr.rec.TotalInvestment}, {FieldAnnualPlan, &rr.rec.AnnualPlan}, {FieldCompletedYTD, &rr.rec.CompletedYTD}} {
-		c, col, ok := rr.cell(a.f)
-		if !ok {
-			continue
-		}
-		v, stated, msg := parseAmount(c, col.unit)
-		switch {
-		case msg != "":
-			rr.error(col, msg)
-		case c.kind == kindNoCache:
-			rr.warnf(col, warnNoCache, "公式没有计算结果，本项未导入（请在Excel中打开、保存后再上传）")
-		case stated:
-			*a.dst, rr.rec.Has = v, rr.rec.Has|a.f
-		}
+// amount reads an amount in its column's unit; unreadable or negative
+// amounts are errors, a formula without a cached value a warning.
+func (rr *rowReader) amount(d models.FieldDef) {
+	c, col, ok := rr.cell(d.Field)
+	if !ok {
+		return
+	}
+	v, stated, msg := parseAmount(c, col.unit)
+	switch {
+	case msg != "":
+		rr.error(col, msg)
+	case c.kind == kindNoCache:
+		rr.warnf(col, warnNoCache, "公式没有计算结果，本项未导入（请在Excel中打开、保存后再上传）")
+	case stated:
+		*d.Ptr(&rr.rec.Facts).(*models.Money), rr.rec.Has = v, rr.rec.Has|d.Field
 	}
 }
 
-func (rr *rowReader) months() {
-	year := rr.s.b.ledger.Period.Year()
-	for _, m := range []struct {
-		f   Field
-		dst *models.Month
-	}{{FieldPlannedStart, &rr.rec.PlannedStart}, {FieldActualStart, &rr.rec.ActualStart}} {
-		c, col, ok := rr.cell(m.f)
-		if !ok {
-			continue
-		}
-		v := parseMonth(c, year, rr.s.src.date1904)
-		switch {
-		case v.err != "":
-			rr.warnf(col, warnDate, "%s，本项未导入", v.err)
-		case v.notStarted && m.f == FieldPlannedStart:
-		case v.stated:
-			*m.dst, rr.rec.Has = v.m, rr.rec.Has|m.f
-		}
+// month reads a month; an unreadable one is a warning. 未开工 and — state
+// "not started" for the actual start only; for a planned month they
+// state nothing.
+func (rr *rowReader) month(d models.FieldDef) {
+	c, col, ok := rr.cell(d.Field)
+	if !ok {
+		return
+	}
+	v := parseMonth(c, rr.s.b.ledger.Period.Year(), rr.s.src.date1904)
+	switch {
+	case v.err != "":
+		rr.warnf(col, warnDate, "%s，本项未导入", v.err)
+	case v.notStarted && d.Field != FieldActualStart:
+	case v.stated:
+		*d.Ptr(&rr.rec.Facts).(*models.Month), rr.rec.Has = v.m, rr.rec.Has|d.Field
 	}
 }

@@ -19,12 +19,14 @@ func TestTemplateReadsBackAsItsExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Record{Sheet: "台账", Row: 4, Code: "2403-370303-04-01-000123", Name: "淄博齐鲁新材料产业园项目（示例）",
-		District: "张店区", Unit: "张店区发展和改革局", Nature: models.NatureNew, Category: "工业", Level: "市重大",
-		TotalInvestment: 52000 * models.Wan, AnnualPlan: 18000 * models.Wan, CompletedYTD: 96505000,
-		PlannedStart: 202403, ActualStart: 202404,
+	want := Record{Sheet: "台账", Row: 4, Code: "2403-370303-04-01-000123",
+
 		Has: FieldName | FieldDistrict | FieldUnit | FieldNature | FieldCategory | FieldLevel | FieldTotalInvestment |
-			FieldAnnualPlan | FieldCompletedYTD | FieldPlannedStart | FieldActualStart}
+			FieldAnnualPlan | FieldCompletedYTD | FieldPlannedStart | FieldActualStart, Facts: models.Facts{Name: "淄博齐鲁新材料产业园项目（示例）",
+			District: "张店区", Unit: "张店区发展和改革局", Nature: models.NatureNew, Category: "工业", Level: "市重大",
+			TotalInvestment: 52000 * models.Wan, AnnualPlan: 18000 * models.Wan, CompletedYTD: 96505000,
+			PlannedStart: 202403, ActualStart: 202404},
+	}
 	if len(l.Records) != 1 || l.Records[0] != want {
 		t.Errorf("records: got %+v, want [%+v]", l.Records, want)
 	}

@@ -172,7 +172,7 @@ func (b *builder) sameCode(group []int32) {
 	if differ != 0 {
 		for _, i := range group {
 			r := recs[i]
-			b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s；%s不同），请删除重复行后重新上传", r.Code, len(group), b.rowList(group), strings.Join(fieldNamesZh(differ), "、"))))
+			b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s；%s不同），请删除重复行后重新上传", r.Code, len(group), b.rowList(group), strings.Join(differ.Labels(), "、"))))
 		}
 		return
 	}
@@ -205,62 +205,14 @@ func (b *builder) sameCode(group []int32) {
 
 // disagree returns the fields that both records state with different
 // values; 0 when the rows agree.
-func disagree(a, b Record) Field {
-	both := a.Has & b.Has
-	x, y := copyFields(Record{}, a, both), copyFields(Record{}, b, both)
-	if x == y {
-		return 0
-	}
-	var differ Field
-	for f := Field(1); f != 0 && f <= both; f <<= 1 {
-		if both&f != 0 && copyFields(Record{}, a, f) != copyFields(Record{}, b, f) {
-			differ |= f
-		}
-	}
-	return differ
-}
+func disagree(a, b Record) Field { return models.DifferingFields(&a.Facts, &b.Facts, a.Has&b.Has) }
 
 // merged returns a with the fields that b states and a does not taken from b.
-func merged(a, b Record) Record { return copyFields(a, b, b.Has&^a.Has) }
-
-// copyFields returns dst with the values of the fields f taken from src and
-// stated.
-func copyFields(dst, src Record, f Field) Record {
-	if f&FieldName != 0 {
-		dst.Name = src.Name
-	}
-	if f&FieldDistrict != 0 {
-		dst.District = src.District
-	}
-	if f&FieldUnit != 0 {
-		dst.Unit = src.Unit
-	}
-	if f&FieldNature != 0 {
-		dst.Nature = src.Nature
-	}
-	if f&FieldCategory != 0 {
-		dst.Category = src.Category
-	}
-	if f&FieldLevel != 0 {
-		dst.Level = src.Level
-	}
-	if f&FieldTotalInvestment != 0 {
-		dst.TotalInvestment = src.TotalInvestment
-	}
-	if f&FieldAnnualPlan != 0 {
-		dst.AnnualPlan = src.AnnualPlan
-	}
-	if f&FieldCompletedYTD != 0 {
-		dst.CompletedYTD = src.CompletedYTD
-	}
-	if f&FieldPlannedStart != 0 {
-		dst.PlannedStart = src.PlannedStart
-	}
-	if f&FieldActualStart != 0 {
-		dst.ActualStart = src.ActualStart
-	}
-	dst.Has |= f
-	return dst
+func merged(a, b Record) Record {
+	f := b.Has &^ a.Has
+	models.CopyFields(&a.Facts, &b.Facts, f)
+	a.Has |= f
+	return a
 }
 
 // takenFrom says which fields a merged row adds to the base row.
@@ -268,18 +220,7 @@ func takenFrom(f Field) string {
 	if f == 0 {
 		return ""
 	}
-	return "（" + strings.Join(fieldNamesZh(f), "、") + "取自本行）"
-}
-
-// fieldNamesZh names the fields of f in Chinese, in declaration order.
-func fieldNamesZh(f Field) []string {
-	var out []string
-	for g := Field(1); g != 0 && g <= f; g <<= 1 {
-		if f&g != 0 {
-			out = append(out, g.ZhName())
-		}
-	}
-	return out
+	return "（" + strings.Join(f.Labels(), "、") + "取自本行）"
 }
 
 // sameFigures reports whether two records say the same, wherever they sit.

@@ -32,7 +32,7 @@ func TestOwnTimeProgressRunsFromTheStart(t *testing.T) {
 		{"empty basis is from_start", NatureNew, MonthOf(2024, 3), 0, RateConfig{}, 4.0 / 10},
 	}
 	for _, tt := range tests {
-		p := Project{Year: 2024, Nature: tt.nature, PlannedStart: tt.planned, ActualStart: tt.actual}
+		p := Project{Year: 2024, Facts: Facts{Nature: tt.nature, PlannedStart: tt.planned, ActualStart: tt.actual}}
 		got, due := ProgressOf(&p, june, tt.cfg)
 		if !due {
 			got = -1
@@ -41,7 +41,7 @@ func TestOwnTimeProgressRunsFromTheStart(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	dec := Project{Year: 2024, Nature: NatureNew}
+	dec := Project{Year: 2024, Facts: Facts{Nature: NatureNew}}
 	if got, due := ProgressOf(&dec, MonthOf(2024, 12), DefaultRateConfig()); !due || got != 1 {
 		t.Errorf("新开工 without a plan in December: %v %v, want 1 true", got, due)
 	}
@@ -62,8 +62,9 @@ func TestInvestmentLightAgainstOwnTimeProgress(t *testing.T) {
 		{"planned May, not started, nothing invested: 未到开工期", MonthOf(2024, 5), 0, LightNone, false},
 	}
 	for _, tt := range tests {
-		p := Project{Year: 2024, Nature: NatureNew, AnnualPlan: 1000 * Wan, PlannedStart: tt.planned,
-			Investments: []Investment{{march, tt.completed}}}
+		p := Project{Year: 2024,
+			Investments: []Investment{{march, tt.completed}}, Facts: Facts{Nature: NatureNew, AnnualPlan: 1000 * Wan, PlannedStart: tt.planned},
+		}
 		s := StatusOf(&p, march, DefaultRateConfig())
 		if s.InvestmentLight != tt.inv || s.Lagging() != tt.lagging {
 			t.Errorf("%s: light %q lagging %v, want %q %v", tt.name, s.InvestmentLight, s.Lagging(), tt.inv, tt.lagging)
@@ -71,7 +72,7 @@ func TestInvestmentLightAgainstOwnTimeProgress(t *testing.T) {
 	}
 	calendar := DefaultRateConfig()
 	calendar.LightBasis = BasisCalendar
-	p := Project{Year: 2024, Nature: NatureNew, AnnualPlan: 1000 * Wan, PlannedStart: MonthOf(2024, 3)}
+	p := Project{Year: 2024, Facts: Facts{Nature: NatureNew, AnnualPlan: 1000 * Wan, PlannedStart: MonthOf(2024, 3)}}
 	if s := StatusOf(&p, MonthOf(2024, 6), calendar); s.InvestmentLight != LightRed || s.GapPP != -50 {
 		t.Errorf("calendar basis in June, nothing invested: %q %v, want 红 -50", s.InvestmentLight, s.GapPP)
 	}

@@ -31,3 +31,40 @@ func Allowed(u User, a Action, unit string) bool {
 	}
 	return false
 }
+
+// MayViewImport reports whether u may see an import (its changes, its
+// original file, its problems): admins and reviewers see every import; a
+// district uploader those it sent and those that applied rows of its unit.
+// The API and the pages ask this one rule.
+func MayViewImport(u User, imp *Import) bool {
+	if !Allowed(u, ActionRead, "") {
+		return false
+	}
+	if u.Role != RoleUploader || imp.User == u.Name {
+		return true
+	}
+	for _, d := range imp.Districts {
+		if d == u.District {
+			return true
+		}
+	}
+	return false
+}
+
+// MayChangeImport reports whether u may commit, discard or revert an
+// import: admins any; an uploader only the imports it sent itself that
+// touch no unit but its own.
+func MayChangeImport(u User, imp *Import) bool {
+	if Allowed(u, ActionAdmin, "") {
+		return true
+	}
+	if u.Role != RoleUploader || imp.User != u.Name || !Allowed(u, ActionImport, "") {
+		return false
+	}
+	for _, d := range imp.Districts {
+		if !Allowed(u, ActionWriteUnit, d) {
+			return false
+		}
+	}
+	return true
+}

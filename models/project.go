@@ -22,24 +22,35 @@ func ParseNature(s string) (Nature, bool) {
 	return "", false
 }
 
+// Facts are the values of the ledger fields (FieldDefs) for one project:
+// what a ledger row states, or what the store holds. Amounts are exact
+// yuan; months are YYYYMM (zero = none).
+type Facts struct {
+	Name              string `json:"name"`
+	District          string `json:"district"` // the reporting unit (区县/功能区/市直部门)
+	Unit              string `json:"unit"`     // 责任单位: who answers for it, not its builder
+	Nature            Nature `json:"nature"`
+	Category          string `json:"category"`
+	Level             string `json:"level"`
+	TotalInvestment   Money  `json:"total_investment_wan"`
+	AnnualPlan        Money  `json:"annual_plan_wan"`
+	CompletedYTD      Money  `json:"completed_ytd_wan"`
+	PlannedStart      Month  `json:"planned_start"`
+	ActualStart       Month  `json:"actual_start"`
+	Progress          string `json:"progress"`           // 形象进度 of the latest month reported
+	Problems          string `json:"problems"`           // 存在问题/需协调事项 of the latest month reported
+	PlannedCompletion Month  `json:"planned_completion"` // 计划竣工时间 as last reported
+}
+
 // Project is one project as it stands in one year's list: its identity and
 // descriptive fields, that year's nature, plan and planned start, its
 // actual start, and the year's monthly cumulative investment reports.
+// CompletedYTD is the latest report of the year.
 type Project struct {
-	Code            string       `json:"code"`
-	Name            string       `json:"name"`
-	District        string       `json:"district"` // the reporting unit (区县/功能区/市直部门)
-	Unit            string       `json:"unit"`     // 责任单位: who answers for it, not its builder
-	Nature          Nature       `json:"nature"`
-	Category        string       `json:"category"`
-	Level           string       `json:"level"`
-	TotalInvestment Money        `json:"total_investment_wan"`
-	AnnualPlan      Money        `json:"annual_plan_wan"`
-	PlannedStart    Month        `json:"planned_start"`
-	ActualStart     Month        `json:"actual_start"`
-	CompletedYTD    Money        `json:"completed_ytd_wan"` // latest report of the year
-	Investments     []Investment `json:"investments"`
-	Year            int          `json:"year"`
+	Code string `json:"code"`
+	Facts
+	Investments []Investment `json:"investments"`
+	Year        int          `json:"year"`
 }
 
 // Investment is a project's 1-N月累计完成投资 reported for one month.

@@ -11,7 +11,7 @@ import (
 func portfolio(year, n int, planYi, completedYi Money, planned, started int) []Project {
 	ps := make([]Project, n)
 	for i := range ps {
-		ps[i] = Project{Code: fmt.Sprintf("%d", i), Year: year, Nature: NatureContinuing, District: "张店区", Category: "工业"}
+		ps[i] = Project{Code: fmt.Sprintf("%d", i), Year: year, Facts: Facts{Nature: NatureContinuing, District: "张店区", Category: "工业"}}
 	}
 	ps[0].AnnualPlan = planYi * Yi
 	ps[0].Investments = []Investment{{MonthOf(year, 12), completedYi * Yi}}
@@ -92,15 +92,15 @@ func TestCompletedCarriesForwardAndMarksUnreported(t *testing.T) {
 
 func TestStartCountsAsOfMonth(t *testing.T) {
 	p := func(planned, actual Month) Project {
-		return Project{Year: 2024, Nature: NatureNew, PlannedStart: planned, ActualStart: actual}
+		return Project{Year: 2024, Facts: Facts{Nature: NatureNew, PlannedStart: planned, ActualStart: actual}}
 	}
 	ps := []Project{
-		p(MonthOf(2024, 3), MonthOf(2024, 3)),  // on time
-		p(MonthOf(2024, 3), MonthOf(2024, 8)),  // overdue at 6, on time (late) at 9
-		p(MonthOf(2024, 9), MonthOf(2024, 5)),  // early at 6
-		p(0, 0),                                // no plan: counts from December
-		p(MonthOf(2024, 2), 0),                 // overdue 4 months at 6
-		{Year: 2024, Nature: NatureContinuing}, // never counted
+		p(MonthOf(2024, 3), MonthOf(2024, 3)),                // on time
+		p(MonthOf(2024, 3), MonthOf(2024, 8)),                // overdue at 6, on time (late) at 9
+		p(MonthOf(2024, 9), MonthOf(2024, 5)),                // early at 6
+		p(0, 0),                                              // no plan: counts from December
+		p(MonthOf(2024, 2), 0),                               // overdue 4 months at 6
+		{Year: 2024, Facts: Facts{Nature: NatureContinuing}}, // never counted
 	}
 	tests := []struct {
 		month                                   int
@@ -146,8 +146,9 @@ func TestLightsFollowThresholds(t *testing.T) {
 		{"planned later, not started: 未到开工期, no light", 50, MonthOf(2024, 7), LightNone, LightNone},
 	}
 	for _, tt := range tests {
-		p := Project{Year: 2024, Nature: NatureNew, AnnualPlan: 100, PlannedStart: tt.planned,
-			Investments: []Investment{{june, tt.completed}}}
+		p := Project{Year: 2024,
+			Investments: []Investment{{june, tt.completed}}, Facts: Facts{Nature: NatureNew, AnnualPlan: 100, PlannedStart: tt.planned},
+		}
 		if tt.planned == 0 {
 			p.Nature = NatureContinuing
 		}
@@ -162,7 +163,7 @@ func TestLightsFollowThresholds(t *testing.T) {
 }
 
 func TestGroupsKeepTheGivenOrderAndListEmptyUnits(t *testing.T) {
-	ps := []Project{{Year: 2024, District: "淄川区", Category: "工业"}, {Year: 2024, District: "某部门", Category: "工业"}}
+	ps := []Project{{Year: 2024, Facts: Facts{District: "淄川区", Category: "工业"}}, {Year: 2024, Facts: Facts{District: "某部门", Category: "工业"}}}
 	r := ComputeRates(ps, MonthOf(2024, 3), DefaultRateConfig(), []string{"张店区", "淄川区"}, nil)
 	var names []string
 	for _, g := range r.ByDistrict {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"tracker/models"
 )
 
 // sheetAudit is the one sheet of AuditWorkbook.
@@ -24,26 +26,6 @@ type AuditRow struct {
 	Old, New   string
 	ImportID   int64  // 0 for none
 	RevertedBy string // who reverted the import, "" if nobody
-}
-
-// auditKinds names the kinds of change as the office does.
-var auditKinds = map[string]string{"upload": "上传台账", "edit": "手工修改"}
-
-// auditFields names the change fields as ledgers head them.
-var auditFields = map[string]string{
-	"name": "项目名称", "district": "所属区县", "unit": "责任单位", "category": "项目类别", "level": "项目级别",
-	"total_investment_wan": "总投资（万元）", "actual_start": "实际开工时间", "nature": "建设性质",
-	"annual_plan_wan": "年度计划投资（万元）", "planned_start": "计划开工时间", "completed_ytd_wan": "累计完成投资（万元）",
-	"project": "新建项目", "plan_entry": "列入年度清单",
-}
-
-// zh returns m's name for key, or key itself when m has none, so that a
-// new kind or field shows up rather than vanishing.
-func zh(m map[string]string, key string) string {
-	if s, ok := m[key]; ok {
-		return s
-	}
-	return key
 }
 
 // AuditWorkbook writes the audit trail as a workbook of one sheet, 修改记录,
@@ -70,11 +52,11 @@ func auditTable(title string, rows []AuditRow, generated time.Time) *table {
 	}
 	t.row = func(i int, v []any) {
 		r := &rows[i]
-		v[0], v[1], v[2], v[3], v[4], v[5] = i+1, wallClock(r.At), r.User, zh(auditKinds, r.Kind), r.FileName, r.Status
+		v[0], v[1], v[2], v[3], v[4], v[5] = i+1, wallClock(r.At), r.User, models.ImportKind(r.Kind).Label(), r.FileName, r.Status
 		if r.ImportID != 0 {
 			v[6] = r.ImportID
 		}
-		v[7], v[8], v[9], v[10], v[11], v[12] = r.Code, zh(auditFields, r.Field), r.Period, r.Old, r.New, r.RevertedBy
+		v[7], v[8], v[9], v[10], v[11], v[12] = r.Code, models.FieldHeading(r.Field), r.Period, r.Old, r.New, r.RevertedBy
 	}
 	return t
 }

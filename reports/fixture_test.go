@@ -61,9 +61,11 @@ func testPortfolio() []models.Project {
 func (f fixtureProject) project(seq int) models.Project {
 	area := map[string]string{"张店区": "370303", "淄川区": "370302", "高新区": "370303"}[f.district]
 	p := models.Project{
-		Code: fmt.Sprintf("2403-%s-04-01-%06d", area, seq), Name: f.name, District: f.district,
-		Unit: f.district + "发展和改革局", Nature: f.nature, Category: f.category, Level: "市重大",
-		TotalInvestment: wanOf(f.total), AnnualPlan: wanOf(f.plan), Year: 2024,
+		Code: fmt.Sprintf("2403-%s-04-01-%06d", area, seq),
+
+		Year: 2024, Facts: models.Facts{Name: f.name, District: f.district,
+			Unit: f.district + "发展和改革局", Nature: f.nature, Category: f.category, Level: "市重大",
+			TotalInvestment: wanOf(f.total), AnnualPlan: wanOf(f.plan)},
 	}
 	if f.planned > 0 {
 		p.PlannedStart = mo(f.planned)

@@ -10,8 +10,9 @@ import (
 // June figure, in yuan.
 func oneProject(plan, done models.Money) Input {
 	in := testInput(6, 2)
-	in.Projects = []models.Project{{Code: "1", Year: 2024, Nature: models.NatureContinuing, District: "张店区",
-		AnnualPlan: plan, Investments: []models.Investment{{Period: mo(6), CompletedYTD: done}}}}
+	in.Projects = []models.Project{{Code: "1", Year: 2024,
+		Investments: []models.Investment{{Period: mo(6), CompletedYTD: done}}, Facts: models.Facts{Nature: models.NatureContinuing, District: "张店区",
+			AnnualPlan: plan}}}
 	return in
 }
 

@@ -31,9 +31,11 @@ func syntheticProject(rng *rand.Rand, i int, u models.Unit, cat string) models.P
 		area = u.Code
 	}
 	p := models.Project{
-		Code: fmt.Sprintf("2403-%s-04-01-%06d", area, i+1), Name: fmt.Sprintf("%s重大项目%05d号", unit, i+1),
-		District: unit, Unit: unit + "发展和改革局", Nature: models.NatureContinuing, Category: cat, Level: "市重大",
-		TotalInvestment: plan * models.Money(2+rng.IntN(8)), AnnualPlan: plan, Year: 2024,
+		Code: fmt.Sprintf("2403-%s-04-01-%06d", area, i+1),
+
+		Year: 2024, Facts: models.Facts{Name: fmt.Sprintf("%s重大项目%05d号", unit, i+1),
+			District: unit, Unit: unit + "发展和改革局", Nature: models.NatureContinuing, Category: cat, Level: "市重大",
+			TotalInvestment: plan * models.Money(2+rng.IntN(8)), AnnualPlan: plan},
 	}
 	if rng.IntN(2) == 0 {
 		p.Nature, p.PlannedStart = models.NatureNew, mo(1+rng.IntN(12))

@@ -32,45 +32,32 @@ func (s *Server) postProjectEdit(c *gin.Context) {
 
 // editForm reads the edit form: 报告期 is required, every other field only
 // when filled in, and a reason.
-func editForm(c *gin.Context) (store.Edit, error) {
-	var e store.Edit
+func editForm(c *gin.Context) (models.Edit, error) {
+	var e models.Edit
 	period, err := models.ParseMonth(c.PostForm("period"))
 	if err != nil {
 		return e, models.Errorf(models.EINVALID, "请选择修改所属的报告期")
 	}
 	e.Period = period
-	if e.CompletedYTD, err = moneyField(c, "completed_ytd_wan", "累计完成投资"); err != nil {
-		return e, err
-	}
-	if e.AnnualPlan, err = moneyField(c, "annual_plan_wan", "年度计划投资"); err != nil {
-		return e, err
-	}
-	if raw := strings.TrimSpace(c.PostForm("actual_start")); raw != "" {
-		m, err := models.ParseMonth(raw)
+	for _, d := range models.EditableFields() {
+		raw := strings.TrimSpace(c.PostForm(d.Name))
+		if raw == "" {
+			continue
+		}
+		v, err := models.ParseInput(d, raw)
+		if err == nil {
+			err = e.Put(d.Field, v)
+		}
 		if err != nil {
 			return e, err
 		}
-		e.ActualStart = &m
 	}
 	e.Note = models.TrimText(c.PostForm("note"))
-	if e.CompletedYTD == nil && e.AnnualPlan == nil && e.ActualStart == nil {
+	if e.Empty() {
 		return e, models.Errorf(models.EINVALID, "没有填写要修改的内容")
 	}
 	if e.Note == "" {
 		return e, models.Errorf(models.EINVALID, "请填写修改原因，便于日后核对")
 	}
 	return e, nil
-}
-
-// moneyField reads an optional amount in 万元 (commas allowed); nil when blank.
-func moneyField(c *gin.Context, name, label string) (*models.Money, error) {
-	raw := strings.ReplaceAll(strings.TrimSpace(c.PostForm(name)), ",", "")
-	if raw == "" {
-		return nil, nil
-	}
-	m, err := models.ParseDecimal(raw, models.Wan)
-	if err != nil {
-		return nil, models.Errorf(models.EINVALID, "%s“%s”不是有效的金额（万元）", label, raw)
-	}
-	return &m, nil
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // chinaTime is the office's clock for showing times; the database keeps UTC.
@@ -27,8 +26,8 @@ var pageFuncs = template.FuncMap{
 	"ytd":          func(m models.Month) string { return fmt.Sprintf("1-%d月", m.Num()) },
 	"when":         timeText,
 	"role":         func(r string) string { return roleNames[r] },
-	"status":       func(s string) string { return importStatusNames[s] },
-	"field":        func(f string) string { return orText(fieldNames[f], f) },
+	"status":       models.ImportStatus.Label,
+	"field":        models.FieldHeading,
 	"severity":     func(s string) string { return severityNames[s] },
 	"deref":        func(p *string) string { return orText(deref(p), "（空）") },
 	"lightCls":     lightClass,
@@ -118,16 +117,4 @@ func orText(a, b string) string {
 	return b
 }
 
-var importStatusNames = map[string]string{
-	store.StatusPreviewed: "预览中", store.StatusCommitted: "已提交", store.StatusReverted: "已撤销", store.StatusRejected: "未导入",
-}
-
 var severityNames = map[string]string{"error": "错误", "warning": "警告"}
-
-// fieldNames are the Chinese labels of the change fields an import reports.
-var fieldNames = map[string]string{
-	"project": "新增项目", "plan_entry": "列入年度清单", "name": "项目名称", "district": "所属区县",
-	"unit": "责任单位", "category": "类别", "level": "级别", "total_investment_wan": "总投资（万元）",
-	"actual_start": "实际开工时间", "nature": "建设性质", "annual_plan_wan": "年度计划投资（万元）",
-	"planned_start": "计划开工时间", "completed_ytd_wan": "累计完成投资（万元）",
-}

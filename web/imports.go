@@ -250,7 +250,7 @@ func (s *Server) revertConfirmPage(c *gin.Context) {
 		err = httpx.MayChange(httpx.CurrentUser(c), imp)
 	}
 	if err == nil && imp.Status != store.StatusCommitted {
-		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, importStatusNames[imp.Status])
+		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, imp.Status.Label())
 	}
 	if err != nil {
 		s.FailPage(c, err)

@@ -48,7 +48,7 @@ func TestDemoUserImportReportBackup(t *testing.T) {
 	bad := filepath.Join(dir, "bad.xlsx")
 	os.WriteFile(bad, []byte("not a workbook"), 0o644)
 	out, err := runCmd(t, db, "", "import", "--period", "2024-07", good, bad)
-	if err == nil || !strings.Contains(out, "已导入") || !strings.Contains(out, "bad.xlsx：未能导入") {
+	if err == nil || !strings.Contains(out, "已提交") || !strings.Contains(out, "bad.xlsx：未能导入") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
 	if out, err := runCmd(t, db, "", "import", "--period", "2024-07", good); err != nil || !strings.Contains(out, "未变 1") {

@@ -103,8 +103,10 @@ func importFile(ctx context.Context, s *store.Store, path string, opts importer.
 }
 
 func printImport(w io.Writer, prefix string, imp *store.Import) {
-	status := map[string]string{store.StatusPreviewed: "已预览（未修改数据库）", store.StatusCommitted: "已导入",
-		store.StatusRejected: "没有可导入的行"}[imp.Status]
+	status := imp.Status.Label()
+	if imp.Status == store.StatusPreviewed {
+		status += "（未修改数据库）"
+	}
 	fmt.Fprintf(w, "%s：%s，导入编号 %d，报告期 %s\n", prefix, status, imp.ID, imp.Period)
 	fmt.Fprintf(w, "  数据行 %d，导入 %d；新建项目 %d，更新 %d，未变 %d；变更 %d 项\n",
 		imp.RowsTotal, imp.RowsImported, imp.Created, imp.Updated, imp.Unchanged, len(imp.Changes))

@@ -73,8 +73,9 @@ func skeletons(rng *rand.Rand) []draft {
 		left[u.name], pace[u.name] = u.count, u.pace
 	}
 	for _, n := range named {
-		p := models.Project{Name: n.name, District: n.district, Unit: n.unit, Category: n.category,
-			Nature: models.Nature(n.nature), TotalInvestment: models.Money(n.totalYi) * models.Yi, Year: Year}
+		p := models.Project{
+			Year: Year, Facts: models.Facts{Name: n.name, District: n.district, Unit: n.unit, Category: n.category,
+				Nature: models.Nature(n.nature), TotalInvestment: models.Money(n.totalYi) * models.Yi}}
 		ds = append(ds, draft{p, pace[n.district]})
 		left[n.district]--
 	}
@@ -84,7 +85,7 @@ func skeletons(rng *rand.Rand) []draft {
 	}
 	for _, u := range unitCounts {
 		for i := 0; i < left[u.name]; i++ {
-			p := models.Project{District: u.name, Unit: govOf[u.name], Year: Year}
+			p := models.Project{Year: Year, Facts: models.Facts{District: u.name, Unit: govOf[u.name]}}
 			if u.name == "市直部门" {
 				p.Unit = departments[rng.IntN(len(departments))]
 			}

@@ -2,38 +2,16 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"tracker/models"
 )
 
-// AuditEntry is one value an upload or a hand edit changed: who, when,
-// through which import, old and new. Reverted changes stay in the trail
-// with the revert's time and person.
-type AuditEntry struct {
-	ImportID   int64        `json:"import_id"`
-	Kind       string       `json:"kind"`
-	FileName   string       `json:"file_name"`
-	User       string       `json:"user"`
-	At         *time.Time   `json:"at"`
-	Status     string       `json:"status"`
-	RevertedBy string       `json:"reverted_by,omitempty"`
-	RevertedAt *time.Time   `json:"reverted_at,omitempty"`
-	Code       string       `json:"code"`
-	Field      string       `json:"field"`
-	Period     models.Month `json:"period"`
-	Old        *string      `json:"old"`
-	New        *string      `json:"new"`
-}
-
-// AuditFilter selects audit entries; zero fields select all.
-type AuditFilter struct {
-	Code     string
-	User     string
-	District string
-	From, To time.Time // on the change's commit time
-	Limit    int       // default 1000
-}
+// AuditEntry and AuditFilter are the domain's (models), named here too
+// while callers move to models.
+type (
+	AuditEntry  = models.AuditEntry
+	AuditFilter = models.AuditFilter
+)
 
 // Audit returns the changes of committed and reverted imports and edits,
 // newest first.
@@ -42,7 +20,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		Select(`c.import_id, i.kind, i.file_name, i.user_name AS "user", i.committed_at AS "at", i.status, i.reverted_by,
 			i.reverted_at, c.code, c.field, i.period, c.old_value AS "old", c.new_value AS "new"`).
 		Joins("JOIN imports i ON i.id = c.import_id").
-		Where("i.status IN ?", []string{StatusCommitted, StatusReverted})
+		Where("i.status IN ?", []models.ImportStatus{StatusCommitted, StatusReverted})
 	if f.Code != "" {
 		q = q.Where("c.code = ?", f.Code)
 	}
@@ -64,7 +42,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 	var out []AuditEntry
 	err := q.Order("c.import_id DESC, c.seq").Limit(f.Limit).Scan(&out).Error
 	for i := range out {
-		if out[i].Field != fieldCompleted {
+		if models.ScopeOfChange(out[i].Field) != models.ScopeMonth {
 			out[i].Period = 0
 		}
 	}

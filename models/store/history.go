@@ -29,7 +29,7 @@ func (s *Store) InvestmentSources(ctx context.Context, code string, year int) ([
 	rows, err := s.db.WithContext(ctx).Raw(`SELECT i.period, i.completed_ytd, i.source, i.import_id,
 		COALESCE(m.file_name, ''), COALESCE(m.user_name, ''), m.committed_at
 		FROM investments i LEFT JOIN imports m ON m.id = i.import_id
-		WHERE i.code = ? AND i.year = ? ORDER BY i.period`, code, year).Rows()
+		WHERE i.code = ? AND i.year = ? AND i.completed_ytd IS NOT NULL ORDER BY i.period`, code, year).Rows()
 	if err != nil {
 		return nil, err
 	}

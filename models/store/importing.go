@@ -17,15 +17,12 @@ type NewImport struct {
 	Data     []byte
 	User     models.User
 	Ledger   *models.Ledger
-	DryRun   bool   // preview: compute and keep the import, change nothing
-	Kind     string // KindUpload (default) or KindEdit
+	DryRun   bool              // preview: compute and keep the import, change nothing
+	Kind     models.ImportKind // ImportUpload (default) or ImportEdit
+	// RefuseRejected keeps nothing when no row can be applied: the first
+	// problem comes back as an error (a refused hand edit is no history).
+	RefuseRejected bool
 }
-
-// Import kinds.
-const (
-	KindUpload = "upload" // a ledger file
-	KindEdit   = "edit"   // a hand edit in the pages or the API
-)
 
 // CreateImport records an upload and, unless it is a dry run, applies it,
 // all in one transaction: a failure leaves nothing behind. The original
@@ -46,10 +43,24 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error)
 			return err
 		}
 		imp, err := s.plan(tx, &row, in.Ledger, in.User, !in.DryRun)
+		if err == nil && in.RefuseRejected && imp.Status == StatusRejected {
+			return refused(imp)
+		}
 		out = imp
 		return err
 	})
 	return out, err
+}
+
+// refused is the error of an import kept nowhere because no row could be
+// applied: its first error.
+func refused(imp *Import) error {
+	for _, p := range imp.Problems {
+		if p.Severity == models.SeverityError {
+			return models.Errorf(models.EFORBIDDEN, "%s", p.Message)
+		}
+	}
+	return models.Errorf(models.EINVALID, "没有可以保存的修改")
 }
 
 // CommitImport applies a previewed import. The ledger is read again from
@@ -77,26 +88,28 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledge
 // saved.
 func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, apply bool) (*Import, error) {
 	period := models.Month(row.Period)
-	st, err := loadState(tx, recordCodes(ledger.Records), period)
+	sn, err := loadSnapshot(tx, models.RecordCodes(ledger.Records), period)
 	if err != nil {
 		return nil, err
 	}
-	pl := planImport(st, ledger.Records, period, user)
-	w := &writer{tx: tx, importID: row.ID, period: period}
-	if apply && pl.applied > 0 {
+	pl := models.PlanImport(sn, ledger.Records, period, user)
+	w := &writer{tx: tx, importID: row.ID, period: period, now: s.now()}
+	if apply && pl.Applied > 0 {
 		if err := w.applyAll(pl); err != nil {
 			return nil, fmt.Errorf("apply import %d: %w", row.ID, err)
 		}
 	}
-	if err := w.saveChanges(pl.changes); err != nil {
+	if err := w.saveChanges(pl.Changes); err != nil {
 		return nil, err
 	}
-	problems := mergeProblems(ledger.Sheets, ledger.Problems, pl.problems)
-	raw, _ := json.Marshal(problems)
-	row.Problems, row.District = string(raw), districtList(pl.districts)
-	row.RowsImported, row.Created, row.Updated, row.Unchanged = pl.applied, pl.created, pl.updated, pl.unchanged
+	raw, err := json.Marshal(models.MergeProblems(ledger.Sheets, ledger.Problems, pl.Problems))
+	if err != nil {
+		return nil, err
+	}
+	row.Problems, row.District = string(raw), districtList(pl.Districts)
+	row.RowsImported, row.Created, row.Updated, row.Unchanged = pl.Applied, pl.Created, pl.Updated, pl.Unchanged
 	switch {
-	case pl.applied == 0 && ledger.RowsTotal > 0:
+	case pl.Applied == 0 && ledger.RowsTotal > 0:
 		row.Status = StatusRejected
 	case apply:
 		now := s.now()
@@ -106,7 +119,7 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 		return nil, err
 	}
 	imp := row.toImport()
-	imp.Changes = append(imp.Changes, pl.changes...)
+	imp.Changes = append(imp.Changes, pl.Changes...)
 	return imp, nil
 }
 
@@ -133,18 +146,13 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 
 // importIn loads an import for a change of state (action: 提交, 撤销,
 // 放弃) and refuses unless it is in the status that change needs.
-func importIn(tx *gorm.DB, id int64, status, action string) (importRow, error) {
+func importIn(tx *gorm.DB, id int64, status models.ImportStatus, action string) (importRow, error) {
 	var row importRow
 	if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
 		return row, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	if row.Status != status {
-		return row, models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有%s的导入可以%s", id, statusText(row.Status),
-			map[string]string{StatusPreviewed: "预览中", StatusCommitted: "已提交"}[status], action)
+		return row, models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有%s的导入可以%s", id, row.Status.Label(), status.Label(), action)
 	}
 	return row, nil
-}
-
-func statusText(status string) string {
-	return map[string]string{StatusPreviewed: "预览", StatusCommitted: "已提交", StatusReverted: "已撤销", StatusRejected: "未导入"}[status]
 }

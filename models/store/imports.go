@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -13,57 +14,26 @@ import (
 	"tracker/models"
 )
 
-// Import statuses.
-const (
-	StatusPreviewed = "previewed" // computed, nothing changed yet
-	StatusCommitted = "committed" // applied
-	StatusReverted  = "reverted"  // applied, then undone
-	StatusRejected  = "rejected"  // read, but no row could be applied
+// The domain's import types, named here too while callers move to models.
+type (
+	Import       = models.Import
+	Change       = models.Change
+	ImportFilter = models.ImportFilter
 )
 
-// Import is one uploaded ledger and what it did (the API's ImportResult).
-type Import struct {
-	ID           int64            `json:"id"`
-	Status       string           `json:"status"`
-	Kind         string           `json:"kind"` // "upload" or "edit" (a hand edit)
-	FileName     string           `json:"file_name"`
-	SHA256       string           `json:"sha256"`
-	Period       models.Month     `json:"period"`
-	Districts    []string         `json:"districts"` // units whose rows it applied
-	User         string           `json:"user"`
-	CreatedAt    time.Time        `json:"created_at"`
-	CommittedAt  *time.Time       `json:"committed_at"`
-	RevertedAt   *time.Time       `json:"reverted_at"`
-	RevertedBy   string           `json:"reverted_by,omitempty"`
-	FileSize     int64            `json:"file_size"`
-	RowsTotal    int              `json:"rows_total"`
-	RowsImported int              `json:"rows_imported"`
-	Created      int              `json:"created"`
-	Updated      int              `json:"updated"`
-	Unchanged    int              `json:"unchanged"`
-	Problems     []models.Problem `json:"problems"`
-	Changes      []Change         `json:"changes"`
-}
-
-// Change is one value an import sets: Old is nil when the value did not
-// exist (a created project, a first monthly figure), New is nil when it is
-// cleared. Field names the API fields; "project" is a whole new project
-// and "plan_entry" its entry in a new year's list.
-type Change struct {
-	Code   string       `json:"code"`
-	Field  string       `json:"field"`
-	Period models.Month `json:"period,omitempty"` // for completed_ytd_wan
-	Old    *string      `json:"old"`
-	New    *string      `json:"new"`
-
-	oldImportID *int64
-	oldSource   string
-	created     *models.LedgerRecord // the whole record of a created project
-}
+// Import statuses and kinds (models).
+const (
+	StatusPreviewed = models.StatusPreviewed
+	StatusCommitted = models.StatusCommitted
+	StatusReverted  = models.StatusReverted
+	StatusRejected  = models.StatusRejected
+	KindUpload      = models.ImportUpload
+	KindEdit        = models.ImportEdit
+)
 
 type importRow struct {
 	ID           int64 `gorm:"primaryKey"`
-	Status       string
+	Status       models.ImportStatus
 	FileName     string
 	SHA256       string `gorm:"column:sha256"`
 	Period       int
@@ -73,7 +43,7 @@ type importRow struct {
 	CommittedAt  *time.Time
 	RevertedAt   *time.Time
 	RevertedBy   string
-	Kind         string
+	Kind         models.ImportKind
 	RowsTotal    int
 	RowsImported int
 	Created      int
@@ -107,20 +77,17 @@ func (r *importRow) toImport() *Import {
 	if r.District != "" {
 		imp.Districts = strings.Split(r.District, ",")
 	}
-	json.Unmarshal([]byte(r.Problems), &imp.Problems)
+	if err := json.Unmarshal([]byte(r.Problems), &imp.Problems); err != nil {
+		// A damaged problems column must not pass for "no problems".
+		imp.Problems = []models.Problem{{Severity: models.SeverityError,
+			Message: fmt.Sprintf("第%d号导入的问题清单无法读取（数据库中的记录已损坏）：%v", r.ID, err)}}
+	}
 	return imp
 }
 
 func fileSHA256(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// ImportFilter selects imports for the history.
-type ImportFilter struct {
-	District string       // only imports that applied rows of this unit
-	Period   models.Month // only this reporting month
-	Limit    int
 }
 
 // Imports returns the import history, newest first, without changes.
@@ -179,11 +146,11 @@ func loadChanges(db *gorm.DB, id int64, period models.Month) ([]Change, error) {
 	}
 	out := make([]Change, len(rows))
 	for i, r := range rows {
-		out[i] = Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, oldImportID: r.OldImportID}
+		out[i] = Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, OldImportID: r.OldImportID}
 		if r.OldSource != nil {
-			out[i].oldSource = *r.OldSource
+			out[i].OldSource = *r.OldSource
 		}
-		if r.Field == fieldCompleted {
+		if models.ScopeOfChange(r.Field) == models.ScopeMonth {
 			out[i].Period = period
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -41,10 +42,12 @@ func ledgerOf(period models.Month, recs ...models.LedgerRecord) *models.Ledger {
 }
 
 func figureRecord(p models.Project, completed models.Money) models.LedgerRecord {
-	return models.LedgerRecord{Code: p.Code, Name: p.Name, District: p.District, CompletedYTD: completed, Has: models.FieldCompletedYTD}
+	return models.LedgerRecord{Code: p.Code, Has: models.FieldCompletedYTD, Facts:
+
+	// dump renders every portfolio row, to compare database contents exactly.
+	models.Facts{Name: p.Name, District: p.District, CompletedYTD: completed}}
 }
 
-// dump renders every portfolio row, to compare database contents exactly.
 func dump(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder
@@ -68,9 +71,11 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		zd, _ := seeded(t, s)
 		before := dump(t, s)
 		june := models.MonthOf(2024, 6)
-		newProject := models.LedgerRecord{Code: "2406-370303-26-01-000777", Name: "张店区测试新项目", District: "张店区", Nature: models.NatureNew,
-			AnnualPlan: 5000 * models.Wan, CompletedYTD: 1200 * models.Wan, TotalInvestment: 20000 * models.Wan,
-			PlannedStart: models.MonthOf(2024, 5), ActualStart: models.MonthOf(2024, 6), Has: allFigures}
+		newProject := models.LedgerRecord{Code: "2406-370303-26-01-000777",
+
+			Has: allFigures, Facts: models.Facts{Name: "张店区测试新项目", District: "张店区", Nature: models.NatureNew,
+				AnnualPlan: 5000 * models.Wan, CompletedYTD: 1200 * models.Wan, TotalInvestment: 20000 * models.Wan,
+				PlannedStart: models.MonthOf(2024, 5), ActualStart: models.MonthOf(2024, 6)}}
 		changed := figureRecord(zd, zd.AnnualPlan*7/10)
 		changed.AnnualPlan, changed.Has = zd.AnnualPlan+100*models.Wan, changed.Has|models.FieldAnnualPlan
 		ledger := ledgerOf(june, changed, newProject)
@@ -260,7 +265,7 @@ func TestHandEditIsRecordedAndRevertible(t *testing.T) {
 		before := dump(t, s)
 		june := models.MonthOf(2024, 6)
 		v, started := 4321*models.Wan, models.MonthOf(2024, 5)
-		imp, err := s.EditProject(ctx, zd.Code, Edit{Period: june, CompletedYTD: &v, ActualStart: &started, Note: "核对后更正"}, admin)
+		imp, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321,"actual_start":"2024-05","note":"核对后更正"}`), admin)
 		if err != nil || imp.Kind != KindEdit || imp.Status != StatusCommitted || len(imp.Changes) == 0 {
 			t.Fatalf("edit: %+v %v", imp, err)
 		}
@@ -269,11 +274,10 @@ func TestHandEditIsRecordedAndRevertible(t *testing.T) {
 			t.Errorf("after edit: %d %v", got, p.ActualStart)
 		}
 		uploader := models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"}
-		if _, err := s.EditProject(ctx, zc.Code, Edit{Period: june, CompletedYTD: &v}, uploader); models.ErrorCode(err) != models.EFORBIDDEN {
+		if _, err := s.EditProject(ctx, zc.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321}`), uploader); models.ErrorCode(err) != models.EFORBIDDEN {
 			t.Errorf("uploader edited another unit's project: %v", err)
 		}
-		neg := -1 * models.Wan
-		if _, err := s.EditProject(ctx, zd.Code, Edit{Period: june, AnnualPlan: &neg}, admin); models.ErrorCode(err) != models.EINVALID {
+		if _, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","annual_plan_wan":-1}`), admin); models.ErrorCode(err) != models.EINVALID {
 			t.Errorf("negative plan: %v", err)
 		}
 		if _, err := s.RevertImport(ctx, imp.ID, admin); err != nil {
@@ -292,8 +296,7 @@ func TestAuditTracesEveryChangeToAPersonAndAnImport(t *testing.T) {
 		june := models.MonthOf(2024, 6)
 		up, _ := s.CreateImport(ctx, NewImport{FileName: "zd.xlsx", User: models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"},
 			Ledger: ledgerOf(june, figureRecord(zd, 9*models.Wan))})
-		v := 10 * models.Wan
-		ed, _ := s.EditProject(ctx, zd.Code, Edit{Period: june, CompletedYTD: &v}, admin)
+		ed, _ := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":10}`), admin)
 		s.RevertImport(ctx, ed.ID, admin)
 		entries, err := s.Audit(ctx, AuditFilter{Code: zd.Code})
 		if err != nil || len(entries) != 2 {
@@ -311,4 +314,14 @@ func TestAuditTracesEveryChangeToAPersonAndAnImport(t *testing.T) {
 			t.Errorf("by user: %d", len(got))
 		}
 	})
+}
+
+// editOf reads a hand edit as PATCH sends it.
+func editOf(t *testing.T, body string) Edit {
+	t.Helper()
+	var e Edit
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		t.Fatalf("edit %s: %v", body, err)
+	}
+	return e
 }

@@ -124,6 +124,26 @@ var migrations = []string{
 	`ALTER TABLE users ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE;`,
 	// 6: a session left unused for TokenIdle ends even before it expires.
 	`ALTER TABLE tokens ADD COLUMN last_used_at TIMESTAMP;`,
+	// 7: a month's report carries 形象进度, 存在问题/需协调事项 and 计划竣工时间
+	// besides the cumulative figure, and any of them may come alone, so the
+	// figure becomes nullable (a rebuild: SQLite cannot drop NOT NULL).
+	`CREATE TABLE investments_v7 (
+		code TEXT NOT NULL REFERENCES projects(code) ON DELETE CASCADE,
+		period INTEGER NOT NULL,
+		year INTEGER NOT NULL,
+		completed_ytd BIGINT,
+		source TEXT NOT NULL DEFAULT '',
+		import_id BIGINT,
+		progress TEXT,
+		problems TEXT,
+		planned_completion INTEGER,
+		PRIMARY KEY (code, period)
+	);
+	INSERT INTO investments_v7 (code, period, year, completed_ytd, source, import_id)
+		SELECT code, period, year, completed_ytd, source, import_id FROM investments;
+	DROP TABLE investments;
+	ALTER TABLE investments_v7 RENAME TO investments;
+	CREATE INDEX investments_year ON investments (year, code);`,
 }
 
 var dialectWords = map[string]map[string]string{

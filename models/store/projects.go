@@ -3,46 +3,9 @@ package store
 import (
 	"context"
 	"strings"
-	"time"
 
 	"tracker/models"
 )
-
-type projectRow struct {
-	Code            string `gorm:"primaryKey"`
-	Name            string
-	District        string
-	Unit            string
-	Category        string
-	Level           string
-	TotalInvestment int64
-	ActualStart     int
-	UpdatedAt       time.Time
-	CreatedByImport *int64
-}
-
-func (projectRow) TableName() string { return "projects" }
-
-type planRow struct {
-	Year         int    `gorm:"primaryKey"`
-	Code         string `gorm:"primaryKey"`
-	Nature       string
-	AnnualPlan   int64
-	PlannedStart int
-}
-
-func (planRow) TableName() string { return "plan_entries" }
-
-type investmentRow struct {
-	Code         string `gorm:"primaryKey"`
-	Period       int    `gorm:"primaryKey"`
-	Year         int
-	CompletedYTD int64 `gorm:"column:completed_ytd"`
-	Source       string
-	ImportID     *int64
-}
-
-func (investmentRow) TableName() string { return "investments" }
 
 // ProjectFilter selects projects of one year's list.
 type ProjectFilter struct {
@@ -54,8 +17,9 @@ type ProjectFilter struct {
 	PerPage  int
 }
 
-const projectColumns = `p.code, p.name, p.district, p.unit, p.category, p.level, p.total_investment, p.actual_start,
-	e.nature, e.annual_plan, e.planned_start`
+// projectColumns are the columns a project query reads: the code, the
+// project's own fields and its year's entry, as the registry names them.
+var projectColumns = "p.code, " + columnList("p.", defsOf(models.ScopeProject)) + ", " + columnList("e.", defsOf(models.ScopeYear))
 
 // Portfolio returns every project in a year's list with that year's
 // investment reports, in code order.
@@ -73,7 +37,8 @@ func (s *Store) PortfolioAsOf(ctx context.Context, m models.Month) ([]models.Pro
 		return nil, err
 	}
 	q := `SELECT i.code, i.period, i.completed_ytd FROM investments i JOIN (
-		SELECT code, MAX(period) AS period FROM investments WHERE year = ? AND period <= ? GROUP BY code
+		SELECT code, MAX(period) AS period FROM investments
+		WHERE year = ? AND period <= ? AND completed_ytd IS NOT NULL GROUP BY code
 	) l ON l.code = i.code AND l.period = i.period`
 	return ps, s.attachRows(ctx, ps, q, []any{m.Year(), int(m)})
 }
@@ -139,7 +104,7 @@ func (s *Store) queryProjects(ctx context.Context, year int, where string, args 
 	if err != nil || len(ps) == 0 {
 		return ps, err
 	}
-	q, qargs := `SELECT code, period, completed_ytd FROM investments WHERE year = ?`, []any{year}
+	q, qargs := `SELECT code, period, completed_ytd FROM investments WHERE year = ? AND completed_ytd IS NOT NULL`, []any{year}
 	if limit > 0 {
 		codes := make([]string, len(ps))
 		for i, p := range ps {
@@ -147,7 +112,44 @@ func (s *Store) queryProjects(ctx context.Context, year int, where string, args 
 		}
 		q, qargs = q+` AND code IN ?`, append(qargs, codes)
 	}
-	return ps, s.attachRows(ctx, ps, q, qargs)
+	if err := s.attachRows(ctx, ps, q, qargs); err != nil {
+		return nil, err
+	}
+	return ps, s.AttachMonthNotes(ctx, ps, models.MonthOf(year, 12))
+}
+
+// AttachMonthNotes sets the month fields other than the cumulative figure
+// (形象进度, 存在问题, 计划竣工时间) of projects as of month m: for each
+// field, the latest value reported in m's year for a month ≤ m.
+func (s *Store) AttachMonthNotes(ctx context.Context, ps []models.Project, m models.Month) error {
+	var defs []models.FieldDef
+	var conds []string
+	for _, d := range defsOf(models.ScopeMonth) {
+		if d.Field != models.FieldCompletedYTD {
+			defs, conds = append(defs, d), append(conds, d.Column+" IS NOT NULL")
+		}
+	}
+	index := make(map[string]int, len(ps))
+	for i, p := range ps {
+		index[p.Code] = i
+	}
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT code, `+columnList("", defs)+` FROM investments
+		WHERE year = ? AND period <= ? AND (`+strings.Join(conds, " OR ")+`) ORDER BY period`, m.Year(), int(m)).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n := newNullable(defs)
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(append([]any{&code}, n.dests()...)...); err != nil {
+			return err
+		}
+		if i, ok := index[code]; ok {
+			n.apply(&ps[i].Facts)
+		}
+	}
+	return rows.Err()
 }
 
 func (s *Store) queryProjectsOnly(ctx context.Context, year int, where string, args []any, order string, limit, offset int) ([]models.Project, error) {
@@ -161,18 +163,13 @@ func (s *Store) queryProjectsOnly(ctx context.Context, year int, where string, a
 		return nil, err
 	}
 	defer rows.Close()
+	defs := append(defsOf(models.ScopeProject), defsOf(models.ScopeYear)...)
 	var out []models.Project
 	for rows.Next() {
-		p := models.Project{Year: year}
-		var total, plan int64
-		var actual, planned int
-		var nature string
-		if err := rows.Scan(&p.Code, &p.Name, &p.District, &p.Unit, &p.Category, &p.Level, &total, &actual, &nature, &plan, &planned); err != nil {
+		p := models.Project{Year: year, Investments: []models.Investment{}}
+		if err := rows.Scan(append([]any{&p.Code}, scanInto(&p.Facts, defs)...)...); err != nil {
 			return nil, err
 		}
-		p.TotalInvestment, p.AnnualPlan = models.Money(total), models.Money(plan)
-		p.ActualStart, p.PlannedStart, p.Nature = models.Month(actual), models.Month(planned), models.Nature(nature)
-		p.Investments = []models.Investment{}
 		out = append(out, p)
 	}
 	return out, rows.Err()
@@ -218,7 +215,7 @@ func (s *Store) Years(ctx context.Context) ([]int, error) {
 // year, or zero when there is none.
 func (s *Store) LatestPeriod(ctx context.Context, year int) (models.Month, error) {
 	var m int
-	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(MAX(period), 0) FROM investments WHERE year = ?`, year).Scan(&m).Error
+	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(MAX(period), 0) FROM investments WHERE year = ? AND completed_ytd IS NOT NULL`, year).Scan(&m).Error
 	return models.Month(m), err
 }
 

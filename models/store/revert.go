@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -29,10 +30,10 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Im
 		if err := checkNoLaterChanges(tx, &row, changes); err != nil {
 			return err
 		}
-		if err := undo(tx, &row, changes); err != nil {
+		now := s.now()
+		if err := undo(tx, &row, changes, now); err != nil {
 			return err
 		}
-		now := s.now()
 		row.Status, row.RevertedAt, row.RevertedBy = StatusReverted, &now, by.Name
 		return tx.Omit("file_data").Save(&row).Error
 	})
@@ -42,42 +43,28 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Im
 	return s.Import(ctx, id)
 }
 
-// laterChange is a change by a later import still in force.
-type laterChange struct {
-	ImportID int64
-	Period   int
-	Code     string
-	Field    string
-	FileName string
-}
-
-// checkNoLaterChanges refuses when a later committed import changed one of
-// the same values (the same field, of the same year for plan fields and
-// the same month for figures), or touched a project this import created.
+// checkNoLaterChanges refuses when a later committed import still in
+// force changed one of the same values (models.RevertTargets decides
+// which count), naming the import to revert first.
 func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []Change) error {
-	codes := map[string]bool{}
-	for _, c := range changes {
-		codes[c.Code] = true
-	}
-	list := make([]string, 0, len(codes))
-	for c := range codes {
-		list = append(list, c)
-	}
-	mine := map[string]bool{}
-	for _, c := range changes {
-		mine[c.Code+"\x00"+c.Field] = true
-	}
-	for start := 0; start < len(list); start += 500 {
-		var later []laterChange
+	t := models.NewRevertTargets(models.Month(row.Period), changes)
+	for start := 0; start < len(t.Codes); start += 500 {
+		var later []struct {
+			ImportID int64
+			Period   int
+			Code     string
+			Field    string
+			FileName string
+		}
 		err := tx.Table("import_changes c").Select("c.import_id, i.period, c.code, c.field, i.file_name").
 			Joins("JOIN imports i ON i.id = c.import_id").
-			Where("i.id > ? AND i.status = ? AND c.code IN ?", row.ID, StatusCommitted, list[start:min(start+500, len(list))]).
+			Where("i.id > ? AND i.status = ? AND c.code IN ?", row.ID, StatusCommitted, t.Codes[start:min(start+500, len(t.Codes))]).
 			Order("c.import_id DESC").Scan(&later).Error
 		if err != nil {
 			return err
 		}
 		for _, l := range later {
-			if conflicts(row, mine, l) {
+			if t.RevertBlocked(models.LaterChange{ImportID: l.ImportID, Period: models.Month(l.Period), Code: l.Code, Field: l.Field, FileName: l.FileName}) {
 				return models.Errorf(models.ECONFLICT, "第%d号导入（%s）之后又修改了项目 %s 的同一数据，请先撤销第%d号导入，再撤销本次导入",
 					l.ImportID, l.FileName, l.Code, l.ImportID)
 			}
@@ -86,45 +73,23 @@ func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []Change) error {
 	return nil
 }
 
-func conflicts(row *importRow, mine map[string]bool, l laterChange) bool {
-	if mine[l.Code+"\x00"+fieldProject] {
-		return true // a later import built on a project this one created
-	}
-	same := mine[l.Code+"\x00"+l.Field] || isPlanField(l.Field) && mine[l.Code+"\x00"+fieldPlanEntry]
-	switch {
-	case !same:
-		return false
-	case l.Field == fieldCompleted:
-		return l.Period == row.Period
-	case isPlanField(l.Field):
-		return l.Period/100 == row.Period/100
-	}
-	return true
-}
-
-func isPlanField(f string) bool {
-	return f == fieldPlanEntry || f == fieldNature || f == fieldPlan || f == fieldPlanned
-}
-
 // undo restores the changes in reverse order. Values that did not exist
-// before are removed: a figure is deleted, a created plan entry or project
-// is deleted with everything under it.
-func undo(tx *gorm.DB, row *importRow, changes []Change) error {
-	w := &writer{tx: tx, importID: row.ID, period: models.Month(row.Period)}
+// before are removed: a month's value is cleared, a created plan entry or
+// project is deleted with everything under it.
+func undo(tx *gorm.DB, row *importRow, changes []Change, now time.Time) error {
+	w := &writer{tx: tx, importID: row.ID, period: models.Month(row.Period), now: now}
 	for i := len(changes) - 1; i >= 0; i-- {
 		c := changes[i]
 		var err error
-		switch c.Field {
-		case fieldProject:
-			err = tx.Where("code = ?", c.Code).Delete(&projectRow{}).Error
-		case fieldPlanEntry:
-			err = tx.Where("year = ? AND code = ?", row.Period/100, c.Code).Delete(&planRow{}).Error
-		case fieldCompleted:
-			err = w.setCompleted(c.Code, c.Old, c.oldImportID, c.oldSource)
-		default:
-			if c.Old != nil {
-				err = w.setColumn(c.Code, c.Field, c.Old)
-			}
+		switch {
+		case c.Field == models.ChangeProject:
+			err = tx.Exec("DELETE FROM projects WHERE code = ?", c.Code).Error
+		case c.Field == models.ChangePlanEntry:
+			err = tx.Exec("DELETE FROM plan_entries WHERE year = ? AND code = ?", row.Period/100, c.Code).Error
+		case models.ScopeOfChange(c.Field) == models.ScopeMonth:
+			err = w.restoreMonth(c)
+		case c.Old != nil:
+			err = w.setColumn(c.Code, c.Field, c.Old)
 		}
 		if err != nil {
 			return fmt.Errorf("undo %s %s: %w", c.Code, c.Field, err)

@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"tracker/models"
 )
@@ -17,33 +15,58 @@ import (
 func (s *Store) SeedPortfolio(ctx context.Context, ps []models.Project, source string) (int, error) {
 	var created int
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		projects, plans, invs := seedRows(ps, source, s.now())
-		res := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(projects, 500)
-		if res.Error != nil {
-			return res.Error
-		}
-		created = int(res.RowsAffected)
-		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(plans, 500).Error; err != nil {
+		before, err := countRows(tx, "projects")
+		if err != nil {
 			return err
 		}
-		return tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(invs, 500).Error
+		if err := seedRows(tx, ps, source, s); err != nil {
+			return err
+		}
+		after, err := countRows(tx, "projects")
+		created = int(after - before)
+		return err
 	})
 	return created, err
 }
 
-func seedRows(ps []models.Project, source string, now time.Time) ([]projectRow, []planRow, []investmentRow) {
-	projects := make([]projectRow, 0, len(ps))
-	plans := make([]planRow, 0, len(ps))
-	var invs []investmentRow
+func countRows(tx *gorm.DB, table string) (int64, error) {
+	var n int64
+	err := tx.Table(table).Count(&n).Error
+	return n, err
+}
+
+// seedRows writes the projects, their year's entries and figures with the
+// registry's columns, skipping rows that exist.
+func seedRows(tx *gorm.DB, ps []models.Project, source string, s *Store) error {
+	const skip = "ON CONFLICT DO NOTHING"
+	pdefs, ydefs := defsOf(models.ScopeProject), defsOf(models.ScopeYear)
+	now := s.now()
+	cols := append(append([]string{"code"}, columnNames(pdefs)...), "updated_at")
+	err := insertRows(tx, "projects", cols, len(ps), func(i int, a []any) []any {
+		return append(columnValues(append(a, ps[i].Code), &ps[i].Facts, pdefs), now)
+	}, skip)
+	if err != nil {
+		return err
+	}
+	err = insertRows(tx, "plan_entries", append([]string{"year", "code"}, columnNames(ydefs)...), len(ps), func(i int, a []any) []any {
+		return columnValues(append(a, ps[i].Year, ps[i].Code), &ps[i].Facts, ydefs)
+	}, skip)
+	if err != nil {
+		return err
+	}
+	type fig struct {
+		code string
+		inv  models.Investment
+	}
+	var figs []fig
 	for _, p := range ps {
-		projects = append(projects, projectRow{Code: p.Code, Name: p.Name, District: p.District, Unit: p.Unit,
-			Category: p.Category, Level: p.Level, TotalInvestment: int64(p.TotalInvestment), ActualStart: int(p.ActualStart), UpdatedAt: now})
-		plans = append(plans, planRow{Year: p.Year, Code: p.Code, Nature: string(p.Nature),
-			AnnualPlan: int64(p.AnnualPlan), PlannedStart: int(p.PlannedStart)})
 		for _, inv := range p.Investments {
-			invs = append(invs, investmentRow{Code: p.Code, Period: int(inv.Period), Year: inv.Period.Year(),
-				CompletedYTD: int64(inv.CompletedYTD), Source: source})
+			figs = append(figs, fig{p.Code, inv})
 		}
 	}
-	return projects, plans, invs
+	// Seeded figures come from no import: their provenance is the source.
+	return insertRows(tx, "investments", []string{"code", "period", "year", "completed_ytd", "source", "import_id"}, len(figs), func(i int, a []any) []any {
+		f := figs[i]
+		return append(a, f.code, int(f.inv.Period), f.inv.Period.Year(), int64(f.inv.CompletedYTD), source, nil)
+	}, skip)
 }

@@ -1,0 +1,156 @@
+package models
+
+import "time"
+
+// ImportStatus is where an import stands.
+type ImportStatus string
+
+// Import statuses.
+const (
+	StatusPreviewed ImportStatus = "previewed" // computed, nothing changed yet
+	StatusCommitted ImportStatus = "committed" // applied
+	StatusReverted  ImportStatus = "reverted"  // applied, then undone
+	StatusRejected  ImportStatus = "rejected"  // read, but no row could be applied
+)
+
+var statusLabels = map[ImportStatus]string{
+	StatusPreviewed: "预览中", StatusCommitted: "已提交", StatusReverted: "已撤销", StatusRejected: "未导入",
+}
+
+// Label is the status in Chinese, the one wording pages, workbooks, the
+// command line and messages use.
+func (s ImportStatus) Label() string {
+	if l, ok := statusLabels[s]; ok {
+		return l
+	}
+	return string(s)
+}
+
+// ImportKind says what an import came from.
+type ImportKind string
+
+// Import kinds.
+const (
+	ImportUpload ImportKind = "upload" // a ledger file
+	ImportEdit   ImportKind = "edit"   // a hand edit in the pages or the API
+)
+
+var kindLabels = map[ImportKind]string{ImportUpload: "上传台账", ImportEdit: "手工修改"}
+
+// Label is the kind in Chinese.
+func (k ImportKind) Label() string {
+	if l, ok := kindLabels[k]; ok {
+		return l
+	}
+	return string(k)
+}
+
+// Import is one uploaded ledger or hand edit and what it did (the API's
+// ImportResult).
+type Import struct {
+	ID           int64        `json:"id"`
+	Status       ImportStatus `json:"status"`
+	Kind         ImportKind   `json:"kind"`
+	FileName     string       `json:"file_name"`
+	SHA256       string       `json:"sha256"`
+	Period       Month        `json:"period"`
+	Districts    []string     `json:"districts"` // units whose rows it applied
+	User         string       `json:"user"`
+	CreatedAt    time.Time    `json:"created_at"`
+	CommittedAt  *time.Time   `json:"committed_at"`
+	RevertedAt   *time.Time   `json:"reverted_at"`
+	RevertedBy   string       `json:"reverted_by,omitempty"`
+	FileSize     int64        `json:"file_size"`
+	RowsTotal    int          `json:"rows_total"`
+	RowsImported int          `json:"rows_imported"`
+	Created      int          `json:"created"`
+	Updated      int          `json:"updated"`
+	Unchanged    int          `json:"unchanged"`
+	Problems     []Problem    `json:"problems"`
+	Changes      []Change     `json:"changes"`
+}
+
+// HasErrors reports whether any problem of the import is an error.
+func (imp *Import) HasErrors() bool {
+	for _, p := range imp.Problems {
+		if p.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// Pseudo change fields besides the FieldDefs' names.
+const (
+	ChangeProject   = "project"    // a whole project created
+	ChangePlanEntry = "plan_entry" // the project's entry in a year's list created
+)
+
+// FieldLabel returns the Chinese label of a change field: a FieldDef's
+// name or one of the pseudo fields; an unknown name is returned as is.
+func FieldLabel(name string) string {
+	switch name {
+	case ChangeProject:
+		return "新建项目"
+	case ChangePlanEntry:
+		return "列入年度清单"
+	}
+	if f, ok := FieldNamed(name); ok {
+		return f.ZhName()
+	}
+	return name
+}
+
+// Change is one value an import sets: Old is nil when the value did not
+// exist (a created project, a first monthly figure), New is nil when it is
+// cleared. Field is a FieldDef's name or a pseudo field (ChangeProject,
+// ChangePlanEntry).
+type Change struct {
+	Code   string  `json:"code"`
+	Field  string  `json:"field"`
+	Period Month   `json:"period,omitempty"` // for the fields of a month
+	Old    *string `json:"old"`
+	New    *string `json:"new"`
+
+	// OldImportID and OldSource are the provenance of the month's figure
+	// before the change, restored by a revert.
+	OldImportID *int64 `json:"-"`
+	OldSource   string `json:"-"`
+	// Created is the whole record of a created project.
+	Created *LedgerRecord `json:"-"`
+}
+
+// AuditEntry is one value an upload or a hand edit changed: who, when,
+// through which import, old and new. Reverted changes stay in the trail
+// with the revert's time and person.
+type AuditEntry struct {
+	ImportID   int64        `json:"import_id"`
+	Kind       ImportKind   `json:"kind"`
+	FileName   string       `json:"file_name"`
+	User       string       `json:"user"`
+	At         *time.Time   `json:"at"`
+	Status     ImportStatus `json:"status"`
+	RevertedBy string       `json:"reverted_by,omitempty"`
+	RevertedAt *time.Time   `json:"reverted_at,omitempty"`
+	Code       string       `json:"code"`
+	Field      string       `json:"field"`
+	Period     Month        `json:"period"`
+	Old        *string      `json:"old"`
+	New        *string      `json:"new"`
+}
+
+// ImportFilter selects imports for the history.
+type ImportFilter struct {
+	District string // only imports that applied rows of this unit
+	Period   Month  // only this reporting month
+	Limit    int
+}
+
+// AuditFilter selects audit entries; zero fields select all.
+type AuditFilter struct {
+	Code     string
+	User     string
+	District string
+	From, To time.Time // on the change's commit time
+	Limit    int       // default 1000
+}

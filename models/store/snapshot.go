@@ -1,0 +1,99 @@
+package store
+
+import (
+	"gorm.io/gorm"
+
+	"tracker/models"
+)
+
+// loadSnapshot reads what the database holds for codes: each project's
+// fields, its entry in period's year list, its figures for period and the
+// latest cumulative figure before it in the same year. It reads in chunks
+// that stay under every database's parameter limit.
+func loadSnapshot(tx *gorm.DB, codes []string, period models.Month) (models.Snapshot, error) {
+	sn := make(models.Snapshot, len(codes))
+	for start := 0; start < len(codes); start += 5000 {
+		chunk := codes[start:min(start+5000, len(codes))]
+		for _, load := range []func(*gorm.DB, models.Snapshot, []string, models.Month) error{loadProjectFields, loadYearFields, loadMonthFields} {
+			if err := load(tx, sn, chunk, period); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return sn, nil
+}
+
+func loadProjectFields(tx *gorm.DB, sn models.Snapshot, codes []string, _ models.Month) error {
+	defs := defsOf(models.ScopeProject)
+	rows, err := tx.Raw(`SELECT code, `+columnList("", defs)+` FROM projects WHERE code IN ?`, codes).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	all := fieldsOf(models.ScopeProject)
+	for rows.Next() {
+		st := &models.Stored{Present: all}
+		var code string
+		if err := rows.Scan(append([]any{&code}, scanInto(&st.Facts, defs)...)...); err != nil {
+			return err
+		}
+		sn[code] = st
+	}
+	return rows.Err()
+}
+
+func loadYearFields(tx *gorm.DB, sn models.Snapshot, codes []string, period models.Month) error {
+	defs := defsOf(models.ScopeYear)
+	rows, err := tx.Raw(`SELECT code, `+columnList("", defs)+` FROM plan_entries WHERE year = ? AND code IN ?`, period.Year(), codes).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	all := fieldsOf(models.ScopeYear)
+	for rows.Next() {
+		var code string
+		var f models.Facts
+		if err := rows.Scan(append([]any{&code}, scanInto(&f, defs)...)...); err != nil {
+			return err
+		}
+		if st := sn[code]; st != nil {
+			models.CopyFields(&st.Facts, &f, all)
+			st.OnList, st.Present = true, st.Present|all
+		}
+	}
+	return rows.Err()
+}
+
+func loadMonthFields(tx *gorm.DB, sn models.Snapshot, codes []string, period models.Month) error {
+	defs := defsOf(models.ScopeMonth)
+	rows, err := tx.Raw(`SELECT code, period, source, import_id, `+columnList("", defs)+` FROM investments
+		WHERE year = ? AND period <= ? AND code IN ? ORDER BY period`, period.Year(), int(period), codes).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n := newNullable(defs)
+	for rows.Next() {
+		var code, source string
+		var p int
+		var importID *int64
+		if err := rows.Scan(append([]any{&code, &p, &source, &importID}, n.dests()...)...); err != nil {
+			return err
+		}
+		st := sn[code]
+		if st == nil {
+			continue
+		}
+		var f models.Facts
+		present := n.apply(&f)
+		switch {
+		case models.Month(p) == period:
+			models.CopyFields(&st.Facts, &f, present)
+			st.Present |= present
+			st.MonthImport, st.MonthSource = importID, source
+		case present&models.FieldCompletedYTD != 0:
+			st.Previous, st.HasPrevious = f.CompletedYTD, true
+		}
+	}
+	return rows.Err()
+}
