@@ -94,9 +94,9 @@ func TestEditReadsRegistryFieldsAndRefusesUnknownOnes(t *testing.T) {
 	}
 	for body, want := range map[string]string{
 		`{"period":"2024-06","completed_ytd":5,"foo":1}`: "不认识的字段：completed_ytd、foo",
-		`{"period":"2024-06","district":"淄川区"}`:         "不认识的字段：district",
+		`{"period":"2024-06","district":"淄川区"}`:          "不认识的字段：district",
 		`{"period":"2024-06","annual_plan_wan":"12"}`:    "年度计划投资（annual_plan_wan）应为以万元计的数字",
-		`{"period":"2024-06","actual_start":"6月"}`:      "实际开工时间（actual_start）应为 YYYY-MM",
+		`{"period":"2024-06","actual_start":"6月"}`:       "实际开工时间（actual_start）应为 YYYY-MM",
 		`[1]`: "不是有效的 JSON 对象",
 	} {
 		var e Edit
