@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -83,12 +84,12 @@ func newBuilder(opts Options, format string) (*builder, error) {
 
 // beginSheet is called when a sheet's header is found: it settles the
 // period and the title district, and reports duplicate columns.
-func (b *builder) beginSheet(s *sheetReader, rows []*srcRow) error {
-	name := s.src.name
+func (b *builder) beginSheet(s *sheetReader, rows []*sheet.Row) error {
+	name := s.src.Name
 	b.order[name] = len(b.ledger.Sheets)
 	b.ledger.Sheets = append(b.ledger.Sheets, name)
 	b.headers[name] = s.h
-	if hint := min(s.src.rowsHint, b.limits.MaxRows); hint > cap(b.ledger.Records) {
+	if hint := min(s.src.RowsHint, b.limits.MaxRows); hint > cap(b.ledger.Records) {
 		b.ledger.Records = append(make([]Record, 0, hint), b.ledger.Records...)
 	}
 	lines := s.preamble(rows)
@@ -100,8 +101,8 @@ func (b *builder) beginSheet(s *sheetReader, rows []*srcRow) error {
 	}
 	b.unknownColumns(s)
 	for _, c := range s.h.ignored {
-		b.problem(Problem{Sheet: name, Row: s.h.bottom, Column: colLetter(c.col), Severity: SeverityWarning,
-			Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：与另一列重复，本列未导入", name, s.h.bottom, colLetter(c.col), c.text)})
+		b.problem(Problem{Sheet: name, Row: s.h.bottom, Column: sheet.ColLetter(c.col), Severity: SeverityWarning,
+			Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：与另一列重复，本列未导入", name, s.h.bottom, sheet.ColLetter(c.col), c.text)})
 	}
 	return nil
 }
@@ -115,16 +116,16 @@ func (b *builder) unknownColumns(s *sheetReader) {
 	}
 	names := make([]string, len(u))
 	for i, c := range u {
-		names[i] = fmt.Sprintf("%s（%s）", colLetter(c.col), c.text)
+		names[i] = fmt.Sprintf("%s（%s）", sheet.ColLetter(c.col), c.text)
 	}
-	p := Problem{Sheet: s.src.name, Row: s.h.bottom, Severity: SeverityWarning}
+	p := Problem{Sheet: s.src.Name, Row: s.h.bottom, Severity: SeverityWarning}
 	which := "该列"
 	if len(u) == 1 {
-		p.Column = colLetter(u[0].col)
+		p.Column = sheet.ColLetter(u[0].col)
 	} else {
 		which = "这些列"
 	}
-	p.Message = fmt.Sprintf("工作表“%s”第%d行：未识别的列 %s，%s未导入；如需导入请改用模板表头", s.src.name, s.h.bottom, strings.Join(names, "、"), which)
+	p.Message = fmt.Sprintf("工作表“%s”第%d行：未识别的列 %s，%s未导入；如需导入请改用模板表头", s.src.Name, s.h.bottom, strings.Join(names, "、"), which)
 	b.problem(p)
 }
 
@@ -150,7 +151,7 @@ func (b *builder) problem(p Problem) {
 }
 
 // addRow reads one data row into a record.
-func (b *builder) addRow(s *sheetReader, r *srcRow) error {
+func (b *builder) addRow(s *sheetReader, r *sheet.Row) error {
 	b.ledger.RowsTotal++
 	if b.ledger.RowsTotal > b.limits.MaxRows {
 		return tooLarge(fmt.Sprintf("数据行超过%d行", b.limits.MaxRows))
@@ -193,7 +194,7 @@ func colIndex(s string) int {
 	if s == "" {
 		return -1
 	}
-	c, _, _ := parseCellRef(s)
+	c, _, _ := sheet.ParseCellRef(s)
 	return c
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -15,24 +16,24 @@ import (
 // is false for a blank or a none-mark ("—", "无"): nothing to store. A text
 // may carry its own unit ("12.5亿元"), which wins over the column's. err is
 // a Chinese phrase for the problem message.
-func parseAmount(c cell, unit models.Money) (v models.Money, stated bool, err string) {
-	switch c.kind {
-	case kindNumber, kindDate:
-		return checkAmount(c.text, c.text, unit)
-	case kindError:
-		return 0, false, fmt.Sprintf("公式结果为错误值“%s”", c.text)
-	case kindBool:
-		return 0, false, fmt.Sprintf("“%s”不是有效的金额", c.text)
-	case kindNoCache:
+func parseAmount(c sheet.Cell, unit models.Money) (v models.Money, stated bool, err string) {
+	switch c.Kind {
+	case sheet.KindNumber, sheet.KindDate:
+		return checkAmount(c.Text, c.Text, unit)
+	case sheet.KindError:
+		return 0, false, fmt.Sprintf("公式结果为错误值“%s”", c.Text)
+	case sheet.KindBool:
+		return 0, false, fmt.Sprintf("“%s”不是有效的金额", c.Text)
+	case sheet.KindNoCache:
 		return 0, false, ""
 	}
-	s := foldText(c.text)
+	s := foldText(c.Text)
 	if s == "" || noneWords[s] {
 		return 0, false, ""
 	}
 	s = strings.ReplaceAll(s, ",", "")
 	s, unit = amountUnit(s, unit)
-	return checkAmount(s, c.text, unit)
+	return checkAmount(s, c.Text, unit)
 }
 
 // amountSuffixes are the units a cell may write after its number, longest
@@ -88,18 +89,18 @@ const (
 // general cell (date1904 shifts it), YYYYMM, 2024.3 as a number, or text
 // such as 2024年3月, 2024.3, 2024-03, 2024/3/15, 2024年3月15日 or 3月 (year
 // taken from the ledger's year). Blanks and none-marks say not started.
-func parseMonth(c cell, year int, date1904 bool) monthValue {
-	switch c.kind {
-	case kindDate, kindNumber:
-		return numberMonth(c.text, year, date1904, c.kind == kindDate)
-	case kindISODate:
-		return textMonth(strings.Replace(c.text, "T", " ", 1), year)
-	case kindNoCache:
+func parseMonth(c sheet.Cell, year int, date1904 bool) monthValue {
+	switch c.Kind {
+	case sheet.KindDate, sheet.KindNumber:
+		return numberMonth(c.Text, year, date1904, c.Kind == sheet.KindDate)
+	case sheet.KindISODate:
+		return textMonth(strings.Replace(c.Text, "T", " ", 1), year)
+	case sheet.KindNoCache:
 		return monthValue{}
-	case kindError, kindBool:
-		return monthValue{err: fmt.Sprintf("“%s”不是有效的日期", c.text)}
+	case sheet.KindError, sheet.KindBool:
+		return monthValue{err: fmt.Sprintf("“%s”不是有效的日期", c.Text)}
 	}
-	return textMonth(c.text, year)
+	return textMonth(c.Text, year)
 }
 
 // numberMonth reads a numeric start date.

@@ -3,93 +3,94 @@ package importer
 import (
 	"testing"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
 func TestParseMonth(t *testing.T) {
 	cases := []struct {
-		c          cell
+		c          sheet.Cell
 		want       models.Month
 		stated     bool
 		notStarted bool
 		bad        bool
 	}{
-		{cell{kind: kindDate, text: "45366"}, 202403, true, false, false},
-		{cell{kind: kindNumber, text: "45366"}, 202403, true, false, false},
-		{cell{kind: kindNumber, text: "202403"}, 202403, true, false, false},
-		{cell{kind: kindNumber, text: "20240315"}, 202403, true, false, false},
-		{cell{kind: kindNumber, text: "2024.3"}, 202403, true, false, false},
-		{cell{kind: kindNumber, text: "2024.11"}, 202411, true, false, false},
-		{cell{kind: kindNumber, text: "7"}, 202407, true, false, false},
-		{cell{kind: kindISODate, text: "2024-03-15T00:00:00Z"}, 202403, true, false, false},
-		{cell{text: "2024年3月"}, 202403, true, false, false},
-		{cell{text: "2024年03月份"}, 202403, true, false, false},
-		{cell{text: "2024.3"}, 202403, true, false, false},
-		{cell{text: "2024.10"}, 202410, true, false, false},
-		{cell{text: "2024-03"}, 202403, true, false, false},
-		{cell{text: "2024/3/15"}, 202403, true, false, false},
-		{cell{text: "2024年3月15日"}, 202403, true, false, false},
-		{cell{text: "２０２４年３月"}, 202403, true, false, false},
-		{cell{text: "2024-03-15 00:00:00"}, 202403, true, false, false},
-		{cell{text: "2024-03-15T08:00:00+08:00"}, 202403, true, false, false},
-		{cell{text: "3月"}, 202403, true, false, false},
-		{cell{text: "3月底"}, 202403, true, false, false},
-		{cell{text: "202403"}, 202403, true, false, false},
-		{cell{text: ""}, 0, false, false, false},
-		{cell{text: "未开工"}, 0, true, true, false},
-		{cell{text: "—"}, 0, true, true, false},
-		{cell{text: "-"}, 0, true, true, false},
-		{cell{text: "无"}, 0, true, true, false},
-		{cell{text: "2024年13月"}, 0, false, false, true},
-		{cell{text: "2024/3/32"}, 0, false, false, true},
-		{cell{text: "明年"}, 0, false, false, true},
-		{cell{kind: kindNumber, text: "2024"}, 0, false, false, true},
-		{cell{kind: kindError, text: "#VALUE!"}, 0, false, false, true},
+		{sheet.Cell{Kind: sheet.KindDate, Text: "45366"}, 202403, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "45366"}, 202403, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "202403"}, 202403, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "20240315"}, 202403, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "2024.3"}, 202403, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "2024.11"}, 202411, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "7"}, 202407, true, false, false},
+		{sheet.Cell{Kind: sheet.KindISODate, Text: "2024-03-15T00:00:00Z"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024年3月"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024年03月份"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024.3"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024.10"}, 202410, true, false, false},
+		{sheet.Cell{Text: "2024-03"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024/3/15"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024年3月15日"}, 202403, true, false, false},
+		{sheet.Cell{Text: "２０２４年３月"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024-03-15 00:00:00"}, 202403, true, false, false},
+		{sheet.Cell{Text: "2024-03-15T08:00:00+08:00"}, 202403, true, false, false},
+		{sheet.Cell{Text: "3月"}, 202403, true, false, false},
+		{sheet.Cell{Text: "3月底"}, 202403, true, false, false},
+		{sheet.Cell{Text: "202403"}, 202403, true, false, false},
+		{sheet.Cell{Text: ""}, 0, false, false, false},
+		{sheet.Cell{Text: "未开工"}, 0, true, true, false},
+		{sheet.Cell{Text: "—"}, 0, true, true, false},
+		{sheet.Cell{Text: "-"}, 0, true, true, false},
+		{sheet.Cell{Text: "无"}, 0, true, true, false},
+		{sheet.Cell{Text: "2024年13月"}, 0, false, false, true},
+		{sheet.Cell{Text: "2024/3/32"}, 0, false, false, true},
+		{sheet.Cell{Text: "明年"}, 0, false, false, true},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "2024"}, 0, false, false, true},
+		{sheet.Cell{Kind: sheet.KindError, Text: "#VALUE!"}, 0, false, false, true},
 	}
 	for _, c := range cases {
 		got := parseMonth(c.c, 2024, false)
 		if got.m != c.want || got.stated != c.stated || got.notStarted != c.notStarted || (got.err != "") != c.bad {
-			t.Errorf("parseMonth(%q kind %d): got %+v, want %v stated=%v notStarted=%v bad=%v", c.c.text, c.c.kind, got, c.want, c.stated, c.notStarted, c.bad)
+			t.Errorf("parseMonth(%q kind %d): got %+v, want %v stated=%v notStarted=%v bad=%v", c.c.Text, c.c.Kind, got, c.want, c.stated, c.notStarted, c.bad)
 		}
 	}
-	if got := parseMonth(cell{kind: kindDate, text: "43903"}, 2024, true); got.m != 202403 {
+	if got := parseMonth(sheet.Cell{Kind: sheet.KindDate, Text: "43903"}, 2024, true); got.m != 202403 {
 		t.Errorf("1904 date system: got %v, want 2024-03", got.m)
 	}
 }
 
 func TestParseAmount(t *testing.T) {
 	cases := []struct {
-		c      cell
+		c      sheet.Cell
 		unit   models.Money
 		want   models.Money
 		stated bool
 		bad    bool
 	}{
-		{cell{kind: kindNumber, text: "9650.5"}, models.Wan, 96505000, true, false},
-		{cell{kind: kindNumber, text: "1.2E+3"}, models.Wan, 12000000, true, false},
-		{cell{kind: kindNumber, text: "0.96505"}, models.Yi, 96505000, true, false},
-		{cell{text: "1,234.56"}, models.Wan, 12345600, true, false},
-		{cell{text: "１２３４．５"}, models.Wan, 12345000, true, false},
-		{cell{text: "１，０００"}, models.Wan, 10000000, true, false},
-		{cell{text: " 8 000\u00a0"}, models.Wan, 80000000, true, false},
-		{cell{text: "\u3000100\u3000"}, models.Wan, 1000000, true, false},
-		{cell{text: "2.5亿元"}, models.Wan, 250000000, true, false},
-		{cell{text: "3000万元"}, models.Yi, 30000000, true, false},
-		{cell{text: "0.00005"}, models.Wan, 1, true, false},
-		{cell{text: ""}, models.Wan, 0, false, false},
-		{cell{text: "—"}, models.Wan, 0, false, false},
-		{cell{text: "-"}, models.Wan, 0, false, false},
-		{cell{text: "无"}, models.Wan, 0, false, false},
-		{cell{text: "abc"}, models.Wan, 0, false, true},
-		{cell{text: "-20"}, models.Wan, 0, false, true},
-		{cell{text: "约5000"}, models.Wan, 0, false, true},
-		{cell{kind: kindError, text: "#DIV/0!"}, models.Wan, 0, false, true},
-		{cell{kind: kindNoCache}, models.Wan, 0, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "9650.5"}, models.Wan, 96505000, true, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "1.2E+3"}, models.Wan, 12000000, true, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "0.96505"}, models.Yi, 96505000, true, false},
+		{sheet.Cell{Text: "1,234.56"}, models.Wan, 12345600, true, false},
+		{sheet.Cell{Text: "１２３４．５"}, models.Wan, 12345000, true, false},
+		{sheet.Cell{Text: "１，０００"}, models.Wan, 10000000, true, false},
+		{sheet.Cell{Text: " 8 000\u00a0"}, models.Wan, 80000000, true, false},
+		{sheet.Cell{Text: "\u3000100\u3000"}, models.Wan, 1000000, true, false},
+		{sheet.Cell{Text: "2.5亿元"}, models.Wan, 250000000, true, false},
+		{sheet.Cell{Text: "3000万元"}, models.Yi, 30000000, true, false},
+		{sheet.Cell{Text: "0.00005"}, models.Wan, 1, true, false},
+		{sheet.Cell{Text: ""}, models.Wan, 0, false, false},
+		{sheet.Cell{Text: "—"}, models.Wan, 0, false, false},
+		{sheet.Cell{Text: "-"}, models.Wan, 0, false, false},
+		{sheet.Cell{Text: "无"}, models.Wan, 0, false, false},
+		{sheet.Cell{Text: "abc"}, models.Wan, 0, false, true},
+		{sheet.Cell{Text: "-20"}, models.Wan, 0, false, true},
+		{sheet.Cell{Text: "约5000"}, models.Wan, 0, false, true},
+		{sheet.Cell{Kind: sheet.KindError, Text: "#DIV/0!"}, models.Wan, 0, false, true},
+		{sheet.Cell{Kind: sheet.KindNoCache}, models.Wan, 0, false, false},
 	}
 	for _, c := range cases {
 		v, stated, msg := parseAmount(c.c, c.unit)
 		if v != c.want || stated != c.stated || (msg != "") != c.bad {
-			t.Errorf("parseAmount(%q, %d): got %d %v %q, want %d %v bad=%v", c.c.text, c.unit, v, stated, msg, c.want, c.stated, c.bad)
+			t.Errorf("parseAmount(%q, %d): got %d %v %q, want %d %v bad=%v", c.c.Text, c.unit, v, stated, msg, c.want, c.stated, c.bad)
 		}
 	}
 }

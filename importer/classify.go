@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -27,8 +28,8 @@ var (
 
 // classify decides what a row below the header is. Only rows that are
 // neither blank, header, section, total, note nor numbering are data.
-func (s *sheetReader) classify(r *srcRow) rowKind {
-	if len(r.cells) == 0 {
+func (s *sheetReader) classify(r *sheet.Row) rowKind {
+	if len(r.Cells) == 0 {
 		return rowBlank
 	}
 	if s.hasCode(r) {
@@ -57,19 +58,19 @@ func (s *sheetReader) classify(r *srcRow) rowKind {
 // singleValueKind sorts out rows holding one value only (merged across or
 // alone): a title or note spread over the row is not data, but a project
 // with only its name filled in is (its problems get reported).
-func (s *sheetReader) singleValueKind(r *srcRow) rowKind {
+func (s *sheetReader) singleValueKind(r *sheet.Row) rowKind {
 	distinct := map[string]bool{}
-	for _, c := range r.cells {
-		distinct[foldText(c.text)] = true
+	for _, c := range r.Cells {
+		distinct[foldText(c.Text)] = true
 	}
 	if len(distinct) > 1 {
 		return rowData
 	}
 	name, _ := s.h.column(FieldName)
 	code, hasCode := s.h.column(fieldCode)
-	only := r.cells[0]
-	inKey := len(r.cells) == 1 && (only.col == name.col || hasCode && only.col == code.col)
-	t := foldText(only.text)
+	only := r.Cells[0]
+	inKey := len(r.Cells) == 1 && (only.Col == name.col || hasCode && only.Col == code.col)
+	t := foldText(only.Text)
 	if !inKey || strings.Contains(t, "台账") || strings.Contains(t, "情况表") || strings.Contains(t, "一览表") {
 		return rowSection
 	}
@@ -78,13 +79,13 @@ func (s *sheetReader) singleValueKind(r *srcRow) rowKind {
 
 // leadText is the first text of the row, up to the name column: where
 // ledgers put section titles, totals and notes.
-func (s *sheetReader) leadText(r *srcRow) string {
+func (s *sheetReader) leadText(r *sheet.Row) string {
 	name, _ := s.h.column(FieldName)
-	for _, c := range r.cells {
-		if c.col > name.col && c.col > 2 {
+	for _, c := range r.Cells {
+		if c.Col > name.col && c.Col > 2 {
 			break
 		}
-		if t := foldText(c.text); t != "" && c.kind == kindText {
+		if t := foldText(c.Text); t != "" && c.Kind == sheet.KindText {
 			return t
 		}
 	}
@@ -92,12 +93,12 @@ func (s *sheetReader) leadText(r *srcRow) string {
 }
 
 // hasCode reports whether the row's code cell holds a well-formed code.
-func (s *sheetReader) hasCode(r *srcRow) bool {
+func (s *sheetReader) hasCode(r *sheet.Row) bool {
 	c, ok := s.h.column(fieldCode)
 	if !ok {
 		return false
 	}
-	_, valid := normCode(r.get(c.col).text)
+	_, valid := normCode(r.Get(c.col).Text)
 	return valid
 }
 
@@ -151,12 +152,12 @@ func hasPrefix(s string, words []string) bool {
 }
 
 // allNumbers reports a row of small integers only (column numbering).
-func allNumbers(r *srcRow) bool {
-	for _, c := range r.cells {
-		t := foldText(c.text)
+func allNumbers(r *sheet.Row) bool {
+	for _, c := range r.Cells {
+		t := foldText(c.Text)
 		if t == "" || len(t) > 3 || strings.Trim(t, "0123456789") != "" {
 			return false
 		}
 	}
-	return len(r.cells) >= 3
+	return len(r.Cells) >= 3
 }

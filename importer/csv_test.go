@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"tracker/importer/sheet"
 )
 
 // TestCSVUnicodeText reads what Excel saves as "Unicode text": UTF-16LE
@@ -32,11 +34,11 @@ func TestMergesForceSecondPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := parseFormat(data, "xlsx", Options{FileName: "v.xlsx"}, true); !errors.Is(err, errRedo) {
-		t.Errorf("lazy read: got %v, want errRedo", err)
+	if _, err := parseFormat(data, Options{FileName: "v.xlsx"}, true); !errors.Is(err, sheet.ErrRedo) {
+		t.Errorf("lazy read: got %v, want sheet.ErrRedo", err)
 	}
 	basic, _ := os.ReadFile("testdata/basic.xlsx") // only the title is merged
-	if _, err := parseFormat(basic, "xlsx", Options{FileName: "b.xlsx"}, true); err != nil {
+	if _, err := parseFormat(basic, Options{FileName: "b.xlsx"}, true); err != nil {
 		t.Errorf("lazy read of a title merge: got %v, want no second pass", err)
 	}
 }

@@ -6,12 +6,12 @@
 // and column of every doubtful cell in Chinese. Files that cannot be used at
 // all come back as *models.Error (EUNSUPPORTED, EUNPROCESSABLE, ETOOLARGE).
 //
-// The pipeline is: sniff the format (content wins over the file name), open
-// each sheet as a stream of rows (xlsx: a zip guard, then a hand-rolled
-// streaming reader of the sheet XML; xls: a BIFF reader; csv: charset
-// detection), find the header in the first rows (header.go, spellings in
-// headers.go), then turn every data row into a Record (classify.go, record.go) and check the
-// rows against each other (validate.go).
+// The pipeline is: the readers of package sheet (importer/sheet) sniff the
+// format and open each sheet as a stream of rows of typed cells; here the
+// header is found in the first rows (header.go, spellings in headers.go),
+// every data row becomes a Record (classify.go, record.go) and the rows are
+// checked against each other (validate.go). The readers' errors are mapped
+// to models codes in parse.go.
 //
 // Decisions worth knowing:
 //

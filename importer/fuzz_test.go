@@ -35,7 +35,7 @@ func FuzzRead(f *testing.F) {
 // TestReadMutatedFixtures is a deterministic fuzz run that always runs:
 // fixtures with bytes flipped, cut, repeated or inserted must neither
 // panic (parse has no recover) nor take long. It found a chain loop in the
-// .xls reader's CFB code, now behind cfbWorkbook.
+// .xls reader's CFB code, now behind the sheet package's cfbWorkbook.
 func TestReadMutatedFixtures(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*")
 	var seeds [][]byte

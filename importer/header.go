@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -37,7 +38,7 @@ const minHeaderFields = 3
 // two fields directly; group headings above it are taken in, rows below
 // only when they add fields (sub-headings such as 计划/实际 under 开工时间).
 // The best block maps the most fields, and must map the project name.
-func detectHeader(rows []*srcRow, unit models.Money) *header {
+func detectHeader(rows []*sheet.Row, unit models.Money) *header {
 	var best *header
 	for i, r := range rows {
 		if directFields(r) < 2 {
@@ -64,17 +65,17 @@ func detectHeader(rows []*srcRow, unit models.Money) *header {
 }
 
 // adjacent reports whether rows i and i+1 are consecutive sheet rows.
-func adjacent(rows []*srcRow, i int) bool { return rows[i+1].num == rows[i].num+1 }
+func adjacent(rows []*sheet.Row, i int) bool { return rows[i+1].Num == rows[i].Num+1 }
 
 // directFields counts the distinct fields a row's own cells name.
-func directFields(r *srcRow) int {
+func directFields(r *sheet.Row) int {
 	seen := Field(0)
 	n := 0
-	for _, c := range r.cells {
-		if c.kind != kindText {
+	for _, c := range r.Cells {
+		if c.Kind != sheet.KindText {
 			continue
 		}
-		if f, ok := normLabel(c.text).lookup(); ok && seen&f == 0 {
+		if f, ok := normLabel(c.Text).lookup(); ok && seen&f == 0 {
 			seen |= f
 			n++
 		}
@@ -84,13 +85,13 @@ func directFields(r *srcRow) int {
 
 // headerLike reports whether a row can be part of a header: at least two
 // different texts, no numbers, no project code, not a 填报/单位 line.
-func headerLike(r *srcRow) bool {
+func headerLike(r *sheet.Row) bool {
 	distinct := map[string]bool{}
-	for _, c := range r.cells {
-		if c.kind != kindText {
+	for _, c := range r.Cells {
+		if c.Kind != sheet.KindText {
 			return false
 		}
-		s := foldText(c.text)
+		s := foldText(c.Text)
 		if models.ValidCode(models.NormalizeCode(s)) || strings.Contains(s, "填报") || reUnitTxt.MatchString(s) || isSentDateLine(s) {
 			return false
 		}
@@ -105,13 +106,13 @@ var reUnitCell = regexp.MustCompile(`^\(?(?:单位:)?(?:亿元|万元|元)\)?$`)
 
 // unitRow reports a row under the column names (above) that only gives
 // units; cells repeating the row above are names merged down into it.
-func unitRow(above, r *srcRow) bool {
+func unitRow(above, r *sheet.Row) bool {
 	units := 0
-	for _, c := range r.cells {
+	for _, c := range r.Cells {
 		switch {
-		case c.kind == kindText && reUnitCell.MatchString(foldText(c.text)):
+		case c.Kind == sheet.KindText && reUnitCell.MatchString(foldText(c.Text)):
 			units++
-		case c.text != above.get(c.col).text:
+		case c.Text != above.Get(c.Col).Text:
 			return false
 		}
 	}
@@ -119,8 +120,8 @@ func unitRow(above, r *srcRow) bool {
 }
 
 // buildHeader maps the columns of rows[top..bottom] to fields.
-func buildHeader(rows []*srcRow, top, bottom int, unit models.Money) *header {
-	h := &header{top: rows[top].num, bottom: rows[bottom].num, byField: map[Field]int{}, texts: map[int]string{}, signatures: map[string]bool{}}
+func buildHeader(rows []*sheet.Row, top, bottom int, unit models.Money) *header {
+	h := &header{top: rows[top].Num, bottom: rows[bottom].Num, byField: map[Field]int{}, texts: map[int]string{}, signatures: map[string]bool{}}
 	parts := headerParts(rows[top : bottom+1])
 	cols := make([]int, 0, len(parts))
 	for c := range parts {
@@ -147,18 +148,18 @@ func buildHeader(rows []*srcRow, top, bottom int, unit models.Money) *header {
 // to bottom, with vertical repeats (merged cells) removed. A group heading
 // with empty cells to its right spreads over the columns whose lower row
 // has a sub-heading, as a merged cell would (CSV and unmerged files).
-func headerParts(rows []*srcRow) map[int][]string {
+func headerParts(rows []*sheet.Row) map[int][]string {
 	parts := map[int][]string{}
 	for i, r := range rows {
 		running := ""
 		below := map[int]bool{}
 		if i+1 < len(rows) {
-			for _, c := range rows[i+1].cells {
-				below[c.col] = true
+			for _, c := range rows[i+1].Cells {
+				below[c.Col] = true
 			}
 		}
 		for _, col := range usedCols(rows) {
-			text := models.TrimText(r.get(col).text)
+			text := models.TrimText(r.Get(col).Text)
 			switch {
 			case text != "":
 				running = text
@@ -178,14 +179,14 @@ func headerParts(rows []*srcRow) map[int][]string {
 // usedCols returns the columns that hold a cell in any of rows, in order:
 // the only ones a header can name (empty columns between them carry
 // nothing, so skipping them changes no label).
-func usedCols(rows []*srcRow) []int {
+func usedCols(rows []*sheet.Row) []int {
 	seen := map[int]bool{}
 	var cols []int
 	for _, r := range rows {
-		for _, c := range r.cells {
-			if !seen[c.col] {
-				seen[c.col] = true
-				cols = append(cols, c.col)
+		for _, c := range r.Cells {
+			if !seen[c.Col] {
+				seen[c.Col] = true
+				cols = append(cols, c.Col)
 			}
 		}
 	}
@@ -317,10 +318,10 @@ func (h *header) column(f Field) (column, bool) {
 
 // rowSignature identifies a row by its texts, to spot the header repeated
 // inside the data (a printed report pasted back after a 续表 line).
-func rowSignature(r *srcRow) string {
+func rowSignature(r *sheet.Row) string {
 	var b strings.Builder
-	for _, c := range r.cells {
-		b.WriteString(foldText(c.text))
+	for _, c := range r.Cells {
+		b.WriteString(foldText(c.Text))
 		b.WriteByte('|')
 	}
 	return b.String()
@@ -347,9 +348,9 @@ func sameHeader(a, b *header) bool {
 }
 
 // touches reports whether a merged range covers a mapped column.
-func (h *header) touches(r cellRange) bool {
+func (h *header) touches(r sheet.Range) bool {
 	for _, c := range h.cols {
-		if c.col >= r.c1 && c.col <= r.c2 {
+		if c.col >= r.C1 && c.col <= r.C2 {
 			return true
 		}
 	}

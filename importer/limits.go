@@ -1,13 +1,11 @@
 package importer
 
-import (
-	"fmt"
-
-	"tracker/models"
-)
+import "tracker/importer/sheet"
 
 // Limits bound the work Read does on one file, so that a hostile or broken
 // upload costs seconds and bounded memory. A zero field takes its default.
+// All but MaxRows' count of data rows and MaxWarningsPerKind bound the
+// readers (sheet.Limits, which has the defaults).
 type Limits struct {
 	MaxFileBytes     int64 // the upload itself; default 64 MiB
 	MaxRows          int   // data rows over all sheets; default 300,000
@@ -26,68 +24,40 @@ type Limits struct {
 	MaxWarningsPerKind int
 }
 
+// defaultWarningsPerKind is MaxWarningsPerKind's default.
+const defaultWarningsPerKind = 1000
+
 // DefaultLimits returns the limits Read applies to zero fields. 200,000
 // rows × 12 columns (about 100 MiB of sheet XML) fit with room to spare.
-func DefaultLimits() Limits {
-	return Limits{
-		MaxFileBytes:       64 << 20,
-		MaxRows:            300000,
-		MaxColumns:         256,
-		MaxSheets:          64,
-		MaxCellBytes:       128 << 10,
-		MaxZipEntries:      2000,
-		MaxEntryBytes:      512 << 20,
-		MaxUnzippedBytes:   1 << 30,
-		MaxSharedStrings:   256 << 20,
-		MaxRatio:           1000,
-		MaxMerges:          100000,
-		MaxWarningsPerKind: 1000,
-	}
-}
+func DefaultLimits() Limits { return Limits{}.withDefaults() }
 
-// withDefaults fills l's zero fields from DefaultLimits.
+// withDefaults fills l's zero fields from the readers' defaults.
 func (l Limits) withDefaults() Limits {
-	d := DefaultLimits()
-	pick64 := func(v, def int64) int64 {
-		if v > 0 {
-			return v
-		}
-		return def
-	}
-	pick := func(v, def int) int {
-		if v > 0 {
-			return v
-		}
-		return def
+	r := l.reading().WithDefaults()
+	warnings := l.MaxWarningsPerKind
+	if warnings <= 0 {
+		warnings = defaultWarningsPerKind
 	}
 	return Limits{
-		MaxFileBytes:       pick64(l.MaxFileBytes, d.MaxFileBytes),
-		MaxRows:            pick(l.MaxRows, d.MaxRows),
-		MaxColumns:         pick(l.MaxColumns, d.MaxColumns),
-		MaxSheets:          pick(l.MaxSheets, d.MaxSheets),
-		MaxCellBytes:       pick(l.MaxCellBytes, d.MaxCellBytes),
-		MaxZipEntries:      pick(l.MaxZipEntries, d.MaxZipEntries),
-		MaxEntryBytes:      pick64(l.MaxEntryBytes, d.MaxEntryBytes),
-		MaxUnzippedBytes:   pick64(l.MaxUnzippedBytes, d.MaxUnzippedBytes),
-		MaxSharedStrings:   pick64(l.MaxSharedStrings, d.MaxSharedStrings),
-		MaxRatio:           pick64(l.MaxRatio, d.MaxRatio),
-		MaxMerges:          pick(l.MaxMerges, d.MaxMerges),
-		MaxWarningsPerKind: pick(l.MaxWarningsPerKind, d.MaxWarningsPerKind),
+		MaxFileBytes: r.MaxFileBytes, MaxRows: r.MaxRows, MaxColumns: r.MaxColumns, MaxSheets: r.MaxSheets,
+		MaxCellBytes: r.MaxCellBytes, MaxZipEntries: r.MaxZipEntries, MaxEntryBytes: r.MaxEntryBytes,
+		MaxUnzippedBytes: r.MaxUnzippedBytes, MaxSharedStrings: r.MaxSharedStrings, MaxRatio: r.MaxRatio,
+		MaxMerges: r.MaxMerges, MaxWarningsPerKind: warnings,
 	}
 }
 
-// sizeText writes a byte count for people: "512 MiB", "64 KiB", "900 字节".
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KiB", n>>10)
+// reading returns the limits the readers apply.
+func (l Limits) reading() sheet.Limits {
+	return sheet.Limits{
+		MaxFileBytes: l.MaxFileBytes, MaxRows: l.MaxRows, MaxColumns: l.MaxColumns, MaxSheets: l.MaxSheets,
+		MaxCellBytes: l.MaxCellBytes, MaxZipEntries: l.MaxZipEntries, MaxEntryBytes: l.MaxEntryBytes,
+		MaxUnzippedBytes: l.MaxUnzippedBytes, MaxSharedStrings: l.MaxSharedStrings, MaxRatio: l.MaxRatio,
+		MaxMerges: l.MaxMerges,
 	}
-	return fmt.Sprintf("%d 字节", n)
 }
 
-// tooLarge is the ETOOLARGE error for a limit, with what to do about it.
+// tooLarge is the ETOOLARGE error for a limit, worded as the readers word
+// theirs.
 func tooLarge(what string) error {
-	return models.Errorf(models.ETOOLARGE, "文件过大或结构异常：%s。请删除多余的工作表、行和列后另存为.xlsx再上传，或分成几个文件上传", what)
+	return readerError(sheet.TooLargeError(what))
 }

@@ -28,15 +28,15 @@ func (b *builder) settlePeriod(s *sheetReader, lines []string) error {
 	case stated != 0:
 		b.ledger.Period = stated
 	default:
-		return models.Errorf(models.EUNPROCESSABLE, "工作表“%s”中找不到报告期（年份和月份）。请在标题中写明，例如“2024年1-6月重大项目建设情况台账”，或把累计列的表头写成“1-6月累计完成投资”并在标题中写明年份，或在上传时选择报告月份", s.src.name)
+		return models.Errorf(models.EUNPROCESSABLE, "工作表“%s”中找不到报告期（年份和月份）。请在标题中写明，例如“2024年1-6月重大项目建设情况台账”，或把累计列的表头写成“1-6月累计完成投资”并在标题中写明年份，或在上传时选择报告月份", s.src.Name)
 	}
 	return nil
 }
 
 // sheetWarning adds a warning about a whole sheet, at its header row.
 func (b *builder) sheetWarning(s *sheetReader, msg string) {
-	b.problem(Problem{Sheet: s.src.name, Row: s.h.top, Severity: SeverityWarning,
-		Message: fmt.Sprintf("工作表“%s”：%s", s.src.name, msg)})
+	b.problem(Problem{Sheet: s.src.Name, Row: s.h.top, Severity: SeverityWarning,
+		Message: fmt.Sprintf("工作表“%s”：%s", s.src.Name, msg)})
 }
 
 // statedPeriod is the month the sheet itself states, or 0.

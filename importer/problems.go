@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -47,7 +48,7 @@ func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte
 		return nil, err
 	}
 	for _, src := range p.sources {
-		if h := p.headers[src.name]; h != nil {
+		if h := p.headers[src.Name]; h != nil {
 			if err := copyProblemRows(f, src, h, byRow); err != nil {
 				return nil, err
 			}
@@ -82,18 +83,18 @@ func writeGeneral(f *excelize.File, msgs []string) error {
 }
 
 // copyProblemRows copies a sheet's header rows and problem rows.
-func copyProblemRows(f *excelize.File, src *sheetSource, h *header, byRow map[rowKey][]string) error {
-	name := safeSheetName(f, src.name)
+func copyProblemRows(f *excelize.File, src *sheet.Sheet, h *header, byRow map[rowKey][]string) error {
+	name := safeSheetName(f, src.Name)
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
 	out, lastCol := 0, 0
-	var keep []*srcRow
-	err := src.rows(func(r *srcRow) error {
-		if r.num >= h.top && r.num <= h.bottom || byRow[rowKey{src.name, r.num}] != nil {
+	var keep []*sheet.Row
+	err := src.Rows(func(r *sheet.Row) error {
+		if r.Num >= h.top && r.Num <= h.bottom || byRow[rowKey{src.Name, r.Num}] != nil {
 			keep = append(keep, copyRow(r))
-			if n := len(r.cells); n > 0 {
-				lastCol = max(lastCol, r.cells[n-1].col)
+			if n := len(r.Cells); n > 0 {
+				lastCol = max(lastCol, r.Cells[n-1].Col)
 			}
 		}
 		return nil
@@ -101,16 +102,16 @@ func copyProblemRows(f *excelize.File, src *sheetSource, h *header, byRow map[ro
 	if err != nil {
 		return err
 	}
-	note := colLetter(lastCol+1) + "%d"
+	note := sheet.ColLetter(lastCol+1) + "%d"
 	for _, r := range keep {
 		out++
 		if err := writeRow(f, name, out, r); err != nil {
 			return err
 		}
 		msg := problemsColumn
-		if r.num > h.bottom || r.num < h.top {
-			msg = strings.Join(byRow[rowKey{src.name, r.num}], "；")
-		} else if r.num != h.top {
+		if r.Num > h.bottom || r.Num < h.top {
+			msg = strings.Join(byRow[rowKey{src.Name, r.Num}], "；")
+		} else if r.Num != h.top {
 			msg = ""
 		}
 		if err := f.SetCellStr(name, fmt.Sprintf(note, out), msg); err != nil {
@@ -122,14 +123,14 @@ func copyProblemRows(f *excelize.File, src *sheetSource, h *header, byRow map[ro
 
 // writeRow writes one source row: numbers as numbers, everything else as
 // text.
-func writeRow(f *excelize.File, sheet string, out int, r *srcRow) error {
-	for _, c := range r.cells {
-		ref := colLetter(c.col) + strconv.Itoa(out)
+func writeRow(f *excelize.File, name string, out int, r *sheet.Row) error {
+	for _, c := range r.Cells {
+		ref := sheet.ColLetter(c.Col) + strconv.Itoa(out)
 		var err error
-		if v, perr := strconv.ParseFloat(c.text, 64); perr == nil && (c.kind == kindNumber || c.kind == kindDate) {
-			err = f.SetCellFloat(sheet, ref, v, -1, 64)
+		if v, perr := strconv.ParseFloat(c.Text, 64); perr == nil && (c.Kind == sheet.KindNumber || c.Kind == sheet.KindDate) {
+			err = f.SetCellFloat(name, ref, v, -1, 64)
 		} else {
-			err = f.SetCellStr(sheet, ref, c.text)
+			err = f.SetCellStr(name, ref, c.Text)
 		}
 		if err != nil {
 			return err

@@ -3,19 +3,20 @@ package importer
 import (
 	"fmt"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
 // rowReader reads the cells of one data row and reports their problems.
 type rowReader struct {
 	s   *sheetReader
-	r   *srcRow
+	r   *sheet.Row
 	rec Record
 }
 
 // record turns a data row into a Record; its problems go to the builder.
-func (s *sheetReader) record(r *srcRow) Record {
-	rr := &rowReader{s: s, r: r, rec: Record{Sheet: s.src.name, Row: r.num}}
+func (s *sheetReader) record(r *sheet.Row) Record {
+	rr := &rowReader{s: s, r: r, rec: Record{Sheet: s.src.Name, Row: r.Num}}
 	rr.code()
 	for _, d := range models.FieldDefs() {
 		readers[d.Kind](rr, d)
@@ -36,12 +37,12 @@ var readers = map[models.ValueKind]func(*rowReader, models.FieldDef){
 }
 
 // cell returns the cell of a field and whether the ledger has that column.
-func (rr *rowReader) cell(f Field) (cell, column, bool) {
+func (rr *rowReader) cell(f Field) (sheet.Cell, column, bool) {
 	c, ok := rr.s.h.column(f)
 	if !ok {
-		return cell{}, c, false
+		return sheet.Cell{}, c, false
 	}
-	return rr.r.get(c.col), c, true
+	return rr.r.Get(c.col), c, true
 }
 
 // text returns a field's trimmed text, "" for blank or a none-mark.
@@ -50,7 +51,7 @@ func (rr *rowReader) text(f Field) string {
 	if !ok {
 		return ""
 	}
-	t := models.TrimText(c.text)
+	t := models.TrimText(c.Text)
 	if noneWords[t] {
 		return ""
 	}
@@ -63,19 +64,19 @@ func (rr *rowReader) code() {
 		rr.rowError("表中没有项目代码列，无法识别项目（请增加“项目代码”列）")
 		return
 	}
-	code, valid := normCode(c.text)
+	code, valid := normCode(c.Text)
 	rr.rec.Code = code
 	switch {
 	case code == "":
 		rr.error(col, "缺少项目代码（尚未赋码的准备类项目请先取得统一项目代码再报送）")
 	case !valid:
-		rr.error(col, fmt.Sprintf("项目代码“%s”格式不对，应为24位，如2403-370303-04-01-000123", models.TrimText(c.text)))
+		rr.error(col, fmt.Sprintf("项目代码“%s”格式不对，应为24位，如2403-370303-04-01-000123", models.TrimText(c.Text)))
 	}
 }
 
 func (rr *rowReader) name(models.FieldDef) {
 	c, col, ok := rr.cell(FieldName)
-	rr.rec.Name = models.NormalizeName(c.text)
+	rr.rec.Name = models.NormalizeName(c.Text)
 	if !ok || rr.rec.Name == "" {
 		rr.error(col, "缺少项目名称")
 		return
@@ -151,7 +152,7 @@ func (rr *rowReader) amount(d models.FieldDef) {
 	switch {
 	case msg != "":
 		rr.error(col, msg)
-	case c.kind == kindNoCache:
+	case c.Kind == sheet.KindNoCache:
 		rr.warnf(col, warnNoCache, "公式没有计算结果，本项未导入（请在Excel中打开、保存后再上传）")
 	case stated:
 		*d.Ptr(&rr.rec.Facts).(*models.Money), rr.rec.Has = v, rr.rec.Has|d.Field
@@ -166,7 +167,7 @@ func (rr *rowReader) month(d models.FieldDef) {
 	if !ok {
 		return
 	}
-	v := parseMonth(c, rr.s.b.ledger.Period.Year(), rr.s.src.date1904)
+	v := parseMonth(c, rr.s.b.ledger.Period.Year(), rr.s.src.Date1904)
 	switch {
 	case v.err != "":
 		rr.warnf(col, warnDate, "%s，本项未导入", v.err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -11,14 +12,9 @@ import (
 // searched for the header.
 const headerWindow = 30
 
-var (
-	// errNoHeader stops a sheet's stream early when its first rows hold no
-	// ledger header (an instructions or summary sheet).
-	errNoHeader = errors.New("no ledger header")
-	// errRedo says a one-pass (lazy) read met merged cells that change the
-	// result: the file is read again with the merges known up front.
-	errRedo = errors.New("merged cells need a second pass")
-)
+// errNoHeader stops a sheet's stream early when its first rows hold no
+// ledger header (an instructions or summary sheet).
+var errNoHeader = errors.New("no ledger header")
 
 // sheetReader reads one sheet: it buffers the first rows, finds the
 // header, takes the title lines above it, then turns each data row into a
@@ -27,10 +23,10 @@ var (
 // over its projects): a value merged across columns belongs to its first.
 type sheetReader struct {
 	b        *builder
-	src      *sheetSource
-	dataFill *mergeFiller
-	window   []*srcRow // the first rows, as stored
-	head     []*srcRow // the window, kept for needsRedo
+	src      *sheet.Sheet
+	dataFill *sheet.Filler
+	window   []*sheet.Row // the first rows, as stored
+	head     []*sheet.Row // the window, kept for needsRedo
 	h        *header
 	unit     models.Money // the sheet's default unit (单位：万元 line), else 万元
 	inNotes  bool
@@ -38,13 +34,13 @@ type sheetReader struct {
 
 // read streams the sheet; found is false when it holds no ledger.
 func (s *sheetReader) read() (found bool, err error) {
-	s.dataFill = newMergeFiller(verticalMerges(s.src.merges))
+	s.dataFill = sheet.NewFiller(verticalMerges(s.src.Merges))
 	s.unit = models.Wan
-	err = s.src.rows(func(r *srcRow) error {
+	err = s.src.Rows(func(r *sheet.Row) error {
 		if s.h != nil {
-			return s.dataRow(s.prepare(s.dataFill.apply(r)))
+			return s.dataRow(s.prepare(s.dataFill.Apply(r)))
 		}
-		if len(r.cells) > 0 {
+		if len(r.Cells) > 0 {
 			s.window = append(s.window, copyRow(r))
 		}
 		if len(s.window) >= headerWindow {
@@ -55,9 +51,9 @@ func (s *sheetReader) read() (found bool, err error) {
 	if err == nil && s.h == nil {
 		err = s.start()
 	}
-	s.src.wanted = nil
-	if s.src.lazy && (err == nil || errors.Is(err, errNoHeader)) && s.needsRedo() {
-		return false, errRedo
+	s.src.Wanted = nil
+	if s.src.Lazy && (err == nil || errors.Is(err, errNoHeader)) && s.needsRedo() {
+		return false, sheet.ErrRedo // merges change the result: read again with them known
 	}
 	if errors.Is(err, errNoHeader) {
 		return false, nil
@@ -66,29 +62,29 @@ func (s *sheetReader) read() (found bool, err error) {
 }
 
 // prepare drops hidden columns.
-func (s *sheetReader) prepare(r *srcRow) *srcRow {
-	if len(s.src.hiddenCols) == 0 {
+func (s *sheetReader) prepare(r *sheet.Row) *sheet.Row {
+	if len(s.src.HiddenCols) == 0 {
 		return r
 	}
-	out := &srcRow{num: r.num, cells: make([]cell, 0, len(r.cells))}
-	for _, c := range r.cells {
-		if !s.src.hiddenCols[c.col] {
-			out.cells = append(out.cells, c)
+	out := &sheet.Row{Num: r.Num, Cells: make([]sheet.Cell, 0, len(r.Cells))}
+	for _, c := range r.Cells {
+		if !s.src.HiddenCols[c.Col] {
+			out.Cells = append(out.Cells, c)
 		}
 	}
 	return out
 }
 
-func copyRow(r *srcRow) *srcRow {
-	return &srcRow{num: r.num, cells: append([]cell(nil), r.cells...)}
+func copyRow(r *sheet.Row) *sheet.Row {
+	return &sheet.Row{Num: r.Num, Cells: append([]sheet.Cell(nil), r.Cells...)}
 }
 
 // headerRows returns the window with every merge filled in.
-func (s *sheetReader) headerRows(rows []*srcRow, merges []cellRange) []*srcRow {
-	fill := newMergeFiller(merges)
-	out := make([]*srcRow, len(rows))
+func (s *sheetReader) headerRows(rows []*sheet.Row, merges []sheet.Range) []*sheet.Row {
+	fill := sheet.NewFiller(merges)
+	out := make([]*sheet.Row, len(rows))
 	for i, r := range rows {
-		out[i] = s.prepare(fill.apply(r))
+		out[i] = s.prepare(fill.Apply(r))
 	}
 	return out
 }
@@ -96,7 +92,7 @@ func (s *sheetReader) headerRows(rows []*srcRow, merges []cellRange) []*srcRow {
 // start finds the header in the window, reads the lines above it, and
 // processes the buffered rows below it.
 func (s *sheetReader) start() error {
-	rows := s.headerRows(s.window, s.src.merges)
+	rows := s.headerRows(s.window, s.src.Merges)
 	s.head, s.window = s.window, nil
 	s.unit = windowUnit(rows)
 	s.h = detectHeader(rows, s.unit)
@@ -106,10 +102,10 @@ func (s *sheetReader) start() error {
 	if err := s.b.beginSheet(s, rows); err != nil {
 		return err
 	}
-	s.src.wanted = s.h.wantedCols()
+	s.src.Wanted = s.h.wantedCols()
 	for _, r := range s.head {
-		d := s.prepare(s.dataFill.apply(r))
-		if r.num > s.h.bottom {
+		d := s.prepare(s.dataFill.Apply(r))
+		if r.Num > s.h.bottom {
 			if err := s.dataRow(d); err != nil {
 				return err
 			}
@@ -120,10 +116,10 @@ func (s *sheetReader) start() error {
 
 // windowUnit reads a "单位：亿元" line above the table, the default unit of
 // every column whose header names none.
-func windowUnit(rows []*srcRow) models.Money {
+func windowUnit(rows []*sheet.Row) models.Money {
 	for _, r := range rows {
-		for _, c := range r.cells {
-			t := foldText(c.text)
+		for _, c := range r.Cells {
+			t := foldText(c.Text)
 			m := reUnitTxt.FindStringSubmatch(t)
 			if _, isHeader := normLabel(t).lookup(); m == nil || isHeader {
 				continue
@@ -141,16 +137,16 @@ func windowUnit(rows []*srcRow) models.Money {
 }
 
 // preamble returns the texts of the rows above the header, one line each.
-func (s *sheetReader) preamble(rows []*srcRow) []string {
+func (s *sheetReader) preamble(rows []*sheet.Row) []string {
 	var lines []string
 	for _, r := range rows {
-		if r.num >= s.h.top {
+		if r.Num >= s.h.top {
 			break
 		}
 		var parts []string
 		seen := map[string]bool{}
-		for _, c := range r.cells {
-			if t := models.TrimText(c.text); t != "" && !seen[t] {
+		for _, c := range r.Cells {
+			if t := models.TrimText(c.Text); t != "" && !seen[t] {
 				seen[t] = true
 				parts = append(parts, t)
 			}
@@ -163,9 +159,9 @@ func (s *sheetReader) preamble(rows []*srcRow) []string {
 // dataRow classifies a row below the header and reads it when it is data.
 // A row without a code is classified by all its texts; if one was skipped
 // by the lazy shared strings, the sheet is read again the eager way.
-func (s *sheetReader) dataRow(r *srcRow) error {
+func (s *sheetReader) dataRow(r *sheet.Row) error {
 	if hasSkipped(r) && !s.hasCode(r) {
-		return errRedo
+		return sheet.ErrRedo
 	}
 	if s.classify(r) != rowData {
 		return nil
@@ -174,10 +170,10 @@ func (s *sheetReader) dataRow(r *srcRow) error {
 }
 
 // verticalMerges keeps the merges spanning more than one row.
-func verticalMerges(m []cellRange) []cellRange {
-	var out []cellRange
+func verticalMerges(m []sheet.Range) []sheet.Range {
+	var out []sheet.Range
 	for _, r := range m {
-		if r.r2 > r.r1 {
+		if r.R2 > r.R1 {
 			out = append(out, r)
 		}
 	}
@@ -188,7 +184,7 @@ func verticalMerges(m []cellRange) []cellRange {
 // end of the sheet would have changed the result: another header, or a
 // merge down over data rows in a column that is read.
 func (s *sheetReader) needsRedo() bool {
-	m := s.src.merges
+	m := s.src.Merges
 	if s.h == nil {
 		for _, r := range s.head {
 			if directFields(r) >= 2 {
@@ -204,16 +200,16 @@ func (s *sheetReader) needsRedo() bool {
 		return true
 	}
 	for _, r := range m {
-		if r.r2 > r.r1 && r.r2 > s.h.bottom && s.h.touches(r) {
+		if r.R2 > r.R1 && r.R2 > s.h.bottom && s.h.touches(r) {
 			return true
 		}
 	}
 	return false
 }
 
-func hasSkipped(r *srcRow) bool {
-	for _, c := range r.cells {
-		if c.kind == kindSkipped {
+func hasSkipped(r *sheet.Row) bool {
+	for _, c := range r.Cells {
+		if c.Kind == sheet.KindSkipped {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -50,7 +51,7 @@ func Template(version string) ([]byte, error) {
 }
 
 func templateRows(f *excelize.File, version string) error {
-	last := colLetter(len(templateHeader) - 1)
+	last := sheet.ColLetter(len(templateHeader) - 1)
 	cells := []struct {
 		ref string
 		v   any
@@ -123,7 +124,7 @@ func templateHints(f *excelize.File, _ string) error {
 
 // templateLook freezes the header and sets widths and styles.
 func templateLook(f *excelize.File, _ string) error {
-	last := colLetter(len(templateHeader) - 1)
+	last := sheet.ColLetter(len(templateHeader) - 1)
 	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})

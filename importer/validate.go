@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -67,8 +68,8 @@ func (rr *rowReader) add(col column, sev, msg string) {
 		rr.s.b.problem(rowProblem(rr.rec.Sheet, rr.rec.Row, sev, msg))
 		return
 	}
-	rr.s.b.problem(Problem{Sheet: rr.rec.Sheet, Row: rr.rec.Row, Column: colLetter(col.col), Severity: sev,
-		Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：%s", rr.rec.Sheet, rr.rec.Row, colLetter(col.col), col.text, msg)})
+	rr.s.b.problem(Problem{Sheet: rr.rec.Sheet, Row: rr.rec.Row, Column: sheet.ColLetter(col.col), Severity: sev,
+		Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：%s", rr.rec.Sheet, rr.rec.Row, sheet.ColLetter(col.col), col.text, msg)})
 }
 
 func rowProblem(sheet string, row int, sev, msg string) Problem {

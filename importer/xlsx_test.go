@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"tracker/importer/sheet"
 )
 
 // handXlsx builds a workbook the way the OpenXML SDK and some exporters
@@ -85,8 +87,8 @@ func TestSkippedSharedStringWantedLater(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := parseFormat(buf.Bytes(), "xlsx", Options{FileName: "s.xlsx"}, true); !errors.Is(err, errRedo) {
-		t.Errorf("lazy read: got %v, want errRedo", err)
+	if _, err := parseFormat(buf.Bytes(), Options{FileName: "s.xlsx"}, true); !errors.Is(err, sheet.ErrRedo) {
+		t.Errorf("lazy read: got %v, want sheet.ErrRedo", err)
 	}
 	l, err := Read(buf.Bytes(), Options{FileName: "s.xlsx"})
 	if err != nil {

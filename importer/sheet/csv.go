@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"bytes"
@@ -9,8 +9,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-
-	"tracker/models"
 )
 
 // csvSources decodes a CSV (UTF-8, UTF-8 with BOM, UTF-16 with BOM as
@@ -18,15 +16,15 @@ import (
 // on Chinese Windows) into one sheet. The separator is a comma, a tab or a
 // semicolon, whichever a line among the first rows (the title may have
 // none) uses most.
-func csvSources(data []byte, name string, l Limits) ([]*sheetSource, error) {
+func csvSources(data []byte, name string, l Limits) ([]*Sheet, error) {
 	text, err := decodeText(data)
 	if err != nil {
-		return nil, models.Errorf(models.EUNSUPPORTED, "无法识别CSV文件的文字编码，请用Excel另存为.xlsx后上传")
+		return nil, errorf(Unsupported, "无法识别CSV文件的文字编码，请用Excel另存为.xlsx后上传")
 	}
 	sep := csvSeparator(text)
-	src := &sheetSource{name: name}
-	src.rows = func(fn func(*srcRow) error) error { return csvRows(text, sep, l, fn) }
-	return []*sheetSource{src}, nil
+	src := &Sheet{Name: name}
+	src.stream = func(fn func(*Row) error) error { return csvRows(text, sep, l, fn) }
+	return []*Sheet{src}, nil
 }
 
 // decodeText returns data as UTF-8.
@@ -45,9 +43,14 @@ func decodeText(data []byte) ([]byte, error) {
 	return out, err
 }
 
+// separatorLines is how many lines at the top of a CSV are looked at for
+// its separator (a title line may have none).
+const separatorLines = 30
+
+// csvSeparator picks the separator a line among the first ones uses most.
 func csvSeparator(text []byte) rune {
 	best, n := ',', 0
-	for i, line := 0, text; i < headerWindow && len(line) > 0; i++ {
+	for i, line := 0, text; i < separatorLines && len(line) > 0; i++ {
 		cur := line
 		if j := bytes.IndexByte(line, '\n'); j >= 0 {
 			cur, line = line[:j], line[j+1:]
@@ -64,19 +67,19 @@ func csvSeparator(text []byte) rune {
 }
 
 // csvRows streams the records as rows of text cells.
-func csvRows(text []byte, sep rune, l Limits, fn func(*srcRow) error) error {
+func csvRows(text []byte, sep rune, l Limits, fn func(*Row) error) error {
 	r := csv.NewReader(bytes.NewReader(text))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, true
-	row := &srcRow{}
+	row := &Row{}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return models.Errorf(models.EUNPROCESSABLE, "CSV文件第%d行格式有误，无法读取：请用Excel另存为.xlsx后上传", row.num+1)
+			return errorf(Unprocessable, "CSV文件第%d行格式有误，无法读取：请用Excel另存为.xlsx后上传", row.Num+1)
 		}
-		row.num, row.cells = row.num+1, row.cells[:0]
+		row.Num, row.Cells = row.Num+1, row.Cells[:0]
 		for i, f := range rec {
 			if i >= l.MaxColumns {
 				break
@@ -84,8 +87,8 @@ func csvRows(text []byte, sep rune, l Limits, fn func(*srcRow) error) error {
 			if len(f) > l.MaxCellBytes {
 				return tooLarge("CSV单元格内容过长")
 			}
-			if models.TrimText(f) != "" {
-				row.cells = append(row.cells, cell{col: i, kind: kindText, text: f})
+			if !blank(f) {
+				row.Cells = append(row.Cells, Cell{Col: i, Kind: KindText, Text: f})
 			}
 		}
 		if err := fn(row); err != nil {

@@ -1,19 +1,19 @@
-package importer
+package sheet
 
 import (
 	"bytes"
 	"strconv"
 )
 
-// rowParser turns one <row> element into a srcRow. It reuses its cell
+// rowParser turns one <row> element into a Row. It reuses its cell
 // slice between rows: callers copy what they keep.
 type rowParser struct {
 	book    *xlsxBook
-	src     *sheetSource
+	src     *Sheet
 	err     error // a failure of the lazy shared strings, met inside a cell
 	prefix  string
 	lastRow int
-	row     srcRow
+	row     Row
 	pats    *cellPatterns
 }
 
@@ -36,7 +36,7 @@ func (p *rowParser) patterns() *cellPatterns {
 
 // parse reads a row element. Rows without r continue from the last one;
 // cells without r continue from the last column.
-func (p *rowParser) parse(el []byte) (*srcRow, error) {
+func (p *rowParser) parse(el []byte) (*Row, error) {
 	num := p.lastRow + 1
 	if v, ok := attr(el, "r"); ok {
 		if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n <= 1<<21 {
@@ -44,7 +44,7 @@ func (p *rowParser) parse(el []byte) (*srcRow, error) {
 		}
 	}
 	p.lastRow = num
-	p.row = srcRow{num: num, cells: p.row.cells[:0]}
+	p.row = Row{Num: num, Cells: p.row.Cells[:0]}
 	gt := bytes.IndexByte(el, '>')
 	if gt < 0 || el[gt-1] == '/' {
 		return &p.row, nil
@@ -89,10 +89,10 @@ func (p *rowParser) cells(b []byte) error {
 			continue
 		}
 		if c, ok := p.cell(col, ta, content); ok {
-			if len(c.text) > p.book.limits.MaxCellBytes {
-				return tooLarge("单元格" + colLetter(col) + strconv.Itoa(p.row.num) + "的内容过长")
+			if len(c.Text) > p.book.limits.MaxCellBytes {
+				return tooLarge("单元格" + ColLetter(col) + strconv.Itoa(p.row.Num) + "的内容过长")
 			}
-			p.row.cells = append(p.row.cells, c)
+			p.row.Cells = append(p.row.Cells, c)
 		}
 	}
 }
@@ -144,88 +144,88 @@ func cellColumn(ref []byte, prev int) int {
 }
 
 // cell interprets one cell's type, style and content.
-func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (cell, bool) {
+func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (Cell, bool) {
 	pt := p.patterns()
 	t := ta.t
 	if string(t) == "inlineStr" {
 		i := bytes.Index(content, pt.is)
 		if i < 0 {
-			return cell{}, false
+			return Cell{}, false
 		}
-		if p.src.lazy && p.src.wanted != nil && !p.src.wanted(col) && len(content) > maxKeptRaw {
-			return cell{col: col, kind: kindSkipped}, true // a long text of a column not read
+		if p.src.Lazy && p.src.Wanted != nil && !p.src.Wanted(col) && len(content) > maxKeptRaw {
+			return Cell{Col: col, Kind: KindSkipped}, true // a long text of a column not read
 		}
 		s := texts(content[i:], p.prefix)
-		return cell{col: col, kind: kindText, text: s}, s != ""
+		return Cell{Col: col, Kind: KindText, Text: s}, s != ""
 	}
 	v, ok := elemText(content, pt.v, pt.vEnd)
 	if !ok {
 		if bytes.Contains(content, pt.f) {
-			return cell{col: col, kind: kindNoCache}, true
+			return Cell{Col: col, Kind: KindNoCache}, true
 		}
-		return cell{}, false
+		return Cell{}, false
 	}
 	switch string(t) {
 	case "s":
 		return p.shared(col, v)
 	case "str":
 		s := xmlText(v)
-		return cell{col: col, kind: kindText, text: s}, s != ""
+		return Cell{Col: col, Kind: KindText, Text: s}, s != ""
 	case "b":
-		return cell{col: col, kind: kindBool, text: string(v)}, true
+		return Cell{Col: col, Kind: KindBool, Text: string(v)}, true
 	case "e":
-		return cell{col: col, kind: kindError, text: xmlText(v)}, true
+		return Cell{Col: col, Kind: KindError, Text: xmlText(v)}, true
 	case "d":
-		return cell{col: col, kind: kindISODate, text: string(v)}, len(v) > 0
+		return Cell{Col: col, Kind: KindISODate, Text: string(v)}, len(v) > 0
 	}
 	if len(v) == 0 {
-		return cell{}, false
+		return Cell{}, false
 	}
-	return cell{col: col, kind: p.numberKind(ta.s), text: string(v)}, true
+	return Cell{Col: col, Kind: p.numberKind(ta.s), Text: string(v)}, true
 }
 
 // shared resolves a shared-string cell. A string skipped by the lazy
-// table reads as kindSkipped (its column is not read).
-func (p *rowParser) shared(col int, v []byte) (cell, bool) {
+// table reads as KindSkipped (its column is not read).
+func (p *rowParser) shared(col int, v []byte) (Cell, bool) {
 	idx, ok := smallInt(v)
 	if !ok {
-		return cell{}, false
+		return Cell{}, false
 	}
 	if p.book.lazySST == nil {
 		if idx >= len(p.book.sst) {
-			return cell{}, false
+			return Cell{}, false
 		}
 		s := p.book.sst[idx]
-		return cell{col: col, kind: kindText, text: s}, s != ""
+		return Cell{Col: col, Kind: KindText, Text: s}, s != ""
 	}
-	wanted := p.src.wanted == nil || p.src.wanted(col)
+	wanted := p.src.Wanted == nil || p.src.Wanted(col)
 	s, skipped, ok, err := p.book.lazySST.get(idx, wanted)
 	switch {
 	case err != nil:
 		p.err = err
-		return cell{}, false
+		return Cell{}, false
 	case skipped && wanted:
-		p.err = errRedo // a long text first met in a column not read, now wanted
-		return cell{}, false
+		p.err = ErrRedo // a long text first met in a column not read, now wanted
+		return Cell{}, false
 	case skipped:
-		return cell{col: col, kind: kindSkipped}, true
+		return Cell{Col: col, Kind: KindSkipped}, true
 	}
-	return cell{col: col, kind: kindText, text: s}, ok && s != ""
+	return Cell{Col: col, Kind: KindText, Text: s}, ok && s != ""
 }
 
 // numberKind says whether a number cell's style shows a date.
-func (p *rowParser) numberKind(s []byte) cellKind {
+func (p *rowParser) numberKind(s []byte) Kind {
 	idx := 0
 	for _, c := range s {
 		if c < '0' || c > '9' || idx > 1<<20 {
-			return kindNumber
+			return KindNumber
 		}
 		idx = idx*10 + int(c-'0')
 	}
 	if len(s) > 0 && idx < len(p.book.dateStyles) && p.book.dateStyles[idx] {
-		return kindDate
+		return KindDate
 	}
-	return kindNumber
+	return KindNumber
 }
 
 // elemText returns the raw content of the first element opened by open

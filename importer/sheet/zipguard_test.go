@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"archive/zip"
@@ -8,8 +8,6 @@ import (
 	"hash/crc32"
 	"testing"
 	"time"
-
-	"tracker/models"
 )
 
 // zipWith builds an archive of a minimal workbook plus one more entry.
@@ -35,19 +33,35 @@ func zipWith(t *testing.T, name string, body []byte) []byte {
 	return buf.Bytes()
 }
 
-func wantCode(t *testing.T, err error, code string) {
+// wantKind fails unless err is an *Error of kind k with a message.
+func wantKind(t *testing.T, err error, k ErrorKind) {
 	t.Helper()
-	var me *models.Error
-	if !errors.As(err, &me) || me.Code != code {
-		t.Fatalf("got %v, want a *models.Error with code %s", err, code)
+	var se *Error
+	if !errors.As(err, &se) || se.Kind != k || se.Message == "" {
+		t.Fatalf("got %v, want an *Error of kind %d", err, k)
 	}
+}
+
+// readAll opens data and streams every sheet, returning the first error.
+func readAll(data []byte, name string, o Options) error {
+	b, err := Open(data, name, o)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	for _, s := range b.Sheets {
+		if err := s.Rows(func(*Row) error { return nil }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func TestZipBombByRatio(t *testing.T) {
 	data := zipWith(t, "xl/worksheets/sheet1.xml", make([]byte, 64<<20))
 	start := time.Now()
-	_, err := Read(data, Options{FileName: "bomb.xlsx"})
-	wantCode(t, err, models.ETOOLARGE)
+	err := readAll(data, "bomb.xlsx", Options{})
+	wantKind(t, err, TooLarge)
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("took %v to refuse a zip bomb", d)
 	}
@@ -55,8 +69,8 @@ func TestZipBombByRatio(t *testing.T) {
 
 func TestZipEntryOverLimit(t *testing.T) {
 	data := zipWith(t, "xl/worksheets/sheet1.xml", bytes.Repeat([]byte("<row r=\"1\"></row>"), 200000))
-	_, err := Read(data, Options{FileName: "big.xlsx", Limits: Limits{MaxEntryBytes: 1 << 20}})
-	wantCode(t, err, models.ETOOLARGE)
+	err := readAll(data, "big.xlsx", Options{Limits: Limits{MaxEntryBytes: 1 << 20}})
+	wantKind(t, err, TooLarge)
 }
 
 // TestZipLyingHeader: the directory declares a tiny entry, the real data
@@ -80,9 +94,9 @@ func TestZipLyingHeader(t *testing.T) {
 	rw.Write(comp.Bytes())
 	w.Close()
 	start := time.Now()
-	_, err = Read(buf.Bytes(), Options{FileName: "lie.xlsx"})
+	err = readAll(buf.Bytes(), "lie.xlsx", Options{})
 	// archive/zip itself stops at the declared size: the entry is corrupt.
-	wantCode(t, err, models.EUNSUPPORTED)
+	wantKind(t, err, Unsupported)
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("took %v", d)
 	}
@@ -96,35 +110,8 @@ func TestZipTooManyEntries(t *testing.T) {
 		f.Write([]byte("x"))
 	}
 	w.Close()
-	_, err := Read(buf.Bytes(), Options{FileName: "many.xlsx", Limits: Limits{MaxZipEntries: 10}})
-	wantCode(t, err, models.ETOOLARGE)
-}
-
-func TestUnusableFiles(t *testing.T) {
-	xlsx, _ := Template("v1")
-	cases := []struct {
-		name string
-		data []byte
-		code string
-	}{
-		{"empty.xlsx", nil, models.EUNPROCESSABLE},
-		{"truncated.xlsx", xlsx[:len(xlsx)/2], models.EUNSUPPORTED},
-		{"page.xls", []byte("<html><body><table><tr><td>项目名称</td></tr></table></body></html>"), models.EUNSUPPORTED},
-		{"doc.pdf", []byte("%PDF-1.4 ..."), models.EUNSUPPORTED},
-		{"binary.xlsx", []byte{0, 1, 2, 3, 0, 0, 7}, models.EUNSUPPORTED},
-		{"picture.xlsx", append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{7}, 2000)...), models.EUNSUPPORTED},
-		{"photo.csv", append([]byte{0xFF, 0xD8, 0xFF, 0xE0}, bytes.Repeat([]byte("x"), 200)...), models.EUNSUPPORTED},
-		{"bell.xlsx", bytes.Repeat([]byte{7, 'a'}, 500), models.EUNSUPPORTED},
-		{"broken.xls", append(append([]byte{}, sigCFB...), make([]byte, 600)...), models.EUNSUPPORTED},
-		{"word.xlsx", docx(), models.EUNSUPPORTED},
-		{"big.csv", bytes.Repeat([]byte("a,b\n"), 300000), models.ETOOLARGE},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := Read(c.data, Options{FileName: c.name, Limits: Limits{MaxFileBytes: 1 << 20}})
-			wantCode(t, err, c.code)
-		})
-	}
+	err := readAll(buf.Bytes(), "many.xlsx", Options{Limits: Limits{MaxZipEntries: 10}})
+	wantKind(t, err, TooLarge)
 }
 
 func docx() []byte {

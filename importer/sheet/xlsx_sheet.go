@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"bytes"
@@ -18,19 +18,19 @@ const maxRowXML = 32 << 20
 // second pass. Lazy: one pass; hidden columns come from the head, and the
 // merges are known only when the rows have been streamed (src.lazy; the
 // sheet reader then checks they change nothing, see needsRedo).
-func (b *xlsxBook) sheetSource(ref xlsxSheetRef, lazy bool) (*sheetSource, error) {
-	src := &sheetSource{name: ref.name, lazy: lazy}
+func (b *xlsxBook) sheetSource(ref xlsxSheetRef, lazy bool) (*Sheet, error) {
+	src := &Sheet{Name: ref.name, Lazy: lazy}
 	if !lazy {
 		if err := b.scanLayout(ref.path, src); err != nil {
 			return nil, err
 		}
 	}
-	src.rows = func(fn func(*srcRow) error) error { return b.streamRows(ref.path, src, fn) }
+	src.stream = func(fn func(*Row) error) error { return b.streamRows(ref.path, src, fn) }
 	return src, nil
 }
 
 // scanLayout reads <col hidden> and <mergeCell ref> of a sheet.
-func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
+func (b *xlsxBook) scanLayout(name string, src *Sheet) error {
 	rc, err := b.g.open(name, 0)
 	if err != nil {
 		return err
@@ -45,34 +45,34 @@ func (b *xlsxBook) scanLayout(name string, src *sheetSource) error {
 	if i := bytes.Index(head, []byte("<"+prefix+"sheetData")); i >= 0 {
 		head = head[:i]
 	}
-	src.hiddenCols = hiddenCols(head, prefix, b.limits.MaxColumns)
-	src.rowsHint = dimensionRows(head, prefix)
+	src.HiddenCols = hiddenCols(head, prefix, b.limits.MaxColumns)
+	src.RowsHint = dimensionRows(head, prefix)
 	rest := append([]byte(nil), cols.buf...)
 	mr := newElemReader(io.MultiReader(bytes.NewReader(rest), rc), prefix, "mergeCell", 4096)
 	return b.collectMerges(mr, src)
 }
 
 // tailMerges reads the merges after </sheetData> with the row reader.
-func (b *xlsxBook) tailMerges(er *elemReader, prefix string, src *sheetSource) error {
+func (b *xlsxBook) tailMerges(er *elemReader, prefix string, src *Sheet) error {
 	er.stop, er.maxElem = nil, 4096
 	er.open, er.close = []byte("<"+prefix+"mergeCell"), []byte("</"+prefix+"mergeCell>")
 	return b.collectMerges(er, src)
 }
 
 // collectMerges reads <mergeCell ref> elements until the end.
-func (b *xlsxBook) collectMerges(mr *elemReader, src *sheetSource) error {
+func (b *xlsxBook) collectMerges(mr *elemReader, src *Sheet) error {
 	for {
 		el, err := mr.next()
 		if err != nil {
 			return ignoreEOF(err)
 		}
-		if len(src.merges) >= b.limits.MaxMerges {
+		if len(src.Merges) >= b.limits.MaxMerges {
 			return tooLarge("合并单元格过多")
 		}
 		if v, ok := attr(el, "ref"); ok {
-			if r, ok := parseRange(string(v)); ok && r.c1 < b.limits.MaxColumns {
-				r.c2 = min(r.c2, b.limits.MaxColumns-1) // columns past the limit are never read
-				src.merges = append(src.merges, r)
+			if r, ok := ParseRange(string(v)); ok && r.C1 < b.limits.MaxColumns {
+				r.C2 = min(r.C2, b.limits.MaxColumns-1) // columns past the limit are never read
+				src.Merges = append(src.Merges, r)
 			}
 		}
 	}
@@ -85,11 +85,11 @@ func dimensionRows(head []byte, prefix string) int {
 		return 0
 	}
 	v, _ := attr(head[i:], "ref")
-	r, ok := parseRange(string(v))
-	if !ok || r.r2 < 2 { // writers that stream leave ref="A1"
+	r, ok := ParseRange(string(v))
+	if !ok || r.R2 < 2 { // writers that stream leave ref="A1"
 		return 0
 	}
-	return r.r2
+	return r.R2
 }
 
 // hiddenCols reads the <col min max hidden> elements in a sheet's head.
@@ -122,7 +122,7 @@ func hiddenCols(head []byte, prefix string, maxCols int) map[int]bool {
 // streamRows parses the sheet's rows one by one and hands each to fn; in
 // lazy mode it reads the head's hidden columns first and the merges after
 // the rows.
-func (b *xlsxBook) streamRows(name string, src *sheetSource, fn func(*srcRow) error) error {
+func (b *xlsxBook) streamRows(name string, src *Sheet, fn func(*Row) error) error {
 	rc, err := b.g.open(name, 0)
 	if err != nil {
 		return err
@@ -134,21 +134,21 @@ func (b *xlsxBook) streamRows(name string, src *sheetSource, fn func(*srcRow) er
 	}
 	p := &rowParser{book: b, src: src, prefix: rootPrefix(er.buf)}
 	er.open, er.close = []byte("<"+p.prefix+"row"), []byte("</"+p.prefix+"row>")
-	if src.lazy {
+	if src.Lazy {
 		i := bytes.Index(er.buf, []byte("<"+p.prefix+"sheetData"))
 		if i < 0 {
-			return errRedo // a head longer than one chunk: take the eager way
+			return ErrRedo // a head longer than one chunk: take the eager way
 		}
-		src.hiddenCols = hiddenCols(er.buf[:i], p.prefix, b.limits.MaxColumns)
-		src.rowsHint = dimensionRows(er.buf[:i], p.prefix)
-		src.merges = nil
+		src.HiddenCols = hiddenCols(er.buf[:i], p.prefix, b.limits.MaxColumns)
+		src.RowsHint = dimensionRows(er.buf[:i], p.prefix)
+		src.Merges = nil
 		er.stop = []byte("</" + p.prefix + "sheetData")
 	}
 	est := rowEstimator{size: b.g.size(name)}
 	for {
 		el, err := er.next()
-		if src.rowsHint == 0 {
-			src.rowsHint = est.add(len(el))
+		if src.RowsHint == 0 {
+			src.RowsHint = est.add(len(el))
 		}
 		if err == errStopped {
 			return b.tailMerges(er, p.prefix, src)

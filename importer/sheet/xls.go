@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // merged cells, and it skips formula cells, which therefore read as blank
 // (not stated: stored data is kept). Whatever it cannot read, or panics
 // on, is EUNSUPPORTED with the advice to save as .xlsx.
-func xlsSources(data []byte, l Limits) (out []*sheetSource, err error) {
+func xlsSources(data []byte, l Limits, skip func(string, bool) bool) (out []*Sheet, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, unsupportedXlsx(fmt.Sprintf("旧版.xls文件无法读取（%s）", panicSummary(r)))
@@ -41,14 +41,14 @@ func xlsSources(data []byte, l Limits) (out []*sheetSource, err error) {
 	}
 	for i := 0; i < n; i++ {
 		ws, err := wb.GetSheet(i)
-		if err != nil || ws == nil || skipSheet(ws.GetName()) {
+		if err != nil || ws == nil || skip(ws.GetName(), false) {
 			continue
 		}
 		rows, err := xlsRows(&wb, ws, l)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, &sheetSource{name: ws.GetName(), rows: func(fn func(*srcRow) error) error {
+		out = append(out, &Sheet{Name: ws.GetName(), stream: func(fn func(*Row) error) error {
 			for _, r := range rows {
 				if err := fn(r); err != nil {
 					return err
@@ -62,27 +62,27 @@ func xlsSources(data []byte, l Limits) (out []*sheetSource, err error) {
 
 // xlsRows collects a sheet's rows; the whole file is in memory anyway, and
 // MaxFileBytes bounds it.
-func xlsRows(wb *xls.Workbook, ws *xls.Sheet, l Limits) ([]*srcRow, error) {
+func xlsRows(wb *xls.Workbook, ws *xls.Sheet, l Limits) ([]*Row, error) {
 	n := ws.GetNumberRows()
 	if n > l.MaxRows+1000 {
 		return nil, tooLarge(fmt.Sprintf("工作表“%s”超过%d行", ws.GetName(), l.MaxRows))
 	}
-	rows := make([]*srcRow, 0, n)
+	rows := make([]*Row, 0, n)
 	for i := 0; i < n; i++ {
 		r, err := ws.GetRow(i)
 		if err != nil || r == nil {
 			continue
 		}
-		row := &srcRow{num: i + 1}
+		row := &Row{Num: i + 1}
 		for c, cd := range r.GetCols() {
 			if c >= l.MaxColumns {
 				break
 			}
 			if x, ok := xlsCell(wb, c, cd); ok {
-				if len(x.text) > l.MaxCellBytes {
+				if len(x.Text) > l.MaxCellBytes {
 					return nil, tooLarge("单元格内容过长")
 				}
-				row.cells = append(row.cells, x)
+				row.Cells = append(row.Cells, x)
 			}
 		}
 		rows = append(rows, row)
@@ -92,21 +92,21 @@ func xlsRows(wb *xls.Workbook, ws *xls.Sheet, l Limits) ([]*srcRow, error) {
 
 // xlsCell converts one BIFF cell: numbers keep their exact shortest
 // decimal, and a date number format makes them dates.
-func xlsCell(wb *xls.Workbook, col int, cd structure.CellData) (cell, bool) {
+func xlsCell(wb *xls.Workbook, col int, cd structure.CellData) (Cell, bool) {
 	switch cd.GetType() {
 	case "*record.Number", "*record.Rk":
-		kind := kindNumber
+		kind := KindNumber
 		if xlsDateFormat(wb, cd.GetXFIndex()) {
-			kind = kindDate
+			kind = KindDate
 		}
-		return cell{col: col, kind: kind, text: strconv.FormatFloat(cd.GetFloat64(), 'g', -1, 64)}, true
+		return Cell{Col: col, Kind: kind, Text: strconv.FormatFloat(cd.GetFloat64(), 'g', -1, 64)}, true
 	case "*record.Blank", "*record.FakeBlank", "*record.MulBlank":
-		return cell{}, false
+		return Cell{}, false
 	case "*record.BoolErr":
-		return cell{col: col, kind: kindError, text: cd.GetString()}, cd.GetString() != ""
+		return Cell{Col: col, Kind: KindError, Text: cd.GetString()}, cd.GetString() != ""
 	}
 	s := cd.GetString()
-	return cell{col: col, kind: kindText, text: s}, s != ""
+	return Cell{Col: col, Kind: KindText, Text: s}, s != ""
 }
 
 // xlsDateFormat reports whether an XF's number format shows a date.

@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"bytes"
@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-
-	"tracker/models"
 )
 
 // xlsxBook is an opened .xlsx: its sheets in workbook order, the shared
@@ -39,7 +37,7 @@ func openXlsx(data []byte, l Limits) (*xlsxBook, error) {
 		return nil, errEncrypted()
 	}
 	if g.hasMacros() {
-		return nil, models.Errorf(models.EUNSUPPORTED, "工作簿含有宏（VBA代码或宏表）。为安全起见系统不接收带宏的文件，"+
+		return nil, errorf(Unsupported, "工作簿含有宏（VBA代码或宏表）。为安全起见系统不接收带宏的文件，"+
 			"请在Excel中“另存为”Excel工作簿（*.xlsx，不含宏）后再上传")
 	}
 	wbPath := findWorkbook(g)

@@ -1,4 +1,4 @@
-package importer
+package sheet
 
 import (
 	"io"
@@ -16,7 +16,7 @@ const maxKeptRaw = 80
 // to use it: long texts of unread columns are skipped, which keeps the
 // memory of a 200,000-row ledger's progress notes out of the read. A
 // skipped string later wanted by a read column forces the eager way
-// (errRedo), so results never depend on this.
+// (ErrRedo), so results never depend on this.
 type sharedStrings struct {
 	er      *elemReader
 	rc      io.Closer

@@ -1,11 +1,9 @@
-package importer
+package sheet
 
 import (
 	"bytes"
 	"path/filepath"
 	"strings"
-
-	"tracker/models"
 )
 
 // File signatures.
@@ -14,14 +12,15 @@ var (
 	sigCFB = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // OLE compound file: .xls or an encrypted .xlsx
 )
 
-// sniff decides the format from the content; the file name only breaks a
+// Sniff decides the format from the content; the file name only breaks a
 // tie (it never makes a zip a CSV). It returns "xlsx", "xls", "csv", or an
-// EUNSUPPORTED error saying what to send instead.
-func sniff(data []byte, fileName string) (string, error) {
+// *Error saying what to send instead (Unprocessable for an empty file,
+// Unsupported for anything else).
+func Sniff(data []byte, fileName string) (string, error) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(fileName), "."))
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
-		return "", models.Errorf(models.EUNPROCESSABLE, "文件是空的，请上传填好的台账（.xlsx、.xls或.csv）")
+		return "", errorf(Unprocessable, "文件是空的，请上传填好的台账（.xlsx、.xls或.csv）")
 	case bytes.HasPrefix(data, sigZip) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return "xlsx", nil
 	case bytes.HasPrefix(data, sigCFB):
@@ -30,18 +29,18 @@ func sniff(data []byte, fileName string) (string, error) {
 		}
 		return "xls", nil
 	case looksLikeHTML(data):
-		return "", models.Errorf(models.EUNSUPPORTED, "文件“%s”实际是网页（HTML）格式，不是Excel表格。请用Excel打开后“另存为”Excel工作簿（.xlsx）再上传", fileName)
+		return "", errorf(Unsupported, "文件“%s”实际是网页（HTML）格式，不是Excel表格。请用Excel打开后“另存为”Excel工作簿（.xlsx）再上传", fileName)
 	case bytes.HasPrefix(data, []byte("%PDF")):
-		return "", models.Errorf(models.EUNSUPPORTED, "文件是PDF，无法读取表格数据。请上传Excel台账（.xlsx）")
+		return "", errorf(Unsupported, "文件是PDF，无法读取表格数据。请上传Excel台账（.xlsx）")
 	case isPicture(data):
-		return "", models.Errorf(models.EUNSUPPORTED, "文件是图片，无法读取表格数据。请上传Excel台账（.xlsx），不要上传截图或照片")
+		return "", errorf(Unsupported, "文件是图片，无法读取表格数据。请上传Excel台账（.xlsx），不要上传截图或照片")
 	case looksLikeText(data):
 		return "csv", nil
 	}
 	if ext == "xls" || ext == "xlsx" || ext == "et" {
 		return "", unsupportedXlsx("文件内容不是Excel工作簿")
 	}
-	return "", models.Errorf(models.EUNSUPPORTED, "无法识别文件“%s”的格式。请上传Excel台账（.xlsx，也支持.xls和.csv）", fileName)
+	return "", errorf(Unsupported, "无法识别文件“%s”的格式。请上传Excel台账（.xlsx，也支持.xls和.csv）", fileName)
 }
 
 // isEncryptedOOXML reports whether a compound file holds an encrypted
@@ -90,14 +89,4 @@ func looksLikeText(data []byte) bool {
 		}
 	}
 	return ctl*100 <= len(head)
-}
-
-// errEncrypted is the error for a password-protected workbook.
-func errEncrypted() error {
-	return models.Errorf(models.EUNSUPPORTED, "文件已加密（设置了打开密码），无法读取。请在Excel中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为未加密的.xlsx再上传")
-}
-
-// unsupportedXlsx is EUNSUPPORTED with the advice to save as .xlsx.
-func unsupportedXlsx(why string) error {
-	return models.Errorf(models.EUNSUPPORTED, "%s。请用Excel或WPS打开文件，“另存为”Excel工作簿（.xlsx）后再上传", why)
 }

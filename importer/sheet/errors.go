@@ -1,0 +1,80 @@
+package sheet
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrorKind says why a file cannot be read; the importer maps each kind to
+// one error code of its own.
+type ErrorKind uint8
+
+const (
+	// Unsupported: not a spreadsheet this package reads (another format, an
+	// encrypted or damaged workbook, a version too old).
+	Unsupported ErrorKind = iota + 1
+	// Unprocessable: a spreadsheet of a known format whose content cannot be
+	// used (an empty file, a malformed CSV line).
+	Unprocessable
+	// TooLarge: a limit of Limits was reached.
+	TooLarge
+)
+
+// Error is a file that cannot be read. Message is Chinese, names the part,
+// sheet or cell where it can, says what to do about it, and is safe to show.
+type Error struct {
+	Kind    ErrorKind
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// errorf returns an *Error with a formatted message.
+func errorf(kind ErrorKind, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrRedo says a one-pass read (Options.Lazy) cannot give a faithful result
+// (a long shared string was skipped and is now wanted, or the sheet's head
+// is unusually long): open the file again without Lazy. Callers that decide
+// after a lazy read that its merges change their result return it too.
+var ErrRedo = errors.New("sheet: read again without Options.Lazy")
+
+// TooLargeError is the error for a limit, with what to do about it; what
+// names the limit reached ("数据行超过300000行").
+func TooLargeError(what string) *Error {
+	return errorf(TooLarge, "文件过大或结构异常：%s。请删除多余的工作表、行和列后另存为.xlsx再上传，或分成几个文件上传", what)
+}
+
+// tooLarge is TooLargeError as an error.
+func tooLarge(what string) error { return TooLargeError(what) }
+
+// errEncrypted is the error for a password-protected workbook.
+func errEncrypted() error {
+	return errorf(Unsupported, "文件已加密（设置了打开密码），无法读取。请在Excel中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为未加密的.xlsx再上传")
+}
+
+// unsupportedXlsx is Unsupported with the advice to save as .xlsx.
+func unsupportedXlsx(why string) error {
+	return errorf(Unsupported, "%s。请用Excel或WPS打开文件，“另存为”Excel工作簿（.xlsx）后再上传", why)
+}
+
+// sizeText writes a byte count for people: "512 MiB", "64 KiB", "900 字节".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+// panicSummary keeps a panic's value short and free of paths for the user.
+func panicSummary(r any) string {
+	s := fmt.Sprint(r)
+	if len(s) > 80 {
+		s = s[:80]
+	}
+	return s
+}
