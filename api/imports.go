@@ -7,9 +7,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tracker/httpx"
-	"tracker/importer"
+	"tracker/ledgers"
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // postImport reads an uploaded ledger and records it: previewed with
@@ -17,16 +16,14 @@ import (
 func (s *Server) postImport(c *gin.Context) {
 	start, u := time.Now(), httpx.CurrentUser(c)
 	name, data, err := s.Upload(c)
-	if err != nil {
-		s.Fail(c, err)
-		return
+	var period models.Month
+	if err == nil {
+		period, err = httpx.OptionalMonth(c.PostForm("period"))
 	}
-	ledger, err := s.ReadLedger(c, name, data, c.PostForm("period"), u)
-	if err != nil {
-		s.Fail(c, err)
-		return
+	var imp *models.Import
+	if err == nil {
+		imp, err = s.Ledgers.Import(c, ledgers.Upload{FileName: name, Data: data, Period: period, User: u, DryRun: c.PostForm("dry_run") == "true"})
 	}
-	imp, err := s.Store.CreateImport(c, store.NewImport{FileName: name, Data: data, User: u, Ledger: ledger, DryRun: c.PostForm("dry_run") == "true"})
 	if err != nil {
 		s.Fail(c, err)
 		return
@@ -38,16 +35,12 @@ func (s *Server) postImport(c *gin.Context) {
 }
 
 func (s *Server) listImports(c *gin.Context) {
-	f := store.ImportFilter{District: c.Query("district"), Limit: 200}
-	if p := c.Query("period"); p != "" {
-		m, err := models.ParseMonth(p)
-		if err != nil {
-			s.Fail(c, err)
-			return
-		}
-		f.Period = m
+	period, err := httpx.OptionalMonth(c.Query("period"))
+	var imps []*models.Import
+	if err == nil {
+		f := models.ImportFilter{District: c.Query("district"), Period: period, Limit: 1000}
+		imps, err = s.Ledgers.History(c, f, httpx.CurrentUser(c), 200)
 	}
-	imps, err := s.Store.Imports(c, f)
 	if err != nil {
 		s.Fail(c, err)
 		return
@@ -66,39 +59,27 @@ func (s *Server) getImport(c *gin.Context) {
 
 // commitImport applies a previewed import, reading its kept file again.
 func (s *Server) commitImport(c *gin.Context) {
-	start := time.Now()
-	imp, err := s.Import(c)
+	start, u := time.Now(), httpx.CurrentUser(c)
+	id, err := httpx.ImportID(c)
+	var imp *models.Import
 	if err == nil {
-		err = httpx.MayChange(httpx.CurrentUser(c), imp)
-	}
-	var data []byte
-	if err == nil {
-		_, data, err = s.Store.ImportFile(c, imp.ID)
-	}
-	var ledger *importer.Ledger
-	if err == nil {
-		ledger, err = s.ReadLedger(c, imp.FileName, data, imp.Period.String(), httpx.CurrentUser(c))
-	}
-	if err == nil {
-		imp, err = s.Store.CommitImport(c, imp.ID, ledger, httpx.CurrentUser(c))
+		imp, err = s.Ledgers.Commit(c, id, u)
 	}
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
 	s.Metrics.ImportDone(imp, time.Since(start))
-	s.Log.Info("import committed", "id", imp.ID, "user", httpx.CurrentUser(c).Name, "status", imp.Status, "rows", imp.RowsTotal,
+	s.Log.Info("import committed", "id", imp.ID, "user", u.Name, "status", imp.Status, "rows", imp.RowsTotal,
 		"applied", imp.RowsImported, "created", imp.Created, "updated", imp.Updated)
 	c.JSON(http.StatusOK, imp)
 }
 
 func (s *Server) revertImport(c *gin.Context) {
-	imp, err := s.Import(c)
+	id, err := httpx.ImportID(c)
+	var imp *models.Import
 	if err == nil {
-		err = httpx.MayChange(httpx.CurrentUser(c), imp)
-	}
-	if err == nil {
-		imp, err = s.Store.RevertImport(c, imp.ID, httpx.CurrentUser(c))
+		imp, err = s.Ledgers.Revert(c, id, httpx.CurrentUser(c))
 	}
 	if err != nil {
 		s.Fail(c, err)
@@ -111,11 +92,11 @@ func (s *Server) revertImport(c *gin.Context) {
 // ImportFile sends an import's uploaded file byte for byte.
 func (s *Server) ImportFile(c *gin.Context) {
 	id, err := httpx.ImportID(c)
-	if err != nil {
-		s.Fail(c, err)
-		return
+	var name string
+	var data []byte
+	if err == nil {
+		name, data, err = s.Ledgers.File(c, id, httpx.CurrentUser(c))
 	}
-	name, data, err := s.Store.ImportFile(c, id)
 	if err != nil {
 		s.Fail(c, err)
 		return

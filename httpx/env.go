@@ -8,8 +8,8 @@ package httpx
 
 import (
 	"log/slog"
-	"time"
 
+	"tracker/ledgers"
 	"tracker/metrics"
 	"tracker/models"
 	"tracker/models/store"
@@ -27,7 +27,6 @@ type Env struct {
 	Rates models.RateConfig
 	// MaxUploadBytes bounds an upload; a larger one gets 413.
 	MaxUploadBytes int64
-	// ReadTimeout bounds reading one ledger; a file that takes longer gets
-	// 422 (its work is bounded by the importer's limits as well).
-	ReadTimeout time.Duration
+	// Ledgers is the import use case (read, preview, commit, revert).
+	Ledgers *ledgers.Service
 }

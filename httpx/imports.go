@@ -6,7 +6,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // ImportID reads the :id path parameter of an import (a positive integer).
@@ -18,43 +17,11 @@ func ImportID(c *gin.Context) (int64, error) {
 	return id, nil
 }
 
-// Import reads the :id import.
-func (e *Env) Import(c *gin.Context) (*store.Import, error) {
+// Import reads the :id import, if the signed-in user may see it.
+func (e *Env) Import(c *gin.Context) (*models.Import, error) {
 	id, err := ImportID(c)
 	if err != nil {
 		return nil, err
 	}
-	return e.Store.Import(c, id)
-}
-
-// MayChange allows admins any import and uploaders the imports they sent
-// that touch only their own unit.
-func MayChange(u models.User, imp *store.Import) error {
-	if u.IsAdmin() {
-		return nil
-	}
-	denied := models.Errorf(models.EFORBIDDEN, "您只能提交或撤销本单位（%s）自己上传的导入", u.District)
-	if u.Role != models.RoleUploader || imp.User != u.Name {
-		return denied
-	}
-	for _, d := range imp.Districts {
-		if !u.CanWriteDistrict(d) {
-			return denied
-		}
-	}
-	return nil
-}
-
-// MayView allows admins and reviewers every import, and a district
-// uploader those it sent or that touched its unit.
-func MayView(u models.User, imp *store.Import) bool {
-	if u.Role != models.RoleUploader || imp.User == u.Name {
-		return true
-	}
-	for _, d := range imp.Districts {
-		if d == u.District {
-			return true
-		}
-	}
-	return false
+	return e.Ledgers.Get(c, id, CurrentUser(c))
 }

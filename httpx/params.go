@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -76,4 +77,13 @@ func (e *Env) AsOfMonth(c *gin.Context) (models.Month, error) {
 		return models.MonthOf(year, 12), err
 	}
 	return latest, nil
+}
+
+// OptionalMonth reads an optional "YYYY-MM" form or query value; "" is
+// zero (none).
+func OptionalMonth(s string) (models.Month, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return 0, nil
+	}
+	return models.ParseMonth(s)
 }

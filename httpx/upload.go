@@ -6,12 +6,10 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
-	"tracker/importer"
 	"tracker/models"
 )
 
@@ -63,50 +61,4 @@ func CleanFileName(name string) string {
 		return "未命名文件"
 	}
 	return name
-}
-
-// ReadLedger runs the importer on an upload with the store's units and,
-// for a district uploader, that uploader's unit; period ("YYYY-MM", or ""
-// to take it from the file) is the report month. It gives up after
-// ReadTimeout.
-func (e *Env) ReadLedger(c *gin.Context, name string, data []byte, period string, u models.User) (*importer.Ledger, error) {
-	opts := importer.Options{FileName: name}
-	if period != "" {
-		m, err := models.ParseMonth(period)
-		if err != nil {
-			return nil, err
-		}
-		opts.Period = m
-	}
-	units, err := e.Store.Units(c)
-	if err != nil {
-		return nil, err
-	}
-	opts.Units = units
-	if u.Role == models.RoleUploader {
-		opts.District = u.District
-	}
-	return readWithin(e.ReadTimeout, name, func() (*importer.Ledger, error) { return importer.Read(data, opts) })
-}
-
-// readWithin runs read, giving up after d: the request answers then, and
-// the reading, bounded by the importer's limits, ends on its own.
-func readWithin(d time.Duration, name string, read func() (*importer.Ledger, error)) (*importer.Ledger, error) {
-	type result struct {
-		ledger *importer.Ledger
-		err    error
-	}
-	done := make(chan result, 1)
-	go func() {
-		l, err := read()
-		done <- result{l, err}
-	}()
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case r := <-done:
-		return r.ledger, r.err
-	case <-timer.C:
-		return nil, models.Errorf(models.EUNPROCESSABLE, "文件“%s”读取超过%d秒仍未完成，请拆分成较小的文件后再上传", name, int(d.Seconds()))
-	}
 }

@@ -42,3 +42,11 @@ const (
 	SeverityError   = "error"
 	SeverityWarning = "warning"
 )
+
+// SeverityLabel is a problem severity in Chinese: 错误 or 警告.
+func SeverityLabel(severity string) string {
+	if severity == SeverityError {
+		return "错误"
+	}
+	return "警告"
+}

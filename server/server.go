@@ -15,6 +15,7 @@ import (
 
 	"tracker/api"
 	"tracker/httpx"
+	"tracker/ledgers"
 	"tracker/metrics"
 	"tracker/models"
 	"tracker/models/store"
@@ -59,7 +60,7 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 		cfg.Rates = models.DefaultRateConfig()
 	}
 	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now),
-		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, ReadTimeout: cfg.ReadTimeout}
+		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout}}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
 	srv.routes()
 	return srv

@@ -28,7 +28,7 @@ var pageFuncs = template.FuncMap{
 	"role":         func(r string) string { return roleNames[r] },
 	"status":       models.ImportStatus.Label,
 	"field":        models.FieldHeading,
-	"severity":     func(s string) string { return severityNames[s] },
+	"severity":     models.SeverityLabel,
 	"deref":        func(p *string) string { return orText(deref(p), "（空）") },
 	"lightCls":     lightClass,
 	"list":         func(xs ...string) []string { return xs },
@@ -116,5 +116,3 @@ func orText(a, b string) string {
 	}
 	return b
 }
-
-var severityNames = map[string]string{"error": "错误", "warning": "警告"}

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tracker/httpx"
+	"tracker/ledgers"
 	"tracker/models"
 	"tracker/models/store"
 )
@@ -41,22 +42,10 @@ func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string
 	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
 }
 
-// visibleImports returns up to n imports the user may see: all for admins
-// and reviewers; for a district uploader, those it sent or that touched its
-// unit.
-func (s *Server) visibleImports(c *gin.Context, f store.ImportFilter, n int) ([]*store.Import, error) {
-	imps, err := s.Store.Imports(c, f)
-	if err != nil {
-		return nil, err
-	}
-	u := httpx.CurrentUser(c)
-	out := imps[:0]
-	for _, imp := range imps {
-		if httpx.MayView(u, imp) && len(out) < n {
-			out = append(out, imp)
-		}
-	}
-	return out, nil
+// visibleImports returns up to n imports the user may see (the policy's
+// rule, through the import use case).
+func (s *Server) visibleImports(c *gin.Context, f models.ImportFilter, n int) ([]*models.Import, error) {
+	return s.Ledgers.History(c, f, httpx.CurrentUser(c), n)
 }
 
 // postImportPage reads an upload the way POST /api/v1/imports does and keeps
@@ -72,13 +61,14 @@ func (s *Server) postImportPage(c *gin.Context) {
 	if f := c.Request.MultipartForm; f != nil && len(f.File["file"]) > 0 && f.File["file"][0].Size > 0 {
 		name, data, err = s.Upload(c)
 	}
-	var imp *store.Import
+	var imp *models.Import
 	start := time.Now()
+	var m models.Month
 	if err == nil {
-		ledger, rerr := s.ReadLedger(c, name, data, period, u)
-		if err = rerr; err == nil {
-			imp, err = s.Store.CreateImport(c, store.NewImport{FileName: name, Data: data, User: u, Ledger: ledger, DryRun: true})
-		}
+		m, err = httpx.OptionalMonth(period)
+	}
+	if err == nil {
+		imp, err = s.Ledgers.Import(c, ledgers.Upload{FileName: name, Data: data, Period: m, User: u, DryRun: true})
 	}
 	if err == nil {
 		s.Metrics.ImportDone(imp, time.Since(start))
@@ -144,7 +134,7 @@ func (s *Server) importPage(c *gin.Context) {
 // is an upload (a hand edit has no file) and the server has the workbook
 // (offered says so).
 func newImportView(imp *store.Import, u models.User, offered bool) importView {
-	v := importView{Imp: imp, MayChange: httpx.MayChange(u, imp) == nil && u.CanImport(), Changes: imp.Changes}
+	v := importView{Imp: imp, MayChange: models.MayChangeImport(u, imp), Changes: imp.Changes}
 	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != store.KindEdit
 	for _, p := range imp.Problems {
 		if p.Severity == "error" {
@@ -164,16 +154,7 @@ func newImportView(imp *store.Import, u models.User, offered bool) importView {
 
 // viewableImport reads the :id import when the user may see it; another
 // unit's import is 404 to an uploader, as if it did not exist.
-func (s *Server) viewableImport(c *gin.Context) (*store.Import, error) {
-	imp, err := s.Import(c)
-	if err != nil {
-		return nil, err
-	}
-	if !httpx.MayView(httpx.CurrentUser(c), imp) {
-		return nil, models.Errorf(models.ENOTFOUND, "没有编号为 %d 的导入记录", imp.ID)
-	}
-	return imp, nil
-}
+func (s *Server) viewableImport(c *gin.Context) (*models.Import, error) { return s.Import(c) }
 
 // visibleImport guards a download handler with the same rule (nil for
 // none).
@@ -190,40 +171,30 @@ func (s *Server) visibleImport(h gin.HandlerFunc) gin.HandlerFunc {
 	}
 }
 
-// changeImport runs one state change of an import the user may change and
-// redirects to the import with a notice.
-func (s *Server) changeImport(c *gin.Context, ok string, act func(imp *store.Import) error) {
-	imp, err := s.viewableImport(c)
+// changeImport runs one state change of an import through the import use
+// case, which checks the user may change it, and redirects to the import
+// with a notice.
+func (s *Server) changeImport(c *gin.Context, ok string, act func(id int64, u models.User) error) {
+	id, err := httpx.ImportID(c)
 	if err == nil {
-		err = httpx.MayChange(httpx.CurrentUser(c), imp)
-	}
-	if err == nil {
-		err = act(imp)
+		err = act(id, httpx.CurrentUser(c))
 	}
 	if err != nil {
 		s.FailPage(c, err)
 		return
 	}
-	s.Log.Info("import "+ok, "id", imp.ID, "user", httpx.CurrentUser(c).Name)
+	s.Log.Info("import "+ok, "id", id, "user", httpx.CurrentUser(c).Name)
 	if ok == "discarded" {
 		c.Redirect(http.StatusSeeOther, "/imports?ok=discarded")
 		return
 	}
-	c.Redirect(http.StatusSeeOther, importURL(imp.ID, ok))
+	c.Redirect(http.StatusSeeOther, importURL(id, ok))
 }
 
 func (s *Server) commitImportPage(c *gin.Context) {
-	s.changeImport(c, "committed", func(imp *store.Import) error {
-		_, data, err := s.Store.ImportFile(c, imp.ID)
-		if err != nil {
-			return err
-		}
+	s.changeImport(c, "committed", func(id int64, u models.User) error {
 		start := time.Now()
-		ledger, err := s.ReadLedger(c, imp.FileName, data, imp.Period.String(), httpx.CurrentUser(c))
-		if err != nil {
-			return err
-		}
-		done, err := s.Store.CommitImport(c, imp.ID, ledger, httpx.CurrentUser(c))
+		done, err := s.Ledgers.Commit(c, id, u)
 		if err == nil {
 			s.Metrics.ImportDone(done, time.Since(start))
 		}
@@ -232,12 +203,12 @@ func (s *Server) commitImportPage(c *gin.Context) {
 }
 
 func (s *Server) discardImportPage(c *gin.Context) {
-	s.changeImport(c, "discarded", func(imp *store.Import) error { return s.Store.DiscardImport(c, imp.ID) })
+	s.changeImport(c, "discarded", func(id int64, u models.User) error { return s.Ledgers.Discard(c, id, u) })
 }
 
 func (s *Server) revertImportPage(c *gin.Context) {
-	s.changeImport(c, "reverted", func(imp *store.Import) error {
-		_, err := s.Store.RevertImport(c, imp.ID, httpx.CurrentUser(c))
+	s.changeImport(c, "reverted", func(id int64, u models.User) error {
+		_, err := s.Ledgers.Revert(c, id, u)
 		return err
 	})
 }
@@ -246,8 +217,8 @@ func (s *Server) revertImportPage(c *gin.Context) {
 // works without script (a plain page with a form).
 func (s *Server) revertConfirmPage(c *gin.Context) {
 	imp, err := s.viewableImport(c)
-	if err == nil {
-		err = httpx.MayChange(httpx.CurrentUser(c), imp)
+	if err == nil && !models.MayChangeImport(httpx.CurrentUser(c), imp) {
+		err = models.Errorf(models.EFORBIDDEN, "您只能撤销本单位（%s）自己上传的导入", httpx.CurrentUser(c).District)
 	}
 	if err == nil && imp.Status != store.StatusCommitted {
 		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, imp.Status.Label())

@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/term"
 
-	"tracker/importer"
+	"tracker/ledgers"
 	"tracker/models"
 	"tracker/models/store"
 	"tracker/reports"
@@ -54,14 +54,14 @@ func cmdImport(ctx context.Context, env envConfig, args []string, stdout, stderr
 		return err
 	}
 	defer s.Close()
-	units, err := s.Units(ctx)
-	if err != nil {
-		return err
-	}
+	// An offline import has the operator waiting at the terminal: no
+	// request to answer, so reading is bounded by the importer's limits only.
+	svc := &ledgers.Service{Store: s, ReadTimeout: 24 * time.Hour}
 	rejected := 0
 	for i, path := range fs.Args() {
 		p := &progress{w: stdout, prefix: fmt.Sprintf("[%d/%d] %s", i+1, fs.NArg(), filepath.Base(path))}
-		err := importFile(ctx, s, path, importer.Options{FileName: filepath.Base(path), Period: m, Units: units}, *dryRun, p)
+		up := ledgers.Upload{FileName: filepath.Base(path), Period: m, User: cliUser(), DryRun: *dryRun}
+		err := importFile(ctx, svc, path, up, p)
 		if err != nil {
 			fmt.Fprintf(stdout, "%s：未能导入：%s\n", p.prefix, message(err))
 			rejected++
@@ -73,23 +73,24 @@ func cmdImport(ctx context.Context, env envConfig, args []string, stdout, stderr
 	return nil
 }
 
-func importFile(ctx context.Context, s *store.Store, path string, opts importer.Options, dryRun bool, p *progress) error {
+func importFile(ctx context.Context, svc *ledgers.Service, path string, up ledgers.Upload, p *progress) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("无法读取文件：%w", err)
 	}
-	var ledger *importer.Ledger
-	p.run("读取台账", func() error { ledger, err = importer.Read(data, opts); return err })
+	up.Data = data
+	var ledger *models.Ledger
+	p.run("读取台账", func() error { ledger, err = svc.Read(ctx, up); return err })
 	if err != nil {
 		return err
 	}
-	var imp *store.Import
+	var imp *models.Import
 	stage := "写入数据库"
-	if dryRun {
+	if up.DryRun {
 		stage = "计算变更"
 	}
 	p.run(fmt.Sprintf("%s（%d 行）", stage, len(ledger.Records)), func() error {
-		imp, err = s.CreateImport(ctx, store.NewImport{FileName: opts.FileName, Data: data, User: cliUser(), Ledger: ledger, DryRun: dryRun})
+		imp, err = svc.Record(ctx, up, ledger)
 		return err
 	})
 	if err != nil {
@@ -115,11 +116,7 @@ func printImport(w io.Writer, prefix string, imp *store.Import) {
 			fmt.Fprintf(w, "  ……另有 %d 条问题，完整清单见网页或 problems.xlsx\n", len(imp.Problems)-50)
 			break
 		}
-		level := "警告"
-		if pr.Severity == importer.SeverityError {
-			level = "错误"
-		}
-		fmt.Fprintf(w, "  [%s] %s\n", level, pr.Message)
+		fmt.Fprintf(w, "  [%s] %s\n", models.SeverityLabel(pr.Severity), pr.Message)
 	}
 }
 

@@ -19,6 +19,9 @@ type NewImport struct {
 	Ledger   *models.Ledger
 	DryRun   bool              // preview: compute and keep the import, change nothing
 	Kind     models.ImportKind // ImportUpload (default) or ImportEdit
+	// ReadOptions are how the file was read (kept for the commit to read
+	// it again the same way), as the import use case writes them.
+	ReadOptions string
 	// RefuseRejected keeps nothing when no row can be applied: the first
 	// problem comes back as an error (a refused hand edit is no history).
 	RefuseRejected bool
@@ -38,7 +41,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error)
 			kind = KindUpload
 		}
 		row := importRow{Status: StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
-			UserName: in.User.Name, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
+			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}

@@ -39,6 +39,7 @@ type importRow struct {
 	Period       int
 	District     string
 	UserName     string
+	ReadOptions  string
 	CreatedAt    time.Time
 	CommittedAt  *time.Time
 	RevertedAt   *time.Time
@@ -135,6 +136,15 @@ func (s *Store) ImportFile(ctx context.Context, id int64) (name string, data []b
 		return "", nil, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	return row.FileName, row.FileData, nil
+}
+
+// ImportReadOptions returns how an import's file was read, as recorded.
+func (s *Store) ImportReadOptions(ctx context.Context, id int64) (string, error) {
+	var row importRow
+	if err := s.db.WithContext(ctx).Select("id, read_options").First(&row, id).Error; err != nil {
+		return "", notFound(err, "没有编号为 %d 的导入记录", id)
+	}
+	return row.ReadOptions, nil
 }
 
 // loadChanges reads an import's changes in order; figures carry the

@@ -144,6 +144,9 @@ var migrations = []string{
 	DROP TABLE investments;
 	ALTER TABLE investments_v7 RENAME TO investments;
 	CREATE INDEX investments_year ON investments (year, code);`,
+	// 8: an import keeps how its file was read (the stated period, the
+	// sender's unit), so that a commit by anyone reads it the same way.
+	`ALTER TABLE imports ADD COLUMN read_options TEXT NOT NULL DEFAULT '';`,
 }
 
 var dialectWords = map[string]map[string]string{

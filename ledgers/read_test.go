@@ -1,16 +1,15 @@
-package httpx
+package ledgers
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"tracker/importer"
 	"tracker/models"
 )
 
 func TestReadTimeLimit(t *testing.T) {
-	slow := func() (*importer.Ledger, error) { time.Sleep(300 * time.Millisecond); return &importer.Ledger{}, nil }
+	slow := func() (*models.Ledger, error) { time.Sleep(300 * time.Millisecond); return &models.Ledger{}, nil }
 	if _, err := readWithin(20*time.Millisecond, "慢.xlsx", slow); models.ErrorCode(err) != models.EUNPROCESSABLE ||
 		!strings.Contains(models.ErrorMessage(err), "慢.xlsx") {
 		t.Errorf("a read past the limit: %v", err)

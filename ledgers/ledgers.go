@@ -1,0 +1,215 @@
+// Package ledgers is the one import use case: it reads a ledger file with
+// the importer and records it in the store — previewed, committed,
+// discarded or reverted — checking the one policy of models on the way.
+// The API, the pages and the command line all call it, so an import
+// behaves the same wherever it starts: a commit always reads the kept
+// file again, with the options it was first read with.
+package ledgers
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"tracker/importer"
+	"tracker/models"
+	"tracker/models/store"
+)
+
+// Service runs imports on a store.
+type Service struct {
+	Store *store.Store
+	// ReadTimeout bounds reading one ledger; a file that takes longer is
+	// refused with EUNPROCESSABLE (its work is bounded by the importer's
+	// limits as well). Zero means two minutes.
+	ReadTimeout time.Duration
+}
+
+// Upload is a ledger file to import.
+type Upload struct {
+	FileName string
+	Data     []byte
+	Period   models.Month // the reporting month stated with the upload; zero: from the file
+	User     models.User
+	DryRun   bool // preview: keep the import, change nothing
+}
+
+// ReadOptions are how a file was read, kept with its import so that a
+// commit reads it again the same way, whoever commits.
+type ReadOptions struct {
+	Period   models.Month `json:"period,omitempty"`
+	District string       `json:"district,omitempty"` // the sender's unit, for a district uploader
+}
+
+// Import reads an upload and records it: a preview with DryRun, else
+// committed at once.
+func (s *Service) Import(ctx context.Context, up Upload) (*models.Import, error) {
+	ledger, err := s.Read(ctx, up)
+	if err != nil {
+		return nil, err
+	}
+	return s.Record(ctx, up, ledger)
+}
+
+// Read reads an upload's ledger without recording anything.
+func (s *Service) Read(ctx context.Context, up Upload) (*models.Ledger, error) {
+	if !up.User.CanImport() {
+		return nil, models.Errorf(models.EFORBIDDEN, "您的账号不能上传台账")
+	}
+	return s.read(ctx, up.FileName, up.Data, optionsOf(up))
+}
+
+// Record records an upload whose ledger Read returned.
+func (s *Service) Record(ctx context.Context, up Upload, ledger *models.Ledger) (*models.Import, error) {
+	opts, err := json.Marshal(optionsOf(up))
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
+		DryRun: up.DryRun, ReadOptions: string(opts)})
+}
+
+func optionsOf(up Upload) ReadOptions {
+	o := ReadOptions{Period: up.Period}
+	if up.User.Role == models.RoleUploader {
+		o.District = up.User.District
+	}
+	return o
+}
+
+// Get returns an import the user may see, with its changes. One the user
+// may not see is "not found", as if it did not exist.
+func (s *Service) Get(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.Store.Import(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !models.MayViewImport(u, imp) {
+		return nil, models.Errorf(models.ENOTFOUND, "没有编号为 %d 的导入记录", id)
+	}
+	return imp, nil
+}
+
+// File returns the original file of an import the user may see.
+func (s *Service) File(ctx context.Context, id int64, u models.User) (name string, data []byte, err error) {
+	if _, err := s.Get(ctx, id, u); err != nil {
+		return "", nil, err
+	}
+	return s.Store.ImportFile(ctx, id)
+}
+
+// History returns up to limit imports of f that the user may see, newest
+// first.
+func (s *Service) History(ctx context.Context, f models.ImportFilter, u models.User, limit int) ([]*models.Import, error) {
+	imps, err := s.Store.Imports(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := imps[:0]
+	for _, imp := range imps {
+		if models.MayViewImport(u, imp) && (limit <= 0 || len(out) < limit) {
+			out = append(out, imp)
+		}
+	}
+	return out, nil
+}
+
+// Commit applies a previewed import: the kept file is read again with the
+// options it was first read with, and its changes are computed again
+// against the database as it is now, so a commit never writes a stale
+// preview.
+func (s *Service) Commit(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.changeable(ctx, id, u)
+	if err != nil {
+		return nil, err
+	}
+	name, data, err := s.Store.ImportFile(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := s.keptOptions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Period == 0 {
+		opts.Period = imp.Period
+	}
+	ledger, err := s.read(ctx, name, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.CommitImport(ctx, id, ledger, u)
+}
+
+// Discard deletes a preview.
+func (s *Service) Discard(ctx context.Context, id int64, u models.User) error {
+	if _, err := s.changeable(ctx, id, u); err != nil {
+		return err
+	}
+	return s.Store.DiscardImport(ctx, id)
+}
+
+// Revert undoes a committed import.
+func (s *Service) Revert(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	if _, err := s.changeable(ctx, id, u); err != nil {
+		return nil, err
+	}
+	return s.Store.RevertImport(ctx, id, u)
+}
+
+// changeable returns an import the user may change.
+func (s *Service) changeable(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.Get(ctx, id, u)
+	if err != nil {
+		return nil, err
+	}
+	if !models.MayChangeImport(u, imp) {
+		return nil, models.Errorf(models.EFORBIDDEN, "您只能提交、放弃或撤销本单位（%s）自己上传的导入", u.District)
+	}
+	return imp, nil
+}
+
+func (s *Service) keptOptions(ctx context.Context, id int64) (ReadOptions, error) {
+	var o ReadOptions
+	raw, err := s.Store.ImportReadOptions(ctx, id)
+	if err != nil || raw == "" {
+		return o, err
+	}
+	return o, json.Unmarshal([]byte(raw), &o)
+}
+
+// read runs the importer with the store's units within the time limit.
+func (s *Service) read(ctx context.Context, name string, data []byte, o ReadOptions) (*models.Ledger, error) {
+	units, err := s.Store.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	opts := importer.Options{FileName: name, Period: o.Period, Units: units, District: o.District}
+	d := s.ReadTimeout
+	if d == 0 {
+		d = 2 * time.Minute
+	}
+	return readWithin(d, name, func() (*models.Ledger, error) { return importer.Read(data, opts) })
+}
+
+// readWithin runs read, giving up after d: the request answers then, and
+// the reading, bounded by the importer's limits, ends on its own.
+func readWithin(d time.Duration, name string, read func() (*models.Ledger, error)) (*models.Ledger, error) {
+	type result struct {
+		ledger *models.Ledger
+		err    error
+	}
+	done := make(chan result, 1)
+	go func() {
+		l, err := read()
+		done <- result{l, err}
+	}()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.ledger, r.err
+	case <-timer.C:
+		return nil, models.Errorf(models.EUNPROCESSABLE, "文件“%s”读取超过%d秒仍未完成，请拆分成较小的文件后再上传", name, int(d.Seconds()))
+	}
+}
