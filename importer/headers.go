@@ -1,5 +1,7 @@
 package importer
 
+import "tracker/models"
+
 // headerSpellings maps the header texts departments use to ledger fields.
 // Keys are in the normal form of normLabel: no whitespace, ASCII
 // parentheses and colons, units removed, a year such as 2024年 written
@@ -40,6 +42,18 @@ var headerSpellings = map[string]Field{
 	"实际开工时间": FieldActualStart, "开工时间": FieldActualStart, "开工时间(实际)": FieldActualStart,
 	"实际开工": FieldActualStart, "开工时间实际": FieldActualStart,
 	"实际开工日期": FieldActualStart, "开工日期": FieldActualStart, "开工日期(实际)": FieldActualStart,
+	"形象进度": models.FieldProgress, "工程形象进度": models.FieldProgress, "项目形象进度": models.FieldProgress,
+	"{M}形象进度": models.FieldProgress, "形象进度({M})": models.FieldProgress, "建设进度": models.FieldProgress,
+	"项目进展情况": models.FieldProgress, "进展情况": models.FieldProgress, "项目进展": models.FieldProgress,
+	"目前进展情况": models.FieldProgress, "工程进度": models.FieldProgress, "形象进度及进展情况": models.FieldProgress,
+	"存在问题": models.FieldProblems, "存在的问题": models.FieldProblems, "存在问题及需协调事项": models.FieldProblems,
+	"存在问题和需协调事项": models.FieldProblems, "需协调事项": models.FieldProblems, "需协调解决的问题": models.FieldProblems,
+	"存在问题/需协调事项": models.FieldProblems, "存在困难和问题": models.FieldProblems, "存在问题及建议": models.FieldProblems,
+	"问题及需协调事项": models.FieldProblems, "需协调解决事项": models.FieldProblems, "存在问题及需协调解决事项": models.FieldProblems,
+	"计划竣工时间": models.FieldPlannedCompletion, "预计竣工时间": models.FieldPlannedCompletion, "计划竣工": models.FieldPlannedCompletion,
+	"预计竣工": models.FieldPlannedCompletion, "计划完工时间": models.FieldPlannedCompletion, "预计完工时间": models.FieldPlannedCompletion,
+	"竣工时间(计划)": models.FieldPlannedCompletion, "计划竣工日期": models.FieldPlannedCompletion, "预计竣工日期": models.FieldPlannedCompletion,
+	"计划建成时间": models.FieldPlannedCompletion, "预计建成时间": models.FieldPlannedCompletion,
 }
 
 // Unrecognised columns: a header that looks like an amount (投资 or 金额,

@@ -97,3 +97,25 @@ func (p *Project) PlannedStartMonth() int {
 	}
 	return p.PlannedStart.Num()
 }
+
+// AsOf returns the project as it stood at the end of month m of its year:
+// only the reports for months ≤ m, CompletedYTD the latest of them, and an
+// actual start only when it is ≤ m (a start reported for a later month is
+// "not started as of m"). The month's text fields (形象进度, 存在问题,
+// 计划竣工时间) are cleared: the caller sets them as of m (the store's
+// AttachMonthNotes).
+func (p Project) AsOf(m Month) Project {
+	var invs []Investment
+	for _, inv := range p.Investments {
+		if inv.Period <= m {
+			invs = append(invs, inv)
+		}
+	}
+	p.Investments = append([]Investment{}, invs...)
+	p.SortInvestments()
+	if p.ActualStart > m {
+		p.ActualStart = 0
+	}
+	p.Progress, p.Problems, p.PlannedCompletion = "", "", 0
+	return p
+}

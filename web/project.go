@@ -34,6 +34,11 @@ func (s *Server) projectPage(c *gin.Context) {
 		return
 	}
 	p, err := s.Store.Project(c, models.NormalizeCode(c.Param("code")), m.Year())
+	if err == nil {
+		ps := []models.Project{p.AsOf(m)}
+		err = s.Store.AttachMonthNotes(c, ps, m)
+		p = ps[0]
+	}
 	if err != nil {
 		s.FailPage(c, err)
 		return
@@ -44,7 +49,7 @@ func (s *Server) projectPage(c *gin.Context) {
 	for n := 1; n <= 12; n++ {
 		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
 	}
-	if v.Sources, err = s.Store.InvestmentSources(c, p.Code, m.Year()); err != nil {
+	if v.Sources, err = s.Store.InvestmentSources(c, p.Code, m); err != nil {
 		s.FailPage(c, err)
 		return
 	}

@@ -105,7 +105,7 @@ func TestInvestmentSourcesProjectNamesAndDiscard(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		srcs, err := s.InvestmentSources(ctx, zd.Code, 2024)
+		srcs, err := s.InvestmentSources(ctx, zd.Code, models.MonthOf(2024, 12))
 		if err != nil || len(srcs) == 0 {
 			t.Fatalf("sources %v %v", srcs, err)
 		}

@@ -9,13 +9,17 @@ import (
 	"tracker/models"
 )
 
-// InvestmentSource is one monthly cumulative figure of a project and where
-// it came from: the import that set it (ImportID, with that import's file,
-// uploader and commit time) or, for figures loaded otherwise, the source
-// text (such as 演示数据).
+// InvestmentSource is one month's report of a project and where it came
+// from: the import that set its cumulative figure (ImportID, with that
+// import's file, uploader and commit time) or, for figures loaded
+// otherwise, the source text (such as 演示数据). Facts holds the month's
+// fields (the figure, 形象进度, 存在问题, 计划竣工时间) and Present those
+// reported.
 type InvestmentSource struct {
 	Period       models.Month
 	CompletedYTD models.Money
+	Facts        models.Facts
+	Present      models.Field
 	Source       string
 	ImportID     *int64
 	FileName     string
@@ -23,26 +27,29 @@ type InvestmentSource struct {
 	CommittedAt  *time.Time
 }
 
-// InvestmentSources returns a project's monthly figures of one year in
-// period order, each with the import that set it.
-func (s *Store) InvestmentSources(ctx context.Context, code string, year int) ([]InvestmentSource, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT i.period, i.completed_ytd, i.source, i.import_id,
-		COALESCE(m.file_name, ''), COALESCE(m.user_name, ''), m.committed_at
+// InvestmentSources returns a project's monthly reports of one year up to
+// month upTo, in period order, each with the import that set it.
+func (s *Store) InvestmentSources(ctx context.Context, code string, upTo models.Month) ([]InvestmentSource, error) {
+	defs := defsOf(models.ScopeMonth)
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT i.period, i.source, i.import_id,
+		COALESCE(m.file_name, ''), COALESCE(m.user_name, ''), m.committed_at, `+columnList("i.", defs)+`
 		FROM investments i LEFT JOIN imports m ON m.id = i.import_id
-		WHERE i.code = ? AND i.year = ? AND i.completed_ytd IS NOT NULL ORDER BY i.period`, code, year).Rows()
+		WHERE i.code = ? AND i.year = ? AND i.period <= ? ORDER BY i.period`, code, upTo.Year(), int(upTo)).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	n := newNullable(defs)
 	var out []InvestmentSource
 	for rows.Next() {
 		var src InvestmentSource
 		var period int
-		var v int64
-		if err := rows.Scan(&period, &v, &src.Source, &src.ImportID, &src.FileName, &src.User, &src.CommittedAt); err != nil {
+		dests := append([]any{&period, &src.Source, &src.ImportID, &src.FileName, &src.User, &src.CommittedAt}, n.dests()...)
+		if err := rows.Scan(dests...); err != nil {
 			return nil, err
 		}
-		src.Period, src.CompletedYTD = models.Month(period), models.Money(v)
+		src.Period, src.Present = models.Month(period), n.apply(&src.Facts)
+		src.CompletedYTD = src.Facts.CompletedYTD
 		out = append(out, src)
 	}
 	return out, rows.Err()
@@ -79,3 +86,7 @@ func (s *Store) ProjectNames(ctx context.Context, codes []string) (map[string]st
 	}
 	return out, nil
 }
+
+// HasFigure reports whether the month reported a cumulative figure (a
+// month may report only 形象进度 or 存在问题).
+func (src InvestmentSource) HasFigure() bool { return src.Present&models.FieldCompletedYTD != 0 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"tracker/models"
 	"tracker/models/demo"
@@ -324,4 +325,26 @@ func editOf(t *testing.T, body string) Edit {
 		t.Fatalf("edit %s: %v", body, err)
 	}
 	return e
+}
+
+// TestTheStoreClockStampsEverything: imports, commits, reverts and locks
+// take their time from the store's clock, GORM's own stamps included.
+func TestTheStoreClockStampsEverything(t *testing.T) {
+	s := openSQLiteTest(t)
+	ctx := context.Background()
+	at := time.Date(2024, 7, 3, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	s.SetClock(func() time.Time { return at })
+	zd, _ := seeded(t, s)
+	imp, err := s.CreateImport(ctx, NewImport{FileName: "x.csv", User: admin, Ledger: ledgerOf(models.MonthOf(2024, 6), figureRecord(zd, 9*models.Wan))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !imp.CreatedAt.Equal(at) || imp.CommittedAt == nil || !imp.CommittedAt.Equal(at) || imp.CreatedAt.Location() != time.UTC {
+		t.Errorf("stamps %v %v, want %v in UTC", imp.CreatedAt, imp.CommittedAt, at)
+	}
+	s.LockQuarter(ctx, 2024, 1, admin)
+	locks, _ := s.Locks(ctx)
+	if len(locks) != 1 || !locks[0].LockedAt.Equal(at) {
+		t.Errorf("lock stamped %v, want %v", locks, at)
+	}
 }

@@ -53,8 +53,9 @@ func Open(dsn string) (*Store, error) {
 }
 
 func openOnly(dsn string) (*Store, error) {
-	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
 	s := &Store{now: func() time.Time { return time.Now().UTC() }, writers: make(chan struct{}, 1)}
+	// GORM's own timestamps read the store's clock too.
+	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return s.now() }}
 	var err error
 	if IsPostgres(dsn) {
 		s.dialect = "postgres"
@@ -123,6 +124,13 @@ func (s *Store) Close() error {
 		return err
 	}
 	return sqlDB.Close()
+}
+
+// SetClock makes the store read the time from now (UTC is kept): every
+// timestamp it writes — imports, commits, reverts, locks, users, tokens —
+// comes from it. Tests set a fixed clock; the default is the system's.
+func (s *Store) SetClock(now func() time.Time) {
+	s.now = func() time.Time { return now().UTC() }
 }
 
 // Dialect returns "sqlite" or "postgres".

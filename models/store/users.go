@@ -70,7 +70,9 @@ func (s *Store) CreateUser(ctx context.Context, u models.User, password string) 
 	row := userRow{Name: u.Name, Role: u.Role, District: u.District, PasswordHash: string(hash), CreatedAt: s.now(),
 		MustChangePassword: u.MustChangePassword}
 	var n int64
-	s.db.WithContext(ctx).Model(&userRow{}).Where("name = ?", u.Name).Count(&n)
+	if err := s.db.WithContext(ctx).Model(&userRow{}).Where("name = ?", u.Name).Count(&n).Error; err != nil {
+		return models.User{}, err
+	}
 	if n > 0 {
 		return models.User{}, models.Errorf(models.ECONFLICT, "用户名“%s”已存在", u.Name)
 	}
@@ -175,7 +177,10 @@ func (s *Store) UserByToken(ctx context.Context, token string) (models.User, err
 		return models.User{}, denied
 	}
 	if tk.LastUsedAt == nil || now.Sub(*tk.LastUsedAt) > time.Minute {
-		s.db.WithContext(ctx).Model(&tokenRow{}).Where("hash = ?", tk.Hash).Update("last_used_at", now)
+		// The idle clock must move, or a session in use would expire.
+		if err := s.db.WithContext(ctx).Model(&tokenRow{}).Where("hash = ?", tk.Hash).Update("last_used_at", now).Error; err != nil {
+			return models.User{}, err
+		}
 	}
 	return row.user(), nil
 }
