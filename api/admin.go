@@ -8,7 +8,6 @@ import (
 	"tracker/httpx"
 	"tracker/importer"
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // Template sends the ledger template.
@@ -29,7 +28,7 @@ func (s *Server) ProblemsWorkbook(c *gin.Context) {
 	if err == nil {
 		_, data, err = s.Store.ImportFile(c, imp.ID)
 	}
-	if err == nil && imp.Kind == store.KindEdit {
+	if err == nil && imp.Kind == models.ImportEdit {
 		err = models.Errorf(models.ENOTFOUND, "第%d号记录是手工修改，没有上传文件", imp.ID)
 	}
 	if err == nil {
@@ -71,8 +70,8 @@ func (s *Server) audit(c *gin.Context) {
 }
 
 // auditEntries reads the audit filters from the query and runs them.
-func (s *Server) auditEntries(c *gin.Context) ([]store.AuditEntry, error) {
-	f := store.AuditFilter{Code: models.NormalizeCode(c.Query("code")), User: c.Query("user"), District: c.Query("district")}
+func (s *Server) auditEntries(c *gin.Context) ([]models.AuditEntry, error) {
+	f := models.AuditFilter{Code: models.NormalizeCode(c.Query("code")), User: c.Query("user"), District: c.Query("district")}
 	var err error
 	if f.From, err = httpx.DateParam(c, "from"); err == nil {
 		f.To, err = httpx.DateParam(c, "to")
@@ -80,12 +79,12 @@ func (s *Server) auditEntries(c *gin.Context) ([]store.AuditEntry, error) {
 	if err == nil {
 		f.Limit, err = httpx.IntParam(c, "limit", 1000, 1, 100000, "条数")
 	}
-	var entries []store.AuditEntry
+	var entries []models.AuditEntry
 	if err == nil {
 		entries, err = s.Store.Audit(c, f)
 	}
 	if entries == nil {
-		entries = []store.AuditEntry{}
+		entries = []models.AuditEntry{}
 	}
 	return entries, err
 }

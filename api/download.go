@@ -9,7 +9,6 @@ import (
 
 	"tracker/httpx"
 	"tracker/models"
-	"tracker/models/store"
 	"tracker/reports"
 )
 
@@ -91,13 +90,13 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 	httpx.Attachment(c, "重大项目修改记录.xlsx", httpx.XLSXType, buf.Bytes())
 }
 
-func auditRow(e store.AuditEntry) reports.AuditRow {
+func auditRow(e models.AuditEntry) reports.AuditRow {
 	r := reports.AuditRow{User: e.User, Kind: string(e.Kind), FileName: e.FileName, Status: e.Status.Label(), Code: e.Code,
 		Field: e.Field, Period: e.Period.String(), Old: textOf(e.Old), New: textOf(e.New), ImportID: e.ImportID, RevertedBy: e.RevertedBy}
 	if e.At != nil {
 		r.At = e.At.Local()
 	}
-	if e.Kind == store.KindEdit {
+	if e.Kind == models.ImportEdit {
 		r.FileName = ""
 	}
 	return r

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"tracker/models/store"
+	"tracker/models"
 )
 
 // Bucket upper bounds in seconds: requests are mostly milliseconds; imports
@@ -61,12 +61,12 @@ func (m *Metrics) Request(route, method string, status int, d time.Duration) {
 // rows the importer found (a preview and its commit each read them); rows
 // applied are those a commit wrote; rows rejected are those left out for
 // an error at each reading.
-func (m *Metrics) ImportDone(imp *store.Import, d time.Duration) {
+func (m *Metrics) ImportDone(imp *models.Import, d time.Duration) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.importRows["read"] += uint64(imp.RowsTotal)
 	m.importRows["rejected"] += uint64(max(imp.RowsTotal-imp.RowsImported, 0))
-	if imp.Status == store.StatusCommitted {
+	if imp.Status == models.StatusCommitted {
 		m.importRows["applied"] += uint64(imp.RowsImported)
 	}
 	m.imports.observe(d.Seconds())

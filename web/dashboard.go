@@ -28,7 +28,7 @@ type dashboardView struct {
 	Red          int
 	Submissions  []store.Submission
 	Submitted    int
-	Imports      []*store.Import
+	Imports      []*models.Import
 	CanImport    bool
 	EmptyListing bool
 }
@@ -76,7 +76,7 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 			v.Submitted++
 		}
 	}
-	v.Imports, err = s.visibleImports(c, store.ImportFilter{Limit: 200}, 8)
+	v.Imports, err = s.visibleImports(c, models.ImportFilter{Limit: 200}, 8)
 	return v, err
 }
 

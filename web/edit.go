@@ -8,7 +8,6 @@ import (
 
 	"tracker/httpx"
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // postProjectEdit applies a hand correction from the project page: the
@@ -18,7 +17,7 @@ import (
 func (s *Server) postProjectEdit(c *gin.Context) {
 	code := models.NormalizeCode(c.Param("code"))
 	e, err := editForm(c)
-	var imp *store.Import
+	var imp *models.Import
 	if err == nil {
 		imp, err = s.Store.EditProject(c, code, e, httpx.CurrentUser(c))
 	}

@@ -11,14 +11,13 @@ import (
 	"tracker/httpx"
 	"tracker/ledgers"
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // importsView is 数据导入: the upload form and the history.
 type importsView struct {
 	CanImport bool
 	District  string
-	Imports   []*store.Import
+	Imports   []*models.Import
 	Period    string
 	MaxMB     int64
 	Audit     bool // offer the audit trail workbook (admins, when the server has it)
@@ -31,7 +30,7 @@ func (s *Server) importsPage(c *gin.Context) {
 // renderImports shows the upload form (with an error and the period the
 // user chose, after a failed upload) and the import history.
 func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string) {
-	imps, err := s.visibleImports(c, store.ImportFilter{Limit: 500}, 200)
+	imps, err := s.visibleImports(c, models.ImportFilter{Limit: 500}, 200)
 	if err != nil {
 		s.FailPage(c, err)
 		return
@@ -98,12 +97,12 @@ func importURL(id int64, ok string) string {
 
 // importView is one import: its figures, problems by row and changes.
 type importView struct {
-	Imp          *store.Import
+	Imp          *models.Import
 	MayChange    bool
 	HasProblems  bool
 	Errors       int
 	Warnings     int
-	Changes      []store.Change
+	Changes      []models.Change
 	MoreChanges  int
 	MoreProblems int
 	Names        map[string]string // project names by code, for the changes
@@ -133,9 +132,9 @@ func (s *Server) importPage(c *gin.Context) {
 // only when there are problem rows to put in it: the import has problems,
 // is an upload (a hand edit has no file) and the server has the workbook
 // (offered says so).
-func newImportView(imp *store.Import, u models.User, offered bool) importView {
+func newImportView(imp *models.Import, u models.User, offered bool) importView {
 	v := importView{Imp: imp, MayChange: models.MayChangeImport(u, imp), Changes: imp.Changes}
-	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != store.KindEdit
+	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != models.ImportEdit
 	for _, p := range imp.Problems {
 		if p.Severity == "error" {
 			v.Errors++
@@ -220,7 +219,7 @@ func (s *Server) revertConfirmPage(c *gin.Context) {
 	if err == nil && !models.MayChangeImport(httpx.CurrentUser(c), imp) {
 		err = models.Errorf(models.EFORBIDDEN, "您只能撤销本单位（%s）自己上传的导入", httpx.CurrentUser(c).District)
 	}
-	if err == nil && imp.Status != store.StatusCommitted {
+	if err == nil && imp.Status != models.StatusCommitted {
 		err = models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有已提交的导入可以撤销", imp.ID, imp.Status.Label())
 	}
 	if err != nil {
@@ -232,7 +231,7 @@ func (s *Server) revertConfirmPage(c *gin.Context) {
 
 // changeNames names the projects of the changes: the stored name, or the
 // name a new project would get.
-func (s *Server) changeNames(c *gin.Context, changes []store.Change) (map[string]string, error) {
+func (s *Server) changeNames(c *gin.Context, changes []models.Change) (map[string]string, error) {
 	codes := make([]string, 0, len(changes))
 	for _, ch := range changes {
 		codes = append(codes, ch.Code)

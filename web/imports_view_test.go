@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // TestHasProblemsOnlyWhenThereAreProblemRows: the import page offers the
@@ -15,14 +14,14 @@ func TestHasProblemsOnlyWhenThereAreProblemRows(t *testing.T) {
 	admin := models.User{Name: "admin", Role: models.RoleAdmin}
 	for _, c := range []struct {
 		name    string
-		imp     store.Import
+		imp     models.Import
 		offered bool
 		want    bool
 	}{
-		{"an upload with problems", store.Import{Kind: store.KindUpload, Problems: problems}, true, true},
-		{"an upload without problems", store.Import{Kind: store.KindUpload}, true, false},
-		{"a hand edit (no file)", store.Import{Kind: store.KindEdit, Problems: problems}, true, false},
-		{"a server without the workbook", store.Import{Kind: store.KindUpload, Problems: problems}, false, false},
+		{"an upload with problems", models.Import{Kind: models.ImportUpload, Problems: problems}, true, true},
+		{"an upload without problems", models.Import{Kind: models.ImportUpload}, true, false},
+		{"a hand edit (no file)", models.Import{Kind: models.ImportEdit, Problems: problems}, true, false},
+		{"a server without the workbook", models.Import{Kind: models.ImportUpload, Problems: problems}, false, false},
 	} {
 		if got := newImportView(&c.imp, admin, c.offered).HasProblems; got != c.want {
 			t.Errorf("%s: HasProblems %v, want %v", c.name, got, c.want)
@@ -33,14 +32,14 @@ func TestHasProblemsOnlyWhenThereAreProblemRows(t *testing.T) {
 // TestImportViewCountsAndCutsTheRows: problems are counted by severity
 // over all rows, and only shownRows problems and changes are listed.
 func TestImportViewCountsAndCutsTheRows(t *testing.T) {
-	imp := store.Import{Kind: store.KindUpload}
+	imp := models.Import{Kind: models.ImportUpload}
 	for i := 0; i < shownRows+5; i++ {
 		sev := "warning"
 		if i%5 == 0 {
 			sev = "error"
 		}
 		imp.Problems = append(imp.Problems, models.Problem{Row: i + 2, Severity: sev})
-		imp.Changes = append(imp.Changes, store.Change{Code: "x", Field: "name"})
+		imp.Changes = append(imp.Changes, models.Change{Code: "x", Field: "name"})
 	}
 	v := newImportView(&imp, models.User{Name: "reviewer", Role: models.RoleReviewer}, true)
 	if v.Errors != 201 || v.Warnings != 804 || v.MoreProblems != 5 || len(v.Imp.Problems) != shownRows ||

@@ -22,8 +22,8 @@ type projectView struct {
 	StartText string
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
-	History   []store.AuditEntry // every change uploads and edits made to it, newest first
-	CanEdit   bool               // the user may correct this unit's figures by hand
+	History   []models.AuditEntry // every change uploads and edits made to it, newest first
+	CanEdit   bool                // the user may correct this unit's figures by hand
 	Periods   []models.Month
 }
 
@@ -53,7 +53,7 @@ func (s *Server) projectPage(c *gin.Context) {
 		s.FailPage(c, err)
 		return
 	}
-	if v.History, err = s.Store.Audit(c, store.AuditFilter{Code: p.Code, Limit: 300}); err != nil {
+	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300}); err != nil {
 		s.FailPage(c, err)
 		return
 	}

@@ -165,14 +165,14 @@ func checkCopy(t *testing.T, path string, base figures, all []*bulkImport, befor
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	imps, err := s.Imports(ctx, store.ImportFilter{})
+	imps, err := s.Imports(ctx, models.ImportFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	held := map[string]bool{}
 	for _, imp := range imps {
 		held[imp.FileName] = true
-		if imp.Status != store.StatusCommitted || imp.Created != len(all[0].sets) || imp.RowsImported != imp.RowsTotal {
+		if imp.Status != models.StatusCommitted || imp.Created != len(all[0].sets) || imp.RowsImported != imp.RowsTotal {
 			t.Errorf("%s: import %d (%s) is %s with %d of %d rows applied, %d created", path, imp.ID, imp.FileName, imp.Status, imp.RowsImported, imp.RowsTotal, imp.Created)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"tracker/models"
 	"tracker/models/store"
 )
 
@@ -73,7 +74,7 @@ func TestDemoUserImportReportBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	imps, _ := s.Imports(context.Background(), store.ImportFilter{})
+	imps, _ := s.Imports(context.Background(), models.ImportFilter{})
 	if n, _ := s.CountProjects(context.Background()); n != 530 || len(imps) != 2 {
 		t.Errorf("backup holds %d projects and %d imports", n, len(imps))
 	}

@@ -97,15 +97,15 @@ func importFile(ctx context.Context, svc *ledgers.Service, path string, up ledge
 		return err
 	}
 	printImport(p.w, p.prefix, imp)
-	if imp.Status == store.StatusRejected {
+	if imp.Status == models.StatusRejected {
 		return errors.New("文件中没有一行可以导入，请按上面的问题修改后重新导入")
 	}
 	return nil
 }
 
-func printImport(w io.Writer, prefix string, imp *store.Import) {
+func printImport(w io.Writer, prefix string, imp *models.Import) {
 	status := imp.Status.Label()
-	if imp.Status == store.StatusPreviewed {
+	if imp.Status == models.StatusPreviewed {
 		status += "（未修改数据库）"
 	}
 	fmt.Fprintf(w, "%s：%s，导入编号 %d，报告期 %s\n", prefix, status, imp.ID, imp.Period)

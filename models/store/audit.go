@@ -6,21 +6,14 @@ import (
 	"tracker/models"
 )
 
-// AuditEntry and AuditFilter are the domain's (models), named here too
-// while callers move to models.
-type (
-	AuditEntry  = models.AuditEntry
-	AuditFilter = models.AuditFilter
-)
-
 // Audit returns the changes of committed and reverted imports and edits,
 // newest first.
-func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+func (s *Store) Audit(ctx context.Context, f models.AuditFilter) ([]models.AuditEntry, error) {
 	q := s.db.WithContext(ctx).Table("import_changes c").
 		Select(`c.import_id, i.kind, i.file_name, i.user_name AS "user", i.committed_at AS "at", i.status, i.reverted_by,
 			i.reverted_at, c.code, c.field, i.period, c.old_value AS "old", c.new_value AS "new"`).
 		Joins("JOIN imports i ON i.id = c.import_id").
-		Where("i.status IN ?", []models.ImportStatus{StatusCommitted, StatusReverted})
+		Where("i.status IN ?", []models.ImportStatus{models.StatusCommitted, models.StatusReverted})
 	if f.Code != "" {
 		q = q.Where("c.code = ?", f.Code)
 	}
@@ -39,7 +32,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 	if f.Limit <= 0 || f.Limit > 100000 {
 		f.Limit = 1000
 	}
-	var out []AuditEntry
+	var out []models.AuditEntry
 	err := q.Order("c.import_id DESC, c.seq").Limit(f.Limit).Scan(&out).Error
 	for i := range out {
 		if models.ScopeOfChange(out[i].Field) != models.ScopeMonth {

@@ -7,12 +7,9 @@ import (
 	"tracker/models"
 )
 
-// Edit is models.Edit, named here too while callers move to models.
-type Edit = models.Edit
-
 // EditProject applies a hand edit to a project in Period's year list. An
 // edit that changes no field, and one the rules refuse, leave no trace.
-func (s *Store) EditProject(ctx context.Context, code string, e models.Edit, user models.User) (*Import, error) {
+func (s *Store) EditProject(ctx context.Context, code string, e models.Edit, user models.User) (*models.Import, error) {
 	if !e.Period.Valid() {
 		return nil, models.Errorf(models.EINVALID, "请指定修改所属的报告期（period，YYYY-MM）")
 	}

@@ -60,7 +60,7 @@ func (s *Store) InvestmentSources(ctx context.Context, code string, upTo models.
 // other status is refused (a committed import is reverted instead).
 func (s *Store) DiscardImport(ctx context.Context, id int64) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
-		if _, err := importIn(tx, id, StatusPreviewed, "放弃"); err != nil {
+		if _, err := importIn(tx, id, models.StatusPreviewed, "放弃"); err != nil {
 			return err
 		}
 		if err := tx.Where("import_id = ?", id).Delete(&changeRow{}).Error; err != nil {

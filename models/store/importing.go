@@ -30,23 +30,23 @@ type NewImport struct {
 // CreateImport records an upload and, unless it is a dry run, applies it,
 // all in one transaction: a failure leaves nothing behind. The original
 // file is kept byte for byte with its SHA-256.
-func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error) {
-	var out *Import
+func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import, error) {
+	var out *models.Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		if err := checkUnlocked(tx, in.Ledger.Period); err != nil && !in.DryRun {
 			return err
 		}
 		kind := in.Kind
 		if kind == "" {
-			kind = KindUpload
+			kind = models.ImportUpload
 		}
-		row := importRow{Status: StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
+		row := importRow{Status: models.StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
 			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
 		imp, err := s.plan(tx, &row, in.Ledger, in.User, !in.DryRun)
-		if err == nil && in.RefuseRejected && imp.Status == StatusRejected {
+		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
 		}
 		out = imp
@@ -57,7 +57,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*Import, error)
 
 // refused is the error of an import kept nowhere because no row could be
 // applied: its first error.
-func refused(imp *Import) error {
+func refused(imp *models.Import) error {
 	for _, p := range imp.Problems {
 		if p.Severity == models.SeverityError {
 			return models.Errorf(models.EFORBIDDEN, "%s", p.Message)
@@ -69,10 +69,10 @@ func refused(imp *Import) error {
 // CommitImport applies a previewed import. The ledger is read again from
 // the kept file by the caller, and the changes are computed again against
 // the database as it is now, so a commit never writes a stale preview.
-func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User) (*Import, error) {
-	var out *Import
+func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User) (*models.Import, error) {
+	var out *models.Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
-		row, err := importIn(tx, id, StatusPreviewed, "提交")
+		row, err := importIn(tx, id, models.StatusPreviewed, "提交")
 		if err == nil {
 			err = checkUnlocked(tx, models.Month(row.Period))
 		}
@@ -89,7 +89,7 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledge
 // plan computes an import's changes against the database and, when apply
 // is set, writes them; either way the import row and its changes are
 // saved.
-func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, apply bool) (*Import, error) {
+func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, apply bool) (*models.Import, error) {
 	period := models.Month(row.Period)
 	sn, err := loadSnapshot(tx, models.RecordCodes(ledger.Records), period)
 	if err != nil {
@@ -113,10 +113,10 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	row.RowsImported, row.Created, row.Updated, row.Unchanged = pl.Applied, pl.Created, pl.Updated, pl.Unchanged
 	switch {
 	case pl.Applied == 0 && ledger.RowsTotal > 0:
-		row.Status = StatusRejected
+		row.Status = models.StatusRejected
 	case apply:
 		now := s.now()
-		row.Status, row.CommittedAt = StatusCommitted, &now
+		row.Status, row.CommittedAt = models.StatusCommitted, &now
 	}
 	if err := tx.Omit("file_data").Save(row).Error; err != nil {
 		return nil, err

@@ -14,23 +14,6 @@ import (
 	"tracker/models"
 )
 
-// The domain's import types, named here too while callers move to models.
-type (
-	Import       = models.Import
-	Change       = models.Change
-	ImportFilter = models.ImportFilter
-)
-
-// Import statuses and kinds (models).
-const (
-	StatusPreviewed = models.StatusPreviewed
-	StatusCommitted = models.StatusCommitted
-	StatusReverted  = models.StatusReverted
-	StatusRejected  = models.StatusRejected
-	KindUpload      = models.ImportUpload
-	KindEdit        = models.ImportEdit
-)
-
 type importRow struct {
 	ID           int64 `gorm:"primaryKey"`
 	Status       models.ImportStatus
@@ -70,11 +53,11 @@ type changeRow struct {
 
 func (changeRow) TableName() string { return "import_changes" }
 
-func (r *importRow) toImport() *Import {
-	imp := &Import{ID: r.ID, Status: r.Status, Kind: r.Kind, RevertedBy: r.RevertedBy, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
+func (r *importRow) toImport() *models.Import {
+	imp := &models.Import{ID: r.ID, Status: r.Status, Kind: r.Kind, RevertedBy: r.RevertedBy, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
 		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
 		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
-		Districts: []string{}, Problems: []models.Problem{}, Changes: []Change{}}
+		Districts: []string{}, Problems: []models.Problem{}, Changes: []models.Change{}}
 	if r.District != "" {
 		imp.Districts = strings.Split(r.District, ",")
 	}
@@ -92,7 +75,7 @@ func fileSHA256(data []byte) string {
 }
 
 // Imports returns the import history, newest first, without changes.
-func (s *Store) Imports(ctx context.Context, f ImportFilter) ([]*Import, error) {
+func (s *Store) Imports(ctx context.Context, f models.ImportFilter) ([]*models.Import, error) {
 	q := s.db.WithContext(ctx).Omit("file_data").Order("id DESC")
 	if f.District != "" {
 		q = q.Where("(',' || district || ',') LIKE ?", "%,"+escapeLike(f.District)+",%")
@@ -107,7 +90,7 @@ func (s *Store) Imports(ctx context.Context, f ImportFilter) ([]*Import, error) 
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]*Import, len(rows))
+	out := make([]*models.Import, len(rows))
 	for i := range rows {
 		out[i] = rows[i].toImport()
 	}
@@ -115,7 +98,7 @@ func (s *Store) Imports(ctx context.Context, f ImportFilter) ([]*Import, error) 
 }
 
 // Import returns one import with its changes.
-func (s *Store) Import(ctx context.Context, id int64) (*Import, error) {
+func (s *Store) Import(ctx context.Context, id int64) (*models.Import, error) {
 	var row importRow
 	if err := s.db.WithContext(ctx).Omit("file_data").First(&row, id).Error; err != nil {
 		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
@@ -149,14 +132,14 @@ func (s *Store) ImportReadOptions(ctx context.Context, id int64) (string, error)
 
 // loadChanges reads an import's changes in order; figures carry the
 // import's period.
-func loadChanges(db *gorm.DB, id int64, period models.Month) ([]Change, error) {
+func loadChanges(db *gorm.DB, id int64, period models.Month) ([]models.Change, error) {
 	var rows []changeRow
 	if err := db.Where("import_id = ?", id).Order("seq").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]Change, len(rows))
+	out := make([]models.Change, len(rows))
 	for i, r := range rows {
-		out[i] = Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, OldImportID: r.OldImportID}
+		out[i] = models.Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, OldImportID: r.OldImportID}
 		if r.OldSource != nil {
 			out[i].OldSource = *r.OldSource
 		}
@@ -185,7 +168,7 @@ func (s *Store) Submissions(ctx context.Context, m models.Month) ([]Submission, 
 		return nil, err
 	}
 	var rows []importRow
-	err = s.db.WithContext(ctx).Omit("file_data", "problems").Where("period = ? AND status = ?", int(m), StatusCommitted).
+	err = s.db.WithContext(ctx).Omit("file_data", "problems").Where("period = ? AND status = ?", int(m), models.StatusCommitted).
 		Order("id").Find(&rows).Error
 	if err != nil {
 		return nil, err

@@ -85,14 +85,14 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if preview.Status != StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 3 {
+		if preview.Status != models.StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 3 {
 			t.Fatalf("preview: %+v", preview)
 		}
 		if dump(t, s) != before {
 			t.Fatal("a preview changed the database")
 		}
 		committed, err := s.CommitImport(ctx, preview.ID, ledger, admin)
-		if err != nil || committed.Status != StatusCommitted || committed.RowsImported != 2 {
+		if err != nil || committed.Status != models.StatusCommitted || committed.RowsImported != 2 {
 			t.Fatalf("commit: %+v %v", committed, err)
 		}
 		p, _ := s.Project(ctx, zd.Code, 2024)
@@ -110,7 +110,7 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 			t.Fatal(err)
 		}
 		reverted, err := s.RevertImport(ctx, preview.ID, admin)
-		if err != nil || reverted.Status != StatusReverted {
+		if err != nil || reverted.Status != models.StatusReverted {
 			t.Fatalf("revert: %+v %v", reverted, err)
 		}
 		if after := dump(t, s); after != before {
@@ -163,14 +163,14 @@ func TestUploaderCannotChangeAnotherDistrictsProject(t *testing.T) {
 		foreign := figureRecord(zc, 1*models.Wan)
 		foreign.District = "张店区" // claims to be ours
 		imp, err := s.CreateImport(ctx, NewImport{FileName: "x.xlsx", User: uploader, Ledger: ledgerOf(models.MonthOf(2024, 6), foreign)})
-		if err != nil || imp.Status != StatusRejected || imp.RowsImported != 0 || len(imp.Problems) != 1 || imp.Problems[0].Severity != "error" {
+		if err != nil || imp.Status != models.StatusRejected || imp.RowsImported != 0 || len(imp.Problems) != 1 || imp.Problems[0].Severity != "error" {
 			t.Fatalf("%+v %v", imp, err)
 		}
 		if dump(t, s) != before {
 			t.Error("a refused row changed the database")
 		}
 		ok, _ := s.CreateImport(ctx, NewImport{FileName: "y.xlsx", User: uploader, Ledger: ledgerOf(models.MonthOf(2024, 6), figureRecord(zd, 3*models.Wan))})
-		if ok.Status != StatusCommitted || ok.Updated != 1 || strings.Join(ok.Districts, ",") != "张店区" {
+		if ok.Status != models.StatusCommitted || ok.Updated != 1 || strings.Join(ok.Districts, ",") != "张店区" {
 			t.Errorf("own district: %+v", ok)
 		}
 	})
@@ -181,7 +181,7 @@ func TestLowerCumulativeFigureIsAWarning(t *testing.T) {
 		zd, _ := seeded(t, s)
 		july := models.MonthOf(2024, 7)
 		imp, err := s.CreateImport(context.Background(), NewImport{FileName: "x.xlsx", User: admin, Ledger: ledgerOf(july, figureRecord(zd, 0))})
-		if err != nil || imp.Status != StatusCommitted || len(imp.Problems) != 1 || imp.Problems[0].Severity != "warning" ||
+		if err != nil || imp.Status != models.StatusCommitted || len(imp.Problems) != 1 || imp.Problems[0].Severity != "warning" ||
 			!strings.Contains(imp.Problems[0].Message, "低于上月") {
 			t.Fatalf("%+v %v", imp.Problems, err)
 		}
@@ -267,7 +267,7 @@ func TestHandEditIsRecordedAndRevertible(t *testing.T) {
 		june := models.MonthOf(2024, 6)
 		v, started := 4321*models.Wan, models.MonthOf(2024, 5)
 		imp, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321,"actual_start":"2024-05","note":"核对后更正"}`), admin)
-		if err != nil || imp.Kind != KindEdit || imp.Status != StatusCommitted || len(imp.Changes) == 0 {
+		if err != nil || imp.Kind != models.ImportEdit || imp.Status != models.StatusCommitted || len(imp.Changes) == 0 {
 			t.Fatalf("edit: %+v %v", imp, err)
 		}
 		p, _ := s.Project(ctx, zd.Code, 2024)
@@ -299,28 +299,28 @@ func TestAuditTracesEveryChangeToAPersonAndAnImport(t *testing.T) {
 			Ledger: ledgerOf(june, figureRecord(zd, 9*models.Wan))})
 		ed, _ := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":10}`), admin)
 		s.RevertImport(ctx, ed.ID, admin)
-		entries, err := s.Audit(ctx, AuditFilter{Code: zd.Code})
+		entries, err := s.Audit(ctx, models.AuditFilter{Code: zd.Code})
 		if err != nil || len(entries) != 2 {
 			t.Fatalf("%d entries, %v", len(entries), err)
 		}
 		e := entries[0]
-		if e.ImportID != ed.ID || e.Kind != KindEdit || e.User != "admin" || e.Status != StatusReverted || e.RevertedBy != "admin" ||
+		if e.ImportID != ed.ID || e.Kind != models.ImportEdit || e.User != "admin" || e.Status != models.StatusReverted || e.RevertedBy != "admin" ||
 			*e.Old != "9" || *e.New != "10" || e.Period != june || e.At == nil {
 			t.Errorf("edit entry %+v", e)
 		}
 		if e := entries[1]; e.ImportID != up.ID || e.User != "zd" || e.FileName != "zd.xlsx" || *e.New != "9" {
 			t.Errorf("upload entry %+v", e)
 		}
-		if got, _ := s.Audit(ctx, AuditFilter{User: "zd"}); len(got) != 1 {
+		if got, _ := s.Audit(ctx, models.AuditFilter{User: "zd"}); len(got) != 1 {
 			t.Errorf("by user: %d", len(got))
 		}
 	})
 }
 
 // editOf reads a hand edit as PATCH sends it.
-func editOf(t *testing.T, body string) Edit {
+func editOf(t *testing.T, body string) models.Edit {
 	t.Helper()
-	var e Edit
+	var e models.Edit
 	if err := json.Unmarshal([]byte(body), &e); err != nil {
 		t.Fatalf("edit %s: %v", body, err)
 	}

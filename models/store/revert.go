@@ -14,9 +14,9 @@ import (
 // to what it was before and what it created is removed. When a later
 // import that is still in force changed the same values, the revert is
 // refused and names the import to revert first.
-func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Import, error) {
+func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*models.Import, error) {
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
-		row, err := importIn(tx, id, StatusCommitted, "撤销")
+		row, err := importIn(tx, id, models.StatusCommitted, "撤销")
 		if err == nil {
 			err = checkUnlocked(tx, models.Month(row.Period))
 		}
@@ -34,7 +34,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Im
 		if err := undo(tx, &row, changes, now); err != nil {
 			return err
 		}
-		row.Status, row.RevertedAt, row.RevertedBy = StatusReverted, &now, by.Name
+		row.Status, row.RevertedAt, row.RevertedBy = models.StatusReverted, &now, by.Name
 		return tx.Omit("file_data").Save(&row).Error
 	})
 	if err != nil {
@@ -46,7 +46,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*Im
 // checkNoLaterChanges refuses when a later committed import still in
 // force changed one of the same values (models.RevertTargets decides
 // which count), naming the import to revert first.
-func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []Change) error {
+func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []models.Change) error {
 	t := models.NewRevertTargets(models.Month(row.Period), changes)
 	for start := 0; start < len(t.Codes); start += 500 {
 		var later []struct {
@@ -58,7 +58,7 @@ func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []Change) error {
 		}
 		err := tx.Table("import_changes c").Select("c.import_id, i.period, c.code, c.field, i.file_name").
 			Joins("JOIN imports i ON i.id = c.import_id").
-			Where("i.id > ? AND i.status = ? AND c.code IN ?", row.ID, StatusCommitted, t.Codes[start:min(start+500, len(t.Codes))]).
+			Where("i.id > ? AND i.status = ? AND c.code IN ?", row.ID, models.StatusCommitted, t.Codes[start:min(start+500, len(t.Codes))]).
 			Order("c.import_id DESC").Scan(&later).Error
 		if err != nil {
 			return err
@@ -76,7 +76,7 @@ func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []Change) error {
 // undo restores the changes in reverse order. Values that did not exist
 // before are removed: a month's value is cleared, a created plan entry or
 // project is deleted with everything under it.
-func undo(tx *gorm.DB, row *importRow, changes []Change, now time.Time) error {
+func undo(tx *gorm.DB, row *importRow, changes []models.Change, now time.Time) error {
 	w := &writer{tx: tx, importID: row.ID, period: models.Month(row.Period), now: now}
 	for i := len(changes) - 1; i >= 0; i-- {
 		c := changes[i]
