@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
+	"os"
+	"strings"
 	"testing"
 
 	"tracker/models"
@@ -35,6 +38,37 @@ func TestUnusableFiles(t *testing.T) {
 			_, err := Read(c.data, Options{FileName: c.name, Limits: Limits{MaxFileBytes: 1 << 20}})
 			wantCode(t, err, c.code)
 		})
+	}
+}
+
+// TestCutSheetIsRefused: a ledger whose sheet XML ends mid-tag (a file
+// saved or downloaded in part) is refused with EUNPROCESSABLE naming the
+// part, rather than read up to the cut.
+func TestCutSheetIsRefused(t *testing.T) {
+	orig, err := os.ReadFile("testdata/openpyxl.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(orig), int64(len(orig)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		if f.Name == "xl/worksheets/sheet2.xml" {
+			body = body[:len(body)*2/3]
+		}
+		fw, _ := w.Create(f.Name)
+		fw.Write(body)
+	}
+	w.Close()
+	_, err = Read(buf.Bytes(), Options{FileName: "cut.xlsx"})
+	wantCode(t, err, models.EUNPROCESSABLE)
+	if !strings.Contains(err.Error(), "xl/worksheets/sheet2.xml") || !strings.Contains(err.Error(), "不完整") {
+		t.Errorf("message %q does not name the part", err)
 	}
 }
 

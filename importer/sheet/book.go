@@ -59,7 +59,9 @@ type Sheet struct {
 // Rows streams the sheet's rows in order, non-empty cells only, and stops
 // at fn's first error, which it returns. A row handed to fn is valid only
 // during the call (its cells are reused): copy what you keep. Rows may be
-// called more than once.
+// called more than once. A part found cut short or malformed is an error
+// at the point it is found, possibly after rows were handed out: on any
+// error, drop what was read.
 func (s *Sheet) Rows(fn func(*Row) error) error { return s.stream(fn) }
 
 // Open reads a file's format from its content (the name only breaks a tie
@@ -103,10 +105,14 @@ func (b *Book) openXlsx(data []byte, l Limits, lazy bool, skip func(string, bool
 		return err
 	}
 	b.Date1904, b.close = book.date1904, func() { book.lazySST.close() }
+	var refs []xlsxSheetRef
 	for _, ref := range book.sheets {
-		if skip(ref.name, ref.hidden) {
-			continue
+		if !skip(ref.name, ref.hidden) {
+			refs = append(refs, ref)
 		}
+	}
+	for i, ref := range refs {
+		ref.last = i == len(refs)-1
 		src, err := book.sheetSource(ref, lazy)
 		if err != nil {
 			b.Close()

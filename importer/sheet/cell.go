@@ -31,8 +31,9 @@ type Cell struct {
 // Row is one row of a sheet as stored, before any interpretation. Num is
 // the 1-based row number; cells are in column order, non-empty only.
 type Row struct {
-	Num   int
-	Cells []Cell
+	Num    int
+	Hidden bool // hidden in the sheet's layout (height zero)
+	Cells  []Cell
 }
 
 // Get returns the cell in column col, or a zero cell.

@@ -21,6 +21,9 @@ func csvSources(data []byte, name string, l Limits) ([]*Sheet, error) {
 	if err != nil {
 		return nil, errorf(Unsupported, "无法识别CSV文件的文字编码，请用Excel另存为.xlsx后上传")
 	}
+	if bytes.IndexByte(text, '\r') >= 0 && bytes.IndexByte(text, '\n') < 0 {
+		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n")) // old Mac line ends
+	}
 	sep := csvSeparator(text)
 	src := &Sheet{Name: name}
 	src.stream = func(fn func(*Row) error) error { return csvRows(text, sep, l, fn) }
@@ -72,14 +75,15 @@ func csvRows(text []byte, sep rune, l Limits, fn func(*Row) error) error {
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, true
 	row := &Row{}
 	for {
+		blanks := blankLines(text[r.InputOffset():])
 		rec, err := r.Read()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return errorf(Unprocessable, "CSV文件第%d行格式有误，无法读取：请用Excel另存为.xlsx后上传", row.Num+1)
+			return errorf(Unprocessable, "CSV文件第%d行格式有误，无法读取：请用Excel另存为.xlsx后上传", row.Num+blanks+1)
 		}
-		row.Num, row.Cells = row.Num+1, row.Cells[:0]
+		row.Num, row.Cells = row.Num+blanks+1, row.Cells[:0]
 		for i, f := range rec {
 			if i >= l.MaxColumns {
 				break
@@ -94,5 +98,23 @@ func csvRows(text []byte, sep rune, l Limits, fn func(*Row) error) error {
 		if err := fn(row); err != nil {
 			return err
 		}
+	}
+}
+
+// blankLines counts the empty lines at the start of b, which the CSV
+// reader skips but which are rows of the sheet (Excel shows them as empty
+// rows), so that the rows after them keep their numbers.
+func blankLines(b []byte) int {
+	n := 0
+	for {
+		switch {
+		case bytes.HasPrefix(b, []byte("\n")):
+			b = b[1:]
+		case bytes.HasPrefix(b, []byte("\r\n")):
+			b = b[2:]
+		default:
+			return n
+		}
+		n++
 	}
 }

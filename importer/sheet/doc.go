@@ -10,7 +10,9 @@
 // scanner of the sheet XML that never builds a tree (xmlscan.go,
 // xlsx_row.go); an .xls through a compound-file reader whose sector chains
 // are bounded and checked (cfb.go); a CSV through charset detection
-// (csv.go). Every size is bounded by Limits, and a file that cannot be read
+// (csv.go). A part that ends early or is not well formed where it is read
+// makes the file unreadable: nothing is read up to a cut and passed off as
+// the whole. Every size is bounded by Limits, and a file that cannot be read
 // is an *Error whose Kind the caller maps to its own codes, with a Chinese
 // message saying what to do.
 //

@@ -59,6 +59,21 @@ func unsupportedXlsx(why string) error {
 	return errorf(Unsupported, "%s。请用Excel或WPS打开文件，“另存为”Excel工作簿（.xlsx）后再上传", why)
 }
 
+// errPartCut is the error for an XML part that ends before its root
+// element is closed (a file saved or downloaded in part, or cut on
+// purpose): what was read before the cut is not used. what names the part
+// for people ("工作表“台账”", "共享字符串表").
+func errPartCut(part, what string) error {
+	return errorf(Unprocessable, "文件中的“%s”（%s）不完整：内容在中途中断，文件可能只保存或下载了一部分。"+
+		"请用Excel打开原文件，重新保存为.xlsx后再上传", part, what)
+}
+
+// errPartMalformed is the error for an XML part that is not well formed
+// where it is read; detail says where ("第12行").
+func errPartMalformed(part, what, detail string) error {
+	return errorf(Unprocessable, "文件中的“%s”（%s）%s的XML格式有误，无法读取。请用Excel打开原文件，重新保存为.xlsx后再上传", part, what, detail)
+}
+
 // sizeText writes a byte count for people: "512 MiB", "64 KiB", "900 字节".
 func sizeText(n int64) string {
 	switch {

@@ -20,7 +20,9 @@ const maxKeptRaw = 80
 type sharedStrings struct {
 	er      *elemReader
 	rc      io.Closer
+	name    string // the part
 	prefix  string
+	root    string
 	strs    []string
 	skipped []uint64 // bitset over strs
 	done    bool
@@ -33,12 +35,12 @@ func openSharedStrings(g *zipGuard, name string, l Limits) (*sharedStrings, erro
 		return nil, err
 	}
 	er := newElemReader(rc, "", "si", 8*l.MaxCellBytes+4096)
-	s := &sharedStrings{er: er, rc: rc}
+	s := &sharedStrings{er: er, rc: rc, name: name}
 	if err := er.fill(0); err != nil {
 		s.done = true
-		return s, ignoreEOF(err)
+		return s, sstCut(name, err)
 	}
-	s.prefix = rootPrefix(er.buf)
+	s.prefix, s.root = rootPrefix(er.buf), rootName(er.buf)
 	er.open, er.close = []byte("<"+s.prefix+"si"), []byte("</"+s.prefix+"si>")
 	s.strs = make([]string, 0, sstCountHint(er.buf, s.prefix))
 	return s, nil
@@ -65,6 +67,10 @@ func (s *sharedStrings) get(idx int, wanted bool) (text string, skipped, ok bool
 // asked for (first use) by a column that is not read.
 func (s *sharedStrings) next(idx int, wanted bool) error {
 	el, err := s.er.next()
+	if err == io.EOF && !s.er.closed(s.root) {
+		s.done = true
+		return sstCut(s.name, err)
+	}
 	if err != nil {
 		s.done = true
 		return ignoreEOF(err)
@@ -75,6 +81,19 @@ func (s *sharedStrings) next(idx int, wanted bool) error {
 		return nil
 	}
 	s.strs = append(s.strs, texts(el, s.prefix))
+	return nil
+}
+
+// drain reads the strings no sheet has asked for yet, so that a table cut
+// short is an error even when the cut lies past the strings used. Long
+// ones are skipped as if first met in a column not read. A nil table
+// (none in the file) drains at once.
+func (s *sharedStrings) drain() error {
+	for s != nil && !s.done {
+		if err := s.next(len(s.strs), false); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

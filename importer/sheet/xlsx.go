@@ -3,7 +3,9 @@ package sheet
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strings"
 )
@@ -24,6 +26,7 @@ type xlsxBook struct {
 type xlsxSheetRef struct {
 	name, path string
 	hidden     bool
+	last       bool // the last sheet opened: a lazy read checks the shared strings end well after it
 }
 
 // openXlsx opens the archive, checks it, and reads the workbook, its
@@ -65,7 +68,8 @@ func findWorkbook(g *zipGuard) string {
 	if err != nil {
 		return ""
 	}
-	for _, r := range parseRels(raw, "") {
+	rels, _ := parseRels(raw, "")
+	for _, r := range rels {
 		if strings.HasSuffix(r.Type, "/officeDocument") && g.has(r.Target) {
 			return r.Target
 		}
@@ -75,8 +79,9 @@ func findWorkbook(g *zipGuard) string {
 
 type rel struct{ ID, Type, Target string }
 
-// parseRels reads a .rels part; targets are resolved against dir.
-func parseRels(raw []byte, dir string) []rel {
+// parseRels reads a .rels part; targets are resolved against dir. A part
+// that is not well formed is an error.
+func parseRels(raw []byte, dir string) ([]rel, error) {
 	var doc struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
@@ -84,8 +89,8 @@ func parseRels(raw []byte, dir string) []rel {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if xml.Unmarshal(raw, &doc) != nil {
-		return nil
+	if err := xml.Unmarshal(raw, &doc); err != nil {
+		return nil, err
 	}
 	out := make([]rel, 0, len(doc.Rels))
 	for _, r := range doc.Rels {
@@ -97,7 +102,7 @@ func parseRels(raw []byte, dir string) []rel {
 		}
 		out = append(out, rel{r.ID, r.Type, t})
 	}
-	return out
+	return out, nil
 }
 
 // readWorkbook reads the sheet list, the date system, styles and strings.
@@ -117,12 +122,21 @@ func (b *xlsxBook) readWorkbook(wbPath string) error {
 		} `xml:"sheets>sheet"`
 	}
 	if err := xml.Unmarshal(raw, &wb); err != nil {
-		return unsupportedXlsx("工作簿目录（workbook.xml）已损坏")
+		return errPartMalformed(wbPath, "工作簿目录", "")
 	}
 	b.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	dir := path.Dir(wbPath)
-	relsRaw, _ := b.g.readAll(path.Join(dir, "_rels", path.Base(wbPath)+".rels"), 4<<20)
-	rels := parseRels(relsRaw, dir)
+	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
+	var rels []rel
+	if b.g.has(relsPath) {
+		raw, err := b.g.readAll(relsPath, 4<<20)
+		if err != nil {
+			return err
+		}
+		if rels, err = parseRels(raw, dir); err != nil {
+			return errPartMalformed(relsPath, "工作簿的部件关系", "")
+		}
+	}
 	if len(wb.Sheets) > b.limits.MaxSheets {
 		return tooLarge(fmt.Sprintf("有%d个工作表，超过上限%d", len(wb.Sheets), b.limits.MaxSheets))
 	}
@@ -168,7 +182,9 @@ func (b *xlsxBook) readParts(rels []rel, dir string) error {
 		if err != nil {
 			return err
 		}
-		b.dateStyles = parseDateStyles(raw)
+		if b.dateStyles, err = parseDateStyles(raw); err != nil {
+			return errPartMalformed(stylesPath, "单元格样式", "")
+		}
 	}
 	if b.g.has(sstPath) {
 		b.sstPath = sstPath
@@ -194,7 +210,7 @@ func (b *xlsxBook) loadStrings(lazy bool) error {
 
 // parseDateStyles returns, per cell style index (the s attribute), whether
 // its number format shows a date.
-func parseDateStyles(raw []byte) []bool {
+func parseDateStyles(raw []byte) ([]bool, error) {
 	var st struct {
 		NumFmts []struct {
 			ID   int    `xml:"numFmtId,attr"`
@@ -204,8 +220,8 @@ func parseDateStyles(raw []byte) []bool {
 			NumFmtID int `xml:"numFmtId,attr"`
 		} `xml:"cellXfs>xf"`
 	}
-	if xml.Unmarshal(raw, &st) != nil {
-		return nil
+	if err := xml.Unmarshal(raw, &st); err != nil {
+		return nil, err
 	}
 	custom := map[int]string{}
 	for _, f := range st.NumFmts {
@@ -219,7 +235,7 @@ func parseDateStyles(raw []byte) []bool {
 			out[i] = isBuiltinDate(xf.NumFmtID)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // isBuiltinDate reports whether a built-in number format id is a date or
@@ -265,18 +281,30 @@ func readSST(g *zipGuard, name string, l Limits) ([]string, error) {
 	defer rc.Close()
 	er := newElemReader(rc, "", "si", 8*l.MaxCellBytes+4096)
 	if err := er.fill(0); err != nil {
-		return nil, ignoreEOF(err)
+		return nil, sstCut(name, err)
 	}
-	prefix := rootPrefix(er.buf)
+	prefix, root := rootPrefix(er.buf), rootName(er.buf)
 	er.open, er.close = []byte("<"+prefix+"si"), []byte("</"+prefix+"si>")
 	sst := make([]string, 0, sstCountHint(er.buf, prefix))
 	for {
 		el, err := er.next()
+		if err == io.EOF && !er.closed(root) {
+			return nil, sstCut(name, err)
+		}
 		if err != nil {
 			return sst, ignoreEOF(err)
 		}
 		sst = append(sst, texts(el, prefix))
 	}
+}
+
+// sstCut turns the io.EOF of a shared-string part that ends early into
+// errPartCut.
+func sstCut(name string, err error) error {
+	if errors.Is(err, io.EOF) {
+		return errPartCut(name, "共享字符串表")
+	}
+	return err
 }
 
 // sstCountHint reads uniqueCount from the <sst> tag to size the slice,

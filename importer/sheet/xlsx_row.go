@@ -10,8 +10,10 @@ import (
 type rowParser struct {
 	book    *xlsxBook
 	src     *Sheet
-	err     error // a failure of the lazy shared strings, met inside a cell
-	prefix  string
+	ref     xlsxSheetRef
+	err     error  // a failure of the lazy shared strings, met inside a cell
+	prefix  string // the namespace prefix of the part's elements ("x:")
+	root    string // the root element as written ("x:worksheet")
 	lastRow int
 	row     Row
 	pats    *cellPatterns
@@ -44,9 +46,13 @@ func (p *rowParser) parse(el []byte) (*Row, error) {
 		}
 	}
 	p.lastRow = num
-	p.row = Row{Num: num, Cells: p.row.Cells[:0]}
 	gt := bytes.IndexByte(el, '>')
-	if gt < 0 || el[gt-1] == '/' {
+	if gt < 1 {
+		return nil, p.malformed()
+	}
+	h, _ := attr(el, "hidden")
+	p.row = Row{Num: num, Hidden: string(h) == "1" || string(h) == "true", Cells: p.row.Cells[:0]}
+	if el[gt-1] == '/' {
 		return &p.row, nil
 	}
 	if err := p.cells(el[gt+1:]); err != nil {
@@ -70,7 +76,7 @@ func (p *rowParser) cells(b []byte) error {
 		}
 		gt := bytes.IndexByte(b, '>')
 		if gt < 0 {
-			return nil
+			return p.malformed()
 		}
 		tag := b[:gt]
 		ta := cellAttrs(tag)
@@ -81,20 +87,46 @@ func (p *rowParser) cells(b []byte) error {
 		}
 		end := bytes.Index(b[gt:], pt.cEnd)
 		if end < 0 {
-			return nil
+			return p.malformed()
 		}
 		content := b[gt+1 : gt+end]
 		b = b[gt+end+len(pt.cEnd):]
+		if hasTag(content, pt.c) {
+			return p.malformed() // a cell not closed before the next
+		}
 		if col >= p.book.limits.MaxColumns {
 			continue
 		}
-		if c, ok := p.cell(col, ta, content); ok {
+		c, ok := p.cell(col, ta, content)
+		if p.err != nil {
+			return p.err
+		}
+		if ok {
 			if len(c.Text) > p.book.limits.MaxCellBytes {
 				return tooLarge("单元格" + ColLetter(col) + strconv.Itoa(p.row.Num) + "的内容过长")
 			}
 			p.row.Cells = append(p.row.Cells, c)
 		}
 	}
+}
+
+// hasTag reports an element opened by open ("<c") in b.
+func hasTag(b, open []byte) bool {
+	for {
+		i := bytes.Index(b, open)
+		if i < 0 || i+len(open) >= len(b) {
+			return false
+		}
+		if c := b[i+len(open)]; isSpace(c) || c == '>' || c == '/' {
+			return true
+		}
+		b = b[i+len(open):]
+	}
+}
+
+// malformed is the error for a row whose cells are not well formed.
+func (p *rowParser) malformed() error {
+	return errPartMalformed(p.ref.path, "工作表“"+p.ref.name+"”", "第"+strconv.Itoa(p.row.Num)+"行")
 }
 
 // tagAttrs are the attributes of a <c> tag the reader uses.
@@ -150,7 +182,7 @@ func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (Cell, bool) {
 	if string(t) == "inlineStr" {
 		i := bytes.Index(content, pt.is)
 		if i < 0 {
-			return Cell{}, false
+			return p.valueText(col, content) // LibreOffice writes some as <v>
 		}
 		if p.src.Lazy && p.src.Wanted != nil && !p.src.Wanted(col) && len(content) > maxKeptRaw {
 			return Cell{Col: col, Kind: KindSkipped}, true // a long text of a column not read
@@ -158,11 +190,14 @@ func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (Cell, bool) {
 		s := texts(content[i:], p.prefix)
 		return Cell{Col: col, Kind: KindText, Text: s}, s != ""
 	}
-	v, ok := elemText(content, pt.v, pt.vEnd)
-	if !ok {
-		if bytes.Contains(content, pt.f) {
-			return Cell{Col: col, Kind: KindNoCache}, true
-		}
+	v, st := elemText(content, pt.v, pt.vEnd)
+	switch {
+	case st == elemBroken:
+		p.err = p.malformed()
+		return Cell{}, false
+	case st == elemAbsent && bytes.Contains(content, pt.f):
+		return Cell{Col: col, Kind: KindNoCache}, true
+	case st == elemAbsent:
 		return Cell{}, false
 	}
 	switch string(t) {
@@ -184,15 +219,31 @@ func (p *rowParser) cell(col int, ta tagAttrs, content []byte) (Cell, bool) {
 	return Cell{Col: col, Kind: p.numberKind(ta.s), Text: string(v)}, true
 }
 
+// valueText reads the text of an inline-string cell kept in <v>.
+func (p *rowParser) valueText(col int, content []byte) (Cell, bool) {
+	pt := p.patterns()
+	v, st := elemText(content, pt.v, pt.vEnd)
+	if st == elemBroken {
+		p.err = p.malformed()
+	}
+	s := xmlText(v)
+	return Cell{Col: col, Kind: KindText, Text: s}, st == elemFound && s != ""
+}
+
 // shared resolves a shared-string cell. A string skipped by the lazy
 // table reads as KindSkipped (its column is not read).
 func (p *rowParser) shared(col int, v []byte) (Cell, bool) {
+	if len(v) == 0 {
+		return Cell{}, false
+	}
 	idx, ok := smallInt(v)
 	if !ok {
+		p.err = p.missingString(col)
 		return Cell{}, false
 	}
 	if p.book.lazySST == nil {
 		if idx >= len(p.book.sst) {
+			p.err = p.missingString(col)
 			return Cell{}, false
 		}
 		s := p.book.sst[idx]
@@ -209,8 +260,18 @@ func (p *rowParser) shared(col int, v []byte) (Cell, bool) {
 		return Cell{}, false
 	case skipped:
 		return Cell{Col: col, Kind: KindSkipped}, true
+	case !ok:
+		p.err = p.missingString(col)
+		return Cell{}, false
 	}
-	return Cell{Col: col, Kind: KindText, Text: s}, ok && s != ""
+	return Cell{Col: col, Kind: KindText, Text: s}, s != ""
+}
+
+// missingString is the error for a cell naming a shared string the table
+// does not have: the table is cut short or the file damaged.
+func (p *rowParser) missingString(col int) error {
+	return errorf(Unprocessable, "工作表“%s”的单元格%s%d引用的共享字符串不存在（共享字符串表不完整或已损坏），无法读取。"+
+		"请用Excel打开原文件，重新保存为.xlsx后再上传", p.ref.name, ColLetter(col), p.row.Num)
 }
 
 // numberKind says whether a number cell's style shows a date.
@@ -228,36 +289,43 @@ func (p *rowParser) numberKind(s []byte) Kind {
 	return KindNumber
 }
 
+// What elemText found.
+const (
+	elemAbsent = iota
+	elemFound
+	elemBroken // opened but not closed
+)
+
 // elemText returns the raw content of the first element opened by open
 // (e.g. "<v") in b.
-func elemText(b, open, close []byte) ([]byte, bool) {
+func elemText(b, open, close []byte) ([]byte, int) {
 	for {
 		i := bytes.Index(b, open)
 		if i < 0 {
-			return nil, false
+			return nil, elemAbsent
 		}
 		b = b[i+len(open):]
 		if len(b) == 0 {
-			return nil, false
+			return nil, elemBroken
 		}
 		if b[0] == '/' {
-			return nil, true // <v/>
+			return nil, elemFound // <v/>
 		}
 		if b[0] != '>' && !isSpace(b[0]) {
 			continue
 		}
 		gt := bytes.IndexByte(b, '>')
 		if gt < 0 {
-			return nil, false
+			return nil, elemBroken
 		}
 		if gt > 0 && b[gt-1] == '/' {
-			return nil, true
+			return nil, elemFound
 		}
 		j := bytes.Index(b[gt+1:], close)
 		if j < 0 {
-			return nil, false
+			return nil, elemBroken
 		}
-		return b[gt+1 : gt+1+j], true
+		return b[gt+1 : gt+1+j], elemFound
 	}
 }
 

@@ -21,26 +21,26 @@ const maxRowXML = 32 << 20
 func (b *xlsxBook) sheetSource(ref xlsxSheetRef, lazy bool) (*Sheet, error) {
 	src := &Sheet{Name: ref.name, Lazy: lazy}
 	if !lazy {
-		if err := b.scanLayout(ref.path, src); err != nil {
+		if err := b.scanLayout(ref, src); err != nil {
 			return nil, err
 		}
 	}
-	src.stream = func(fn func(*Row) error) error { return b.streamRows(ref.path, src, fn) }
+	src.stream = func(fn func(*Row) error) error { return b.streamRows(ref, src, fn) }
 	return src, nil
 }
 
 // scanLayout reads <col hidden> and <mergeCell ref> of a sheet.
-func (b *xlsxBook) scanLayout(name string, src *Sheet) error {
-	rc, err := b.g.open(name, 0)
+func (b *xlsxBook) scanLayout(ref xlsxSheetRef, src *Sheet) error {
+	rc, err := b.g.open(ref.path, 0)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	cols := newElemReader(rc, "", "sheetData", maxRowXML)
 	if err := cols.fill(0); err != nil {
-		return ignoreEOF(err) // an empty part has no rows either
+		return ref.cut(err)
 	}
-	prefix := rootPrefix(cols.buf)
+	prefix, root := rootPrefix(cols.buf), rootName(cols.buf)
 	head := cols.buf
 	if i := bytes.Index(head, []byte("<"+prefix+"sheetData")); i >= 0 {
 		head = head[:i]
@@ -49,20 +49,24 @@ func (b *xlsxBook) scanLayout(name string, src *Sheet) error {
 	src.RowsHint = dimensionRows(head, prefix)
 	rest := append([]byte(nil), cols.buf...)
 	mr := newElemReader(io.MultiReader(bytes.NewReader(rest), rc), prefix, "mergeCell", 4096)
-	return b.collectMerges(mr, src)
+	return b.collectMerges(mr, src, ref, root)
 }
 
 // tailMerges reads the merges after </sheetData> with the row reader.
-func (b *xlsxBook) tailMerges(er *elemReader, prefix string, src *Sheet) error {
+func (b *xlsxBook) tailMerges(er *elemReader, p *rowParser) error {
 	er.stop, er.maxElem = nil, 4096
-	er.open, er.close = []byte("<"+prefix+"mergeCell"), []byte("</"+prefix+"mergeCell>")
-	return b.collectMerges(er, src)
+	er.open, er.close = []byte("<"+p.prefix+"mergeCell"), []byte("</"+p.prefix+"mergeCell>")
+	return b.collectMerges(er, p.src, p.ref, p.root)
 }
 
-// collectMerges reads <mergeCell ref> elements until the end.
-func (b *xlsxBook) collectMerges(mr *elemReader, src *Sheet) error {
+// collectMerges reads <mergeCell ref> elements until the end, which must
+// close the root element.
+func (b *xlsxBook) collectMerges(mr *elemReader, src *Sheet, ref xlsxSheetRef, root string) error {
 	for {
 		el, err := mr.next()
+		if err == io.EOF && !mr.closed(root) {
+			return ref.cut(err)
+		}
 		if err != nil {
 			return ignoreEOF(err)
 		}
@@ -122,17 +126,17 @@ func hiddenCols(head []byte, prefix string, maxCols int) map[int]bool {
 // streamRows parses the sheet's rows one by one and hands each to fn; in
 // lazy mode it reads the head's hidden columns first and the merges after
 // the rows.
-func (b *xlsxBook) streamRows(name string, src *Sheet, fn func(*Row) error) error {
-	rc, err := b.g.open(name, 0)
+func (b *xlsxBook) streamRows(ref xlsxSheetRef, src *Sheet, fn func(*Row) error) error {
+	rc, err := b.g.open(ref.path, 0)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	er := newElemReader(rc, "", "row", maxRowXML)
 	if err := er.fill(0); err != nil {
-		return ignoreEOF(err)
+		return ref.cut(err)
 	}
-	p := &rowParser{book: b, src: src, prefix: rootPrefix(er.buf)}
+	p := &rowParser{book: b, src: src, ref: ref, prefix: rootPrefix(er.buf), root: rootName(er.buf)}
 	er.open, er.close = []byte("<"+p.prefix+"row"), []byte("</"+p.prefix+"row>")
 	if src.Lazy {
 		i := bytes.Index(er.buf, []byte("<"+p.prefix+"sheetData"))
@@ -144,14 +148,20 @@ func (b *xlsxBook) streamRows(name string, src *Sheet, fn func(*Row) error) erro
 		src.Merges = nil
 		er.stop = []byte("</" + p.prefix + "sheetData")
 	}
-	est := rowEstimator{size: b.g.size(name)}
+	est := rowEstimator{size: b.g.size(ref.path)}
 	for {
 		el, err := er.next()
 		if src.RowsHint == 0 {
 			src.RowsHint = est.add(len(el))
 		}
 		if err == errStopped {
-			return b.tailMerges(er, p.prefix, src)
+			if err := b.tailMerges(er, p); err != nil || !ref.last {
+				return err
+			}
+			return b.lazySST.drain() // the last sheet read: the table must end well too
+		}
+		if err == io.EOF && !er.closed(p.root) {
+			return ref.cut(err)
 		}
 		if err != nil {
 			return ignoreEOF(err)
@@ -164,6 +174,15 @@ func (b *xlsxBook) streamRows(name string, src *Sheet, fn func(*Row) error) erro
 			return err
 		}
 	}
+}
+
+// cut turns the io.EOF of a part that ends early into errPartCut; other
+// errors pass.
+func (ref xlsxSheetRef) cut(err error) error {
+	if errors.Is(err, io.EOF) {
+		return errPartCut(ref.path, "工作表“"+ref.name+"”")
+	}
+	return err
 }
 
 func ignoreEOF(err error) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -22,6 +23,7 @@ type elemReader struct {
 	open    []byte // "<p:row"
 	close   []byte // "</p:row>"
 	stop    []byte // when set, next returns errStopped on meeting it ("</p:sheetData>")
+	tail    []byte // the last bytes read, to check how the document ends
 }
 
 // errStopped says the elemReader met its stop pattern; pos is left there so
@@ -137,6 +139,7 @@ func (e *elemReader) fill(keep int) error {
 	}
 	m, err := io.ReadFull(e.r, e.buf[n:n+chunkSize])
 	e.buf = e.buf[:n+m]
+	e.keepTail(e.buf[n:])
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		e.eof = true
 		if m == 0 {
@@ -145,6 +148,29 @@ func (e *elemReader) fill(keep int) error {
 		return nil
 	}
 	return err
+}
+
+// tailBytes is how much of a document's end keepTail keeps.
+const tailBytes = 256
+
+// keepTail remembers the last tailBytes of what has been read.
+func (e *elemReader) keepTail(b []byte) {
+	if len(b) >= tailBytes {
+		e.tail = append(e.tail[:0], b[len(b)-tailBytes:]...)
+		return
+	}
+	e.tail = append(e.tail, b...)
+	if len(e.tail) > tailBytes {
+		e.tail = append(e.tail[:0], e.tail[len(e.tail)-tailBytes:]...)
+	}
+}
+
+// closed reports, once next or fill has returned io.EOF, whether the
+// document ends with the end tag of its root element (root as in
+// rootName): a part cut short or not closed does not.
+func (e *elemReader) closed(root string) bool {
+	end := bytes.TrimRight(e.tail, " \t\r\n")
+	return root != "" && (bytes.HasSuffix(end, []byte("</"+root+">")) || bytes.HasSuffix(end, []byte("<"+root+"/>")))
 }
 
 // attr returns the value of attribute name in a start tag, raw (entities
@@ -181,10 +207,12 @@ func attr(tag []byte, name string) ([]byte, bool) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// xmlText decodes character data: the five entities, numeric references,
-// and the _xHHHH_ escapes Excel writes for control characters.
+// xmlText decodes character data as an XML reader does: line ends
+// normalised (CR LF and a lone CR become LF), CDATA sections taken
+// literally, the five entities and numeric references decoded, and the
+// _xHHHH_ escapes Excel writes for control characters.
 func xmlText(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && !bytes.Contains(b, []byte("_x")) {
+	if bytes.IndexAny(b, "&\r<_") < 0 {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))
@@ -194,6 +222,19 @@ func xmlText(b []byte) string {
 			n, adv := entity(b[i:])
 			out = append(out, n...)
 			i += adv
+		case b[i] == '\r':
+			out = append(out, '\n')
+			if i++; i < len(b) && b[i] == '\n' {
+				i++
+			}
+		case b[i] == '<' && bytes.HasPrefix(b[i:], cdataOpen):
+			body := b[i+len(cdataOpen):]
+			end := bytes.Index(body, cdataClose)
+			if end < 0 {
+				end = len(body) // unterminated: taken as text
+			}
+			out = appendLines(out, body[:end])
+			i += len(cdataOpen) + min(end+len(cdataClose), len(body))
 		case b[i] == '_' && i+6 < len(b) && b[i+1] == 'x' && b[i+6] == '_':
 			v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
 			if err != nil {
@@ -209,6 +250,22 @@ func xmlText(b []byte) string {
 		}
 	}
 	return string(out)
+}
+
+var cdataOpen, cdataClose = []byte("<![CDATA["), []byte("]]>")
+
+// appendLines appends literal text with its line ends normalised.
+func appendLines(out, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] != '\r':
+			out = append(out, b[i])
+		case i+1 < len(b) && b[i+1] == '\n':
+		default:
+			out = append(out, '\n')
+		}
+	}
+	return out
 }
 
 // entity decodes the reference at the start of b and says how many bytes
@@ -243,9 +300,10 @@ func entity(b []byte) ([]byte, int) {
 	return b[:1], 1
 }
 
-// rootPrefix returns the namespace prefix of the document's root element
-// ("x:" for <x:worksheet>, "" for none), reading only its first bytes.
-func rootPrefix(head []byte) string {
+// rootName returns the name of the document's root element as written
+// ("x:worksheet", "sst"), reading only its first bytes; "" when none is
+// there.
+func rootName(head []byte) string {
 	for i := 0; i < len(head)-1; i++ {
 		if head[i] != '<' || head[i+1] == '?' || head[i+1] == '!' {
 			continue
@@ -254,11 +312,17 @@ func rootPrefix(head []byte) string {
 		for end < len(head) && !isSpace(head[end]) && head[end] != '>' && head[end] != '/' {
 			end++
 		}
-		name := head[i+1 : end]
-		if k := bytes.IndexByte(name, ':'); k >= 0 {
-			return string(name[:k+1])
-		}
-		return ""
+		return string(head[i+1 : end])
+	}
+	return ""
+}
+
+// rootPrefix returns the namespace prefix of the root element ("x:" for
+// <x:worksheet>, "" for none).
+func rootPrefix(head []byte) string {
+	name := rootName(head)
+	if k := strings.IndexByte(name, ':'); k >= 0 {
+		return name[:k+1]
 	}
 	return ""
 }

@@ -37,7 +37,12 @@ func openZip(data []byte, l Limits) (*zipGuard, error) {
 			return nil, err
 		}
 		declared += f.UncompressedSize64
-		g.files[strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(f.Name, "/"), `\`, "/"))] = f
+		key := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(f.Name, "/"), `\`, "/"))
+		if other := g.files[key]; other != nil && !strings.HasSuffix(key, "/") {
+			return nil, errorf(Unprocessable, "文件结构异常：压缩包里有两个同名的部件（“%s”与“%s”，名称只差大小写或完全相同），"+
+				"无法确定该读哪一个。请用Excel打开文件，另存为.xlsx后再上传", other.Name, f.Name)
+		}
+		g.files[key] = f
 	}
 	if declared > uint64(l.MaxUnzippedBytes) {
 		return nil, tooLarge(fmt.Sprintf("解压后共%s，超过上限%s", sizeText(int64(declared)), sizeText(l.MaxUnzippedBytes)))
