@@ -60,4 +60,6 @@ func (s *Server) Register(r *gin.Engine) {
 	admin.GET("/audit.xlsx", s.AuditWorkbook)
 	admin.POST("/locks", s.lockQuarter)
 	admin.DELETE("/locks", s.lockQuarter)
+	admin.GET("/login-blocks", s.loginBlocks)
+	admin.DELETE("/login-blocks", s.clearLoginBlocks)
 }

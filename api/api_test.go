@@ -122,7 +122,7 @@ func TestLoginThrottlingPerAccount(t *testing.T) {
 	}
 	var e httpx.ErrorBody
 	ts.Do("POST", "/api/v1/login", "", map[string]string{"username": "zhangdian", "password": "password-zhangdian"}, http.StatusTooManyRequests, &e)
-	if !strings.Contains(e.Error.Message, "分钟后再试") {
+	if !strings.Contains(e.Error.Message, "30 秒后再试") {
 		t.Errorf("message %q", e.Error.Message)
 	}
 	ts.Login("admin") // other accounts still get in

@@ -63,7 +63,9 @@ func (s *Server) logout(c *gin.Context) {
 
 func (s *Server) me(c *gin.Context) { c.JSON(http.StatusOK, httpx.CurrentUser(c)) }
 
-// authenticate admits requests with a valid bearer token.
+// authenticate admits requests with a valid bearer token. A user whose
+// password someone else chose (models.User.MustChangePassword) may only
+// change it, see who they are, and log out, until they have changed it.
 func (s *Server) authenticate(c *gin.Context) {
 	u, err := s.Store.UserByToken(c, bearer(c))
 	if err != nil {
@@ -72,7 +74,17 @@ func (s *Server) authenticate(c *gin.Context) {
 		return
 	}
 	httpx.SetUser(c, u)
+	if u.MustChangePassword && !beforeOwnPassword[c.Request.Method+" "+c.FullPath()] {
+		s.Fail(c, models.Errorf(models.EFORBIDDEN, "您的密码是别人设置的，请先用 POST /api/v1/me/password 修改密码后再使用其他功能"))
+		return
+	}
 	c.Next()
+}
+
+// beforeOwnPassword are the routes a user who must change their password
+// may call before doing so.
+var beforeOwnPassword = map[string]bool{
+	"POST /api/v1/me/password": true, "GET /api/v1/me": true, "POST /api/v1/logout": true,
 }
 
 func bearer(c *gin.Context) string {
@@ -112,4 +124,23 @@ func (s *Server) revokeToken(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// loginBlocks lists the account and address pairs, and the addresses, that
+// must wait before their next login attempt (admins).
+func (s *Server) loginBlocks(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"items": s.Logins.Blocks()})
+}
+
+// clearLoginBlocks forgets the failed logins of ?account= (from every
+// address, or only ?address=) or of ?address= alone (admins).
+func (s *Server) clearLoginBlocks(c *gin.Context) {
+	account, address := c.Query("account"), c.Query("address")
+	if account == "" && address == "" {
+		s.Fail(c, models.Errorf(models.EINVALID, "请指定 account（用户名）或 address（客户端地址）"))
+		return
+	}
+	n := s.Logins.Clear(account, address)
+	s.Log.Info("login blocks cleared", "by", httpx.CurrentUser(c).Name, "account", account, "address", address, "entries", n)
+	c.JSON(http.StatusOK, gin.H{"cleared": n})
 }

@@ -101,7 +101,7 @@ func (s *Server) ImportFile(c *gin.Context) {
 		s.Fail(c, err)
 		return
 	}
-	httpx.Attachment(c, name, "application/octet-stream", data)
+	httpx.Original(c, name, data)
 }
 
 // submissions lists which units have sent a ledger for a month.

@@ -210,6 +210,13 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", up, "", nil, 409) // Q2 is locked
 	c.json("DELETE", "/api/v1/locks", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, 200)
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", admin, "", nil, 200)
+	var blocks struct {
+		Items []httpx.Block `json:"items"`
+	}
+	servertest.DecodeJSON(t, c.call("GET", "/api/v1/login-blocks", "/api/v1/login-blocks", admin, "", nil, 200), &blocks)
+	c.call("GET", "/api/v1/login-blocks", "/api/v1/login-blocks", reviewer, "", nil, 403)
+	c.call("DELETE", "/api/v1/login-blocks", "/api/v1/login-blocks?account=admin&address=127.0.0.1", admin, "", nil, 200)
+	c.call("DELETE", "/api/v1/login-blocks", "/api/v1/login-blocks", admin, "", nil, 400)
 	c.call("POST", "/api/v1/logout", "/api/v1/logout", up, "", nil, 204)
 
 	c.checkCoverage(srv)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -34,7 +35,28 @@ func (e *Env) Upload(c *gin.Context) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return CleanFileName(fh.Filename), data, nil
+	name := CleanFileName(fh.Filename)
+	if !SpreadsheetName(name) {
+		return "", nil, models.Errorf(models.EUNSUPPORTED, "只能上传 Excel 或 CSV 台账（%s），文件“%s”的扩展名不是其中之一",
+			strings.Join(spreadsheetExts, "、"), name)
+	}
+	return name, data, nil
+}
+
+// spreadsheetExts are the extensions an upload may have (.xlsm is let in
+// so that the importer can say why it refuses macros).
+var spreadsheetExts = []string{".xlsx", ".xls", ".csv", ".xlsm"}
+
+// SpreadsheetName reports whether name ends in one of spreadsheetExts, in
+// any case.
+func SpreadsheetName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range spreadsheetExts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
 }
 
 // TooLarge is the error of an upload over MaxUploadBytes.
@@ -43,16 +65,18 @@ func (e *Env) TooLarge() error {
 }
 
 // CleanFileName keeps the base name of an upload, for display only: it is
-// never used as a path. Control characters go, the name is cut to 120
+// never used as a path. Control characters and invisible format
+// characters go (among them the direction marks such as U+202E, which make
+// "账.xlsx" of a name that ends in ".exe"), the name is cut to 120
 // characters keeping its extension, and an empty name is 未命名文件.
 func CleanFileName(name string) string {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
+	name = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
 			return -1
 		}
 		return r
-	}, name)
+	}, name))
 	for utf8.RuneCountInString(name) > 120 {
 		_, size := utf8.DecodeLastRuneInString(strings.TrimSuffix(name, filepath.Ext(name)))
 		name = name[:len(strings.TrimSuffix(name, filepath.Ext(name)))-size] + filepath.Ext(name)

@@ -40,6 +40,7 @@ func routeTable() map[string]expect {
 		"POST /api/v1/imports/:id/revert": api(403, 404, 404), "PATCH /api/v1/projects/:code": api(403, 400, 400),
 		"GET /api/v1/audit": api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
 		"POST /api/v1/locks": api(403, 403, 400), "DELETE /api/v1/locks": api(403, 403, 400),
+		"GET /api/v1/login-blocks": api(403, 403, 200), "DELETE /api/v1/login-blocks": api(403, 403, 400),
 
 		"GET /": page(303, 303, 303), "POST /logout": page(303, 303, 303),
 		"GET /dashboard": page(200, 200, 200), "GET /projects": page(200, 200, 200), "GET /projects.xlsx": page(200, 200, 200),
@@ -53,7 +54,8 @@ func routeTable() map[string]expect {
 		"GET /users":                page(403, 403, 200), "GET /audit.xlsx": page(403, 403, 200),
 		"POST /users": page(403, 403, 400), "POST /users/:id/role": page(403, 403, 400),
 		"POST /users/:id/password": page(403, 403, 400), "POST /users/:id/disabled": page(403, 403, 404),
-		"POST /reports/locks": page(403, 403, 400),
+		"POST /users/login-blocks": page(403, 403, 400),
+		"POST /reports/locks":      page(403, 403, 400),
 	}
 }
 

@@ -9,6 +9,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -38,14 +39,30 @@ type Config struct {
 	// MetricsToken, when set, is the bearer token /metrics wants; when
 	// empty, /metrics answers loopback clients only.
 	MetricsToken string
+	// TrustedProxies are the addresses or CIDR ranges of reverse proxies
+	// whose X-Forwarded-For / X-Real-IP name the client (for the login
+	// throttles, the connection cap and the request log); none when empty,
+	// so those headers are ignored.
+	TrustedProxies []string
+	// AllowedHosts, when set, are the only Host names (with or without
+	// port) the server answers; others get 400. /healthz is exempt.
+	AllowedHosts []string
+	// MaxConnsPerClient caps the connections one client address holds at
+	// once (LimitConns); unlimited when 0.
+	MaxConnsPerClient int
+	// Logins are the login throttles' limits.
+	Logins httpx.LoginLimits
+	// BodyTimeout bounds reading a form's or an edit's body; 10 s when 0.
+	BodyTimeout time.Duration
 }
 
 // Server serves the API and the pages on a store.
 type Server struct {
-	env    *httpx.Env
-	cfg    Config
-	engine *gin.Engine
-	pages  *web.Server
+	env     *httpx.Env
+	cfg     Config
+	engine  *gin.Engine
+	pages   *web.Server
+	trusted []netip.Prefix
 }
 
 // New builds the server and its routes.
@@ -59,11 +76,33 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 	if cfg.Rates == (models.RateConfig{}) {
 		cfg.Rates = models.DefaultRateConfig()
 	}
-	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now),
+	if cfg.BodyTimeout == 0 {
+		cfg.BodyTimeout = 10 * time.Second
+	}
+	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now, cfg.Logins),
 		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout}}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
+	srv.trustProxies(log)
 	srv.routes()
 	return srv
+}
+
+// trustProxies makes the engine believe forwarded client addresses only
+// from the configured proxies; an unreadable list trusts none.
+func (s *Server) trustProxies(log *slog.Logger) {
+	trusted, err := ParseProxies(s.cfg.TrustedProxies)
+	if err == nil {
+		err = s.engine.SetTrustedProxies(s.cfg.TrustedProxies)
+	}
+	if err != nil {
+		log.Error("trusted proxies ignored", "proxies", s.cfg.TrustedProxies, "err", err)
+		trusted = nil
+		s.engine.SetTrustedProxies(nil)
+	}
+	if len(s.cfg.TrustedProxies) == 0 {
+		s.engine.SetTrustedProxies(nil)
+	}
+	s.trusted = trusted
 }
 
 // ServeHTTP implements http.Handler.
@@ -78,7 +117,7 @@ func (s *Server) Routes() gin.RoutesInfo { return s.engine.Routes() }
 // handlers themselves.
 func (s *Server) routes() {
 	r := s.engine
-	r.Use(s.observe, s.recoverPanics, securityHeaders)
+	r.Use(s.observe, s.recoverPanics, securityHeaders, s.limitRequest)
 	r.NoRoute(s.notFound)
 	r.GET("/metrics", s.metricsPage)
 	a := api.New(s.env, s.cfg.Version)

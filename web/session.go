@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -40,7 +41,7 @@ func (s *Server) pageSession(c *gin.Context) {
 			setSessionCookie(c, "", -1)
 		}
 		target := "/login"
-		if c.Request.Method == http.MethodGet && c.Request.URL.Path != "/" {
+		if c.Request.Method == http.MethodGet && c.Request.URL.Path != "/" && len(c.Request.URL.RequestURI()) <= 500 {
 			target += "?next=" + url.QueryEscape(c.Request.URL.RequestURI())
 		}
 		c.Redirect(http.StatusSeeOther, target)
@@ -113,10 +114,11 @@ func (s *Server) loginPage(c *gin.Context) {
 }
 
 // postLogin checks the name and password and starts a session. A form
-// posted from another site (its Origin is not this host) is refused: there
-// is no session yet whose CSRF token it could carry.
+// posted from another site (its Origin is not this host, or "null" as from
+// a sandboxed frame or a data: page) is refused: there is no session yet
+// whose CSRF token it could carry.
 func (s *Server) postLogin(c *gin.Context) {
-	if o := c.GetHeader("Origin"); o != "" && o != "null" && !sameHost(o, c.Request.Host) {
+	if o := c.GetHeader("Origin"); o != "" && !sameHost(o, c.Request.Host) {
 		s.FailPage(c, models.Errorf(models.EFORBIDDEN, "登录请求来自其他网站，已拒绝"))
 		return
 	}
@@ -157,9 +159,22 @@ func landingOf(u models.User) string {
 	return "/dashboard"
 }
 
-// safeNext keeps a post-login target only when it is a path on this site.
+// safeNext keeps a post-login target only when it is an absolute path on
+// this site: it starts with one "/" followed by neither "/" nor "\\", and
+// holds no control character, space or backslash anywhere (browsers drop
+// tabs and newlines from addresses, so "/\t/evil.example" would become
+// "//evil.example", another site).
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+	if len(next) < 1 || next[0] != '/' || len(next) > 1 && (next[1] == '/' || next[1] == '\\') {
+		return ""
+	}
+	for _, r := range next {
+		if r <= ' ' || r == 0x7f || r == '\\' || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return ""
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return ""
 	}
 	return next

@@ -14,10 +14,13 @@ import (
 // usersView is 用户管理 (admins only): every user with forms to set the role
 // and unit, reset the password and disable or enable, and a form to add one.
 type usersView struct {
-	Users []models.User
-	Units []models.Unit
-	Roles []roleOption
-	Me    string
+	Users  []models.User
+	Units  []models.Unit
+	Roles  []roleOption
+	Me     string
+	Blocks []httpx.Block // who must wait before the next login attempt
+	// PerAccount and PerAddress are the throttles' limits, for the hint.
+	PerAccount, PerAddress int
 }
 
 type roleOption struct{ Value, Label string }
@@ -41,7 +44,9 @@ func (s *Server) renderUsers(c *gin.Context, status int, errMsg string) {
 		s.FailPage(c, err)
 		return
 	}
-	v := usersView{Users: users, Units: units, Roles: roleOptions, Me: httpx.CurrentUser(c).Name}
+	lim := s.Logins.Limits()
+	v := usersView{Users: users, Units: units, Roles: roleOptions, Me: httpx.CurrentUser(c).Name, Blocks: s.Logins.Blocks(),
+		PerAccount: lim.PerAccount, PerAddress: lim.PerAddress}
 	s.render(c, status, "users", view{Title: "用户管理", Nav: "users", Error: errMsg, Data: v})
 }
 
@@ -107,4 +112,16 @@ func userID(c *gin.Context) (int64, error) {
 		return 0, models.Errorf(models.EINVALID, "用户编号“%s”无效", c.Param("id"))
 	}
 	return id, nil
+}
+
+// postLoginBlock clears one login block of the list on 用户管理.
+func (s *Server) postLoginBlock(c *gin.Context) {
+	account, address := c.PostForm("account"), c.PostForm("address")
+	var err error
+	if account == "" && address == "" {
+		err = models.Errorf(models.EINVALID, "请指定要解除限制的用户名或客户端地址")
+	} else {
+		s.Logins.Clear(account, address)
+	}
+	s.userDone(c, err, "unblocked")
 }

@@ -89,6 +89,7 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/users/:id/role", s.postUserRole)
 	a.POST("/users/:id/password", s.postUserPassword)
 	a.POST("/users/:id/disabled", s.postUserDisabled)
+	a.POST("/users/login-blocks", s.postLoginBlock)
 	a.POST("/reports/locks", s.postLock)
 }
 
@@ -185,6 +186,7 @@ var notices = map[string]string{
 	"own_password": "已修改密码。其他设备上的登录已失效。",
 	"disabled":     "已停用该用户，其登录已失效。",
 	"enabled":      "已启用该用户。",
+	"unblocked":    "已解除该登录限制，可以立即再次尝试登录。",
 	"locked":       "已锁定该季度：其各月数据不能再导入、修改或撤销。",
 	"unlocked":     "已解锁该季度：其各月数据可以再次导入和修改。",
 }

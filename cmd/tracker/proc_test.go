@@ -297,24 +297,58 @@ type apiClient struct {
 var sharedTransport = &http.Transport{MaxIdleConns: 128, MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second}
 
 // login signs in and returns a client for the user's token.
+// The bootstrap admin must choose its own password before the API answers
+// anything else: login does so, from password to ownPassword(password), the
+// first time, and logs in with the chosen one afterwards.
 func (s *server) login(user, password string) *apiClient {
 	s.t.Helper()
-	c := &apiClient{base: s.url, hc: &http.Client{Transport: sharedTransport,
+	c, must := s.tryLogin(user, password)
+	if c == nil {
+		if c, must = s.tryLogin(user, ownPassword(password)); c == nil {
+			s.t.Fatalf("%s: login %s: refused with both passwords", s.name, user)
+		}
+	}
+	if must {
+		body, _ := json.Marshal(map[string]string{"old_password": password, "new_password": ownPassword(password)})
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if status, raw, err := c.do(ctx, "POST", "/api/v1/me/password", bytes.NewReader(body), "application/json"); err != nil || status != http.StatusNoContent {
+			s.t.Fatalf("%s: change %s's password: %d %v %.300s", s.name, user, status, err, raw)
+		}
+	}
+	return c
+}
+
+func ownPassword(password string) string { return password + "-own" }
+
+// tryLogin logs in, or returns nil when the password is wrong; must says
+// the password has to be changed first.
+func (s *server) tryLogin(user, password string) (c *apiClient, must bool) {
+	s.t.Helper()
+	c = &apiClient{base: s.url, hc: &http.Client{Transport: sharedTransport,
 		// A redirect (to the log-in page) is an answer to check, not follow.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 	body, _ := json.Marshal(map[string]string{"username": user, "password": password})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	status, raw, err := c.do(ctx, "POST", "/api/v1/login", bytes.NewReader(body), "application/json")
+	if err == nil && status == http.StatusUnauthorized {
+		return nil, false
+	}
 	if err != nil || status != http.StatusOK {
 		s.t.Fatalf("%s: login %s: %d %v %.300s", s.name, user, status, err, raw)
 	}
-	var out struct{ Token string }
+	var out struct {
+		Token string
+		User  struct {
+			MustChangePassword bool `json:"must_change_password"`
+		}
+	}
 	if err := decode(raw, &out); err != nil || out.Token == "" {
 		s.t.Fatalf("login %s: %v %.300s", user, err, raw)
 	}
 	c.token = out.Token
-	return c
+	return c, out.User.MustChangePassword
 }
 
 func (c *apiClient) do(ctx context.Context, method, path string, body io.Reader, contentType string) (int, []byte, error) {

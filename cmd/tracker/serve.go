@@ -39,7 +39,8 @@ func cmdServe(ctx context.Context, env envConfig, args []string, stdout, stderr 
 		return err
 	}
 	srv := httpserver.New(s, httpserver.Config{Rates: cfg.rates, MaxUploadBytes: cfg.maxUploadBytes, Version: version,
-		MetricsToken: cfg.metricsToken}, log)
+		MetricsToken: cfg.metricsToken, TrustedProxies: cfg.trustedProxies, AllowedHosts: cfg.allowedHosts,
+		MaxConnsPerClient: cfg.maxConnsPerClient, Logins: cfg.logins}, log)
 	return serveAll(ctx, cfg, srv, log, stdout)
 }
 
@@ -47,16 +48,18 @@ func cmdServe(ctx context.Context, env envConfig, args []string, stdout, stderr 
 // the metrics alone on that address; both stop together.
 func serveAll(ctx context.Context, cfg serveConfig, srv *httpserver.Server, log *slog.Logger, stdout io.Writer) error {
 	if cfg.metricsAddr == "" {
-		return listenAndServe(ctx, cfg.addr, srv, cfg.shutdownTimeout, log, stdout)
+		return listenAndServe(ctx, cfg.addr, srv.HTTPServer(), srv.LimitConns, cfg.shutdownTimeout, log, stdout)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errc := make(chan error, 1)
 	go func() {
-		errc <- listenAndServe(ctx, cfg.metricsAddr, srv.MetricsHandler(), cfg.shutdownTimeout, log, io.Discard)
+		metrics := &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+			WriteTimeout: time.Minute}
+		errc <- listenAndServe(ctx, cfg.metricsAddr, metrics, srv.LimitConns, cfg.shutdownTimeout, log, io.Discard)
 		cancel()
 	}()
-	err := listenAndServe(ctx, cfg.addr, srv, cfg.shutdownTimeout, log, stdout)
+	err := listenAndServe(ctx, cfg.addr, srv.HTTPServer(), srv.LimitConns, cfg.shutdownTimeout, log, stdout)
 	cancel()
 	return errors.Join(err, <-errc)
 }
@@ -97,14 +100,16 @@ func prepare(ctx context.Context, s *store.Store, env envConfig, withDemo bool, 
 	return nil
 }
 
-// listenAndServe serves h on addr until ctx ends, then stops accepting
-// connections and waits up to drain for the requests in flight.
-func listenAndServe(ctx context.Context, addr string, h http.Handler, drain time.Duration, log *slog.Logger, stdout io.Writer) error {
+// listenAndServe serves hs on addr, its connections limited by limit,
+// until ctx ends, then stops accepting connections and waits up to drain
+// for the requests in flight.
+func listenAndServe(ctx context.Context, addr string, hs *http.Server, limit func(net.Listener) net.Listener, drain time.Duration,
+	log *slog.Logger, stdout io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
 	}
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	ln = limit(ln)
 	fmt.Fprintf(stdout, "tracker 已启动：http://%s\n", ln.Addr())
 	log.Info("serving", "addr", ln.Addr().String())
 	errc := make(chan error, 1)

@@ -10,7 +10,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"tracker/httpx"
 	"tracker/models"
+	httpserver "tracker/server"
 )
 
 const defaultAddr = "127.0.0.1:8080"
@@ -42,6 +44,11 @@ func serveSettings() []setting {
 		{"metrics-addr", "TRACKER_METRICS_ADDR", "", "另开一个监听地址只提供 /metrics（空：不另开）"},
 		{"metrics-token", "TRACKER_METRICS_TOKEN", "", "/metrics 要求的 Bearer 令牌（空：主地址上的 /metrics 只回答本机访问）"},
 		{"shutdown-timeout", "TRACKER_SHUTDOWN_TIMEOUT", "20s", "停止时等待进行中请求完成的最长时间"},
+		{"trusted-proxies", "TRACKER_TRUSTED_PROXIES", "", "信任的反向代理地址或网段，逗号分隔；只有来自它们的 X-Forwarded-For 才被当作客户端地址（空：不信任任何代理）"},
+		{"allowed-hosts", "TRACKER_ALLOWED_HOSTS", "", "只回答这些主机名（Host 头，可带端口），逗号分隔，防 DNS 重绑定（空：不检查）"},
+		{"max-conns-per-client", "TRACKER_MAX_CONNS_PER_CLIENT", "100", "每个客户端地址同时保持的连接数上限（0：不限；受信任的代理不受限）"},
+		{"login-max-failures", "TRACKER_LOGIN_MAX_FAILURES", "5", "同一地址对同一用户名输错密码达到此次数后，每次再试须等待（30 秒起逐次加倍，最长 15 分钟）"},
+		{"login-max-failures-per-address", "TRACKER_LOGIN_MAX_FAILURES_PER_ADDRESS", "30", "同一地址 15 分钟内输错密码达到此次数后暂停登录（不论用户名）"},
 		{"", "TRACKER_ADMIN_PASSWORD", "", "没有任何用户时，以此密码创建管理员 admin（仅环境变量）"},
 	}
 }
@@ -50,6 +57,9 @@ func serveSettings() []setting {
 type serveConfig struct {
 	addr, dsn, metricsAddr, metricsToken string
 	demo                                 bool
+	trustedProxies, allowedHosts         []string
+	maxConnsPerClient                    int
+	logins                               httpx.LoginLimits
 	maxUploadBytes                       int64
 	rates                                models.RateConfig
 	logLevel                             slog.Level
@@ -96,6 +106,15 @@ func (cfg *serveConfig) convert(raw map[string]*string) error {
 		LightBasis:         *raw["light-basis"],
 	}
 	cfg.shutdownTimeout = p.duration("shutdown-timeout", *raw["shutdown-timeout"])
+	cfg.trustedProxies, cfg.allowedHosts = splitList(*raw["trusted-proxies"]), splitList(*raw["allowed-hosts"])
+	cfg.maxConnsPerClient = p.count("max-conns-per-client", *raw["max-conns-per-client"], 0)
+	cfg.logins.PerAccount = p.count("login-max-failures", *raw["login-max-failures"], 1)
+	cfg.logins.PerAddress = p.count("login-max-failures-per-address", *raw["login-max-failures-per-address"], 1)
+	for _, e := range cfg.trustedProxies {
+		if _, err := httpserver.ParseProxies([]string{e}); err != nil && p.err == nil {
+			p.err = fmt.Errorf("--trusted-proxies（TRACKER_TRUSTED_PROXIES）应为 IP 地址或网段（如 10.0.0.1、10.0.0.0/8），以逗号分隔，收到“%s”", e)
+		}
+	}
 	if err := cfg.logLevel.UnmarshalText([]byte(*raw["log-level"])); err != nil && p.err == nil {
 		p.err = fmt.Errorf("日志级别应为 debug、info、warn 或 error，收到“%s”", *raw["log-level"])
 	}
@@ -132,6 +151,24 @@ func (p *settingParser) float(name, raw string) float64 {
 		p.err = fmt.Errorf("--%s（%s）应为数字，收到“%s”", name, envOf(name), raw)
 	}
 	return v
+}
+
+// count reads a whole number of at least lo.
+func (p *settingParser) count(name, raw string, lo int) int {
+	v, err := strconv.Atoi(strings.TrimSpace(raw))
+	if (err != nil || v < lo) && p.err == nil {
+		p.err = fmt.Errorf("--%s（%s）应为不小于 %d 的整数，收到“%s”", name, envOf(name), lo, raw)
+	}
+	return v
+}
+
+// splitList reads a list separated by commas or spaces.
+func splitList(raw string) []string {
+	list := strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ' ' || r == '，' })
+	if len(list) == 0 {
+		return nil
+	}
+	return list
 }
 
 func (p *settingParser) duration(name, raw string) time.Duration {

@@ -7,9 +7,11 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -17,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"tracker/httpx"
 	"tracker/models"
 )
 
@@ -83,6 +86,8 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 		"TRACKER_MAX_UPLOAD_MB": "8", "TRACKER_LIGHT_YELLOW_PP": "5", "TRACKER_LIGHT_RED_PP": "20",
 		"TRACKER_START_RED_MONTHS": "2", "TRACKER_START_DENOMINATOR": "full_year", "TRACKER_LIGHT_BASIS": "calendar", "TRACKER_LOG_LEVEL": "debug",
 		"TRACKER_METRICS_ADDR": "127.0.0.1:9100", "TRACKER_METRICS_TOKEN": "tok", "TRACKER_SHUTDOWN_TIMEOUT": "5s",
+		"TRACKER_TRUSTED_PROXIES": "10.0.0.1, 10.1.0.0/16", "TRACKER_ALLOWED_HOSTS": "tracker.zibo.gov.cn,10.0.0.5:8080",
+		"TRACKER_MAX_CONNS_PER_CLIENT": "20", "TRACKER_LOGIN_MAX_FAILURES": "3", "TRACKER_LOGIN_MAX_FAILURES_PER_ADDRESS": "50",
 	})
 	cfg, err := parseServe(env, nil, io.Discard)
 	if err != nil {
@@ -90,18 +95,22 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 	}
 	want := serveConfig{addr: "0.0.0.0:9000", dsn: "/data/x.db", demo: true, maxUploadBytes: 8 << 20,
 		rates:    models.RateConfig{InvestmentYellowPP: 5, InvestmentRedPP: 20, StartRedMonths: 2, StartDenominator: "full_year", LightBasis: "calendar"},
-		logLevel: slog.LevelDebug, metricsAddr: "127.0.0.1:9100", metricsToken: "tok", shutdownTimeout: 5 * time.Second}
-	if cfg != want {
+		logLevel: slog.LevelDebug, metricsAddr: "127.0.0.1:9100", metricsToken: "tok", shutdownTimeout: 5 * time.Second,
+		trustedProxies: []string{"10.0.0.1", "10.1.0.0/16"}, allowedHosts: []string{"tracker.zibo.gov.cn", "10.0.0.5:8080"},
+		maxConnsPerClient: 20, logins: httpx.LoginLimits{PerAccount: 3, PerAddress: 50}}
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("from environment: %+v, want %+v", cfg, want)
 	}
 	cfg, err = parseServe(env, []string{"--addr", "127.0.0.1:1", "--demo=false", "--max-upload-mb", "1",
-		"--light-red-pp", "25", "--start-denominator", "to_date", "--log-level", "warn", "--shutdown-timeout", "1m"}, io.Discard)
+		"--light-red-pp", "25", "--start-denominator", "to_date", "--log-level", "warn", "--shutdown-timeout", "1m",
+		"--trusted-proxies", "", "--max-conns-per-client", "0"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want.addr, want.demo, want.maxUploadBytes, want.rates.InvestmentRedPP = "127.0.0.1:1", false, 1<<20, 25
 	want.rates.StartDenominator, want.logLevel, want.shutdownTimeout = "to_date", slog.LevelWarn, time.Minute
-	if cfg != want {
+	want.trustedProxies, want.maxConnsPerClient = nil, 0
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("flags over environment: %+v, want %+v", cfg, want)
 	}
 }
@@ -112,8 +121,9 @@ func TestServeSettingsDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := serveConfig{addr: "127.0.0.1:8080", dsn: "data/tracker.db", maxUploadBytes: 32 << 20,
-		rates: models.DefaultRateConfig(), logLevel: slog.LevelInfo, shutdownTimeout: 20 * time.Second}
-	if cfg != want {
+		rates: models.DefaultRateConfig(), logLevel: slog.LevelInfo, shutdownTimeout: 20 * time.Second,
+		maxConnsPerClient: 100, logins: httpx.LoginLimits{PerAccount: 5, PerAddress: 30}}
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("defaults %+v, want %+v", cfg, want)
 	}
 }
@@ -131,6 +141,8 @@ func TestServeSettingsBadValues(t *testing.T) {
 		{map[string]string{"TRACKER_LOG_LEVEL": "loud"}, nil, "日志级别应为 debug、info、warn 或 error，收到“loud”"},
 		{nil, []string{"--shutdown-timeout", "soon"}, "--shutdown-timeout（TRACKER_SHUTDOWN_TIMEOUT）应为时长，如 20s，收到“soon”"},
 		{nil, []string{"extra"}, "多余的参数“extra”，运行 tracker serve --help 查看用法"},
+		{map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.local"}, nil, "--trusted-proxies（TRACKER_TRUSTED_PROXIES）应为 IP 地址或网段（如 10.0.0.1、10.0.0.0/8），以逗号分隔，收到“proxy.local”"},
+		{nil, []string{"--login-max-failures", "0"}, "--login-max-failures（TRACKER_LOGIN_MAX_FAILURES）应为不小于 1 的整数，收到“0”"},
 	} {
 		_, err := parseServe(envOfMap(c.env), c.args, io.Discard)
 		if err == nil || err.Error() != c.want {
@@ -194,7 +206,8 @@ func TestShutdownDrainsRequestsInFlight(t *testing.T) {
 	addrc := make(chan string, 1)
 	served := make(chan error, 1)
 	go func() {
-		served <- listenAndServe(ctx, "127.0.0.1:0", h, 5*time.Second, slog.New(slog.DiscardHandler), addrWriter(addrc))
+		noLimit := func(ln net.Listener) net.Listener { return ln }
+		served <- listenAndServe(ctx, "127.0.0.1:0", &http.Server{Handler: h}, noLimit, 5*time.Second, slog.New(slog.DiscardHandler), addrWriter(addrc))
 	}()
 	addr := <-addrc
 	got := make(chan string, 1)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"tracker/models"
@@ -55,13 +54,20 @@ func (s *Store) SetUserDisabled(ctx context.Context, id int64, disabled bool) er
 	})
 }
 
-// ResetPassword sets a new password (bcrypt-hashed, at least
-// MinPasswordLength characters) and revokes the user's tokens.
+// ResetPassword sets a new password (argon2id-hashed, one that
+// models.CheckPassword accepts for the user) and revokes the user's tokens.
 func (s *Store) ResetPassword(ctx context.Context, id int64, password string) error {
-	if len([]rune(password)) < MinPasswordLength {
-		return models.Errorf(models.EINVALID, "密码至少需要%d个字符", MinPasswordLength)
+	if err := models.CheckPassword("", password); err != nil {
+		return err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	u, err := s.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := models.CheckPassword(u.Name, password); err != nil {
+		return err
+	}
+	hash, err := hashPassword(ctx, password)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,8 @@ import (
 )
 
 // Backup writes a consistent copy of a live SQLite database to path with
-// VACUUM INTO, which reads one snapshot while writers go on. PostgreSQL is
+// VACUUM INTO, which reads one snapshot while writers go on; the copy is
+// readable by its owner only (0600). PostgreSQL is
 // backed up with pg_dump (see README).
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if s.dialect != "sqlite" {
@@ -17,5 +18,8 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return models.Errorf(models.ECONFLICT, "备份文件 %s 已存在，请换一个文件名", path)
 	}
-	return s.db.WithContext(ctx).Exec("VACUUM INTO ?", path).Error
+	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", path).Error; err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o600) // a copy of the database is as private as the database
 }

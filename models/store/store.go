@@ -77,10 +77,8 @@ func openOnly(dsn string) (*Store, error) {
 }
 
 func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("创建数据库目录 %s 失败：%w", dir, err)
-		}
+	if err := privateFile(path); err != nil {
+		return nil, err
 	}
 	dsn := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=30000&_txlock=immediate&_synchronous=FULL"
 	db, err := gorm.Open(sqlite.Open(dsn), cfg)
@@ -95,6 +93,28 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 	// concurrent under WAL without piling up lock waits.
 	sqlDB.SetMaxOpenConns(8)
 	return db, nil
+}
+
+// privateFile makes the database readable by its owner only: a directory
+// it creates gets 0700, the file 0600 (made so before SQLite opens it, or
+// narrowed when it exists). SQLite gives its -wal and -shm files the
+// database file's permissions. An existing directory is left as it is: it
+// may be shared (the working directory, a mounted volume).
+func privateFile(path string) error {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("创建数据库目录 %s 失败：%w", dir, err)
+		}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("打开数据库 %s 失败：%w", path, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		return f.Chmod(fi.Mode().Perm() &^ 0o077)
+	}
+	return nil
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

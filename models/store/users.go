@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"tracker/models"
@@ -55,15 +54,16 @@ const (
 )
 
 // MinPasswordLength is the shortest password accepted.
-const MinPasswordLength = 8
+const MinPasswordLength = models.MinPasswordLength
 
-// CreateUser adds a user with a bcrypt-hashed password. An uploader must
-// name an existing reporting unit.
+// CreateUser adds a user with an argon2id-hashed password that
+// models.CheckPassword accepts. An uploader must name an existing
+// reporting unit.
 func (s *Store) CreateUser(ctx context.Context, u models.User, password string) (models.User, error) {
 	if err := s.validateUser(ctx, u, password); err != nil {
 		return models.User{}, err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	hash, err := hashPassword(ctx, password)
 	if err != nil {
 		return models.User{}, err
 	}
@@ -88,10 +88,11 @@ func (s *Store) validateUser(ctx context.Context, u models.User, password string
 		return models.Errorf(models.EINVALID, "用户名不能为空，且不超过64个字符")
 	case !models.ValidRole(u.Role):
 		return models.Errorf(models.EINVALID, "角色“%s”无效，应为 admin、uploader 或 reviewer", u.Role)
-	case utf8.RuneCountInString(password) < MinPasswordLength:
-		return models.Errorf(models.EINVALID, "密码至少需要%d个字符", MinPasswordLength)
 	case u.Role == models.RoleUploader && u.District == "":
 		return models.Errorf(models.EINVALID, "填报员必须指定所属区县（--district）")
+	}
+	if err := models.CheckPassword(u.Name, password); err != nil {
+		return err
 	}
 	if u.District == "" {
 		return nil
@@ -117,25 +118,42 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 
 // Login checks a name and password and returns the user and a new API
 // token. Unknown names and wrong passwords get the same answer, and both
-// cost a bcrypt comparison, so neither leaks which names exist.
+// cost a password hash, so neither leaks which names exist. A password
+// hashed the old way (bcrypt) is hashed again with argon2id on success.
 func (s *Store) Login(ctx context.Context, name, password string) (models.User, string, error) {
 	denied := models.Errorf(models.EUNAUTHORIZED, "用户名或密码错误")
 	var row userRow
 	err := s.db.WithContext(ctx).Where("name = ?", name).First(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		if _, _, err := verifyPassword(ctx, dummyHash, password); err != nil {
+			return models.User{}, "", err
+		}
 		return models.User{}, "", denied
 	} else if err != nil {
 		return models.User{}, "", err
 	}
-	if bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
+	ok, rehash, err := verifyPassword(ctx, row.PasswordHash, password)
+	if err != nil {
+		return models.User{}, "", err
+	}
+	if !ok || row.Disabled {
 		return models.User{}, "", denied
+	}
+	if rehash {
+		s.upgradeHash(ctx, row, password)
 	}
 	token, err := s.issueToken(ctx, row.ID)
 	return row.user(), token, err
 }
 
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("tracker-dummy-password"), bcrypt.DefaultCost)
+// upgradeHash replaces a user's old-style hash with an argon2id one; when
+// that fails the old hash stays and the next login tries again.
+func (s *Store) upgradeHash(ctx context.Context, row userRow, password string) {
+	if hash, err := hashPassword(ctx, password); err == nil {
+		s.db.WithContext(ctx).Model(&userRow{}).Where("id = ? AND password_hash = ?", row.ID, row.PasswordHash).
+			Update("password_hash", hash)
+	}
+}
 
 // issueToken stores the SHA-256 of a fresh 256-bit random token: a stolen
 // database does not yield usable tokens.
@@ -227,24 +245,32 @@ func (s *Store) RevokeToken(ctx context.Context, userID int64, id string) error 
 	return res.Error
 }
 
+// ErrWrongPassword is ChangePassword's error when the old password does
+// not match: a guess, which the login throttles count.
+var ErrWrongPassword = models.Errorf(models.EINVALID, "原密码不正确")
+
 // ChangePassword lets a user replace their own password: the old one must
-// match, the new one must differ and be long enough. Every other token of
-// the user is revoked (a changed password should end forgotten sessions);
-// keep stays valid.
+// match (ErrWrongPassword), the new one must differ and pass
+// models.CheckPassword. Every other token of the user is revoked (a
+// changed password should end forgotten sessions); keep stays valid.
 func (s *Store) ChangePassword(ctx context.Context, id int64, old, new, keep string) error {
 	var row userRow
 	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
 		return notFound(err, "用户不存在")
 	}
+	ok, _, err := verifyPassword(ctx, row.PasswordHash, old)
 	switch {
-	case bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(old)) != nil:
-		return models.Errorf(models.EINVALID, "原密码不正确")
+	case err != nil:
+		return err
+	case !ok:
+		return ErrWrongPassword
 	case old == new:
 		return models.Errorf(models.EINVALID, "新密码不能与原密码相同")
-	case utf8.RuneCountInString(new) < MinPasswordLength:
-		return models.Errorf(models.EINVALID, "密码至少需要%d个字符", MinPasswordLength)
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(new), bcrypt.DefaultCost)
+	if err := models.CheckPassword(row.Name, new); err != nil {
+		return err
+	}
+	hash, err := hashPassword(ctx, new)
 	if err != nil {
 		return err
 	}
