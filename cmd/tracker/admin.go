@@ -93,6 +93,8 @@ func extraCommands(ctx context.Context, env envConfig, args []string, stdin io.R
 		return cmdImport(ctx, env, args[1:], stdout, stderr)
 	case "report":
 		return cmdReport(ctx, env, args[1:], stdout, stderr)
+	case "inspect":
+		return cmdInspect(args[1:], stdout, stderr)
 	}
 	return fmt.Errorf("未知命令“%s”，运行 tracker help 查看用法", args[0])
 }

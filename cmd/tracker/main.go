@@ -21,6 +21,7 @@ const usage = `tracker — 淄博市重大项目建设情况跟踪系统
   tracker demo [--db DSN]                           载入 2024 年演示项目库（可重复执行）
   tracker import [--db DSN] [--period YYYY-MM] [--dry-run] FILE...   离线导入台账
   tracker report [--db DSN] --year Y --quarter Q [-o FILE]            生成季度报告
+  tracker inspect --cells FILE                      以 JSON 显示读取器看到的单元格（不导入）
   tracker user add [--db DSN] --name N --role admin|uploader|reviewer [--district D] --password-stdin
   tracker backup [--db DSN] FILE                    备份数据库（运行中也可执行）
   tracker healthcheck [--url URL]                   检查运行中的服务（/healthz），正常时退出码为 0

@@ -54,6 +54,11 @@ type Range struct {
 	C1, R1, C2, R2 int
 }
 
+// String writes the range as "A1:C3".
+func (r Range) String() string {
+	return ColLetter(r.C1) + strconv.Itoa(r.R1) + ":" + ColLetter(r.C2) + strconv.Itoa(r.R2)
+}
+
 // ColLetter returns the Excel column letters of a 0-based column: 0 → "A".
 func ColLetter(col int) string {
 	s := ""

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 )
 
@@ -58,7 +59,31 @@ func (p *rowParser) parse(el []byte) (*Row, error) {
 	if err := p.cells(el[gt+1:]); err != nil {
 		return nil, err
 	}
+	p.row.Cells = inColumnOrder(p.row.Cells)
 	return &p.row, p.err
+}
+
+// inColumnOrder returns cells sorted by column, keeping the last of two
+// cells in one column, as Excel does when a writer sets a cell twice.
+// Cells are nearly always in order already: that costs one comparison
+// each.
+func inColumnOrder(cells []Cell) []Cell {
+	sorted := true
+	for i := 1; i < len(cells) && sorted; i++ {
+		sorted = cells[i-1].Col < cells[i].Col
+	}
+	if sorted {
+		return cells
+	}
+	sort.SliceStable(cells, func(i, j int) bool { return cells[i].Col < cells[j].Col })
+	out := cells[:0]
+	for i, c := range cells {
+		if i+1 < len(cells) && cells[i+1].Col == c.Col {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // cells reads the <c> elements of a row's content.
