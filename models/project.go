@@ -86,14 +86,18 @@ func (p *Project) SortInvestments() {
 }
 
 // PlannedStartMonth returns the month number a 新开工 project is planned to
-// start in its year: a missing plan counts from December (DOMAIN.md), and a
-// plan in an earlier year counts from January.
+// start in its year: a missing plan counts from December (DOMAIN.md), a
+// plan in an earlier year counts from January, and a plan in a later year
+// is 13 — never planned this year, so a start this year is early (how a
+// 开工率 can exceed 100%: Zibo 2023, 248 starts of 245 planned).
 func (p *Project) PlannedStartMonth() int {
 	switch {
-	case p.PlannedStart.IsZero() || p.PlannedStart.Year() > p.Year:
+	case p.PlannedStart.IsZero():
 		return 12
 	case p.PlannedStart.Year() < p.Year:
 		return 1
+	case p.PlannedStart.Year() > p.Year:
+		return 13
 	}
 	return p.PlannedStart.Num()
 }

@@ -173,3 +173,19 @@ func TestGroupsKeepTheGivenOrderAndListEmptyUnits(t *testing.T) {
 		t.Errorf("groups %s", got)
 	}
 }
+
+// TestStartRateCanExceedOneWhenNextYearsStartsComeEarly: a 新开工 project
+// planned for next year that starts this year is an early start and not
+// planned this year, which is how Zibo's 2023 rate reached 101.2%.
+func TestStartRateCanExceedOneWhenNextYearsStartsComeEarly(t *testing.T) {
+	dec := MonthOf(2023, 12)
+	ps := []Project{
+		{Year: 2023, Facts: Facts{Nature: NatureNew, PlannedStart: MonthOf(2023, 4), ActualStart: MonthOf(2023, 5)}},
+		{Year: 2023, Facts: Facts{Nature: NatureNew, PlannedStart: MonthOf(2024, 3), ActualStart: MonthOf(2023, 10)}},
+		{Year: 2023, Facts: Facts{Nature: NatureNew, PlannedStart: MonthOf(2024, 3)}},
+	}
+	r := ComputeRates(ps, dec, DefaultRateConfig(), nil, nil)
+	if r.PlannedStarts != 1 || r.ActualStarts != 2 || r.EarlyStarts != 1 || r.StartRate != 2 {
+		t.Errorf("planned %d, actual %d, early %d, rate %v; want 1, 2, 1, 2", r.PlannedStarts, r.ActualStarts, r.EarlyStarts, r.StartRate)
+	}
+}

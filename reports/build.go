@@ -128,6 +128,9 @@ func b2i(b bool) int {
 // start began: planned month (a missing plan counts from December, as
 // models does) minus the actual start month.
 func EarlyMonths(p *models.Project) int {
-	planned := models.MonthOf(p.Year, p.PlannedStartMonth())
+	planned := p.PlannedStart
+	if planned.IsZero() || planned.Year() < p.Year {
+		planned = models.MonthOf(p.Year, p.PlannedStartMonth())
+	}
 	return planned.MonthsSince(p.ActualStart)
 }
