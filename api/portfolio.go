@@ -46,6 +46,9 @@ func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, error) {
 		return store.ProjectFilter{}, err
 	}
 	f := store.ProjectFilter{Year: year, District: c.Query("district"), Query: c.Query("q")}
+	if f.Month, err = monthOf(c, year); err != nil {
+		return f, err
+	}
 	if n := c.Query("nature"); n != "" {
 		nature, ok := models.ParseNature(n)
 		if !ok {
@@ -66,12 +69,31 @@ func (s *Server) getProject(c *gin.Context) {
 		s.Fail(c, err)
 		return
 	}
-	p, err := s.Store.Project(c, models.NormalizeCode(c.Param("code")), year)
+	m, err := monthOf(c, year)
+	var p models.Project
+	if err == nil {
+		p, err = s.Store.Project(c, models.NormalizeCode(c.Param("code")), year)
+	}
+	if err == nil && m != 0 {
+		ps := []models.Project{p.AsOf(m)}
+		err = s.Store.AttachMonthNotes(c, ps, m)
+		p = ps[0]
+	}
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, p)
+}
+
+// monthOf reads the optional month= of a year (1..12) as a month; zero
+// when absent.
+func monthOf(c *gin.Context, year int) (models.Month, error) {
+	if c.Query("month") == "" {
+		return 0, nil
+	}
+	n, err := httpx.IntParam(c, "month", 0, 1, 12, "月份")
+	return models.MonthOf(year, n), err
 }
 
 func (s *Server) units(c *gin.Context) {

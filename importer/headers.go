@@ -54,6 +54,8 @@ var headerSpellings = map[string]Field{
 	"预计竣工": models.FieldPlannedCompletion, "计划完工时间": models.FieldPlannedCompletion, "预计完工时间": models.FieldPlannedCompletion,
 	"竣工时间(计划)": models.FieldPlannedCompletion, "计划竣工日期": models.FieldPlannedCompletion, "预计竣工日期": models.FieldPlannedCompletion,
 	"计划建成时间": models.FieldPlannedCompletion, "预计建成时间": models.FieldPlannedCompletion,
+	"项目分类": models.FieldClass, "实施类/准备类": models.FieldClass, "实施或准备": models.FieldClass, "清单类别": models.FieldClass,
+	"实施/准备": models.FieldClass, "清单分类": models.FieldClass, "项目阶段": models.FieldClass,
 }
 
 // Unrecognised columns: a header that looks like an amount (投资 or 金额,

@@ -34,6 +34,7 @@ var readers = map[models.ValueKind]func(*rowReader, models.FieldDef){
 	models.ValueNature:   (*rowReader).nature,
 	models.ValueMoney:    (*rowReader).amount,
 	models.ValueMonth:    (*rowReader).month,
+	models.ValueClass:    (*rowReader).class,
 }
 
 // cell returns the cell of a field and whether the ledger has that column.
@@ -134,11 +135,27 @@ func (rr *rowReader) nature(models.FieldDef) {
 		rr.rec.Nature, rr.rec.Has = n, rr.rec.Has|FieldNature
 		return
 	}
-	if f := foldText(raw); f == "实施类" || f == "准备类" {
-		return // a list's section, not a nature
+	if c, ok := models.ParseClass(foldText(raw)); ok {
+		rr.rec.Class, rr.rec.Has = c, rr.rec.Has|models.FieldClass // a list's class, not a nature
+		return
 	}
 	_, col, _ := rr.cell(FieldNature)
 	rr.warnf(col, warnNature, "建设性质“%s”无法识别，应为新开工或续建，本项未导入", raw)
+}
+
+// class reads 实施类/准备类 from its own column; anything else there is a
+// warning and states nothing.
+func (rr *rowReader) class(d models.FieldDef) {
+	raw := rr.text(d.Field)
+	if raw == "" {
+		return
+	}
+	if c, ok := models.ParseClass(foldText(raw)); ok {
+		rr.rec.Class, rr.rec.Has = c, rr.rec.Has|d.Field
+		return
+	}
+	_, col, _ := rr.cell(d.Field)
+	rr.warnf(col, warnNature, "项目分类“%s”无法识别，应为实施类或准备类，本项未导入", raw)
 }
 
 // amount reads an amount in its column's unit; unreadable or negative

@@ -26,6 +26,10 @@ const (
 	FieldProgress
 	FieldProblems
 	FieldPlannedCompletion
+	FieldClass           // 实施类 or 准备类 in the year's list
+	FieldListFrom        // the first month on the year's list (增补); zero: from the start
+	FieldListUntil       // the first month off the year's list (调出); zero: stays on
+	FieldImplementedFrom // the first month a 准备类 project counts as 实施类
 )
 
 // FieldCode is a pseudo field for the code column, used only when mapping
@@ -44,6 +48,7 @@ const (
 	ValueMoney                     // an amount: exact yuan, 万元 in the API and in change text
 	ValueMonth                     // a month, "YYYY-MM"; none when zero
 	ValueLongText                  // free text kept as written but trimmed (形象进度, 存在问题)
+	ValueClass                     // 实施类 or 准备类
 )
 
 // Scope is where a field's value lives, and so which table keeps it.
@@ -101,6 +106,10 @@ var fieldDefs = []FieldDef{
 	textDef(FieldProgress, "progress", "形象进度", ValueLongText, ScopeMonth, "progress", func(f *Facts) *string { return &f.Progress }),
 	textDef(FieldProblems, "problems", "存在问题/需协调事项", ValueLongText, ScopeMonth, "problems", func(f *Facts) *string { return &f.Problems }),
 	monthDef(FieldPlannedCompletion, "planned_completion", "计划竣工时间", ScopeMonth, "planned_completion", func(f *Facts) *Month { return &f.PlannedCompletion }),
+	classDef(FieldClass, "class", "项目分类（实施类/准备类）", ScopeYear, "class", func(f *Facts) *Class { return &f.Class }),
+	monthDef(FieldListFrom, "list_from", "列入清单月份", ScopeYear, "list_from", func(f *Facts) *Month { return &f.ListFrom }),
+	monthDef(FieldListUntil, "list_until", "调出清单月份", ScopeYear, "list_until", func(f *Facts) *Month { return &f.ListUntil }),
+	monthDef(FieldImplementedFrom, "implemented_from", "转为实施类月份", ScopeYear, "implemented_from", func(f *Facts) *Month { return &f.ImplementedFrom }),
 }
 
 // FieldDefs returns every ledger field in template order.

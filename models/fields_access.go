@@ -23,6 +23,16 @@ func natureDef(f Field, name, label string, scope Scope, column string, p func(*
 	return FieldDef{Field: f, Name: name, Label: label, Kind: ValueNature, Scope: scope, Column: column, access: acc}
 }
 
+func classDef(f Field, name, label string, scope Scope, column string, p func(*Facts) *Class) FieldDef {
+	acc := accessOf(p, func(v Class) *string { s := string(v.OrImplement()); return &s }, func(s *string) (Class, error) {
+		if s == nil {
+			return "", nil
+		}
+		return Class(*s), nil
+	}, func(v Class) any { return string(v.OrImplement()) })
+	return FieldDef{Field: f, Name: name, Label: label, Kind: ValueClass, Scope: scope, Column: column, access: acc}
+}
+
 func moneyDef(f Field, name, label string, scope Scope, column string, p func(*Facts) *Money) FieldDef {
 	acc := accessOf(p, func(v Money) *string { s := v.WanString(); return &s }, func(s *string) (Money, error) {
 		if s == nil {

@@ -12,7 +12,7 @@ func sample(t *testing.T) Facts {
 	var f Facts
 	for _, d := range FieldDefs() {
 		v := map[ValueKind]string{ValueText: "文字", ValueName: "某项目", ValueUnit: "张店区", ValueNature: "续建",
-			ValueMoney: "1234.5678", ValueMonth: "2024-06", ValueLongText: "主体结构\n封顶"}[d.Kind]
+			ValueMoney: "1234.5678", ValueMonth: "2024-06", ValueLongText: "主体结构\n封顶", ValueClass: "准备类"}[d.Kind]
 		if err := d.Set(&f, &v); err != nil {
 			t.Fatalf("%s: Set(%q): %v", d.Name, v, err)
 		}

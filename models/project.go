@@ -22,6 +22,36 @@ func ParseNature(s string) (Nature, bool) {
 	return "", false
 }
 
+// Class is a project's place in a year's list: 实施类 (counted in both
+// rates) or 准备类 (being prepared: tracked, counted in neither rate until
+// it moves to 实施类).
+type Class string
+
+const (
+	ClassImplement Class = "实施类"
+	ClassPrepare   Class = "准备类"
+)
+
+// ParseClass reads 实施类/实施/实施项目 and 准备类/准备/前期/储备.
+func ParseClass(s string) (Class, bool) {
+	switch NormalizeName(s) {
+	case "实施类", "实施", "实施项目", "实施类项目":
+		return ClassImplement, true
+	case "准备类", "准备", "准备项目", "准备类项目", "前期", "前期类", "储备类":
+		return ClassPrepare, true
+	}
+	return "", false
+}
+
+// OrImplement is the class, with none meaning 实施类 (a list that says
+// nothing of classes is all 实施类).
+func (c Class) OrImplement() Class {
+	if c == "" {
+		return ClassImplement
+	}
+	return c
+}
+
 // Facts are the values of the ledger fields (FieldDefs) for one project:
 // what a ledger row states, or what the store holds. Amounts are exact
 // yuan; months are YYYYMM (zero = none).
@@ -40,6 +70,10 @@ type Facts struct {
 	Progress          string `json:"progress"`           // 形象进度 of the latest month reported
 	Problems          string `json:"problems"`           // 存在问题/需协调事项 of the latest month reported
 	PlannedCompletion Month  `json:"planned_completion"` // 计划竣工时间 as last reported
+	Class             Class  `json:"class"`              // 实施类 or 准备类 in the year's list
+	ListFrom          Month  `json:"list_from"`          // 增补: on the list from this month; none: from the start
+	ListUntil         Month  `json:"list_until"`         // 调出: off the list from this month; none: stays on
+	ImplementedFrom   Month  `json:"implemented_from"`   // a 准备类 project counts as 实施类 from this month
 }
 
 // Project is one project as it stands in one year's list: its identity and
@@ -122,4 +156,26 @@ func (p Project) AsOf(m Month) Project {
 	}
 	p.Progress, p.Problems, p.PlannedCompletion = "", "", 0
 	return p
+}
+
+// OnListAt reports whether p is on its year's list at month m: on it from
+// the start or added (增补) from a month ≤ m, and not withdrawn (调出) from
+// a month ≤ m.
+func (p *Project) OnListAt(m Month) bool {
+	return (p.ListFrom.IsZero() || p.ListFrom <= m) && (p.ListUntil.IsZero() || m < p.ListUntil)
+}
+
+// CountsAt reports whether p counts in the two rates at month m: on the
+// list and 实施类, a 准备类 project from the month it moved to 实施类.
+func (p *Project) CountsAt(m Month) bool {
+	if !p.OnListAt(m) {
+		return false
+	}
+	return p.Class.OrImplement() == ClassImplement || !p.ImplementedFrom.IsZero() && p.ImplementedFrom <= m
+}
+
+// OnListInYear reports whether p is on its year's list in any month of it
+// (a project a list import dropped is withdrawn from January: never).
+func (p *Project) OnListInYear() bool {
+	return p.ListUntil.IsZero() || p.ListUntil > MonthOf(p.Year, 1) && (p.ListFrom.IsZero() || p.ListFrom < p.ListUntil)
 }

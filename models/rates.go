@@ -66,7 +66,9 @@ type Rates struct {
 // TimeProgress returns 序时进度 for month m of a year: m/12.
 func TimeProgress(month int) float64 { return float64(month) / 12 }
 
-// ComputeRates computes the rates of a year's list as of month m (1..12).
+// ComputeRates computes the rates of a year's list as of month m (1..12):
+// only the projects that count at m (Project.CountsAt: on the list then,
+// and 实施类) are summed.
 // districtOrder and categoryOrder give the order of the groups; groups not
 // named there follow in name order, and named groups with no project are
 // listed with zero figures so every unit appears in the report.
@@ -76,6 +78,9 @@ func ComputeRates(projects []Project, m Month, cfg RateConfig, districtOrder, ca
 	byCategory := map[string]*Figures{}
 	for i := range projects {
 		p := &projects[i]
+		if !p.CountsAt(m) {
+			continue // not on the list at m, or 准备类
+		}
 		f := figuresOf(p, m, cfg)
 		r.Figures.add(f)
 		group(byDistrict, p.District).add(f)

@@ -147,6 +147,12 @@ var migrations = []string{
 	// 8: an import keeps how its file was read (the stated period, the
 	// sender's unit), so that a commit by anyone reads it the same way.
 	`ALTER TABLE imports ADD COLUMN read_options TEXT NOT NULL DEFAULT '';`,
+	// 9: the year's list as it changes during the year: 实施类 or 准备类,
+	// 增补 from a month, 调出 from a month, 准备类 → 实施类 from a month.
+	`ALTER TABLE plan_entries ADD COLUMN class TEXT NOT NULL DEFAULT '实施类';
+	ALTER TABLE plan_entries ADD COLUMN list_from INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE plan_entries ADD COLUMN list_until INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE plan_entries ADD COLUMN implemented_from INTEGER NOT NULL DEFAULT 0;`,
 }
 
 var dialectWords = map[string]map[string]string{

@@ -10,6 +10,7 @@ import (
 // ProjectFilter selects projects of one year's list.
 type ProjectFilter struct {
 	Year     int
+	Month    models.Month // the list and figures as of this month; zero: the whole year
 	District string
 	Nature   models.Nature
 	Query    string // part of the name or the code
@@ -21,18 +22,30 @@ type ProjectFilter struct {
 // project's own fields and its year's entry, as the registry names them.
 var projectColumns = "p.code, " + columnList("p.", defsOf(models.ScopeProject)) + ", " + columnList("e.", defsOf(models.ScopeYear))
 
-// Portfolio returns every project in a year's list with that year's
-// investment reports, in code order.
+// onListAt is the condition of an entry on its list at month ?: added by
+// then (or from the start) and not withdrawn by then (models.Project.OnListAt).
+const onListAt = `(e.list_from = 0 OR e.list_from <= ?) AND (e.list_until = 0 OR e.list_until > ?)`
+
+// inYear is the condition of an entry on its list in some month of the
+// year: not dropped from January (a list import withdraws a project it
+// drops from the year's first month).
+const inYear = `(e.list_until = 0 OR e.list_until > e.year * 100 + 1)`
+
+// Portfolio returns every project on a year's list in some month of it,
+// with that year's investment reports, in code order.
 func (s *Store) Portfolio(ctx context.Context, year int) ([]models.Project, error) {
-	return s.queryProjects(ctx, year, `e.year = ?`, []any{year}, "p.code", 0, 0)
+	return s.queryProjects(ctx, year, `e.year = ? AND `+inYear, []any{year}, "p.code", 0, 0)
 }
 
-// PortfolioAsOf returns every project in month m's year list with one
-// investment report each: the latest reported in the year for a month ≤ m
-// (none when there is none). That is all models.ComputeRates and the
-// report need, and it reads one row per project instead of twelve.
+// PortfolioAsOf returns the year's list as it stood at month m: the
+// projects on it then (准备类 ones included; models.ComputeRates counts
+// only those that count), each as of m (models.Project.AsOf: an actual
+// start after m is none) with one investment report, the latest reported
+// in the year for a month ≤ m (none when there is none). That is all the
+// rates and the report need, and it reads one row per project instead of
+// twelve. The month's text fields are left empty (AttachMonthNotes).
 func (s *Store) PortfolioAsOf(ctx context.Context, m models.Month) ([]models.Project, error) {
-	ps, err := s.queryProjectsOnly(ctx, m.Year(), `e.year = ?`, []any{m.Year()}, "p.code", 0, 0)
+	ps, err := s.queryProjectsOnly(ctx, m.Year(), `e.year = ? AND `+onListAt, []any{m.Year(), int(m), int(m)}, "p.code", 0, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +53,13 @@ func (s *Store) PortfolioAsOf(ctx context.Context, m models.Month) ([]models.Pro
 		SELECT code, MAX(period) AS period FROM investments
 		WHERE year = ? AND period <= ? AND completed_ytd IS NOT NULL GROUP BY code
 	) l ON l.code = i.code AND l.period = i.period`
-	return ps, s.attachRows(ctx, ps, q, []any{m.Year(), int(m)})
+	if err := s.attachRows(ctx, ps, q, []any{m.Year(), int(m)}); err != nil {
+		return nil, err
+	}
+	for i := range ps {
+		ps[i] = ps[i].AsOf(m)
+	}
+	return ps, nil
 }
 
 // Projects returns one page of a year's list matching f, and the number of
@@ -54,18 +73,37 @@ func (s *Store) Projects(ctx context.Context, f ProjectFilter) (int64, []models.
 		return 0, nil, err
 	}
 	items, err := s.queryProjects(ctx, f.Year, where, args, "p.district, p.code", f.PerPage, (f.Page-1)*f.PerPage)
-	return total, items, err
+	if err != nil || f.Month == 0 {
+		return total, items, err
+	}
+	return total, items, s.asOf(ctx, items, f.Month)
+}
+
+// asOf makes projects read as of month m: figures and starts (AsOf) and
+// the month's text fields.
+func (s *Store) asOf(ctx context.Context, ps []models.Project, m models.Month) error {
+	for i := range ps {
+		ps[i] = ps[i].AsOf(m)
+	}
+	return s.AttachMonthNotes(ctx, ps, m)
 }
 
 // AllProjects returns every project of a year's list matching f (its page
 // fields ignored), for exports.
 func (s *Store) AllProjects(ctx context.Context, f ProjectFilter) ([]models.Project, error) {
 	where, args := f.where()
-	return s.queryProjects(ctx, f.Year, where, args, "p.district, p.code", 0, 0)
+	ps, err := s.queryProjects(ctx, f.Year, where, args, "p.district, p.code", 0, 0)
+	if err != nil || f.Month == 0 {
+		return ps, err
+	}
+	return ps, s.asOf(ctx, ps, f.Month)
 }
 
 func (f ProjectFilter) where() (string, []any) {
-	conds, args := []string{"e.year = ?"}, []any{f.Year}
+	conds, args := []string{"e.year = ?", inYear}, []any{f.Year}
+	if f.Month != 0 {
+		conds, args = append(conds, onListAt), append(args, int(f.Month), int(f.Month))
+	}
 	if f.District != "" {
 		conds, args = append(conds, "p.district = ?"), append(args, f.District)
 	}
