@@ -56,11 +56,11 @@ type Plan struct {
 // rules refuse (another unit's project for a district uploader, a new
 // project without a unit, nature or name) become errors and are left out,
 // like the importer's own error rows.
-func PlanImport(sn Snapshot, records []LedgerRecord, period Month, user User) *Plan {
+func PlanImport(sn Snapshot, records []LedgerRecord, period Month, user User, areas Areas) *Plan {
 	pl := &Plan{Districts: map[string]bool{}}
 	touched := map[string]bool{}
 	for _, r := range inCodeOrder(records) {
-		if msg := Refusal(sn, r, user); msg != "" {
+		if msg := Refusal(sn, r, user, areas); msg != "" {
 			pl.problem(r, SeverityError, msg)
 			continue
 		}
@@ -117,8 +117,11 @@ func districtOf(sn Snapshot, r *LedgerRecord) string {
 
 // Refusal says why a record cannot be applied, or "". The policy decides
 // whose unit it is: the stored project's, or the row's for a new project;
-// a new project needs a unit, a nature and a name to enter the list.
-func Refusal(sn Snapshot, r *LedgerRecord, user User) string {
+// a new project needs a unit, a nature and a name to enter the list. A new
+// project whose code names another district's area (segment 2) needs the
+// office: that district could never report it. An admin may create it
+// (the importer's warning about the mismatch stays).
+func Refusal(sn Snapshot, r *LedgerRecord, user User, areas Areas) string {
 	st := sn[r.Code]
 	if st != nil && !Allowed(user, ActionWriteUnit, st.District) {
 		return fmt.Sprintf("项目 %s 属于%s，%s的账号不能修改它", r.Code, st.District, userUnit(user))
@@ -135,6 +138,39 @@ func Refusal(sn Snapshot, r *LedgerRecord, user User) string {
 		return fmt.Sprintf("新项目 %s 缺少建设性质（新开工或续建），无法列入项目清单", r.Code)
 	case r.Name == "":
 		return fmt.Sprintf("新项目 %s 缺少项目名称", r.Code)
+	}
+	if owner := areas.OtherDistrict(r.Code, r.District); owner != "" && !Allowed(user, ActionAdmin, "") {
+		return fmt.Sprintf("新项目 %s 的代码区划段 %s 属于%s，不是%s：跨区县的项目须由市重大项目办建档，请核对项目代码或联系市重大项目办",
+			r.Code, CodeArea(r.Code), owner, r.District)
+	}
+	return ""
+}
+
+// Areas maps the area code of each district with one (370303) to its
+// name (张店区). Zones and city departments have none: their projects
+// carry the code of the district they lie in.
+type Areas map[string]string
+
+// AreasOf indexes the districts among units by their area code.
+func AreasOf(units []Unit) Areas {
+	a := Areas{}
+	for _, u := range units {
+		if u.Kind == KindDistrict && len(u.Code) == 6 {
+			a[u.Code] = u.Name
+		}
+	}
+	return a
+}
+
+// OtherDistrict returns the district whose area code is in code when it
+// is not district, "" otherwise. Only a district with an area code of its
+// own is held to its code: a zone's projects carry another's.
+func (a Areas) OtherDistrict(code, district string) string {
+	owner := a[CodeArea(code)]
+	for _, d := range a {
+		if d == district && owner != "" && owner != district {
+			return owner
+		}
 	}
 	return ""
 }

@@ -8,13 +8,16 @@ import (
 var (
 	planAdmin    = User{Name: "office", Role: RoleAdmin}
 	planUploader = User{Name: "zd", Role: RoleUploader, District: "张店区"}
+	planZone     = User{Name: "gx", Role: RoleUploader, District: "高新区"}
 	planJune     = MonthOf(2024, 6)
+	planAreas    = AreasOf(DefaultUnits())
 )
 
 const (
 	codeA = "2403-370303-04-01-000001"
 	codeB = "2403-370302-04-01-000002"
 	codeN = "2406-370303-04-01-000009"
+	codeZ = "2409-370302-04-01-000007"
 )
 
 // stored returns a project of 张店区 on the 2024 list with a June figure of
@@ -98,6 +101,15 @@ func TestPlanImportRules(t *testing.T) {
 		{"an uploader may not change another unit's project", planUploader,
 			[]LedgerRecord{rec(codeB, FieldCompletedYTD, Facts{CompletedYTD: 5 * Wan})},
 			"", [4]int{0, 0, 0, 0}, "属于淄川区"},
+		{"an uploader may not create a project whose code names another district's area", planUploader,
+			[]LedgerRecord{rec(codeZ, FieldName|FieldDistrict|FieldNature, Facts{Name: "新项目", District: "张店区", Nature: NatureNew})},
+			"", [4]int{0, 0, 0, 0}, "区划段 370302 属于淄川区，不是张店区"},
+		{"an admin may (the importer warns of the mismatch)", planAdmin,
+			[]LedgerRecord{rec(codeZ, FieldName|FieldDistrict|FieldNature, Facts{Name: "新项目", District: "张店区", Nature: NatureNew})},
+			"7:project→新项目", [4]int{1, 1, 0, 0}, ""},
+		{"a zone's project carries the area code of the district it lies in", planZone,
+			[]LedgerRecord{rec(codeN, FieldName|FieldDistrict|FieldNature, Facts{Name: "新项目", District: "高新区", Nature: NatureNew})},
+			"9:project→新项目", [4]int{1, 1, 0, 0}, ""},
 		{"an uploader may not create another unit's project", planUploader,
 			[]LedgerRecord{rec(codeN, FieldName|FieldDistrict|FieldNature, Facts{Name: "新项目", District: "淄川区", Nature: NatureNew})},
 			"", [4]int{0, 0, 0, 0}, "不能为它建档"},
@@ -112,7 +124,7 @@ func TestPlanImportRules(t *testing.T) {
 			"2:unit 淄川区政府→某局; 2:plan_entry→续建; 1:unit 张店区政府→某局", [4]int{2, 0, 2, 0}, "按续建列入"},
 	}
 	for _, tt := range tests {
-		pl := PlanImport(stored(), tt.records, planJune, tt.user)
+		pl := PlanImport(stored(), tt.records, planJune, tt.user, planAreas)
 		if got := fields(pl); got != tt.changes {
 			t.Errorf("%s: changes %q, want %q", tt.rule, got, tt.changes)
 		}
@@ -129,7 +141,7 @@ func TestPlanImportRules(t *testing.T) {
 }
 
 func TestPlanKeepsTheFigureProvenanceForRevert(t *testing.T) {
-	pl := PlanImport(stored(), []LedgerRecord{rec(codeA, FieldCompletedYTD, Facts{CompletedYTD: 600 * Wan})}, planJune, planAdmin)
+	pl := PlanImport(stored(), []LedgerRecord{rec(codeA, FieldCompletedYTD, Facts{CompletedYTD: 600 * Wan})}, planJune, planAdmin, planAreas)
 	c := pl.Changes[0]
 	if c.Period != planJune || c.OldImportID == nil || *c.OldImportID != 7 || c.OldSource != "导入#7" {
 		t.Errorf("change %+v: want period 2024-06, old import 7, old source 导入#7", c)

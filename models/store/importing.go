@@ -95,7 +95,14 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	if err != nil {
 		return nil, err
 	}
-	pl := models.PlanImport(sn, ledger.Records, period, user)
+	units, err := unitsIn(tx)
+	if err != nil {
+		return nil, err
+	}
+	pl := models.PlanImport(sn, ledger.Records, period, user, models.AreasOf(units))
+	if err := checkYearUnlocked(tx, period.Year(), pl.Changes); err != nil {
+		return nil, err
+	}
 	w := &writer{tx: tx, importID: row.ID, period: period, now: s.now()}
 	if apply && pl.Applied > 0 {
 		if err := w.applyAll(pl); err != nil {

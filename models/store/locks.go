@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -67,4 +68,90 @@ func checkUnlocked(tx *gorm.DB, m models.Month) error {
 			m.Year(), q, m.Year(), m.Num())
 	}
 	return nil
+}
+
+// checkYearUnlocked refuses changes of year's figures that would change a
+// locked quarter's: the fields kept per year (年度计划投资 and 建设性质 count
+// in every month's rates, 计划开工时间 from the earlier of its old and new
+// month, December when there is none) and a place on the year's list,
+// which a new project takes as well (the list has no effective month, so
+// it counts from January). A quarter that ends before the change takes
+// effect is not touched by it. The caller refuses the whole import, at
+// preview already: half a ledger applied would be worse.
+func checkYearUnlocked(tx *gorm.DB, year int, changes []models.Change) error {
+	var quarters []int
+	if err := tx.Model(&lockRow{}).Where("year = ?", year).Order("quarter").Pluck("quarter", &quarters).Error; err != nil {
+		return err
+	}
+	if len(quarters) == 0 {
+		return nil
+	}
+	for i := range changes {
+		from := affectsFrom(&changes[i], year)
+		for _, q := range quarters {
+			if from <= 3*q {
+				return yearLocked(&changes[i], year, q)
+			}
+		}
+	}
+	return nil
+}
+
+// affectsFrom is the first month of year whose figures change c makes
+// differ, 13 for a change that alters none (a figure of a month).
+func affectsFrom(c *models.Change, year int) int {
+	switch {
+	case c.Field == models.ChangeProject || c.Field == models.ChangePlanEntry:
+		return 1
+	case models.ScopeOfChange(c.Field) != models.ScopeYear:
+		return 13
+	case c.Field != "planned_start":
+		return 1
+	}
+	month := func(v *string) int {
+		m, err := models.ParseMonth(deref(v))
+		switch {
+		case v == nil || *v == "" || err != nil:
+			return 12 // a 新开工 project without a planned month counts from December
+		case m.Year() < year:
+			return 1
+		case m.Year() > year:
+			return 13
+		}
+		return m.Num()
+	}
+	return min(month(c.Old), month(c.New))
+}
+
+func yearLocked(c *models.Change, year, q int) error {
+	head := fmt.Sprintf("%d年第%d季度已锁定（通报已发布）", year, q)
+	tail := "会改变已锁定季度的数据。请从台账中去掉这项修改后再导入，或请管理员先解锁该季度"
+	switch c.Field {
+	case models.ChangeProject:
+		return models.Errorf(models.ECONFLICT, "%s：新项目 %s 将列入%d年清单，%s", head, c.Code, year, tail)
+	case models.ChangePlanEntry:
+		return models.Errorf(models.ECONFLICT, "%s：项目 %s 将列入%d年清单，%s", head, c.Code, year, tail)
+	}
+	label := c.Field
+	if f, ok := models.FieldNamed(c.Field); ok {
+		if d, ok := f.Def(); ok {
+			label = d.Label
+		}
+	}
+	return models.Errorf(models.ECONFLICT, "%s：项目 %s 的%s（%s → %s）是全年数据，修改它%s", head, c.Code, label,
+		orNone(c.Old), orNone(c.New), tail)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func orNone(s *string) string {
+	if s == nil || *s == "" {
+		return "空"
+	}
+	return *s
 }

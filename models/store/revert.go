@@ -24,6 +24,9 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*mo
 			return err
 		}
 		changes, err := loadChanges(tx, id, models.Month(row.Period))
+		if err == nil {
+			err = checkYearUnlocked(tx, models.Month(row.Period).Year(), changes)
+		}
 		if err != nil {
 			return err
 		}

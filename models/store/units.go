@@ -75,8 +75,13 @@ func (s *Store) seeded(ctx context.Context) (bool, error) {
 
 // Units returns the reporting units in report order.
 func (s *Store) Units(ctx context.Context) ([]models.Unit, error) {
+	return unitsIn(s.db.WithContext(ctx))
+}
+
+// unitsIn reads the units through db (a transaction, say).
+func unitsIn(db *gorm.DB) ([]models.Unit, error) {
 	var rows []unitRow
-	if err := s.db.WithContext(ctx).Order("sort, name").Find(&rows).Error; err != nil {
+	if err := db.Order("sort, name").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Unit, len(rows))
