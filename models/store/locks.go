@@ -70,14 +70,16 @@ func checkUnlocked(tx *gorm.DB, m models.Month) error {
 	return nil
 }
 
-// checkYearUnlocked refuses changes of year's figures that would change a
-// locked quarter's: the fields kept per year (年度计划投资 and 建设性质 count
-// in every month's rates, 计划开工时间 from the earlier of its old and new
-// month, December when there is none) and a place on the year's list,
-// which a new project takes as well (the list has no effective month, so
-// it counts from January). A quarter that ends before the change takes
-// effect is not touched by it. The caller refuses the whole import, at
-// preview already: half a ledger applied would be worse.
+// checkYearUnlocked refuses changes of a year's figures that would change
+// a locked quarter's: the fields kept per year either count in every
+// month's rates (年度计划投资, 建设性质, 实施类/准备类) or from a month on
+// (计划开工时间, December when there is none; 列入清单月份, 调出清单月份,
+// 转为实施类月份), so a change counts from the earlier of its old and new
+// month; a place on the year's list (a new project takes one too) counts
+// from its 列入清单月份, January when it has none. A quarter that ends
+// before the change takes effect is not touched by it. The caller refuses
+// the whole import, at preview already: half a ledger applied would be
+// worse.
 func checkYearUnlocked(tx *gorm.DB, year int, changes []models.Change) error {
 	var quarters []int
 	if err := tx.Model(&lockRow{}).Where("year = ?", year).Order("quarter").Pluck("quarter", &quarters).Error; err != nil {
@@ -86,8 +88,14 @@ func checkYearUnlocked(tx *gorm.DB, year int, changes []models.Change) error {
 	if len(quarters) == 0 {
 		return nil
 	}
+	listFrom := map[string]*string{} // the list_from each entry is made with
+	for _, c := range changes {
+		if c.Field == "list_from" {
+			listFrom[c.Code] = c.New
+		}
+	}
 	for i := range changes {
-		from := affectsFrom(&changes[i], year)
+		from := affectsFrom(&changes[i], year, listFrom)
 		for _, q := range quarters {
 			if from <= 3*q {
 				return yearLocked(&changes[i], year, q)
@@ -97,22 +105,15 @@ func checkYearUnlocked(tx *gorm.DB, year int, changes []models.Change) error {
 	return nil
 }
 
-// affectsFrom is the first month of year whose figures change c makes
-// differ, 13 for a change that alters none (a figure of a month).
-func affectsFrom(c *models.Change, year int) int {
-	switch {
-	case c.Field == models.ChangeProject || c.Field == models.ChangePlanEntry:
-		return 1
-	case models.ScopeOfChange(c.Field) != models.ScopeYear:
-		return 13
-	case c.Field != "planned_start":
-		return 1
-	}
-	month := func(v *string) int {
+// affectsFrom is the first month of year whose figures c makes differ, 13
+// for a change that alters none of the year's months before it (a month's
+// own figure).
+func affectsFrom(c *models.Change, year int, listFrom map[string]*string) int {
+	month := func(v *string, none int) int {
 		m, err := models.ParseMonth(deref(v))
 		switch {
-		case v == nil || *v == "" || err != nil:
-			return 12 // a 新开工 project without a planned month counts from December
+		case v == nil || *v == "" || err != nil || m == 0:
+			return none
 		case m.Year() < year:
 			return 1
 		case m.Year() > year:
@@ -120,8 +121,28 @@ func affectsFrom(c *models.Change, year int) int {
 		}
 		return m.Num()
 	}
-	return min(month(c.Old), month(c.New))
+	switch c.Field {
+	case models.ChangeProject:
+		if c.Created != nil && c.Created.ListFrom != 0 {
+			return month(ptr(c.Created.ListFrom.String()), 1)
+		}
+		return 1
+	case models.ChangePlanEntry:
+		return month(listFrom[c.Code], 1)
+	case "planned_start":
+		return min(month(c.Old, 12), month(c.New, 12)) // none: counts from December
+	case "list_from":
+		return min(month(c.Old, 1), month(c.New, 1)) // none: from the start
+	case "list_until", "implemented_from":
+		return min(month(c.Old, 13), month(c.New, 13)) // none: never
+	}
+	if models.ScopeOfChange(c.Field) == models.ScopeYear {
+		return 1
+	}
+	return 13
 }
+
+func ptr(s string) *string { return &s }
 
 func yearLocked(c *models.Change, year, q int) error {
 	head := fmt.Sprintf("%d年第%d季度已锁定（通报已发布）", year, q)
