@@ -16,13 +16,13 @@ import (
 func (s *Server) postImport(c *gin.Context) {
 	start, u := time.Now(), httpx.CurrentUser(c)
 	name, data, err := s.Upload(c)
-	var period models.Month
+	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: c.PostForm("dry_run") == "true"}
 	if err == nil {
-		period, err = httpx.OptionalMonth(c.PostForm("period"))
+		err = httpx.UploadOptions(c, &up)
 	}
 	var imp *models.Import
 	if err == nil {
-		imp, err = s.Ledgers.Import(c, ledgers.Upload{FileName: name, Data: data, Period: period, User: u, DryRun: c.PostForm("dry_run") == "true"})
+		imp, err = s.Ledgers.Import(c, up)
 	}
 	if err != nil {
 		s.Fail(c, err)

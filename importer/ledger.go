@@ -22,6 +22,11 @@ type Options struct {
 	// District is set when a district uploader sends the ledger: rows of any
 	// other district are errors, and rows without a district get this one.
 	District string
+	// List reads the file as a year's list (kind=list) rather than a
+	// monthly ledger: its year is Year, else the one the title or a header
+	// states, and its period January of that year.
+	List bool
+	Year int
 	// Limits bound the work done on one file; zero fields take defaults.
 	Limits Limits
 }

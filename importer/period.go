@@ -14,6 +14,9 @@ import (
 // else from the 填报日期 (a ledger for 1-12月 sent in January belongs to
 // the year before). A later sheet stating another month gets a warning.
 func (b *builder) settlePeriod(s *sheetReader, lines []string) error {
+	if b.opts.List {
+		return b.settleListYear(s, lines)
+	}
 	stated := statedPeriod(s.h, lines)
 	switch {
 	case b.ledger.Period != 0:
@@ -31,6 +34,29 @@ func (b *builder) settlePeriod(s *sheetReader, lines []string) error {
 		return models.Errorf(models.EUNPROCESSABLE, "工作表“%s”中找不到报告期（年份和月份）。请在标题中写明，例如“2024年1-6月重大项目建设情况台账”，或把累计列的表头写成“1-6月累计完成投资”并在标题中写明年份，或在上传时选择报告月份", s.src.Name)
 	}
 	return nil
+}
+
+// settleListYear decides a list's year: the upload's (Options.Year), else
+// the title's or a header's (2024年计划投资). A list's period is January of
+// its year.
+func (b *builder) settleListYear(s *sheetReader, lines []string) error {
+	if b.ledger.Period != 0 {
+		return nil
+	}
+	year := b.opts.Year
+	for _, l := range lines {
+		l, _ = splitSent(l)
+		y, _ := periodIn(l)
+		year = firstNonZero(year, y)
+	}
+	for _, c := range s.h.cols {
+		year = firstNonZero(year, c.year)
+	}
+	if m := models.MonthOf(year, 1); year != 0 && m.Valid() {
+		b.ledger.Period = m
+		return nil
+	}
+	return models.Errorf(models.EUNPROCESSABLE, "工作表“%s”中找不到清单的年度。请在标题中写明，例如“2024年市重大项目名单”，或在上传时指定年度", s.src.Name)
 }
 
 // sheetWarning adds a warning about a whole sheet, at its header row.

@@ -32,13 +32,24 @@ type Upload struct {
 	Period   models.Month // the reporting month stated with the upload; zero: from the file
 	User     models.User
 	DryRun   bool // preview: keep the import, change nothing
+	// List imports the year's list (kind=list) instead of a monthly
+	// ledger; Year is its year (zero: from the file). Admins only.
+	List bool
+	Year int
+	// Rules are what the office allows beyond the rules: additions to the
+	// list (增补), a correction of a locked quarter.
+	Rules store.ImportRules
 }
 
-// ReadOptions are how a file was read, kept with its import so that a
-// commit reads it again the same way, whoever commits.
+// ReadOptions are how a file was read and what was allowed, kept with its
+// import so that a commit reads and plans it again the same way, whoever
+// commits.
 type ReadOptions struct {
-	Period   models.Month `json:"period,omitempty"`
-	District string       `json:"district,omitempty"` // the sender's unit, for a district uploader
+	Period   models.Month      `json:"period,omitempty"`
+	District string            `json:"district,omitempty"` // the sender's unit, for a district uploader
+	List     bool              `json:"list,omitempty"`
+	Year     int               `json:"year,omitempty"`
+	Rules    store.ImportRules `json:"rules,omitempty"`
 }
 
 // Import reads an upload and records it: a preview with DryRun, else
@@ -56,6 +67,9 @@ func (s *Service) Read(ctx context.Context, up Upload) (*models.Ledger, error) {
 	if !up.User.CanImport() {
 		return nil, models.Errorf(models.EFORBIDDEN, "您的账号不能上传台账")
 	}
+	if (up.List || len(up.Rules.Additions) > 0 || up.Rules.Correction) && !up.User.IsAdmin() {
+		return nil, models.Errorf(models.EFORBIDDEN, "只有市重大项目办（管理员）可以导入年度清单、确认增补或更正已锁定季度的数据")
+	}
 	return s.read(ctx, up.FileName, up.Data, optionsOf(up))
 }
 
@@ -65,12 +79,16 @@ func (s *Service) Record(ctx context.Context, up Upload, ledger *models.Ledger) 
 	if err != nil {
 		return nil, err
 	}
+	kind := models.ImportUpload
+	if up.List {
+		kind = models.ImportList
+	}
 	return s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
-		DryRun: up.DryRun, ReadOptions: string(opts)})
+		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules})
 }
 
 func optionsOf(up Upload) ReadOptions {
-	o := ReadOptions{Period: up.Period}
+	o := ReadOptions{Period: up.Period, List: up.List, Year: up.Year, Rules: up.Rules}
 	if up.User.Role == models.RoleUploader {
 		o.District = up.User.District
 	}
@@ -138,7 +156,7 @@ func (s *Service) Commit(ctx context.Context, id int64, u models.User) (*models.
 	if err != nil {
 		return nil, err
 	}
-	return s.Store.CommitImport(ctx, id, ledger, u)
+	return s.Store.CommitImport(ctx, id, ledger, u, opts.Rules)
 }
 
 // Discard deletes a preview.
@@ -184,7 +202,7 @@ func (s *Service) read(ctx context.Context, name string, data []byte, o ReadOpti
 	if err != nil {
 		return nil, err
 	}
-	opts := importer.Options{FileName: name, Period: o.Period, Units: units, District: o.District}
+	opts := importer.Options{FileName: name, Period: o.Period, Units: units, District: o.District, List: o.List, Year: o.Year}
 	d := s.ReadTimeout
 	if d == 0 {
 		d = 2 * time.Minute

@@ -31,11 +31,13 @@ type ImportKind string
 
 // Import kinds.
 const (
-	ImportUpload ImportKind = "upload" // a ledger file
-	ImportEdit   ImportKind = "edit"   // a hand edit in the pages or the API
+	ImportUpload     ImportKind = "upload"      // a monthly ledger file
+	ImportEdit       ImportKind = "edit"        // a hand edit in the pages or the API
+	ImportList       ImportKind = "list"        // the year's list (kind=list)
+	ImportListChange ImportKind = "list_change" // one change of a year's list (增补, 调出, 转为实施类)
 )
 
-var kindLabels = map[ImportKind]string{ImportUpload: "上传台账", ImportEdit: "手工修改"}
+var kindLabels = map[ImportKind]string{ImportUpload: "上传台账", ImportEdit: "手工修改", ImportList: "年度清单", ImportListChange: "清单调整"}
 
 // Label is the kind in Chinese.
 func (k ImportKind) Label() string {

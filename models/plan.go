@@ -22,6 +22,9 @@ type Stored struct {
 	// same year; HasPrevious is false when there is none.
 	Previous    Money
 	HasPrevious bool
+	// StartReport names the report that set the actual start (“第12号导入
+	// （淄川区7月.xlsx）”), "" when unknown.
+	StartReport string
 }
 
 // Snapshot is the stored state of the projects an import touches, by
@@ -47,20 +50,49 @@ type Plan struct {
 	Created   int // projects
 	Updated   int
 	Unchanged int
+	Dropped   int             // a list import: projects on the list it leaves out
 	Districts map[string]bool // units whose rows were applied
+}
+
+// PlanOptions say what is planned and what the office allowed.
+type PlanOptions struct {
+	Period Month // the reporting month (a list import: January of its year)
+	User   User
+	// List is a list import (kind=list): the file is the year's whole
+	// list; projects on the list that it leaves out are dropped, and the
+	// month's fields are not read from it.
+	List bool
+	// ListExists tells that the year already has a list, so a monthly
+	// ledger stays inside it; without one, its projects form the list.
+	ListExists bool
+	// Areas tell which district each area code belongs to, for the rule
+	// on new projects whose code names another district.
+	Areas Areas
+	// Additions are the codes the office accepted in the preview as 增补
+	// from the ledger's month; "*" accepts every code not on the list.
+	// Only admins may add to a list.
+	Additions map[string]bool
+}
+
+func (o PlanOptions) accepts(code string) bool {
+	return Allowed(o.User, ActionAdmin, "") && (o.Additions[code] || o.Additions["*"])
 }
 
 // PlanImport compares each record with the stored state and returns the
 // changes applying them would make, in code order (so that every row
 // written for them comes in key order). It changes nothing. Records the
 // rules refuse (another unit's project for a district uploader, a new
-// project without a unit, nature or name) become errors and are left out,
-// like the importer's own error rows.
-func PlanImport(sn Snapshot, records []LedgerRecord, period Month, user User, areas Areas) *Plan {
+// project without a unit, nature or name, a code outside the year's list)
+// become errors and are left out, like the importer's own error rows.
+func PlanImport(sn Snapshot, records []LedgerRecord, o PlanOptions) *Plan {
 	pl := &Plan{Districts: map[string]bool{}}
 	touched := map[string]bool{}
 	for _, r := range inCodeOrder(records) {
-		if msg := Refusal(sn, r, user, areas); msg != "" {
+		r, msg := o.admit(sn, r)
+		if msg == "" {
+			msg = Refusal(sn, r, o.User, o.Areas)
+		}
+		if msg != "" {
 			pl.problem(r, SeverityError, msg)
 			continue
 		}
@@ -68,11 +100,13 @@ func PlanImport(sn Snapshot, records []LedgerRecord, period Month, user User, ar
 		before := len(pl.Changes)
 		isNew := sn[r.Code] == nil
 		if isNew {
+			r = pl.withoutFutureStart(r, o)
 			pl.add(Change{Code: r.Code, Field: ChangeProject, New: &r.Name, Created: r})
+			pl.addedFrom(r)
 		} else {
-			pl.scopeChanges(sn, r, ScopeProject, period)
-			pl.yearChanges(sn, r, period)
-			pl.scopeChanges(sn, r, ScopeMonth, period)
+			pl.scopeChanges(sn, r, ScopeProject, o)
+			pl.yearChanges(sn, r, o)
+			pl.scopeChanges(sn, r, ScopeMonth, o)
 		}
 		pl.warnLower(sn, r)
 		if touched[r.Code] {
@@ -82,7 +116,90 @@ func PlanImport(sn Snapshot, records []LedgerRecord, period Month, user User, ar
 		pl.Districts[districtOf(sn, r)] = true
 		pl.count(isNew, len(pl.Changes) > before)
 	}
+	if o.List {
+		pl.drops(sn, touched, o)
+	}
+	pl.noListYet(o)
 	return pl
+}
+
+// admit applies the list's rule to a record: a list import states the
+// year's fields and no month's; a monthly ledger reports projects on the
+// list at its month, or adds one the office accepted (增补 from the month).
+// It returns the record to plan, or why it is refused.
+func (o PlanOptions) admit(sn Snapshot, r *LedgerRecord) (*LedgerRecord, string) {
+	st := sn[r.Code]
+	out := *r
+	if o.List {
+		out.Has = out.Has&^monthFields | FieldListFrom | FieldListUntil
+		out.ListFrom, out.ListUntil, out.ImplementedFrom = 0, 0, 0
+		return &out, ""
+	}
+	out.Has &^= listFields // a monthly ledger reports; the office changes the list
+	switch {
+	case !o.ListExists || st != nil && st.OnList && st.OnListAt(o.Period):
+		return &out, ""
+	case st != nil && st.OnList && !st.ListUntil.IsZero() && o.Period >= st.ListUntil:
+		return r, fmt.Sprintf("项目 %s 已自%s起调出%d年清单，不能再报送", r.Code, monthZh(st.ListUntil), o.Period.Year())
+	case st != nil && st.OnList:
+		return r, fmt.Sprintf("项目 %s 自%s起才列入%d年清单，%s的台账不能报送", r.Code, monthZh(st.ListFrom), o.Period.Year(), monthZh(o.Period))
+	case !o.accepts(r.Code):
+		return r, fmt.Sprintf("项目 %s 不在%d年清单中；如确属增补项目，请由市重大项目办在预览中确认增补", r.Code, o.Period.Year())
+	}
+	out.ListFrom, out.Has = o.Period, out.Has|FieldListFrom
+	return &out, ""
+}
+
+// listFields are the fields of a project's place in the year's list.
+const listFields = FieldClass | FieldListFrom | FieldListUntil | FieldImplementedFrom
+
+// monthFields are the fields of a month's report.
+var monthFields = func() Field {
+	var f Field
+	for _, d := range fieldDefs {
+		if d.Scope == ScopeMonth {
+			f |= d.Field
+		}
+	}
+	return f
+}()
+
+func monthZh(m Month) string { return fmt.Sprintf("%d年%d月", m.Year(), m.Num()) }
+
+// drops withdraws, from the year's first month, the projects on the list
+// that a list import leaves out.
+func (pl *Plan) drops(sn Snapshot, kept map[string]bool, o PlanOptions) {
+	first := MonthOf(o.Period.Year(), 1)
+	d, _ := FieldListUntil.Def()
+	var codes []string
+	for code, st := range sn {
+		if st.OnList && !kept[code] && (st.ListUntil.IsZero() || st.ListUntil > first) {
+			codes = append(codes, code)
+		}
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		f := Facts{ListUntil: first}
+		pl.add(Change{Code: code, Field: d.Name, Old: sn.Value(code, d), New: d.Text(&f)})
+		pl.Dropped++
+	}
+}
+
+// noListYet says, for a year without a list, that this import forms it.
+func (pl *Plan) noListYet(o PlanOptions) {
+	if o.List || o.ListExists {
+		return
+	}
+	n := 0
+	for _, c := range pl.Changes {
+		if c.Field == ChangeProject || c.Field == ChangePlanEntry {
+			n++
+		}
+	}
+	if n > 0 {
+		pl.Problems = append(pl.Problems, Problem{Severity: SeverityWarning,
+			Message: fmt.Sprintf("%d年尚无清单：本次导入的%d个项目将列入清单", o.Period.Year(), n)})
+	}
 }
 
 func (pl *Plan) count(isNew, changed bool) {
@@ -186,9 +303,13 @@ func userUnit(u User) string {
 // with the stored values. A stated but empty district (a row whose unit
 // could not be told) changes nothing; the year's nature is compared only
 // when stated (a list's 实施类/准备类 section is no nature).
-func (pl *Plan) scopeChanges(sn Snapshot, r *LedgerRecord, scope Scope, period Month) {
+func (pl *Plan) scopeChanges(sn Snapshot, r *LedgerRecord, scope Scope, o PlanOptions) {
+	period := o.Period
 	for _, d := range r.Has.Defs() {
 		if d.Scope != scope || d.Field == FieldDistrict && r.District == "" || d.Field == FieldNature && r.Nature == "" {
+			continue
+		}
+		if d.Field == FieldActualStart && !o.List && pl.laterStart(sn, r, period) {
 			continue
 		}
 		nv, old := d.Text(&r.Facts), sn.Value(r.Code, d)
@@ -209,7 +330,8 @@ func (pl *Plan) scopeChanges(sn Snapshot, r *LedgerRecord, scope Scope, period M
 // yearChanges adds a known project that is not yet on the year's list to
 // it (as 续建 when the row states no nature, with a warning), then compares
 // the year's fields.
-func (pl *Plan) yearChanges(sn Snapshot, r *LedgerRecord, period Month) {
+func (pl *Plan) yearChanges(sn Snapshot, r *LedgerRecord, o PlanOptions) {
+	period := o.Period
 	if !sn[r.Code].OnList {
 		nature := r.Nature
 		if r.Has&FieldNature == 0 || nature == "" {
@@ -220,10 +342,57 @@ func (pl *Plan) yearChanges(sn Snapshot, r *LedgerRecord, period Month) {
 		pl.add(Change{Code: r.Code, Field: ChangePlanEntry, New: &n})
 		without := *r
 		without.Has &^= FieldNature // the entry carries the nature
-		pl.scopeChanges(sn, &without, ScopeYear, period)
+		pl.scopeChanges(sn, &without, ScopeYear, o)
 		return
 	}
-	pl.scopeChanges(sn, r, ScopeYear, period)
+	pl.scopeChanges(sn, r, ScopeYear, o)
+}
+
+// addedFrom records, for a created project the office added to the list
+// (增补), the month it joins the list as a change of its own, so that the
+// list's changes show it like any other addition.
+func (pl *Plan) addedFrom(r *LedgerRecord) {
+	if r.Has&FieldListFrom == 0 || r.ListFrom.IsZero() {
+		return
+	}
+	d, _ := FieldListFrom.Def()
+	pl.add(Change{Code: r.Code, Field: d.Name, New: d.Text(&r.Facts)})
+}
+
+// withoutFutureStart drops, from a new project of a monthly ledger, an
+// actual start after the ledger's month, with a warning.
+func (pl *Plan) withoutFutureStart(r *LedgerRecord, o PlanOptions) *LedgerRecord {
+	if o.List || r.Has&FieldActualStart == 0 || r.ActualStart <= o.Period {
+		return r
+	}
+	pl.problem(r, SeverityWarning, fmt.Sprintf("实际开工时间%s晚于本台账的报告期%s，本项未导入", monthZh(r.ActualStart), monthZh(o.Period)))
+	out := *r
+	out.ActualStart, out.Has = 0, out.Has&^FieldActualStart
+	return &out
+}
+
+// laterStart keeps an actual start a ledger of an earlier month must not
+// undo: one stored for a month after the ledger's (a later report set it)
+// stays, and a start after the ledger's own month is no fact of it yet;
+// either way the row is applied without it, with a warning.
+func (pl *Plan) laterStart(sn Snapshot, r *LedgerRecord, period Month) bool {
+	st := sn[r.Code]
+	switch {
+	case st.ActualStart == r.ActualStart:
+		return false
+	case st.ActualStart > period:
+		by := st.StartReport
+		if by == "" {
+			by = "此前的报送"
+		}
+		pl.problem(r, SeverityWarning, fmt.Sprintf("实际开工时间已由%s报为%s，晚于本台账的报告期%s，本台账不能更改，本项未导入",
+			by, monthZh(st.ActualStart), monthZh(period)))
+		return true
+	case r.ActualStart > period:
+		pl.problem(r, SeverityWarning, fmt.Sprintf("实际开工时间%s晚于本台账的报告期%s，本项未导入", monthZh(r.ActualStart), monthZh(period)))
+		return true
+	}
+	return false
 }
 
 // warnLower flags a cumulative figure below the latest earlier one of the

@@ -158,20 +158,20 @@ func (p Project) AsOf(m Month) Project {
 	return p
 }
 
-// OnListAt reports whether p is on its year's list at month m: on it from
-// the start or added (增补) from a month ≤ m, and not withdrawn (调出) from
-// a month ≤ m.
-func (p *Project) OnListAt(m Month) bool {
-	return (p.ListFrom.IsZero() || p.ListFrom <= m) && (p.ListUntil.IsZero() || m < p.ListUntil)
+// OnListAt reports whether a project with these facts of its year's entry
+// is on the list at month m: on it from the start or added (增补) from a
+// month ≤ m, and not withdrawn (调出) from a month ≤ m.
+func (f *Facts) OnListAt(m Month) bool {
+	return (f.ListFrom.IsZero() || f.ListFrom <= m) && (f.ListUntil.IsZero() || m < f.ListUntil)
 }
 
-// CountsAt reports whether p counts in the two rates at month m: on the
-// list and 实施类, a 准备类 project from the month it moved to 实施类.
-func (p *Project) CountsAt(m Month) bool {
-	if !p.OnListAt(m) {
+// CountsAt reports whether the project counts in the two rates at month m:
+// on the list and 实施类, a 准备类 project from the month it moved to 实施类.
+func (f *Facts) CountsAt(m Month) bool {
+	if !f.OnListAt(m) {
 		return false
 	}
-	return p.Class.OrImplement() == ClassImplement || !p.ImplementedFrom.IsZero() && p.ImplementedFrom <= m
+	return f.Class.OrImplement() == ClassImplement || !f.ImplementedFrom.IsZero() && f.ImplementedFrom <= m
 }
 
 // OnListInYear reports whether p is on its year's list in any month of it

@@ -122,7 +122,7 @@ func TestScriptAndSQLLookingInputIsPlainText(t *testing.T) {
 			csv += code + `,"` + strings.ReplaceAll(name, `"`, `""`) + `",张店区,新开工,1` + "\n"
 		}
 		var imp servertest.ImportResult
-		ts.Upload(admin, "注入.csv", []byte(csv), nil, http.StatusOK, &imp)
+		ts.Upload(admin, "注入.csv", []byte(csv), map[string]string{"additions": "*", "addition_reason": "增补测试项目"}, http.StatusOK, &imp)
 		if imp.Status != "committed" || imp.RowsImported != 3 {
 			t.Fatalf("import %+v", imp)
 		}

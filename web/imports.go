@@ -62,12 +62,12 @@ func (s *Server) postImportPage(c *gin.Context) {
 	}
 	var imp *models.Import
 	start := time.Now()
-	var m models.Month
+	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: true}
 	if err == nil {
-		m, err = httpx.OptionalMonth(period)
+		err = httpx.UploadOptions(c, &up)
 	}
 	if err == nil {
-		imp, err = s.Ledgers.Import(c, ledgers.Upload{FileName: name, Data: data, Period: m, User: u, DryRun: true})
+		imp, err = s.Ledgers.Import(c, up)
 	}
 	if err == nil {
 		s.Metrics.ImportDone(imp, time.Since(start))

@@ -122,10 +122,10 @@ func TestAdminLocksAQuarterFromTheReportsPage(t *testing.T) {
 	}
 	wantContains(t, "locked", admin.page("/reports?ok=locked", http.StatusOK), "已锁定该季度", "已锁定", "解锁")
 	p := servertest.FirstProject("张店区")
-	loc := zd.previewed("张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1"))
-	resp, body := zd.post(loc+"/commit", url.Values{"csrf": {zd.csrf()}})
-	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "已锁定") {
-		t.Errorf("commit into a locked quarter: %d", resp.StatusCode)
+	// A locked quarter is refused at preview already, on the form itself.
+	resp, body := zd.upload("张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1"), zd.csrf())
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "2024年第2季度已锁定") || !strings.Contains(body, `name="file"`) {
+		t.Errorf("preview into a locked quarter: %d %.300s", resp.StatusCode, body)
 	}
 	if resp, _ := zd.post("/reports/locks", url.Values{"csrf": {zd.csrf()}, "year": {"2024"}, "quarter": {"2"}, "lock": {"0"}}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("an uploader unlocked a quarter: %d", resp.StatusCode)
@@ -134,6 +134,7 @@ func TestAdminLocksAQuarterFromTheReportsPage(t *testing.T) {
 		t.Error("an uploader is offered the lock buttons")
 	}
 	admin.post("/reports/locks", url.Values{"csrf": {admin.csrf()}, "year": {"2024"}, "quarter": {"2"}, "lock": {"0"}})
+	loc := zd.previewed("张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1"))
 	if resp, _ := zd.post(loc+"/commit", url.Values{"csrf": {zd.csrf()}}); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("commit after unlocking: %d", resp.StatusCode)
 	}

@@ -68,7 +68,7 @@ func TestBackupWhileImporting(t *testing.T) {
 			defer wg.Done()
 			for _, b := range all[s*perStream : (s+1)*perStream] {
 				start := time.Now()
-				status, body, err := c.upload(ctx, b.name, b.data)
+				status, body, err := c.uploadAdding(ctx, b.name, b.data)
 				st.add("upload", time.Since(start), status, body, err)
 				var imp importResult
 				ok := err == nil && status == http.StatusOK && decode(body, &imp) == nil

@@ -134,7 +134,7 @@ func TestCrashDuringImportAndRevert(t *testing.T) {
 
 	// Measure one import and one revert without a kill.
 	name, file, after := c.ledger(c.base)
-	r := c.send(func(ctx context.Context) (int, []byte, error) { return c.admin.upload(ctx, name, file) }, 0)
+	r := c.send(func(ctx context.Context) (int, []byte, error) { return c.admin.uploadAdding(ctx, name, file) }, 0)
 	imp := c.mustImport(r)
 	checkCommitted(t, imp, "committed")
 	if d := after.diff(juneFigures(t, c.db)); d != "" {
@@ -191,7 +191,7 @@ func (c *crashRun) crashImport(i int, delay time.Duration) {
 	t := c.t
 	before := c.state
 	name, file, after := c.ledger(before)
-	r := c.send(func(ctx context.Context) (int, []byte, error) { return c.admin.upload(ctx, name, file) }, delay)
+	r := c.send(func(ctx context.Context) (int, []byte, error) { return c.admin.uploadAdding(ctx, name, file) }, delay)
 	got := juneFigures(t, c.db)
 	c.restart()
 	imp, found := c.findImport(name)
@@ -252,7 +252,7 @@ func (c *crashRun) crashRevert(i int, delay time.Duration) {
 // importFully imports the next ledger without a kill.
 func (c *crashRun) importFully() {
 	name, file, after := c.ledger(c.state)
-	imp := c.mustImport(c.send(func(ctx context.Context) (int, []byte, error) { return c.admin.upload(ctx, name, file) }, 0))
+	imp := c.mustImport(c.send(func(ctx context.Context) (int, []byte, error) { return c.admin.uploadAdding(ctx, name, file) }, 0))
 	checkCommitted(c.t, imp, "committed")
 	c.stack = append(c.stack, applied{id: imp.ID, before: c.state})
 	c.state = after

@@ -380,10 +380,23 @@ func (c *apiClient) get(ctx context.Context, path string) (int, []byte, error) {
 
 // upload posts a ledger to /api/v1/imports (committed at once).
 func (c *apiClient) upload(ctx context.Context, fileName string, data []byte) (int, []byte, error) {
+	return c.uploadWith(ctx, fileName, data, nil)
+}
+
+// uploadAdding posts a ledger of new projects, accepting them all as
+// 增补 to the 2024 list (as the office does in the preview).
+func (c *apiClient) uploadAdding(ctx context.Context, fileName string, data []byte) (int, []byte, error) {
+	return c.uploadWith(ctx, fileName, data, map[string]string{"additions": "*", "addition_reason": "测试：新增项目"})
+}
+
+func (c *apiClient) uploadWith(ctx context.Context, fileName string, data []byte, fields map[string]string) (int, []byte, error) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	fw, _ := mw.CreateFormFile("file", fileName)
 	fw.Write(data)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
 	mw.Close()
 	return c.do(ctx, "POST", "/api/v1/imports", &body, mw.FormDataContentType())
 }

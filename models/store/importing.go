@@ -25,6 +25,21 @@ type NewImport struct {
 	// RefuseRejected keeps nothing when no row can be applied: the first
 	// problem comes back as an error (a refused hand edit is no history).
 	RefuseRejected bool
+	Rules          ImportRules
+}
+
+// ImportRules are what the office allowed an import beyond the rules.
+type ImportRules struct {
+	// Additions are codes accepted as 增补 from the ledger's month ("*":
+	// every code not on the list); admins only.
+	Additions []string `json:"additions,omitempty"`
+	// Reason is why: of the additions (required with them) or the
+	// correction.
+	Reason string `json:"reason,omitempty"`
+	// Correction lets an admin change the figures of a locked quarter on
+	// purpose; the quarter's report as sent stays, and the next report
+	// lists the change as 更正.
+	Correction bool `json:"correction,omitempty"`
 }
 
 // CreateImport records an upload and, unless it is a dry run, applies it,
@@ -33,7 +48,7 @@ type NewImport struct {
 func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import, error) {
 	var out *models.Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
-		if err := checkUnlocked(tx, in.Ledger.Period); err != nil && !in.DryRun {
+		if err := checkOpen(tx, in.Ledger.Period, in.Rules, in.User); err != nil {
 			return err
 		}
 		kind := in.Kind
@@ -45,7 +60,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		imp, err := s.plan(tx, &row, in.Ledger, in.User, !in.DryRun)
+		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun)
 		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
 		}
@@ -69,17 +84,17 @@ func refused(imp *models.Import) error {
 // CommitImport applies a previewed import. The ledger is read again from
 // the kept file by the caller, and the changes are computed again against
 // the database as it is now, so a commit never writes a stale preview.
-func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User) (*models.Import, error) {
+func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User, rules ImportRules) (*models.Import, error) {
 	var out *models.Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		row, err := importIn(tx, id, models.StatusPreviewed, "提交")
 		if err == nil {
-			err = checkUnlocked(tx, models.Month(row.Period))
+			err = checkOpen(tx, models.Month(row.Period), rules, user)
 		}
 		if err != nil {
 			return err
 		}
-		imp, err := s.plan(tx, &row, ledger, user, true)
+		imp, err := s.plan(tx, &row, ledger, user, rules, true)
 		out = imp
 		return err
 	})
@@ -89,9 +104,23 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledge
 // plan computes an import's changes against the database and, when apply
 // is set, writes them; either way the import row and its changes are
 // saved.
-func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, apply bool) (*models.Import, error) {
+func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, rules ImportRules, apply bool) (*models.Import, error) {
 	period := models.Month(row.Period)
-	sn, err := loadSnapshot(tx, models.RecordCodes(ledger.Records), period)
+	o := models.PlanOptions{Period: period, User: user, List: row.Kind == models.ImportList, Additions: map[string]bool{}}
+	for _, c := range rules.Additions {
+		o.Additions[c] = true
+	}
+	var err error
+	if o.ListExists, err = listExists(tx, period.Year()); err != nil {
+		return nil, err
+	}
+	codes := models.RecordCodes(ledger.Records)
+	if o.List {
+		if codes, err = withYearCodes(tx, codes, period.Year()); err != nil {
+			return nil, err
+		}
+	}
+	sn, err := loadSnapshot(tx, codes, period)
 	if err != nil {
 		return nil, err
 	}
@@ -99,14 +128,22 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	if err != nil {
 		return nil, err
 	}
-	pl := models.PlanImport(sn, ledger.Records, period, user, models.AreasOf(units))
-	if err := checkYearUnlocked(tx, period.Year(), pl.Changes); err != nil {
-		return nil, err
+	o.Areas = models.AreasOf(units)
+	pl := models.PlanImport(sn, ledger.Records, o)
+	if !rules.Correction || !user.IsAdmin() {
+		if err := checkYearUnlocked(tx, period.Year(), pl.Changes); err != nil {
+			return nil, err
+		}
 	}
 	w := &writer{tx: tx, importID: row.ID, period: period, now: s.now()}
-	if apply && pl.Applied > 0 {
+	if apply && (pl.Applied > 0 || pl.Dropped > 0) {
 		if err := w.applyAll(pl); err != nil {
 			return nil, fmt.Errorf("apply import %d: %w", row.ID, err)
+		}
+		if o.List {
+			if err := establishList(tx, period.Year(), row.ID, s.now()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := w.saveChanges(pl.Changes); err != nil {

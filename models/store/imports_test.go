@@ -80,8 +80,9 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		changed := figureRecord(zd, zd.AnnualPlan*7/10)
 		changed.AnnualPlan, changed.Has = zd.AnnualPlan+100*models.Wan, changed.Has|models.FieldAnnualPlan
 		ledger := ledgerOf(june, changed, newProject)
+		add := ImportRules{Additions: []string{newProject.Code}} // 增补, accepted in the preview
 
-		preview, err := s.CreateImport(ctx, NewImport{FileName: "张店区1-6月.xlsx", Data: []byte("file bytes"), User: admin, Ledger: ledger, DryRun: true})
+		preview, err := s.CreateImport(ctx, NewImport{FileName: "张店区1-6月.xlsx", Data: []byte("file bytes"), User: admin, Ledger: ledger, DryRun: true, Rules: add})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -91,7 +92,7 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		if dump(t, s) != before {
 			t.Fatal("a preview changed the database")
 		}
-		committed, err := s.CommitImport(ctx, preview.ID, ledger, admin)
+		committed, err := s.CommitImport(ctx, preview.ID, ledger, admin, add)
 		if err != nil || committed.Status != models.StatusCommitted || committed.RowsImported != 2 {
 			t.Fatalf("commit: %+v %v", committed, err)
 		}
@@ -99,7 +100,10 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		if got, _ := p.CompletedAsOf(june); got != zd.AnnualPlan*7/10 || p.AnnualPlan != zd.AnnualPlan+100*models.Wan {
 			t.Errorf("after commit: completed %d plan %d", got, p.AnnualPlan)
 		}
-		if _, err := s.CommitImport(ctx, preview.ID, ledger, admin); models.ErrorCode(err) != models.ECONFLICT {
+		if np, err := s.Project(ctx, newProject.Code, 2024); err != nil || np.ListFrom != june || !np.OnListAt(june) || np.OnListAt(june-1) {
+			t.Errorf("the addition is not on the list from June: %+v %v", np.Facts, err)
+		}
+		if _, err := s.CommitImport(ctx, preview.ID, ledger, admin, add); models.ErrorCode(err) != models.ECONFLICT {
 			t.Errorf("second commit: %v", err)
 		}
 		again, err := s.CreateImport(ctx, NewImport{FileName: "again.xlsx", Data: []byte("file bytes"), User: admin, Ledger: ledger})
@@ -237,7 +241,7 @@ func TestLockedQuarterRefusesImportsAndReverts(t *testing.T) {
 		if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(models.ErrorMessage(err), "第2季度已锁定") {
 			t.Errorf("import into a locked quarter: %v", err)
 		}
-		if _, err := s.CommitImport(ctx, preview.ID, ledgerOf(june, figureRecord(zd, 6*models.Wan)), admin); models.ErrorCode(err) != models.ECONFLICT {
+		if _, err := s.CommitImport(ctx, preview.ID, ledgerOf(june, figureRecord(zd, 6*models.Wan)), admin, ImportRules{}); models.ErrorCode(err) != models.ECONFLICT {
 			t.Errorf("commit into a locked quarter: %v", err)
 		}
 		if _, err := s.RevertImport(ctx, done.ID, admin); models.ErrorCode(err) != models.ECONFLICT {

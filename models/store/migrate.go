@@ -153,6 +153,15 @@ var migrations = []string{
 	ALTER TABLE plan_entries ADD COLUMN list_from INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE plan_entries ADD COLUMN list_until INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE plan_entries ADD COLUMN implemented_from INTEGER NOT NULL DEFAULT 0;`,
+	// 10: a year's list is established by a list import (or a seed); until
+	// then monthly ledgers form it. Years that have entries already keep
+	// them as their list.
+	`CREATE TABLE lists (
+		year INTEGER PRIMARY KEY,
+		source TEXT NOT NULL,
+		created_at TIMESTAMP
+	);
+	INSERT INTO lists (year, source) SELECT DISTINCT year, '升级前的清单' FROM plan_entries;`,
 }
 
 var dialectWords = map[string]map[string]string{

@@ -37,6 +37,11 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*mo
 		if err := undo(tx, &row, changes, now); err != nil {
 			return err
 		}
+		if row.Kind == models.ImportList {
+			if err := unestablishList(tx, row.Period/100, row.ID); err != nil {
+				return err
+			}
+		}
 		row.Status, row.RevertedAt, row.RevertedBy = models.StatusReverted, &now, by.Name
 		return tx.Omit("file_data").Save(&row).Error
 	})

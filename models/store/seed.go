@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -20,6 +21,9 @@ func (s *Store) SeedPortfolio(ctx context.Context, ps []models.Project, source s
 			return err
 		}
 		if err := seedRows(tx, ps, source, s); err != nil {
+			return err
+		}
+		if err := seedLists(tx, ps, source, s.now()); err != nil {
 			return err
 		}
 		after, err := countRows(tx, "projects")
@@ -69,4 +73,19 @@ func seedRows(tx *gorm.DB, ps []models.Project, source string, s *Store) error {
 		f := figs[i]
 		return append(a, f.code, int(f.inv.Period), f.inv.Period.Year(), int64(f.inv.CompletedYTD), source, nil)
 	}, skip)
+}
+
+// seedLists records the seeded years' lists as established.
+func seedLists(tx *gorm.DB, ps []models.Project, source string, now time.Time) error {
+	years := map[int]bool{}
+	for _, p := range ps {
+		if !years[p.Year] {
+			years[p.Year] = true
+			err := tx.Exec(`INSERT INTO lists (year, source, created_at) VALUES (?, ?, ?) ON CONFLICT (year) DO NOTHING`, p.Year, source, now).Error
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+
 	"gorm.io/gorm"
 
 	"tracker/models"
@@ -14,7 +16,7 @@ func loadSnapshot(tx *gorm.DB, codes []string, period models.Month) (models.Snap
 	sn := make(models.Snapshot, len(codes))
 	for start := 0; start < len(codes); start += 5000 {
 		chunk := codes[start:min(start+5000, len(codes))]
-		for _, load := range []func(*gorm.DB, models.Snapshot, []string, models.Month) error{loadProjectFields, loadYearFields, loadMonthFields} {
+		for _, load := range []func(*gorm.DB, models.Snapshot, []string, models.Month) error{loadProjectFields, loadYearFields, loadMonthFields, loadStartReports} {
 			if err := load(tx, sn, chunk, period); err != nil {
 				return nil, err
 			}
@@ -96,4 +98,27 @@ func loadMonthFields(tx *gorm.DB, sn models.Snapshot, codes []string, period mod
 		}
 	}
 	return rows.Err()
+}
+
+// loadStartReports names, for each project, the committed import that last
+// set its actual start, so that a ledger of an earlier month can say which
+// report it may not undo.
+func loadStartReports(tx *gorm.DB, sn models.Snapshot, codes []string, _ models.Month) error {
+	var rows []struct {
+		Code     string
+		ImportID int64
+		FileName string
+		Period   int
+	}
+	err := tx.Raw(`SELECT c.code, c.import_id, i.file_name, i.period FROM import_changes c JOIN imports i ON i.id = c.import_id
+		WHERE c.field = 'actual_start' AND i.status = ? AND c.code IN ? ORDER BY c.import_id`, models.StatusCommitted, codes).Scan(&rows).Error
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if st := sn[r.Code]; st != nil {
+			st.StartReport = fmt.Sprintf("%d年%d月的第%d号导入（%s）", r.Period/100, r.Period%100, r.ImportID, r.FileName)
+		}
+	}
+	return nil
 }
