@@ -175,6 +175,8 @@ func orNone(s *string) string {
 		return "空"
 	}
 	return *s
+}
+
 // checkOpen refuses an import for month m of a locked quarter, at preview
 // already, unless an admin imports it as a correction (更正).
 func checkOpen(tx *gorm.DB, m models.Month, rules ImportRules, u models.User) error {
