@@ -86,7 +86,7 @@ func TestPreviewCommitReimportRevert(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if preview.Status != models.StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 3 {
+		if preview.Status != models.StatusPreviewed || preview.Created != 1 || preview.Updated != 1 || len(preview.Changes) != 4 { // plan, figure, project, its list_from
 			t.Fatalf("preview: %+v", preview)
 		}
 		if dump(t, s) != before {
