@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sync/atomic"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"tracker/importer/sheet"
 )
 
 // BenchmarkRead reads ledgers of 530, 20,000 and 200,000 rows × 12 columns:
@@ -123,4 +126,66 @@ func writeBenchLedger(path string, n int) error {
 		return err
 	}
 	return f.SaveAs(path)
+}
+
+// BenchmarkReadXls reads the same 20,000-row ledger as .xlsx (excelize,
+// as BenchmarkRead's clean one) and as .xls (LibreOffice's "MS Excel 97"
+// conversion of it): importer.Read whole, and the readers alone (every row
+// of every sheet streamed). The goal is the .xls within 2× the .xlsx.
+func BenchmarkReadXls(b *testing.B) {
+	const n = 20000
+	xlsx := cleanLedger(b, n)
+	xls := toXls(b, xlsx)
+	for _, f := range []struct {
+		format string
+		data   []byte
+	}{{"xlsx", xlsx}, {"xls", xls}} {
+		b.Run(fmt.Sprintf("read/%s/rows=%d", f.format, n), func(b *testing.B) { benchRead(b, f.data, n) })
+		b.Run(fmt.Sprintf("sheet/%s/rows=%d", f.format, n), func(b *testing.B) {
+			b.SetBytes(int64(len(f.data)))
+			for i := 0; i < b.N; i++ {
+				if rows := streamAll(b, f.data, "ledger."+f.format); rows != n+2 {
+					b.Fatalf("%d rows", rows)
+				}
+			}
+		})
+	}
+}
+
+// toXls converts an .xlsx to .xls with LibreOffice, or skips.
+func toXls(b *testing.B, xlsx []byte) []byte {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		b.Skip("no LibreOffice")
+	}
+	dir := b.TempDir()
+	src := filepath.Join(dir, "ledger.xlsx")
+	if err := os.WriteFile(src, xlsx, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xls:MS Excel 97", "--outdir", dir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("soffice: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "ledger.xls"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// streamAll opens a file the way Read does and streams every row.
+func streamAll(b *testing.B, data []byte, name string) int {
+	book, err := sheet.Open(data, name, sheet.Options{Lazy: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer book.Close()
+	rows := 0
+	for _, s := range book.Sheets {
+		if err := s.Rows(func(*sheet.Row) error { rows++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return rows
 }

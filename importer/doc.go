@@ -29,10 +29,9 @@
 //     strings are decoded as the sheet first uses them, and long texts of
 //     columns that are not read (形象进度) are skipped; should one be wanted
 //     later, the file is read again with all of them.
-//   - Formulas give their cached value. A formula without one (a file
-//     written by a program, never opened in Excel) leaves the field not
-//     stated, with a warning. The .xls reader cannot see formula results at
-//     all, so such cells read as blank (not stated).
+//   - Formulas give their cached value, in .xlsx and .xls alike. A formula
+//     without one (a file written by a program, never opened in Excel)
+//     leaves the field not stated, with a warning.
 //   - A visible column whose header looks like an amount (投资/金额 with a
 //     unit, or with 计划/完成/累计) or a start date (开工/日期/时间) but
 //     maps no field and is no known decoy (本月完成, 开工以来, 竣工, 预警…)

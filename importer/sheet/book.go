@@ -85,7 +85,7 @@ func Open(data []byte, fileName string, o Options) (*Book, error) {
 	case "xlsx":
 		err = b.openXlsx(data, l, o.Lazy, skip)
 	case "xls":
-		b.Sheets, err = xlsSources(data, l, skip)
+		err = b.openXls(data, l, skip)
 	default:
 		b.Sheets, err = csvSources(data, csvSheetName(fileName), l)
 	}

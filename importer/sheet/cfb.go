@@ -3,14 +3,15 @@ package sheet
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
 	"unicode/utf16"
 )
 
-// The old .xls format keeps its data in the "Workbook" stream of an OLE
-// compound file (CFB). The BIFF reader's own CFB code follows sector chains
-// without checking them, so a damaged file can make it loop for ever; this
-// file reads the stream with every chain bounded and checked, and hands the
-// BIFF reader a freshly built, well-formed compound file holding only it.
+// The old .xls format keeps its data in the "Workbook" (BIFF8) or "Book"
+// (BIFF5) stream of an OLE compound file (CFB). This reads that stream
+// with every sector chain bounded and checked (a loop, an id outside the
+// file or a FAT sector listed twice is a damaged file), so that a crafted
+// file can neither loop nor read outside itself.
 
 const (
 	cfbEnd  = 0xFFFFFFFE // ENDOFCHAIN
@@ -18,17 +19,30 @@ const (
 	cfbFAT  = 0xFFFFFFFD // FATSECT
 )
 
-var errCFB = errors.New("damaged compound file")
+var (
+	errCFB        = errors.New("damaged compound file")
+	errNoWorkbook = errors.New("compound file without a workbook stream")
+)
 
 // cfbFile is a parsed compound file: its sectors and FAT.
 type cfbFile struct {
 	data  []byte
 	shift uint
 	fat   []uint32
+	dir   []byte // the directory's 128-byte entries
 }
 
-// cfbWorkbook returns the Workbook (BIFF8) or Book (BIFF5) stream.
-func cfbWorkbook(data []byte) ([]byte, error) {
+// cfbWorkbook is what an .xls holds that the reader needs: the workbook
+// stream and whether the file carries VBA macros.
+type cfbWorkbook struct {
+	stream []byte
+	macros bool // a _VBA_PROJECT_CUR storage
+}
+
+// openCFB returns the Workbook stream, or else the Book stream, of a
+// compound file; stream names are matched without regard to case, as
+// Excel does (some writers spell them WORKBOOK or BOOK).
+func openCFB(data []byte) (*cfbWorkbook, error) {
 	if len(data) < 512 {
 		return nil, errCFB
 	}
@@ -43,17 +57,26 @@ func cfbWorkbook(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.findStream(dir)
+	c.dir = dir
+	wb := &cfbWorkbook{macros: c.entry(1, "_VBA_PROJECT_CUR") != nil}
+	for _, name := range []string{"Workbook", "Book"} {
+		if e := c.entry(2, name); e != nil {
+			wb.stream, err = c.stream(e)
+			return wb, err
+		}
+	}
+	return nil, errNoWorkbook
 }
 
 // sector returns sector id's bytes, or nil when it lies outside the file.
+// The last sector may be short: writers need not pad the file.
 func (c *cfbFile) sector(id uint32) []byte {
-	size := 1 << c.shift
-	off := (int64(id) + 1) * int64(size)
-	if id >= cfbFAT || off+int64(size) > int64(len(c.data)) {
+	size := int64(1) << c.shift
+	off := (int64(id) + 1) * size
+	if id >= cfbFAT || off >= int64(len(c.data)) {
 		return nil
 	}
-	return c.data[off : off+int64(size)]
+	return c.data[off:min(off+size, int64(len(c.data)))]
 }
 
 // readFAT collects the FAT from the header's DIFAT and the DIFAT chain.
@@ -65,7 +88,7 @@ func (c *cfbFile) readFAT() error {
 	next, seen := binary.LittleEndian.Uint32(c.data[0x44:]), map[uint32]bool{}
 	for next < cfbFAT {
 		s := c.sector(next)
-		if s == nil || seen[next] {
+		if len(s) < 1<<c.shift || seen[next] {
 			return errCFB
 		}
 		seen[next] = true
@@ -84,7 +107,7 @@ func (c *cfbFile) readFAT() error {
 			return errCFB
 		}
 		used[id] = true
-		for i := 0; i < len(s); i += 4 {
+		for i := 0; i+4 <= len(s); i += 4 {
 			c.fat = append(c.fat, binary.LittleEndian.Uint32(s[i:]))
 		}
 	}
@@ -111,33 +134,41 @@ func (c *cfbFile) chain(start uint32, table []uint32, unit func(uint32) []byte) 
 	return out, nil
 }
 
-// findStream finds the workbook's directory entry and reads its stream,
-// from the mini stream when it is under the cutoff.
-func (c *cfbFile) findStream(dir []byte) ([]byte, error) {
-	var root []byte
-	for off := 0; off+128 <= len(dir); off += 128 {
-		e := dir[off : off+128]
-		name := cfbName(e)
-		if e[0x42] == 5 {
-			root = e
+// entry returns the first directory entry of a kind (1 storage, 2 stream,
+// 5 root) with the name, in any case; nil when there is none.
+func (c *cfbFile) entry(kind byte, name string) []byte {
+	for off := 0; off+128 <= len(c.dir); off += 128 {
+		e := c.dir[off : off+128]
+		if e[0x42] == kind && strings.EqualFold(cfbName(e), name) {
+			return e
 		}
-		if e[0x42] != 2 || name != "Workbook" && name != "Book" {
-			continue
-		}
-		start, size := binary.LittleEndian.Uint32(e[0x74:]), binary.LittleEndian.Uint32(e[0x78:])
-		if size >= binary.LittleEndian.Uint32(c.data[0x38:]) {
-			s, err := c.chain(start, c.fat, c.sector)
-			if err != nil {
-				return nil, err
-			}
-			return truncate(s, size)
-		}
-		if root == nil {
-			return nil, errCFB
-		}
-		return c.miniStream(root, start, size)
 	}
-	return nil, errCFB
+	return nil
+}
+
+// stream reads a stream's bytes, from the mini stream when it is under
+// the cutoff.
+func (c *cfbFile) stream(e []byte) ([]byte, error) {
+	start, size := binary.LittleEndian.Uint32(e[0x74:]), binary.LittleEndian.Uint32(e[0x78:])
+	if size >= binary.LittleEndian.Uint32(c.data[0x38:]) {
+		s, err := c.chain(start, c.fat, c.sector)
+		if err != nil {
+			return nil, err
+		}
+		return truncate(s, size)
+	}
+	root := c.entry(5, "Root Entry")
+	if root == nil {
+		for off := 0; off+128 <= len(c.dir) && root == nil; off += 128 {
+			if c.dir[off+0x42] == 5 {
+				root = c.dir[off : off+128]
+			}
+		}
+	}
+	if root == nil {
+		return nil, errCFB
+	}
+	return c.miniStream(root, start, size)
 }
 
 // miniStream reads a stream kept in 64-byte mini sectors.
@@ -155,7 +186,7 @@ func (c *cfbFile) miniStream(root []byte, start, size uint32) ([]byte, error) {
 		minifat[i] = binary.LittleEndian.Uint32(raw[4*i:])
 	}
 	mini := func(id uint32) []byte {
-		if int(id+1)*64 > len(container) {
+		if int64(id+1)*64 > int64(len(container)) {
 			return nil
 		}
 		return container[id*64 : (id+1)*64]

@@ -54,6 +54,29 @@ func errEncrypted() error {
 	return errorf(Unsupported, "文件已加密（设置了打开密码），无法读取。请在Excel中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为未加密的.xlsx再上传")
 }
 
+// errTooOld is the error for a workbook of Excel 2.x-4.0 (BIFF2-4).
+func errTooOld() error {
+	return errorf(Unsupported, "文件是Excel 4.0或更早版本保存的旧格式，系统无法读取。请用Excel或WPS打开，“另存为”Excel工作簿（.xlsx）后再上传")
+}
+
+// errNotWorkbook is the error for a compound file holding no workbook.
+func errNotWorkbook() error {
+	return errorf(Unsupported, "文件是Office复合文档，但其中没有Excel工作簿（可能是Word、PowerPoint或其他程序的文件）。请上传Excel台账（.xlsx）")
+}
+
+// errMacros is the error for a workbook with VBA code or macro sheets:
+// the kept original is served back to users, so such files are refused.
+func errMacros() error {
+	return errorf(Unsupported, "工作簿含有宏（VBA代码或宏表）。为安全起见系统不接收带宏的文件，"+
+		"请在Excel中“另存为”Excel工作簿（*.xlsx，不含宏）后再上传")
+}
+
+// errXlsDamaged is the error for .xls records that do not hold together
+// (a file cut short or damaged); where names the part ("工作表“台账”").
+func errXlsDamaged(where string) error {
+	return errorf(Unprocessable, "旧版.xls文件不完整或已损坏（%s），无法读取。请用Excel或WPS打开原文件，“另存为”Excel工作簿（.xlsx）后再上传", where)
+}
+
 // unsupportedXlsx is Unsupported with the advice to save as .xlsx.
 func unsupportedXlsx(why string) error {
 	return errorf(Unsupported, "%s。请用Excel或WPS打开文件，“另存为”Excel工作簿（.xlsx）后再上传", why)

@@ -28,6 +28,8 @@ func Sniff(data []byte, fileName string) (string, error) {
 			return "", errEncrypted()
 		}
 		return "xls", nil
+	case isBIFF(data):
+		return "xls", nil // a bare BIFF stream, as some programs write
 	case looksLikeHTML(data):
 		return "", errorf(Unsupported, "文件“%s”实际是网页（HTML）格式，不是Excel表格。请用Excel打开后“另存为”Excel工作簿（.xlsx）再上传", fileName)
 	case bytes.HasPrefix(data, []byte("%PDF")):

@@ -2,141 +2,115 @@ package sheet
 
 import (
 	"bytes"
-	"encoding/binary"
-	"fmt"
-	"strconv"
-
-	"github.com/shakinm/xlsReader/xls"
-	"github.com/shakinm/xlsReader/xls/structure"
+	"errors"
 )
 
-// xlsSources reads an old binary .xls workbook (BIFF8) with
-// github.com/shakinm/xlsReader, a pure-Go reader. It gives numbers, text
-// and each cell's number format (for dates), but no hidden columns or
-// merged cells, and it skips formula cells, which therefore read as blank
-// (not stated: stored data is kept). Whatever it cannot read, or panics
-// on, is EUNSUPPORTED with the advice to save as .xlsx.
-func xlsSources(data []byte, l Limits, skip func(string, bool) bool) (out []*Sheet, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, unsupportedXlsx(fmt.Sprintf("旧版.xls文件无法读取（%s）", panicSummary(r)))
-		}
-	}()
-	stream, err := cfbWorkbook(data)
-	switch {
-	case err != nil:
-		return nil, unsupportedXlsx("旧版.xls文件已损坏，无法读取")
-	case len(stream) > cfbMaxStream:
-		return nil, tooLarge("旧版.xls文件过大")
-	case biffEncrypted(stream):
-		return nil, errEncrypted()
-	}
-	wb, err := xls.OpenReader(bytes.NewReader(cfbBuild(stream)))
+// openXls reads an old binary .xls workbook (BIFF8, Excel 97-2003, or
+// BIFF5/7, Excel 5.0/95) with the reader of this package: the compound
+// file (or a bare BIFF stream), a workbook encrypted with Excel's default
+// password, the globals, then each worksheet's layout. Charts, macro-less
+// dialog and other substreams are not sheets; VBA or Excel 4.0 macro
+// sheets make the file refused, as for .xlsx.
+func (b *Book) openXls(data []byte, l Limits, skip func(string, bool) bool) error {
+	stream, err := xlsStream(data)
 	if err != nil {
-		return nil, unsupportedXlsx("旧版.xls文件无法读取（可能已加密、已损坏或是更早的版本）")
+		return err
 	}
-	n := wb.GetNumberSheets()
-	if n > l.MaxSheets {
-		return nil, tooLarge(fmt.Sprintf("有%d个工作表，超过上限%d", n, l.MaxSheets))
+	book, err := parseGlobals(stream, l)
+	if errors.Is(err, errBIFF) {
+		return errXlsDamaged("工作簿目录")
 	}
-	for i := 0; i < n; i++ {
-		ws, err := wb.GetSheet(i)
-		if err != nil || ws == nil || skip(ws.GetName(), false) {
-			continue
-		}
-		rows, err := xlsRows(&wb, ws, l)
+	if err != nil {
+		return err
+	}
+	b.Date1904 = book.date1904
+	for _, ref := range book.sheets {
+		src, err := book.sheet(ref, skip)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, &Sheet{Name: ws.GetName(), stream: func(fn func(*Row) error) error {
-			for _, r := range rows {
-				if err := fn(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		}})
+		if src != nil {
+			b.Sheets = append(b.Sheets, src)
+		}
 	}
-	return out, nil
+	return nil
 }
 
-// xlsRows collects a sheet's rows; the whole file is in memory anyway, and
-// MaxFileBytes bounds it.
-func xlsRows(wb *xls.Workbook, ws *xls.Sheet, l Limits) ([]*Row, error) {
-	n := ws.GetNumberRows()
-	if n > l.MaxRows+1000 {
-		return nil, tooLarge(fmt.Sprintf("工作表“%s”超过%d行", ws.GetName(), l.MaxRows))
-	}
-	rows := make([]*Row, 0, n)
-	for i := 0; i < n; i++ {
-		r, err := ws.GetRow(i)
-		if err != nil || r == nil {
-			continue
+// xlsStream returns the workbook stream, decrypted when Excel's default
+// password opens it.
+func xlsStream(data []byte) ([]byte, error) {
+	stream := data
+	if bytes.HasPrefix(data, sigCFB) {
+		wb, err := openCFB(data)
+		switch {
+		case errors.Is(err, errNoWorkbook):
+			return nil, errNotWorkbook()
+		case err != nil:
+			return nil, unsupportedXlsx("旧版.xls文件已损坏，无法读取")
+		case wb.macros:
+			return nil, errMacros()
 		}
-		row := &Row{Num: i + 1}
-		for c, cd := range r.GetCols() {
-			if c >= l.MaxColumns {
-				break
-			}
-			if x, ok := xlsCell(wb, c, cd); ok {
-				if len(x.Text) > l.MaxCellBytes {
-					return nil, tooLarge("单元格内容过长")
-				}
-				row.Cells = append(row.Cells, x)
-			}
-		}
-		rows = append(rows, row)
+		stream = wb.stream
 	}
-	return rows, nil
+	fp, ok := filepass(stream)
+	if !ok {
+		return stream, nil
+	}
+	biff8 := len(stream) >= 6 && u16(stream, 4) == 0x0600
+	out, err := decrypt(stream, fp, biff8)
+	switch {
+	case errors.Is(err, errXOR):
+		return nil, errorf(Unsupported, "文件使用旧式（Excel 95兼容）加密设置了密码，无法读取。请在Excel中取消密码后另存为.xlsx再上传")
+	case errors.Is(err, errBIFF):
+		return nil, errXlsDamaged("加密信息")
+	}
+	return out, err
 }
 
-// xlsCell converts one BIFF cell: numbers keep their exact shortest
-// decimal, and a date number format makes them dates.
-func xlsCell(wb *xls.Workbook, col int, cd structure.CellData) (Cell, bool) {
-	switch cd.GetType() {
-	case "*record.Number", "*record.Rk":
-		kind := KindNumber
-		if xlsDateFormat(wb, cd.GetXFIndex()) {
-			kind = KindDate
-		}
-		return Cell{Col: col, Kind: kind, Text: strconv.FormatFloat(cd.GetFloat64(), 'g', -1, 64)}, true
-	case "*record.Blank", "*record.FakeBlank", "*record.MulBlank":
-		return Cell{}, false
-	case "*record.BoolErr":
-		return Cell{Col: col, Kind: KindError, Text: cd.GetString()}, cd.GetString() != ""
+// sheet opens one BOUNDSHEET's worksheet; nil for what is not one (a
+// chart, a dialog) or is skipped.
+func (book *biffBook) sheet(ref boundSheet, skip func(string, bool) bool) (*Sheet, error) {
+	if ref.kind == 1 || ref.kind == 6 {
+		return nil, errMacros() // an Excel 4.0 macro sheet, a VBA module
 	}
-	s := cd.GetString()
-	return Cell{Col: col, Kind: KindText, Text: s}, s != ""
+	damaged := errXlsDamaged("工作表“" + ref.name + "”")
+	sub, err := openSubstream(book.stream, ref.off)
+	if err != nil || (ref.kind == 0) != (sub.kind == bofWorksheet) {
+		return nil, damaged // a worksheet's BOF says otherwise, or the other way round
+	}
+	if ref.kind != 0 || skip(ref.name, ref.hidden) {
+		if substream(book.stream, ref.off, func(record) error { return nil }) != nil {
+			return nil, damaged // not read, but it must end where a whole file ends it
+		}
+		return nil, nil
+	}
+	bs := &biffSheet{book: book, ref: ref}
+	src := &Sheet{Name: ref.name, Hidden: ref.hidden, Date1904: book.date1904}
+	if err := bs.layout(src); err != nil {
+		return nil, bs.damaged(err)
+	}
+	src.stream = func(fn func(*Row) error) error { return bs.damaged(bs.rows(fn)) }
+	return src, nil
 }
 
-// xlsDateFormat reports whether an XF's number format shows a date.
-func xlsDateFormat(wb *xls.Workbook, xf int) (isDate bool) {
-	defer func() {
-		if recover() != nil {
-			isDate = false
-		}
-	}()
-	x := wb.GetXFbyIndex(xf)
-	id := x.GetFormatIndex()
-	if id < 164 {
-		return isBuiltinDate(id)
+// damaged names the sheet in a records error; others pass.
+func (s *biffSheet) damaged(err error) error {
+	if errors.Is(err, errBIFF) {
+		return errXlsDamaged("工作表“" + s.ref.name + "”")
 	}
-	f := wb.GetFormatByIndex(id)
-	return isDateFormat(f.String())
+	return err
 }
 
-// biffEncrypted reports a FILEPASS record (0x002F) among the workbook
-// globals: the .xls has an opening password.
-func biffEncrypted(s []byte) bool {
-	for off := 0; off+4 <= len(s); {
-		typ, n := binary.LittleEndian.Uint16(s[off:]), int(binary.LittleEndian.Uint16(s[off+2:]))
-		switch typ {
-		case 0x002F:
-			return true
-		case 0x000A: // EOF of the globals
-			return false
-		}
-		off += 4 + n
+// isBIFF reports a bare BIFF stream (no compound file around it): a BOF
+// record of any version at the start.
+func isBIFF(data []byte) bool {
+	if len(data) < 8 {
+		return false
+	}
+	n := u16(data, 2)
+	switch u16(data, 0) {
+	case recBOF2, recBOF3, recBOF4, recBOF:
+		return n >= 4 && n <= 20
 	}
 	return false
 }

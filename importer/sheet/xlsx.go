@@ -40,8 +40,7 @@ func openXlsx(data []byte, l Limits) (*xlsxBook, error) {
 		return nil, errEncrypted()
 	}
 	if g.hasMacros() {
-		return nil, errorf(Unsupported, "工作簿含有宏（VBA代码或宏表）。为安全起见系统不接收带宏的文件，"+
-			"请在Excel中“另存为”Excel工作簿（*.xlsx，不含宏）后再上传")
+		return nil, errMacros()
 	}
 	wbPath := findWorkbook(g)
 	if wbPath == "" {

@@ -12,7 +12,10 @@ const cfbMaxStream = (109*128 - 109 - 1) * 512
 // cfbBuild writes a minimal, well-formed compound file (version 3, 512-byte
 // sectors) holding one stream "Workbook", at least 4,096 bytes long so it
 // lives in regular sectors and no mini stream is needed.
-func cfbBuild(stream []byte) []byte {
+func cfbBuild(stream []byte) []byte { return cfbBuildNamed(stream, "Workbook") }
+
+// cfbBuildNamed is cfbBuild with the stream named name.
+func cfbBuildNamed(stream []byte, name string) []byte {
 	if len(stream) < 4096 {
 		stream = append(stream, make([]byte, 4096-len(stream))...)
 	}
@@ -41,7 +44,7 @@ func cfbBuild(stream []byte) []byte {
 	}
 	dir := out[512*(nFAT+1) : 512*(nFAT+2)]
 	cfbEntry(dir[0:128], "Root Entry", 5, cfbEnd, 0, 1)
-	cfbEntry(dir[128:256], "Workbook", 2, uint32(nFAT+1), uint32(len(stream)), cfbFree)
+	cfbEntry(dir[128:256], name, 2, uint32(nFAT+1), uint32(len(stream)), cfbFree)
 	for _, e := range []int{256, 384} { // unused entries: no siblings, no child
 		cfbEntry(dir[e:e+128], "", 0, 0, 0, cfbFree)
 	}
