@@ -1,8 +1,3 @@
-// Package demo generates the 2024 demo portfolio: 530 projects whose
-// year-end figures are exactly Zibo's published 2024 result (总投资 6035亿元,
-// 年度计划 1134.5亿元, 完成 1181亿元 = 104.1%, 296 new starts planned and
-// started = 100%), with believable months before December. It is
-// deterministic: the same program always generates the same portfolio.
 package demo
 
 import (
@@ -43,25 +38,25 @@ var plannedStartsByMonth = [12]int{10, 20, 45, 45, 35, 30, 25, 25, 20, 18, 13, 1
 
 type draft struct {
 	models.Project
-	pace float64
+	pace float64 // exponent of its investment curve (monthly)
 }
 
-// Portfolio2024 returns the demo portfolio, each project with its monthly
-// cumulative investment reports for 2024.
-func Portfolio2024() []models.Project {
+// base2024 generates the 530 projects of the 2024 year-end list, in code
+// order, each with its monthly reports. Its random stream is fixed: the
+// later steps (continuity with 2023, the list changes) draw from streams
+// of their own, so this part never changes when they do.
+func base2024() []draft {
 	rng := rand.New(rand.NewPCG(2024, 530))
 	ds := skeletons(rng)
 	assignNatures(rng, ds)
 	assignMoney(rng, ds)
 	assignStarts(rng, ds)
 	assignCodes(rng, ds)
-	out := make([]models.Project, len(ds))
 	for i := range ds {
-		out[i] = ds[i].Project
-		out[i].Investments = monthly(rng, &ds[i])
-		out[i].SortInvestments()
+		ds[i].Investments = monthly(rng, &ds[i].Project, ds[i].pace, Year)
+		ds[i].SortInvestments()
 	}
-	return out
+	return ds
 }
 
 // skeletons lays out the named projects, then generated ones per unit.
@@ -213,13 +208,7 @@ func assignMoney(rng *rand.Rand, ds []draft) {
 // assignStarts sets the planned and actual starts: all 296 new starts
 // happen within the year, most on time, some early, some late.
 func assignStarts(rng *rand.Rand, ds []draft) {
-	var months []int
-	for m, n := range plannedStartsByMonth {
-		for k := 0; k < n; k++ {
-			months = append(months, m+1)
-		}
-	}
-	rng.Shuffle(len(months), func(i, j int) { months[i], months[j] = months[j], months[i] })
+	months := shuffledMonths(rng, plannedStartsByMonth)
 	k := 0
 	for i := range ds {
 		p := &ds[i].Project
@@ -229,15 +218,33 @@ func assignStarts(rng *rand.Rand, ds []draft) {
 		}
 		planned := months[k]
 		k++
-		actual := planned
-		switch x := rng.Float64(); {
-		case x < 0.12 && planned > 1:
-			actual = max(1, planned-1-rng.IntN(2))
-		case x < 0.32:
-			actual = min(12, planned+1+rng.IntN(3))
-		}
-		p.PlannedStart, p.ActualStart = models.MonthOf(Year, planned), models.MonthOf(Year, actual)
+		p.PlannedStart, p.ActualStart = models.MonthOf(Year, planned), models.MonthOf(Year, actualFor(rng, planned))
 	}
+}
+
+// shuffledMonths returns counts[m-1] times each month m, shuffled.
+func shuffledMonths(rng *rand.Rand, counts [12]int) []int {
+	var months []int
+	for m, n := range counts {
+		for k := 0; k < n; k++ {
+			months = append(months, m+1)
+		}
+	}
+	rng.Shuffle(len(months), func(i, j int) { months[i], months[j] = months[j], months[i] })
+	return months
+}
+
+// actualFor returns the month a 新开工 project planned for month planned
+// actually starts: mostly on time, about one in eight one or two months
+// early, one in five one to three months late, never after December.
+func actualFor(rng *rand.Rand, planned int) int {
+	switch x := rng.Float64(); {
+	case x < 0.12 && planned > 1:
+		return max(1, planned-1-rng.IntN(2))
+	case x < 0.32:
+		return min(12, planned+1+rng.IntN(3))
+	}
+	return planned
 }
 
 // assignCodes gives each project a unique code whose area segment is its
@@ -245,10 +252,6 @@ func assignStarts(rng *rand.Rand, ds []draft) {
 // four-digit-year form.
 func assignCodes(rng *rand.Rand, ds []draft) {
 	seqs := map[int]bool{}
-	industryOf := map[string][]string{
-		"工业": {"26", "27", "30", "38", "39"}, "现代服务业": {"59", "72", "88"},
-		"能源及基础设施": {"44", "48", "76", "54"}, "乡村振兴及社会民生": {"47", "83", "84", "01"},
-	}
 	for i := range ds {
 		p := &ds[i].Project
 		seq := 0
@@ -268,6 +271,12 @@ func assignCodes(rng *rand.Rand, ds []draft) {
 	}
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Code < ds[j].Code })
 	levels(ds)
+}
+
+// industryOf is the industry segment of codes for each category.
+var industryOf = map[string][]string{
+	"工业": {"26", "27", "30", "38", "39"}, "现代服务业": {"59", "72", "88"},
+	"能源及基础设施": {"44", "48", "76", "54"}, "乡村振兴及社会民生": {"47", "83", "84", "01"},
 }
 
 // levels makes the 30 largest projects 省重大, the next 90 省重点, the rest
