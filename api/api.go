@@ -48,6 +48,7 @@ func (s *Server) Register(r *gin.Engine) {
 	read.GET("/template.xlsx", s.Template)
 	read.GET("/imports/:id/problems.xlsx", s.ProblemsWorkbook)
 	read.GET("/locks", s.listLocks)
+	read.GET("/lists/:year", s.getList)
 
 	write := read.Group("", s.require(models.User.CanImport))
 	write.POST("/imports", s.postImport)
@@ -60,6 +61,7 @@ func (s *Server) Register(r *gin.Engine) {
 	admin.GET("/audit.xlsx", s.AuditWorkbook)
 	admin.POST("/locks", s.lockQuarter)
 	admin.DELETE("/locks", s.lockQuarter)
+	admin.POST("/lists/:year/changes", s.postListChange)
 	admin.GET("/login-blocks", s.loginBlocks)
 	admin.DELETE("/login-blocks", s.clearLoginBlocks)
 }

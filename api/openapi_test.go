@@ -210,6 +210,16 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", up, "", nil, 409) // Q2 is locked
 	c.json("DELETE", "/api/v1/locks", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, 200)
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", admin, "", nil, 200)
+	c.call("GET", "/api/v1/lists/{year}", "/api/v1/lists/2024", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/lists/{year}", "/api/v1/lists/1999", reviewer, "", nil, 404)
+	var change servertest.ImportResult
+	servertest.DecodeJSON(t, c.json("POST", "/api/v1/lists/{year}/changes", "/api/v1/lists/2024/changes", admin,
+		map[string]string{"code": p.Code, "action": "remove", "effective": "2024-09", "reason": "项目终止"}, 200), &change)
+	c.json("POST", "/api/v1/lists/{year}/changes", "/api/v1/lists/2024/changes", admin,
+		map[string]string{"code": p.Code, "action": "remove", "effective": "2024-10", "reason": "再次调出"}, 409)
+	c.json("POST", "/api/v1/lists/{year}/changes", "/api/v1/lists/2024/changes", up,
+		map[string]string{"code": p.Code, "action": "add", "effective": "2024-10", "reason": "x"}, 403)
+	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+fmt.Sprint(change.ID)+"/revert", admin, "", nil, 200)
 	var blocks struct {
 		Items []httpx.Block `json:"items"`
 	}

@@ -35,8 +35,9 @@ func routeTable() map[string]expect {
 		"GET /api/v1/template.xlsx": api(200, 200, 200), "GET /api/v1/reports/quarterly.xlsx": api(200, 200, 200),
 		"GET /api/v1/imports": api(200, 200, 200), "GET /api/v1/imports/:id": api(404, 404, 404),
 		"GET /api/v1/imports/:id/file": api(404, 404, 404), "GET /api/v1/imports/:id/problems.xlsx": api(404, 404, 404),
-		"GET /api/v1/locks":    api(200, 200, 200),
-		"POST /api/v1/imports": api(403, 400, 400), "POST /api/v1/imports/:id/commit": api(403, 404, 404),
+		"GET /api/v1/locks": api(200, 200, 200), "GET /api/v1/lists/:year": api(200, 200, 200),
+		"POST /api/v1/lists/:year/changes": api(403, 403, 400),
+		"POST /api/v1/imports":             api(403, 400, 400), "POST /api/v1/imports/:id/commit": api(403, 404, 404),
 		"POST /api/v1/imports/:id/revert": api(403, 404, 404), "PATCH /api/v1/projects/:code": api(403, 400, 400),
 		"GET /api/v1/audit": api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
 		"POST /api/v1/locks": api(403, 403, 400), "DELETE /api/v1/locks": api(403, 403, 400),
@@ -99,7 +100,7 @@ func TestRouteTableStatuses(t *testing.T) {
 // samplePath fills a route's parameters with harmless values: an unknown
 // import or user id, the uploader's own project, a real static file.
 func samplePath(path, own string) string {
-	r := strings.NewReplacer(":id", "999", ":code", own, "*filepath", "app.css")
+	r := strings.NewReplacer(":id", "999", ":code", own, "*filepath", "app.css", ":year", "2024")
 	p := r.Replace(path)
 	if strings.HasPrefix(p, "/api/v1/projects/") || strings.HasPrefix(p, "/projects/") {
 		p += "?year=2024"

@@ -43,19 +43,21 @@ func ledgerOf(period models.Month, recs ...models.LedgerRecord) *models.Ledger {
 }
 
 func figureRecord(p models.Project, completed models.Money) models.LedgerRecord {
-	return models.LedgerRecord{Code: p.Code, Has: models.FieldCompletedYTD, Facts:
-
-	// dump renders every portfolio row, to compare database contents exactly.
-	models.Facts{Name: p.Name, District: p.District, CompletedYTD: completed}}
+	return models.LedgerRecord{Code: p.Code, Has: models.FieldCompletedYTD,
+		Facts: models.Facts{Name: p.Name, District: p.District, CompletedYTD: completed}}
 }
 
+// dump renders every portfolio row, to compare database contents exactly.
 func dump(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder
 	for _, q := range []string{
 		`SELECT code || '|' || name || '|' || district || '|' || unit || '|' || total_investment || '|' || actual_start FROM projects ORDER BY code`,
-		`SELECT code || '|' || year || '|' || nature || '|' || annual_plan || '|' || planned_start FROM plan_entries ORDER BY code, year`,
-		`SELECT code || '|' || period || '|' || completed_ytd || '|' || source || '|' || COALESCE(import_id, 0) FROM investments ORDER BY code, period`,
+		`SELECT code || '|' || year || '|' || nature || '|' || annual_plan || '|' || planned_start || '|' || class || '|' || list_from || '|' ||
+			list_until || '|' || implemented_from FROM plan_entries ORDER BY code, year`,
+		`SELECT code || '|' || period || '|' || COALESCE(completed_ytd, -1) || '|' || source || '|' || COALESCE(import_id, 0) || '|' ||
+			COALESCE(progress, '-') || '|' || COALESCE(problems, '-') || '|' || COALESCE(planned_completion, -1) FROM investments ORDER BY code, period`,
+		`SELECT year || '|' || source FROM lists ORDER BY year`,
 	} {
 		var lines []string
 		if err := s.db.Raw(q).Scan(&lines).Error; err != nil {

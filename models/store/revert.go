@@ -96,7 +96,7 @@ func undo(tx *gorm.DB, row *importRow, changes []models.Change, now time.Time) e
 			err = tx.Exec("DELETE FROM plan_entries WHERE year = ? AND code = ?", row.Period/100, c.Code).Error
 		case models.ScopeOfChange(c.Field) == models.ScopeMonth:
 			err = w.restoreMonth(c)
-		case c.Old != nil:
+		default: // a value that did not exist goes back to none (zero)
 			err = w.setColumn(c.Code, c.Field, c.Old)
 		}
 		if err != nil {

@@ -1,0 +1,71 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/httpx"
+	"tracker/models"
+)
+
+// listYear reads the :year of a list route.
+func listYear(c *gin.Context) (int, error) {
+	y, err := strconv.Atoi(c.Param("year"))
+	if err != nil || !models.MonthOf(y, 1).Valid() {
+		return 0, models.Errorf(models.EINVALID, "年度“%s”无效", c.Param("year"))
+	}
+	return y, nil
+}
+
+// getList answers a year's list: its projects with their class and months
+// on it, and the changes made to it during the year.
+func (s *Server) getList(c *gin.Context) {
+	year, err := listYear(c)
+	var items []models.ListItem
+	var changes []models.ListChange
+	if err == nil {
+		items, err = s.Store.ListItems(c, year)
+	}
+	if err == nil {
+		changes, err = s.Store.ListChanges(c, year, "")
+	}
+	if err != nil {
+		s.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"year": year, "items": items, "changes": changes})
+}
+
+// postListChange makes one change of a year's list (admins): JSON
+// {"code", "action": "add"|"remove"|"implement", "effective": "YYYY-MM",
+// "reason"}; it answers the import that records it (revertible).
+func (s *Server) postListChange(c *gin.Context) {
+	year, err := listYear(c)
+	var body struct {
+		Code      string       `json:"code"`
+		Action    string       `json:"action"`
+		Effective models.Month `json:"effective"`
+		Reason    string       `json:"reason"`
+	}
+	if err == nil {
+		if err = c.ShouldBindJSON(&body); err != nil && models.ErrorCode(err) != models.EINVALID {
+			err = models.Errorf(models.EINVALID, `请求格式不对：需要 JSON，如 {"code": "…", "action": "remove", "effective": "2024-07", "reason": "…"}`)
+		}
+	}
+	var imp *models.Import
+	if err == nil {
+		action, _ := models.ParseListAction(body.Action)
+		ch := models.ListChange{Code: models.NormalizeCode(body.Code), Action: action, Effective: body.Effective, Reason: models.TrimText(body.Reason)}
+		if action == "" {
+			ch.Action = models.ListAction(body.Action)
+		}
+		imp, err = s.Store.ChangeList(c, year, ch, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		s.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, imp)
+}
