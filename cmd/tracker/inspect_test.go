@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,4 +77,52 @@ func TestInspectCellsUnreadable(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", filepath.Base(path), code, out, stderr)
 		}
 	}
+}
+
+// TestInspectCellsXlsAsXlsx: tracker inspect --cells gives the same grid
+// for the .xls and the .xlsx LibreOffice saved from one content (see
+// importer/sheet/testdata/README.md), cell for cell; numbers agree to 15
+// significant digits, as LibreOffice writes them to the .xlsx.
+func TestInspectCellsXlsAsXlsx(t *testing.T) {
+	for _, stem := range []string{"diff_1900", "diff_1904"} {
+		var grids [2]cellsGrid
+		for i, ext := range []string{".xlsx", ".xls"} {
+			out, stderr, code := runInspectCells(t, "../../importer/sheet/testdata/"+stem+ext)
+			if code != 0 {
+				t.Fatalf("%s%s: exit %d: %s", stem, ext, code, stderr)
+			}
+			if err := json.Unmarshal([]byte(out), &grids[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		x, b := grids[0], grids[1]
+		if x.Format != "xlsx" || b.Format != "xls" || x.Date1904 != b.Date1904 || len(x.Sheets) != len(b.Sheets) {
+			t.Fatalf("%s: %s %v %d sheets, %s %v %d sheets", stem, x.Format, x.Date1904, len(x.Sheets), b.Format, b.Date1904, len(b.Sheets))
+		}
+		for i := range x.Sheets {
+			xs, bs := x.Sheets[i], b.Sheets[i]
+			if xs.Name != bs.Name || xs.Hidden != bs.Hidden || !reflect.DeepEqual(xs.HiddenColumns, bs.HiddenColumns) ||
+				!reflect.DeepEqual(xs.Merges, bs.Merges) || len(xs.Cells) != len(bs.Cells) {
+				t.Errorf("%s sheet %q: layout or cell count differs", stem, xs.Name)
+				continue
+			}
+			for j := range xs.Cells {
+				if !sameCell(xs.Cells[j], bs.Cells[j]) {
+					t.Errorf("%s %s: .xlsx %.60v, .xls %.60v", stem, xs.Name, xs.Cells[j], bs.Cells[j])
+				}
+			}
+		}
+	}
+}
+
+func sameCell(a, b []any) bool {
+	if len(a) != 4 || len(b) != 4 || a[0] != b[0] || a[1] != b[1] || a[2] != b[2] {
+		return false
+	}
+	x, ok1 := a[3].(float64)
+	y, ok2 := b[3].(float64)
+	if ok1 && ok2 {
+		return strconv.FormatFloat(x, 'g', 15, 64) == strconv.FormatFloat(y, 'g', 15, 64)
+	}
+	return a[3] == b[3]
 }

@@ -21,6 +21,8 @@ type biffBook struct {
 	dateXF   []bool         // per XF: shows a date (from xfFormat and formats)
 	sheets   []boundSheet
 	limits   Limits
+	// globalsEnd is where the globals end; the sheets' substreams follow.
+	globalsEnd int
 }
 
 // boundSheet is a BOUNDSHEET record: where a sheet's substream starts, its
@@ -53,6 +55,7 @@ func parseGlobals(stream []byte, l Limits) (*biffBook, error) {
 			return nil, errBIFF // the globals never end: cut short
 		case rec.typ == recEOF:
 			b.settleDates()
+			b.globalsEnd = r.pos
 			return b, nil
 		}
 		if err := b.global(r, rec); err != nil {
@@ -162,9 +165,9 @@ func (b *biffBook) boundsheet(d []byte) error {
 	return nil
 }
 
-// readSST reads the shared strings, continued over CONTINUE records. The
-// count in the header is only a hint: the strings are read while data
-// lasts, and no more than the header says.
+// readSST reads the shared strings, continued over CONTINUE records: as
+// many as the header says, or fewer when the records end between two
+// strings (a writer that counted wrong); a string cut short is damage.
 func (b *biffBook) readSST(segs [][]byte) error {
 	r := &segments{segs: segs}
 	if _, ok := r.take(4); !ok {
@@ -179,7 +182,7 @@ func (b *biffBook) readSST(segs [][]byte) error {
 		total += len(s)
 	}
 	b.sst = make([]string, 0, min(unique, total/3))
-	for len(b.sst) < unique {
+	for len(b.sst) < unique && !r.done() {
 		s, ok := r.unicode(2)
 		if !ok {
 			return errBIFF

@@ -48,6 +48,16 @@ func (r *segments) take(n int) ([]byte, bool) {
 	return out, len(out) == n
 }
 
+// done reports that every byte has been read.
+func (r *segments) done() bool {
+	for i := r.i; i < len(r.segs); i++ {
+		if i == r.i && r.pos < len(r.segs[i]) || i > r.i && len(r.segs[i]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *segments) u8() (int, bool) {
 	b, ok := r.take(1)
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"crypto/rc4"
 	"crypto/sha1"
 	"encoding/binary"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -240,5 +241,75 @@ func encryptAfter(t *testing.T, s []byte, fp record, ks *keystream) {
 		for p := start; p < rec.off+4+len(rec.data); p++ {
 			s[p] ^= ks.at(p)
 		}
+	}
+}
+
+// TestWrongSheetOffsets: a writer that gets BOUNDSHEET's stream offsets
+// wrong still has its sheets read, in order.
+func TestWrongSheetOffsets(t *testing.T) {
+	stream := mustCFB(t, fixture(t, "diff_1900.xls"))
+	want := readGrid(t, fixture(t, "diff_1900.xls"), "a.xls", false)
+	for _, off := range []uint32{0, uint32(len(stream)) + 100} {
+		s := append([]byte(nil), stream...)
+		r := &records{s: s}
+		for {
+			rec, ok, _ := r.next()
+			if !ok || rec.typ == recEOF {
+				break
+			}
+			if rec.typ == recBoundsheet {
+				binary.LittleEndian.PutUint32(s[rec.off+4:], off)
+			}
+		}
+		sameGrid(t, "wrong offsets", want, xlsGrid(t, s), nil)
+	}
+}
+
+// TestRKNumbers: RK values are signed 30-bit integers or the top of a
+// double, each possibly in hundredths. The library this reader replaced
+// read the negative ones unsigned: -1,185,877.33 became 9,551,540.91.
+func TestRKNumbers(t *testing.T) {
+	rkInt := func(v int32, x100 bool) uint32 {
+		rk := uint32(v)<<2 | 2
+		if x100 {
+			rk |= 1
+		}
+		return rk
+	}
+	rkFloat := func(v float64, x100 bool) uint32 {
+		rk := uint32(math.Float64bits(v) >> 32)
+		rk &^= 3
+		if x100 {
+			rk |= 1
+		}
+		return rk
+	}
+	cases := []struct {
+		rk   uint32
+		want string
+	}{
+		{rkInt(-118587733, true), "-1185877.33"}, {rkInt(-12345, false), "-12345"}, {rkInt(536870911, false), "536870911"},
+		{rkInt(-536870912, false), "-536870912"}, {rkInt(1234, true), "12.34"}, {rkInt(0, false), "0"},
+		{rkFloat(0.5, false), "0.5"}, {rkFloat(-2.5, false), "-2.5"}, {rkFloat(1099511627776, false), "1099511627776"}, {rkFloat(1024.75, true), "10.2475"},
+	}
+	for _, c := range cases {
+		if got := numberText(rkNumber(c.rk)); got != c.want {
+			t.Errorf("RK %#08x: got %s, want %s", c.rk, got, c.want)
+		}
+	}
+}
+
+// TestVBARefused: a compound file carrying a VBA project is refused.
+func TestVBARefused(t *testing.T) {
+	data := cfbBuild(mustCFB(t, fixture(t, "diff_1900.xls")))
+	dir := 512 * 2 // header, one FAT sector, then the directory (cfbBuild's layout)
+	if nFAT := binary.LittleEndian.Uint32(data[0x2C:]); nFAT != 1 {
+		dir = 512 * int(nFAT+1)
+	}
+	cfbEntry(data[dir+256:dir+384], "_VBA_PROJECT_CUR", 1, cfbEnd, 0, cfbFree)
+	err := readAll(data, "v.xls", Options{})
+	wantKind(t, err, Unsupported)
+	if !strings.Contains(err.Error(), "宏") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -24,7 +24,18 @@ func (b *Book) openXls(data []byte, l Limits, skip func(string, bool) bool) erro
 		return err
 	}
 	b.Date1904 = book.date1904
-	for _, ref := range book.sheets {
+	var seq []int
+	for i, ref := range book.sheets {
+		if ref.off < book.globalsEnd || !atBOF(stream, ref.off) {
+			// A writer that got the offset wrong: the substreams follow
+			// the globals in the order of the BOUNDSHEET records.
+			if seq == nil {
+				seq = substreamStarts(stream, book.globalsEnd)
+			}
+			if i < len(seq) {
+				ref.off = seq[i]
+			}
+		}
 		src, err := book.sheet(ref, skip)
 		if err != nil {
 			return err
@@ -99,6 +110,33 @@ func (s *biffSheet) damaged(err error) error {
 		return errXlsDamaged("工作表“" + s.ref.name + "”")
 	}
 	return err
+}
+
+// atBOF reports a BOF record at off.
+func atBOF(s []byte, off int) bool {
+	return off >= 0 && off+4 <= len(s) && u16(s, off) == recBOF
+}
+
+// substreamStarts lists where the substreams after the globals start
+// (their BOFs at the top level), in order.
+func substreamStarts(s []byte, from int) []int {
+	var out []int
+	r := &records{s: s, pos: from}
+	for depth := 0; ; {
+		rec, ok, err := r.next()
+		if err != nil || !ok {
+			return out
+		}
+		switch rec.typ {
+		case recBOF:
+			if depth == 0 {
+				out = append(out, rec.off)
+			}
+			depth++
+		case recEOF:
+			depth = max(depth-1, 0)
+		}
+	}
 }
 
 // isBIFF reports a bare BIFF stream (no compound file around it): a BOF
