@@ -1,9 +1,7 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"strconv"
@@ -62,18 +60,6 @@ func (e envConfig) rateConfig() (models.RateConfig, error) {
 		return cfg, fmt.Errorf("TRACKER_LIGHT_BASIS 应为 from_start 或 calendar，收到“%s”", cfg.LightBasis)
 	}
 	return cfg, nil
-}
-
-// newFlags returns a flag set that prints Chinese usage to w and returns
-// errors instead of exiting.
-func newFlags(name string, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(w)
-	return fs
-}
-
-func dbFlag(fs *flag.FlagSet, env envConfig) *string {
-	return fs.String("db", env.get("TRACKER_DB", "data/tracker.db"), "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 TRACKER_DB）")
 }
 
 func signalContext() (context.Context, context.CancelFunc) {

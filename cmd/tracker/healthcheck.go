@@ -3,21 +3,42 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"time"
 )
+
+var healthcheckCommand = &command{
+	name:     "healthcheck",
+	synopsis: "healthcheck [--url URL]",
+	summary:  "检查运行中的服务（/healthz），正常时退出码为 0",
+	help:     "请求运行中服务的 /healthz，5 秒内返回 200 时输出 ok、退出码为 0（容器的健康检查使用）。不指定 --url 时检查 TRACKER_ADDR 上的服务。",
+	run:      cmdHealthcheck,
+}
+
+var versionCommand = &command{
+	name:     "version",
+	synopsis: "version",
+	summary:  "显示版本",
+	help:     "显示版本号（构建时写入）。",
+	run: func(_ context.Context, inv *invocation, args []string) error {
+		if _, err := inv.parseArgs(inv.flags(), args, noArgs); err != nil {
+			return err
+		}
+		fmt.Fprintln(inv.stdout, "tracker", version)
+		return nil
+	},
+}
 
 // cmdHealthcheck asks a running server's /healthz and fails unless it
 // answers 200 within 5 seconds. Container health checks use it: the slim
 // image has no curl. Without --url it asks the server this environment
 // would start (TRACKER_ADDR), on loopback when that listens on all
 // addresses.
-func cmdHealthcheck(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("healthcheck", stderr)
-	url := fs.String("url", healthURL(env.get("TRACKER_ADDR", defaultAddr)), "要检查的地址")
-	if err := fs.Parse(args); err != nil {
+func cmdHealthcheck(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags()
+	url := fs.String("url", healthURL(inv.env.get("TRACKER_ADDR", defaultAddr)), "要检查的地址 `URL`")
+	if _, err := inv.parseArgs(fs, args, noArgs); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
@@ -34,7 +55,7 @@ func cmdHealthcheck(ctx context.Context, env envConfig, args []string, stdout, s
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("健康检查失败：%s 返回 %d", *url, resp.StatusCode)
 	}
-	fmt.Fprintln(stdout, "ok")
+	fmt.Fprintln(inv.stdout, "ok")
 	return nil
 }
 

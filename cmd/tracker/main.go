@@ -14,22 +14,6 @@ import (
 	"tracker/models"
 )
 
-const usage = `tracker — 淄博市重大项目建设情况跟踪系统
-
-用法：
-  tracker serve [--addr ADDR] [--db DSN] [--demo]   启动网页与 API 服务
-  tracker demo [--db DSN]                           载入 2024 年演示项目库（可重复执行）
-  tracker import [--db DSN] [--period YYYY-MM] [--dry-run] FILE...   离线导入台账
-  tracker report [--db DSN] --year Y --quarter Q [-o FILE]            生成季度报告
-  tracker inspect --cells FILE                      以 JSON 显示读取器看到的单元格（不导入）
-  tracker user add [--db DSN] --name N --role admin|uploader|reviewer [--district D] --password-stdin
-  tracker backup [--db DSN] FILE                    备份数据库（运行中也可执行）
-  tracker healthcheck [--url URL]                   检查运行中的服务（/healthz），正常时退出码为 0
-  tracker version                                   显示版本
-
-环境变量：TRACKER_ADDR、TRACKER_DB、TRACKER_ADMIN_PASSWORD 等，详见 README。
-`
-
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
@@ -43,32 +27,34 @@ func main() {
 }
 
 // run dispatches a command line; it returns errors instead of exiting so
-// commands can be tested in-process.
+// commands can be tested in-process. `tracker help CMD` is `tracker CMD
+// --help`.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+	switch {
+	case len(args) == 0:
+		printMainUsage(stderr)
 		return errors.New("缺少命令")
-	}
-	env := envConfig{lookup: os.Getenv}
-	switch args[0] {
-	case "serve":
-		return cmdServe(ctx, env, args[1:], stdout, stderr)
-	case "demo":
-		return cmdDemo(ctx, env, args[1:], stdout)
-	case "user":
-		return cmdUser(ctx, env, args[1:], stdin, stdout)
-	case "backup":
-		return cmdBackup(ctx, env, args[1:], stdout)
-	case "healthcheck":
-		return cmdHealthcheck(ctx, env, args[1:], stdout, stderr)
-	case "version", "--version":
-		fmt.Fprintln(stdout, "tracker", version)
+	case args[0] == "help" && len(args) > 1:
+		args = append(args[1:], "--help")
+	case args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help":
+		printMainUsage(stdout)
 		return nil
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+	case args[0] == "--version":
+		args = []string{"version"}
+	}
+	cmd, rest := find(args)
+	if cmd == nil {
+		if c := findFirstWord(args[0]); c != nil {
+			return fmt.Errorf("用法：tracker %s", c.synopsis)
+		}
+		return fmt.Errorf("未知命令“%s”，运行 tracker --help 查看用法", args[0])
+	}
+	inv := &invocation{cmd: cmd, env: envConfig{lookup: os.Getenv}, stdin: stdin, stdout: stdout, stderr: stderr}
+	err := cmd.run(ctx, inv, rest)
+	if errors.Is(err, errHelpShown) {
 		return nil
 	}
-	return extraCommands(ctx, env, args, stdin, stdout, stderr)
+	return err
 }
 
 // message is the text shown for an error: the Chinese message of a

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"golang.org/x/term"
@@ -31,25 +30,31 @@ func cliUser() models.User {
 	return models.User{Name: name, Role: models.RoleAdmin}
 }
 
-func cmdImport(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import", stderr)
-	dsn := dbFlag(fs, env)
-	period := fs.String("period", "", "报告期 YYYY-MM（台账中已写明时可省略）")
+var importCommand = &command{
+	name:     "import",
+	synopsis: "import [--db DSN] [--period YYYY-MM] [--dry-run] FILE...",
+	summary:  "离线导入台账（显示进度、汇总和问题）",
+	help: "离线导入一个或多个台账文件（.xlsx、.xls、.csv），显示每个阶段的进度，然后是计数和前 50 条问题。\n" +
+		"历史记录中的导入人为“命令行（系统登录名）”。有文件无法读取或没有可导入的行时退出码为 1。",
+	run: cmdImport,
+}
+
+func cmdImport(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags()
+	dsn := inv.dbFlag(fs)
+	period := fs.String("period", "", "报告期 `YYYY-MM`（台账中已写明时可省略）")
 	dryRun := fs.Bool("dry-run", false, "只预览，不修改数据库")
-	if err := fs.Parse(args); err != nil {
+	files, err := inv.parseArgs(fs, args, arity{1, -1, "FILE"})
+	if err != nil {
 		return err
-	}
-	if fs.NArg() == 0 {
-		return errors.New("用法：tracker import [--db DSN] [--period YYYY-MM] [--dry-run] FILE...")
 	}
 	var m models.Month
 	if *period != "" {
-		var err error
 		if m, err = models.ParseMonth(*period); err != nil {
 			return err
 		}
 	}
-	s, err := store.Open(*dsn)
+	s, err := store.OpenExisting(*dsn)
 	if err != nil {
 		return err
 	}
@@ -58,12 +63,12 @@ func cmdImport(ctx context.Context, env envConfig, args []string, stdout, stderr
 	// request to answer, so reading is bounded by the importer's limits only.
 	svc := &ledgers.Service{Store: s, ReadTimeout: 24 * time.Hour}
 	rejected := 0
-	for i, path := range fs.Args() {
-		p := &progress{w: stdout, prefix: fmt.Sprintf("[%d/%d] %s", i+1, fs.NArg(), filepath.Base(path))}
+	for i, path := range files {
+		p := &progress{w: inv.stdout, prefix: fmt.Sprintf("[%d/%d] %s", i+1, len(files), filepath.Base(path))}
 		up := ledgers.Upload{FileName: filepath.Base(path), Period: m, User: cliUser(), DryRun: *dryRun}
 		err := importFile(ctx, svc, path, up, p)
 		if err != nil {
-			fmt.Fprintf(stdout, "%s：未能导入：%s\n", p.prefix, message(err))
+			fmt.Fprintf(inv.stdout, "%s：未能导入：%s\n", p.prefix, message(err))
 			rejected++
 		}
 	}
@@ -158,25 +163,34 @@ func (p *progress) run(stage string, fn func() error) {
 	fmt.Fprintf(p.w, "\r%s：%s %s（%.1f 秒）\n", p.prefix, stage, mark, time.Since(start).Seconds())
 }
 
-func cmdReport(ctx context.Context, env envConfig, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", stderr)
-	dsn := dbFlag(fs, env)
-	year := fs.Int("year", 0, "年份")
-	quarter := fs.Int("quarter", 0, "季度 1-4")
-	month := fs.Int("month", 0, "月份 1-12（月度调度报告，代替 --quarter）")
-	out := fs.String("o", "", "输出文件（默认 重大项目季度报告_{Y}Q{Q}.xlsx）")
-	if err := fs.Parse(args); err != nil {
+var reportCommand = &command{
+	name:     "report",
+	synopsis: "report [--db DSN] --year Y (--quarter Q | --month M) [-o FILE]",
+	summary:  "生成季度报告或月度调度报告（Excel）",
+	help: "用 --quarter 生成季度报告 重大项目季度报告_{Y}Q{Q}.xlsx，或用 --month 生成月度调度报告\n" +
+		"重大项目月度调度_{Y}M{MM}.xlsx（二者只能指定一个）。亮灯阈值和开工率分母取自与 serve 相同的环境变量。",
+	run: cmdReport,
+}
+
+func cmdReport(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flags()
+	dsn := inv.dbFlag(fs)
+	year := fs.Int("year", 0, "年份 `Y`，如 2024")
+	quarter := fs.Int("quarter", 0, "季度 `Q`：1-4")
+	month := fs.Int("month", 0, "月份 `M`：1-12（月度调度报告，代替 --quarter）")
+	out := fs.String("o", "", "输出文件 `FILE`（默认 重大项目季度报告_{Y}Q{Q}.xlsx 或 重大项目月度调度_{Y}M{MM}.xlsx）")
+	if _, err := inv.parseArgs(fs, args, noArgs); err != nil {
 		return err
 	}
 	m, q, err := reportMonth(*year, *quarter, *month)
 	if err != nil {
 		return err
 	}
-	rates, err := env.rateConfig()
+	rates, err := inv.env.rateConfig()
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(*dsn)
+	s, err := store.OpenExisting(*dsn)
 	if err != nil {
 		return err
 	}
@@ -197,22 +211,31 @@ func cmdReport(ctx context.Context, env envConfig, args []string, stdout, stderr
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
+	fmt.Fprintf(inv.stdout, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
 	return nil
 }
 
+// reportMonth checks --year, --quarter and --month: a year in 1990-2100,
+// and exactly one of a quarter 1-4 or a month 1-12. It returns the month
+// the report is as of and the quarter (0 for a monthly report).
 func reportMonth(year, quarter, month int) (models.Month, int, error) {
 	switch {
-	case year < 1990 || year > 2100:
+	case year == 0:
 		return 0, 0, errors.New("请用 --year 指定年份，例如 --year 2024")
+	case year < 1990 || year > 2100:
+		return 0, 0, fmt.Errorf("年份应在 1990 到 2100 之间，收到 %d", year)
 	case quarter != 0 && month != 0:
 		return 0, 0, errors.New("--quarter 和 --month 只能指定一个")
-	case quarter >= 1 && quarter <= 4:
-		return models.MonthOf(year, 3*quarter), quarter, nil
-	case month >= 1 && month <= 12 && quarter == 0:
+	case quarter == 0 && month == 0:
+		return 0, 0, errors.New("请用 --quarter 指定季度（1-4），或用 --month 指定月份（1-12）")
+	case month != 0 && (month < 1 || month > 12):
+		return 0, 0, fmt.Errorf("月份应为 1-12，收到 %d", month)
+	case month != 0:
 		return models.MonthOf(year, month), 0, nil
+	case quarter < 1 || quarter > 4:
+		return 0, 0, fmt.Errorf("季度应为 1-4，收到 %d", quarter)
 	}
-	return 0, 0, errors.New("季度应为 1-4（--quarter），或月份 1-12（--month）：" + strconv.Itoa(quarter))
+	return models.MonthOf(year, 3*quarter), quarter, nil
 }
 
 func reportInput(ctx context.Context, s *store.Store, m models.Month, rates models.RateConfig) (reports.Input, error) {

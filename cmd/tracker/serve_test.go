@@ -21,7 +21,8 @@ func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 	done := make(chan error, 1)
 	env := envOfMap(map[string]string{"TRACKER_DB": filepath.Join(t.TempDir(), "t.db"), "TRACKER_METRICS_TOKEN": "tok"})
 	go func() {
-		done <- cmdServe(ctx, env, []string{"--addr", "127.0.0.1:0", "--metrics-addr", metricsAddr, "--log-level", "error"}, addrWriter(addrc), io.Discard)
+		inv := &invocation{cmd: serveCommand, env: env, stdout: addrWriter(addrc), stderr: io.Discard}
+		done <- cmdServe(ctx, inv, []string{"--addr", "127.0.0.1:0", "--metrics-addr", metricsAddr, "--log-level", "error"})
 	}()
 	var addr string
 	select {

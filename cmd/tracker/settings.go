@@ -68,25 +68,21 @@ type serveConfig struct {
 
 // parseServe reads the settings: a flag when given, else its environment
 // variable, else its default. --help prints the settings and returns
-// flag.ErrHelp, for the caller to print printServeUsage.
-func parseServe(env envConfig, args []string, stderr io.Writer) (serveConfig, error) {
-	fs := newFlags("serve", stderr)
-	fs.Usage = func() {} // --help prints printServeUsage to stdout; errors say what was wrong
+// errHelpShown.
+func parseServe(inv *invocation, args []string) (serveConfig, error) {
+	fs := inv.flags()
 	raw := map[string]*string{}
 	var demo bool
 	for _, s := range serveSettings() {
 		switch {
 		case s.flag == "demo":
-			fs.BoolVar(&demo, "demo", env.get(s.env, "") == "1", s.usage)
+			fs.BoolVar(&demo, "demo", inv.env.get(s.env, "") == "1", s.usage)
 		case s.flag != "":
-			raw[s.flag] = fs.String(s.flag, env.get(s.env, s.def), s.usage)
+			raw[s.flag] = fs.String(s.flag, inv.env.get(s.env, s.def), s.usage)
 		}
 	}
-	if err := fs.Parse(args); err != nil {
+	if _, err := inv.parseArgs(fs, args, noArgs); err != nil {
 		return serveConfig{}, err
-	}
-	if fs.NArg() > 0 {
-		return serveConfig{}, fmt.Errorf("多余的参数“%s”，运行 tracker serve --help 查看用法", fs.Arg(0))
 	}
 	cfg := serveConfig{addr: *raw["addr"], dsn: *raw["db"], demo: demo,
 		metricsAddr: *raw["metrics-addr"], metricsToken: *raw["metrics-token"]}
@@ -188,11 +184,10 @@ func envOf(flagName string) string {
 	return ""
 }
 
-// printServeUsage prints serve --help: every setting with its flag,
-// environment variable and default, in Chinese.
-func printServeUsage(w io.Writer) {
-	fmt.Fprint(w, "用法：tracker serve [选项]\n\n启动网页与 API 服务。每项设置可由选项或环境变量给出，选项优先。\n")
-	fmt.Fprint(w, "各列依次为：选项、环境变量、默认值、说明（- 表示只能用环境变量）。\n\n")
+// printServeSettings prints the options part of serve --help: every
+// setting with its flag, environment variable and default, in Chinese.
+func printServeSettings(w io.Writer) {
+	fmt.Fprint(w, "\n各列依次为：选项、环境变量、默认值、说明（- 表示只能用环境变量）。\n\n")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, s := range serveSettings() {
 		f, def := "-", s.def
@@ -205,5 +200,6 @@ func printServeUsage(w io.Writer) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", f, s.env, def, s.usage)
 	}
 	tw.Flush()
-	fmt.Fprint(w, "\n登录令牌有效期固定为 12 小时。/metrics 的保护方式见 README 的“部署”一节。\n")
+	fmt.Fprint(w, "\n登录令牌和网页会话最长有效 12 小时，闲置 2 小时未使用即失效（固定，不可设置）。\n")
+	fmt.Fprint(w, "/metrics 的保护方式见 README 的“部署”一节。\n")
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"io"
 	"log/slog"
 	"net"
@@ -25,6 +24,11 @@ import (
 
 func envOfMap(m map[string]string) envConfig {
 	return envConfig{lookup: func(k string) string { return m[k] }}
+}
+
+// serveInv is an invocation of tracker serve in env that prints nothing.
+func serveInv(env envConfig) *invocation {
+	return &invocation{cmd: serveCommand, env: env, stdout: io.Discard, stderr: io.Discard}
 }
 
 // TestServeHelpMatchesReadme: the README's configuration table and
@@ -89,7 +93,7 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 		"TRACKER_TRUSTED_PROXIES": "10.0.0.1, 10.1.0.0/16", "TRACKER_ALLOWED_HOSTS": "tracker.zibo.gov.cn,10.0.0.5:8080",
 		"TRACKER_MAX_CONNS_PER_CLIENT": "20", "TRACKER_LOGIN_MAX_FAILURES": "3", "TRACKER_LOGIN_MAX_FAILURES_PER_ADDRESS": "50",
 	})
-	cfg, err := parseServe(env, nil, io.Discard)
+	cfg, err := parseServe(serveInv(env), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,9 +105,9 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("from environment: %+v, want %+v", cfg, want)
 	}
-	cfg, err = parseServe(env, []string{"--addr", "127.0.0.1:1", "--demo=false", "--max-upload-mb", "1",
+	cfg, err = parseServe(serveInv(env), []string{"--addr", "127.0.0.1:1", "--demo=false", "--max-upload-mb", "1",
 		"--light-red-pp", "25", "--start-denominator", "to_date", "--log-level", "warn", "--shutdown-timeout", "1m",
-		"--trusted-proxies", "", "--max-conns-per-client", "0"}, io.Discard)
+		"--trusted-proxies", "", "--max-conns-per-client", "0"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +120,7 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 }
 
 func TestServeSettingsDefaults(t *testing.T) {
-	cfg, err := parseServe(envOfMap(nil), nil, io.Discard)
+	cfg, err := parseServe(serveInv(envOfMap(nil)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,13 +148,13 @@ func TestServeSettingsBadValues(t *testing.T) {
 		{map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.local"}, nil, "--trusted-proxies（TRACKER_TRUSTED_PROXIES）应为 IP 地址或网段（如 10.0.0.1、10.0.0.0/8），以逗号分隔，收到“proxy.local”"},
 		{nil, []string{"--login-max-failures", "0"}, "--login-max-failures（TRACKER_LOGIN_MAX_FAILURES）应为不小于 1 的整数，收到“0”"},
 	} {
-		_, err := parseServe(envOfMap(c.env), c.args, io.Discard)
+		_, err := parseServe(serveInv(envOfMap(c.env)), c.args)
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%v %v: %v, want %s", c.env, c.args, err, c.want)
 		}
 	}
-	if _, err := parseServe(envOfMap(nil), []string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
-		t.Errorf("-h: %v, want flag.ErrHelp", err)
+	if _, err := parseServe(serveInv(envOfMap(nil)), []string{"-h"}); !errors.Is(err, errHelpShown) {
+		t.Errorf("-h: %v, want errHelpShown", err)
 	}
 }
 
@@ -202,14 +206,13 @@ func TestShutdownDrainsRequestsInFlight(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		io.WriteString(w, "done")
 	})
+	ln, err := listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	addrc := make(chan string, 1)
-	served := make(chan error, 1)
-	go func() {
-		noLimit := func(ln net.Listener) net.Listener { return ln }
-		served <- listenAndServe(ctx, "127.0.0.1:0", &http.Server{Handler: h}, noLimit, 5*time.Second, slog.New(slog.DiscardHandler), addrWriter(addrc))
-	}()
-	addr := <-addrc
+	served := serveAll(ctx, []*listener{{ln, &http.Server{Handler: h}}}, 5*time.Second, slog.New(slog.DiscardHandler))
+	addr := "http://" + ln.Addr().String()
 	got := make(chan string, 1)
 	go func() {
 		resp, err := http.Get(addr)
@@ -224,7 +227,7 @@ func TestShutdownDrainsRequestsInFlight(t *testing.T) {
 	<-started
 	cancel()
 	if err := <-served; err != nil {
-		t.Errorf("listenAndServe: %v", err)
+		t.Errorf("serve: %v", err)
 	}
 	if body := <-got; body != "done" {
 		t.Errorf("request in flight got %q, want done", body)
