@@ -128,7 +128,7 @@ func TestFlagsAnywhere(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "ledger.csv"), []byte("项目代码,项目名称,1-7月累计完成投资（亿元）\n"+ps[0].Code+","+ps[0].Name+",1.5\n"), 0o644)
 
 	r := runIn(t, dir, "", nil, "import", "ledger.csv", "--dry-run", "--db", db, "--period=2024-07")
-	if r.code != 0 || !strings.Contains(r.stdout, "已预览（未修改数据库）") || !strings.Contains(r.stdout, "报告期 2024-07") {
+	if r.code != 0 || !strings.Contains(r.stdout, "（未修改数据库）") || !strings.Contains(r.stdout, "报告期 2024-07") {
 		t.Errorf("flags after the file: %+v", r)
 	}
 	runIn(t, dir, "", nil, "import", "--db", db, "ledger.csv", "--dryrun").fails(t, "unknown flag", "未知选项“--dryrun”，运行 tracker import --help 查看用法")
