@@ -1,28 +1,54 @@
 package metrics
 
 import (
+	"io"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"tracker/models"
 )
 
-func TestHistogramBucketsAreCumulative(t *testing.T) {
-	h := newHistogram([]float64{0.1, 1, 10})
-	for _, v := range []float64{0.05, 0.1, 0.5, 5, 50} {
-		h.observe(v)
+// TestExposition: tracker's own series with their labels and exact
+// values, cumulative buckets, and the Go runtime's and process's metrics.
+func TestExposition(t *testing.T) {
+	m := New()
+	for _, d := range []time.Duration{3 * time.Millisecond, 40 * time.Millisecond, 2 * time.Second} {
+		m.Request("/api/v1/projects/:code", "GET", 404, d)
 	}
-	var b strings.Builder
-	h.write(&b, "x_seconds", `route="/a"`)
-	want := `x_seconds_bucket{route="/a",le="0.1"} 2
-x_seconds_bucket{route="/a",le="1"} 3
-x_seconds_bucket{route="/a",le="10"} 4
-x_seconds_bucket{route="/a",le="+Inf"} 5
-x_seconds_sum{route="/a"} 55.65
-x_seconds_count{route="/a"} 5
-`
-	if b.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	m.ImportDone(&models.Import{Status: models.StatusCommitted, RowsTotal: 10, RowsImported: 7}, 1500*time.Millisecond)
+	m.ImportDone(&models.Import{Status: models.StatusPreviewed, RowsTotal: 10, RowsImported: 7}, time.Second)
+	m.ReportDone(50 * time.Millisecond)
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body, _ := io.ReadAll(rec.Body)
+	text := string(body)
+	for _, want := range []string{
+		"# TYPE tracker_http_requests_total counter",
+		`tracker_http_requests_total{method="GET",route="/api/v1/projects/:code",status="404"} 3`,
+		"# TYPE tracker_http_request_duration_seconds histogram",
+		`tracker_http_request_duration_seconds_bucket{route="/api/v1/projects/:code",le="0.005"} 1`,
+		`tracker_http_request_duration_seconds_bucket{route="/api/v1/projects/:code",le="0.05"} 2`,
+		`tracker_http_request_duration_seconds_bucket{route="/api/v1/projects/:code",le="2.5"} 3`,
+		`tracker_http_request_duration_seconds_bucket{route="/api/v1/projects/:code",le="+Inf"} 3`,
+		`tracker_http_request_duration_seconds_sum{route="/api/v1/projects/:code"} 2.043`,
+		`tracker_import_rows_total{outcome="applied"} 7`,
+		`tracker_import_rows_total{outcome="read"} 20`,
+		`tracker_import_rows_total{outcome="rejected"} 6`,
+		"tracker_import_duration_seconds_count 2",
+		`tracker_import_duration_seconds_bucket{le="1"} 1`,
+		"tracker_report_duration_seconds_count 1",
+		"# TYPE go_goroutines gauge",
+		"go_memstats_heap_alloc_bytes ",
+		"# TYPE process_resident_memory_bytes gauge",
+		"process_start_time_seconds ",
+	} {
+		if !strings.Contains(text, want+"\n") && !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%.2000s", want, text)
+		}
 	}
-	if got := quote("a\"b\\c\nd"); got != `"a\"b\\c\nd"` {
-		t.Errorf("quote: %s", got)
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
+		t.Errorf("content type %q", ct)
 	}
 }

@@ -40,8 +40,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"error":{"code":"unauthorized","message":"/metrics 需要正确的 Bearer 令牌"}}`)
 		return
 	}
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	s.env.Metrics.Expose(w)
+	s.env.Metrics.Handler().ServeHTTP(w, r)
 }
 
 func tokenMatches(header, token string) bool {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,11 +29,40 @@ func scrape(ts *servertest.Server, header string) map[string]float64 {
 	return parseExposition(ts.T, string(raw))
 }
 
-var sampleLine = regexp.MustCompile(`^([a-z_]+)(\{[a-z_]+="[^"]*"(?:,[a-z_]+="[^"]*")*\})? (\S+)$`)
+var (
+	sampleLine = regexp.MustCompile(`^([a-z_]+)(\{[a-z_]+="[^"]*"(?:,[a-z_]+="[^"]*")*\})? (\S+)$`)
+	labelPair  = regexp.MustCompile(`([a-z_]+)="([^"]*)"`)
+)
+
+// canonical writes a series' labels in a fixed order: route, method,
+// status, outcome, the rest by name, le last, as the tests spell them.
+func canonical(labels string) string {
+	if labels == "" {
+		return ""
+	}
+	rank := map[string]int{"route": 1, "method": 2, "status": 3, "outcome": 4, "le": 9}
+	pairs := labelPair.FindAllStringSubmatch(labels, -1)
+	sort.SliceStable(pairs, func(i, j int) bool {
+		ri, rj := rank[pairs[i][1]], rank[pairs[j][1]]
+		if ri == 0 {
+			ri = 5
+		}
+		if rj == 0 {
+			rj = 5
+		}
+		return ri < rj || ri == rj && pairs[i][1] < pairs[j][1]
+	})
+	out := make([]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = p[0]
+	}
+	return "{" + strings.Join(out, ",") + "}"
+}
 
 // parseExposition checks the Prometheus text format: each family has HELP
 // and TYPE before its samples, sample lines are well formed, histogram
-// buckets are cumulative and end in +Inf equal to _count.
+// buckets are cumulative and end in +Inf equal to _count. Series are
+// keyed with their labels in canonical order.
 func parseExposition(t *testing.T, text string) map[string]float64 {
 	t.Helper()
 	out := map[string]float64{}
@@ -52,14 +82,14 @@ func parseExposition(t *testing.T, text string) map[string]float64 {
 			t.Fatalf("bad exposition line %q", line)
 		}
 		family := regexp.MustCompile(`_(bucket|sum|count)$`).ReplaceAllString(m[1], "")
-		if typed[m[1]] == "" && typed[family] != "histogram" {
+		if typed[m[1]] == "" && typed[family] != "histogram" && typed[family] != "summary" {
 			t.Errorf("%s has no # TYPE before it", m[1])
 		}
 		v, err := strconv.ParseFloat(m[3], 64)
 		if err != nil {
 			t.Fatalf("line %q: %v", line, err)
 		}
-		out[m[1]+m[2]] = v
+		out[m[1]+canonical(m[2])] = v
 	}
 	checkBuckets(t, out)
 	return out
@@ -157,6 +187,11 @@ func TestMetricsCountRequestsImportsAndReports(t *testing.T) {
 	if requests != 12 {
 		t.Errorf("%v requests counted in all, want 12 (the scrape counts after it answers)", requests)
 	}
+	for _, series := range []string{"go_goroutines", "go_memstats_heap_alloc_bytes", "process_resident_memory_bytes", "process_start_time_seconds"} {
+		if got[series] <= 0 {
+			t.Errorf("%s = %v, want the runtime's or process's figure", series, got[series])
+		}
+	}
 	again := scrape(ts, "")
 	if again[`tracker_http_requests_total{route="/metrics",method="GET",status="200"}`] != 1 {
 		t.Errorf("the second scrape does not count the first")
@@ -207,7 +242,7 @@ func TestMetricsWithoutTokenAnswerLoopbackOnly(t *testing.T) {
 		if rec.Code != want {
 			t.Errorf("from %s: %d, want %d", addr, rec.Code, want)
 		}
-		if want == http.StatusOK && rec.Header().Get("Content-Type") != "text/plain; version=0.0.4; charset=utf-8" {
+		if want == http.StatusOK && !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/plain; version=0.0.4; charset=utf-8") {
 			t.Errorf("Content-Type %q", rec.Header().Get("Content-Type"))
 		}
 	}
