@@ -71,8 +71,11 @@ func (s *Server) audit(c *gin.Context) {
 
 // auditEntries reads the audit filters from the query and runs them.
 func (s *Server) auditEntries(c *gin.Context) ([]models.AuditEntry, error) {
-	f := models.AuditFilter{Code: models.NormalizeCode(c.Query("code")), User: c.Query("user"), District: c.Query("district")}
+	f := models.AuditFilter{Code: models.NormalizeCode(c.Query("code")), User: c.Query("user")}
 	var err error
+	if f.District, err = s.District(c, "district"); err != nil {
+		return nil, err
+	}
 	if f.From, err = httpx.DateParam(c, "from"); err == nil {
 		f.To, err = httpx.DateParam(c, "to")
 	}

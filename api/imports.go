@@ -36,9 +36,13 @@ func (s *Server) postImport(c *gin.Context) {
 
 func (s *Server) listImports(c *gin.Context) {
 	period, err := httpx.OptionalMonth(c.Query("period"))
+	var district string
+	if err == nil {
+		district, err = s.District(c, "district")
+	}
 	var imps []*models.Import
 	if err == nil {
-		f := models.ImportFilter{District: c.Query("district"), Period: period, Limit: 1000}
+		f := models.ImportFilter{District: district, Period: period, Limit: 1000}
 		imps, err = s.Ledgers.History(c, f, httpx.CurrentUser(c), 200)
 	}
 	if err != nil {

@@ -45,14 +45,17 @@ func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, error) {
 	if err != nil {
 		return store.ProjectFilter{}, err
 	}
-	f := store.ProjectFilter{Year: year, District: c.Query("district"), Query: c.Query("q")}
+	f := store.ProjectFilter{Year: year, Query: c.Query("q")}
 	if f.Month, err = monthOf(c, year); err != nil {
+		return f, err
+	}
+	if f.District, err = s.District(c, "district"); err != nil {
 		return f, err
 	}
 	if n := c.Query("nature"); n != "" {
 		nature, ok := models.ParseNature(n)
 		if !ok {
-			return f, models.Errorf(models.EINVALID, "建设性质“%s”无效，应为“新开工”或“续建”", n)
+			return f, models.Errorf(models.EINVALID, "参数 nature：建设性质“%s”无效，应为“新开工”或“续建”", n)
 		}
 		f.Nature = nature
 	}

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,16 +40,53 @@ func DateParam(c *gin.Context, name string) (time.Time, error) {
 }
 
 // Year reads ?year=, defaulting to the newest year with a list (0 while
-// the database has none).
+// the database has none). A year given that has no list is ENOTFOUND
+// naming the years that have one, never an empty answer full of zeros.
 func (e *Env) Year(c *gin.Context) (int, error) {
+	years, err := e.Store.Years(c)
+	if err != nil {
+		return 0, err
+	}
 	if c.Query("year") == "" {
-		years, err := e.Store.Years(c)
-		if err != nil || len(years) == 0 {
-			return 0, err
+		if len(years) == 0 {
+			return 0, nil
 		}
 		return years[0], nil
 	}
-	return IntParam(c, "year", 0, 1990, 2100, "年份")
+	y, err := IntParam(c, "year", 0, 1990, 2100, "年份")
+	if err != nil || slices.Contains(years, y) {
+		return y, err
+	}
+	if len(years) == 0 {
+		return 0, models.Errorf(models.ENOTFOUND, "%d年没有项目清单：数据库中还没有任何年度的清单", y)
+	}
+	have := make([]string, len(years))
+	for i, v := range years {
+		have[i] = strconv.Itoa(v) + "年"
+	}
+	return 0, models.Errorf(models.ENOTFOUND, "%d年没有项目清单（有清单的年度：%s）", y, strings.Join(have, "、"))
+}
+
+// District reads a reporting-unit filter such as ?district=: a unit's
+// name, code or one of its other spellings, answered as the unit's name;
+// "" when absent. An unknown unit is EINVALID naming the units there are.
+func (e *Env) District(c *gin.Context, name string) (string, error) {
+	raw := strings.TrimSpace(c.Query(name))
+	if raw == "" {
+		return "", nil
+	}
+	units, err := e.Store.Units(c)
+	if err != nil {
+		return "", err
+	}
+	if u, ok := models.NewUnitIndex(units).Resolve(raw); ok {
+		return u.Name, nil
+	}
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = u.Name
+	}
+	return "", models.Errorf(models.EINVALID, "参数 %s：没有“%s”这个上报单位，应为以下之一：%s", name, raw, strings.Join(names, "、"))
 }
 
 // AsOfMonth reads ?year= with ?quarter=Q (month 3Q) or ?month=M; without
