@@ -43,3 +43,39 @@ func TestGoVersionIsTheOneTheReadmeStates(t *testing.T) {
 		t.Errorf("the README does not say “Go %s or later”", m[1])
 	}
 }
+
+// TestDocumentationStandsAlone: nothing the README, docs/ or scripts/ say
+// points outside the repository, and every docs/ file the README links
+// exists.
+func TestDocumentationStandsAlone(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"docs", "scripts"} {
+		filepath.WalkDir(filepath.Join("..", dir), func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files = append(files, path)
+			}
+			return err
+		})
+	}
+	files = append(files, filepath.Join("..", "README.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "../"+"shared") || strings.Contains(string(b), "/work/"+"shared") {
+			t.Errorf("%s points outside the repository", f)
+		}
+	}
+	readme := read(t, "README.md")
+	for _, m := range regexp.MustCompile(`\]\((docs/[^)]+)\)`).FindAllStringSubmatch(readme, -1) {
+		if _, err := os.Stat(filepath.Join("..", m[1])); err != nil {
+			t.Errorf("the README links %s: %v", m[1], err)
+		}
+	}
+	for _, want := range []string{"docs/api.md", "docs/domain.md", "docs/benchmarks.md"} {
+		if !strings.Contains(readme, "("+want+")") {
+			t.Errorf("the README does not link %s", want)
+		}
+	}
+}

@@ -17,18 +17,21 @@ import (
 )
 
 // BenchmarkRead reads ledgers of 530, 20,000 and 200,000 rows × 12 columns:
-// "peer" the peer benchmark's files when present
-// (/tmp/peerbench/data/ledger_N_sst.xlsx, shared strings as Excel saves
-// them; see shared/bench: their codes' area segments do not match the
-// districts, so most rows also get a warning), "clean" a ledger of the same
-// shape written into b.TempDir, codes matching, inline strings. It reports
-// MB/s of the .xlsx and the peak heap in use while reading.
+// "peer" the import benchmark's files when TRACKER_BENCH_DATA names their
+// folder ($TRACKER_BENCH_DATA/ledger_N_sst.xlsx, shared strings as Excel
+// saves them; scripts/bench-import.sh sets it), "clean" a ledger of the
+// same shape written into b.TempDir, inline strings. It reports MB/s of the
+// .xlsx and the peak heap in use while reading.
 func BenchmarkRead(b *testing.B) {
 	for _, n := range []int{530, 20000, 200000} {
 		b.Run(fmt.Sprintf("peer/rows=%d", n), func(b *testing.B) {
-			data, err := os.ReadFile(fmt.Sprintf("/tmp/peerbench/data/ledger_%d_sst.xlsx", n))
+			dir := os.Getenv("TRACKER_BENCH_DATA")
+			if dir == "" {
+				b.Skip("TRACKER_BENCH_DATA is not set: scripts/bench-import.sh sets it")
+			}
+			data, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("ledger_%d_sst.xlsx", n)))
 			if err != nil {
-				b.Skip("no peer ledger: run shared/bench/run.sh")
+				b.Skip("no ledger of this size in TRACKER_BENCH_DATA")
 			}
 			benchRead(b, data, n)
 		})

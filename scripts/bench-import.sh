@@ -1,35 +1,99 @@
 #!/usr/bin/env bash
-# Side-by-side import benchmark: the spreadsheet tools an office would
-# otherwise use (measured by ../shared/bench on the same files) against the
-# tracker's whole import (read, validate, commit to SQLite) and its read
-# stage alone. Prints a markdown table; compare ratios, not absolute times.
-#   bash scripts/bench-import.sh                 # N = 530 20000 200000
-#   NS="20000" RUNS=1 bash scripts/bench-import.sh
+# The import benchmark (docs/benchmarks.md): the spreadsheet tools an office
+# would otherwise use (openpyxl, pandas, SheetJS, exceljs, xlsxwriter,
+# libxlsxwriter) against tracker on the same generated ledgers, in one run
+# on one machine. Compare ratios, not absolute times.
+#
+#   bash scripts/bench-import.sh                    # N = 530 20000 200000, 3 runs each, read and write
+#   QUICK=1 bash scripts/bench-import.sh            # N = 530 and 2000, 1 run: a check that everything runs
+#   NS="20000" RUNS=1 TASKS=read bash scripts/bench-import.sh
+#
+# Needs Go, gcc, python3, node and npm. Missing Debian packages (openpyxl,
+# pandas, xlsxwriter, libxlsxwriter) are installed with apt-get when run as
+# root; the Node.js peers are installed with npm into $CACHE. Inputs and
+# results stay in $OUT (default /tmp/tracker-bench): results.tsv, tables.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${OUT:-/tmp/peerbench}
+OUT=${OUT:-${TMPDIR:-/tmp}/tracker-bench}
+CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tracker-bench}
+if [ "${QUICK:-}" = 1 ]; then NS=${NS-"530 2000"}; RUNS=${RUNS:-1}; fi
 NS=${NS-"530 20000 200000"}
 RUNS=${RUNS:-3}
-export OUT NS RUNS
+LIMIT=${LIMIT:-300s}
+TASKS=${TASKS:-"read write"}
+PY=${PY:-/usr/bin/python3}   # Debian's python3-* packages install for the system python
+export TZ=UTC
+PEERS="$ROOT/scripts/benchpeers"
 
-# 1. The peers, reading the same generated ledgers (shared strings, as Excel saves).
-if [ "${SKIP_PEERS:-}" != 1 ]; then
-  SST_NS="$NS" TASKS=read bash "$ROOT/../shared/bench/run.sh" >/dev/null
+# 1. The peers. Debian packages first, then the Node.js ones into the cache.
+need=()
+for m in openpyxl pandas xlsxwriter; do "$PY" -c "import $m" 2>/dev/null || need+=("python3-$m"); done
+[ -f /usr/include/xlsxwriter.h ] || need+=(libxlsxwriter-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then echo "missing Debian packages: ${need[*]} (run as root or install them)" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+mkdir -p "$CACHE/node" "$OUT/bin" "$OUT/data" "$OUT/db" "$OUT/w"
+if ! cmp -s "$PEERS/package.json" "$CACHE/node/package.json" || [ ! -d "$CACHE/node/node_modules/exceljs" ]; then
+  cp "$PEERS/package.json" "$CACHE/node/package.json"
+  (cd "$CACHE/node" && npm install --no-audit --no-fund --silent)
+fi
+export NODE_PATH="$CACHE/node/node_modules"
+gcc -O2 -o "$OUT/bin/write_libxlsxwriter" "$PEERS/write_libxlsxwriter.c" -lxlsxwriter
 
-# 2. The tracker: whole import into a fresh SQLite file each run, timed by
-# the peers' own measure.py into the same results file.
-(cd "$ROOT" && go build -o "$OUT/bin/tracker" ./cmd/tracker)
-RES="$OUT/results.tsv"; touch "$RES"
+# 2. tracker and the benchmark's own tools, from this checkout.
+(cd "$ROOT" && go build -o "$OUT/bin/tracker" ./cmd/tracker && go build -o "$OUT/bin/benchgen" ./scripts/benchgen &&
+  go build -o "$OUT/bin/benchmeasure" ./scripts/benchmeasure)
+T="$OUT/bin/tracker"
+
+# 3. The inputs: shared strings, as Excel saves (generated once per N).
+"$OUT/bin/benchgen" -pools "$OUT/data/pools.tsv"
 for n in $NS; do
   f="$OUT/data/ledger_${n}_sst.xlsx"
-  [ -f "$f" ] || "$OUT/bin/gen" -sst -n "$n" -o "$f"
-  /usr/bin/python3 "$ROOT/../shared/bench/measure.py" "$RES" "read (shared strings, as Excel saves)" \
-    "tracker import: read+validate+commit to SQLite" "$n" "$RUNS" 300 -- \
-    sh -c "d=\$(mktemp -d /tmp/trackerbench.XXXXXX) && exec '$OUT/bin/tracker' import --db \$d/b.db --period 2024-10 '$f'" >/dev/null
+  [ -f "$f" ] || "$OUT/bin/benchgen" -sst -n "$n" -o "$f"
 done
-rm -rf /tmp/trackerbench.*
-/usr/bin/python3 "$ROOT/../shared/bench/measure.py" --report "$RES"
+rm -f "$OUT/db/empty.db" && "$T" init --db "$OUT/db/empty.db" >/dev/null
 
-# 3. The tracker's read stage alone (importer.Read), as a Go benchmark.
-(cd "$ROOT" && PEERBENCH_DATA="$OUT/data" go test ./importer -run '^$' -bench 'BenchmarkRead' -benchmem -benchtime 3x 2>/dev/null | grep -E '^Benchmark' || true)
+RES="$OUT/results.tsv"; : > "$RES"
+m() { "$OUT/bin/benchmeasure" run -o "$RES" -runs "$RUNS" -limit "$LIMIT" "$@" >/dev/null; }
+READ="read a ledger of N rows × 12 columns (shared strings, as Excel saves)"
+WRITE="write N rows × 12 columns, formatted"
+
+# 4. Reading: each peer visits every cell; tracker reads, validates and
+# commits to a fresh SQLite copy of an empty database each run.
+if [[ " $TASKS " == *" read "* ]]; then
+  for n in $NS; do
+    f="$OUT/data/ledger_${n}_sst.xlsx"
+    m -task "$READ" -tool "openpyxl read_only (read only)" -n "$n" -- "$PY" "$PEERS/peers.py" read-openpyxl "$f"
+    m -task "$READ" -tool "pandas.read_excel (read only)" -n "$n" -- "$PY" "$PEERS/peers.py" read-pandas "$f"
+    m -task "$READ" -tool "SheetJS xlsx readFile (read only)" -n "$n" -- node "$PEERS/peers.js" read-sheetjs "$f"
+    m -task "$READ" -tool "exceljs stream WorkbookReader (read only)" -n "$n" -- node "$PEERS/peers.js" read-exceljs "$f"
+    m -task "$READ" -tool "tracker import: read, validate, commit to SQLite" -n "$n" -- sh -c \
+      "d=\$(mktemp -d '$OUT/run.XXXXXX') && cp '$OUT/db/empty.db' \$d/t.db && '$T' import --db \$d/t.db --period 2024-10 '$f' >\$d/out; rc=\$?; grep -m1 数据行 \$d/out; rm -rf \$d; exit \$rc"
+  done
+fi
+
+# 5. Writing: each peer writes N formatted rows (read back by openpyxl);
+# tracker writes its monthly 调度 workbook (the quarterly one's sheets, 项目明细 holding the
+# N projects) as of October from a database holding the N-row ledger.
+if [[ " $TASKS " == *" write "* ]]; then
+  for n in $NS; do
+    db="$OUT/db/ledger_$n.db"
+    if [ ! -f "$db" ]; then cp "$OUT/db/empty.db" "$db" && "$T" import --db "$db" --period 2024-10 "$OUT/data/ledger_${n}_sst.xlsx" >/dev/null; fi
+    w() { local id=$1 tool=$2; shift 2; m -task "$WRITE" -tool "$tool" -n "$n" -verify "'$PY' '$PEERS/peers.py' verify '$OUT/w/${id}_$n.xlsx'" -- "$@" "$OUT/w/${id}_$n.xlsx" "$n" "$OUT/data/pools.tsv"; }
+    w openpyxl "openpyxl write_only" "$PY" "$PEERS/peers.py" write-openpyxl
+    w xlsxwriter "python xlsxwriter constant_memory" "$PY" "$PEERS/peers.py" write-xlsxwriter
+    w sheetjs "SheetJS xlsx writeFile" node "$PEERS/peers.js" write-sheetjs
+    w exceljs "exceljs stream WorkbookWriter" node "$PEERS/peers.js" write-exceljs
+    w libxlsxwriter "libxlsxwriter (C) constant_memory" "$OUT/bin/write_libxlsxwriter"
+    m -task "$WRITE" -tool "tracker report: the whole 调度 workbook" -n "$n" \
+      -verify "'$PY' '$PEERS/peers.py' verify-report '$OUT/w/tracker_$n.xlsx'" -- \
+      "$T" report --db "$db" --year 2024 --month 10 -o "$OUT/w/tracker_$n.xlsx"
+  done
+fi
+"$OUT/bin/benchmeasure" report "$RES" | tee "$OUT/tables.md"
+
+# 6. tracker's read stage alone (importer.Read), as a Go benchmark on the same files.
+echo
+(cd "$ROOT" && TRACKER_BENCH_DATA="$OUT/data" go test ./importer -run '^$' -bench 'BenchmarkRead/peer' -benchmem -benchtime "${RUNS}x" | grep -E '^Benchmark' || true)
