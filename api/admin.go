@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+	"path/filepath"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -38,7 +40,13 @@ func (s *Server) ProblemsWorkbook(c *gin.Context) {
 		s.Fail(c, err)
 		return
 	}
-	httpx.Attachment(c, "问题清单_"+imp.FileName+".xlsx", httpx.XLSXType, data)
+	httpx.Attachment(c, ProblemsFileName(imp.FileName), httpx.XLSXType, data)
+}
+
+// ProblemsFileName names an upload's problems workbook: 问题清单_ and the
+// upload's name without its extension, as .xlsx (台账.csv → 问题清单_台账.xlsx).
+func ProblemsFileName(upload string) string {
+	return "问题清单_" + strings.TrimSuffix(upload, filepath.Ext(upload)) + ".xlsx"
 }
 
 // editProject applies a hand edit (JSON models.Edit) to one project.

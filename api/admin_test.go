@@ -1,12 +1,17 @@
 package api_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
+	"tracker/api"
 	"tracker/httpx"
 	"tracker/importer"
 	"tracker/server/servertest"
@@ -37,11 +42,44 @@ func TestProblemsWorkbookHoldsTheBadRow(t *testing.T) {
 	p := servertest.FirstProject("张店区")
 	var imp servertest.ImportResult
 	ts.Upload(token, "zd.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1"), map[string]string{"dry_run": "true"}, http.StatusOK, &imp)
-	data := ts.Do("GET", fmt.Sprintf("/api/v1/imports/%d/problems.xlsx", imp.ID), token, nil, http.StatusOK, nil)
-	if string(data[:2]) != "PK" {
-		t.Fatalf("not a workbook: %q", data[:8])
+	req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/v1/imports/%d/problems.xlsx", ts.HTTP.URL, imp.ID), nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if cd := resp.Header.Get("Content-Disposition"); resp.StatusCode != http.StatusOK || !strings.Contains(cd, "filename*=UTF-8''"+url.PathEscape("问题清单_zd.xlsx")) {
+		t.Errorf("%d, Content-Disposition %q, want 问题清单_zd.xlsx", resp.StatusCode, cd)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetList()[0])
+	// The title (it states the period), the header, the row with a
+	// warning (a figure lower than May's) and the row with an error.
+	if len(rows) != 4 || rows[0][0] != "张店区2024年1-6月市重大项目建设情况台账" || rows[1][4] != "问题级别" || rows[1][5] != "问题说明" ||
+		rows[2][0] != p.Code || rows[2][4] != "警告" || rows[3][1] != "代码错误的项目" || rows[3][4] != "错误" || !strings.Contains(rows[3][5], "格式不对") {
+		t.Errorf("problems workbook rows %q", rows)
+	}
+	// Corrected, it imports without the period being given again.
+	f.SetCellStr(f.GetSheetList()[0], "A4", "2403-370303-04-01-000123")
+	fixed, _ := f.WriteToBuffer()
+	var again servertest.ImportResult
+	ts.Upload(token, "问题清单_zd.xlsx", fixed.Bytes(), map[string]string{"dry_run": "true"}, http.StatusOK, &again)
+	if again.Period != "2024-06" || again.RowsTotal != 2 || again.RowsImported != 1 || len(again.Problems) != 2 ||
+		!strings.Contains(again.Problems[1].Message, "缺少建设性质") {
+		t.Errorf("the corrected workbook: period %q, %d rows, %d applicable, problems %+v", again.Period, again.RowsTotal, again.RowsImported, again.Problems)
 	}
 	ts.Do("GET", "/api/v1/imports/999/problems.xlsx", token, nil, http.StatusNotFound, nil)
+	for in, want := range map[string]string{"台账.xlsx": "问题清单_台账.xlsx", "a.b.csv": "问题清单_a.b.xlsx", "旧台账.XLS": "问题清单_旧台账.xlsx", "无扩展名": "问题清单_无扩展名.xlsx"} {
+		if got := api.ProblemsFileName(in); got != want {
+			t.Errorf("ProblemsFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func TestEditAuditAndLocks(t *testing.T) {

@@ -54,6 +54,7 @@ func (s *Server) Register(r *gin.Engine) {
 	write.POST("/imports", s.postImport)
 	write.POST("/imports/:id/commit", s.commitImport)
 	write.POST("/imports/:id/revert", s.revertImport)
+	write.POST("/imports/:id/discard", s.discardImport)
 	write.PATCH("/projects/:code", s.editProject)
 
 	admin := read.Group("", s.require(models.User.IsAdmin))

@@ -93,6 +93,22 @@ func (s *Server) revertImport(c *gin.Context) {
 	c.JSON(http.StatusOK, imp)
 }
 
+// discardImport deletes a preview with its file and computed changes
+// (204): it changed nothing, so nothing remains to undo. Only a preview
+// can be discarded (409 otherwise), by its uploader or an admin.
+func (s *Server) discardImport(c *gin.Context) {
+	id, err := httpx.ImportID(c)
+	if err == nil {
+		err = s.Ledgers.Discard(c, id, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		s.Fail(c, err)
+		return
+	}
+	s.Log.Info("import discarded", "id", id, "user", httpx.CurrentUser(c).Name)
+	c.Status(http.StatusNoContent)
+}
+
 // ImportFile sends an import's uploaded file byte for byte.
 func (s *Server) ImportFile(c *gin.Context) {
 	id, err := httpx.ImportID(c)

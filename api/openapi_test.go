@@ -197,6 +197,15 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("GET", "/api/v1/imports/{id}/problems.xlsx", "/api/v1/imports/"+id+"/problems.xlsx", reviewer, "", nil, 200)
 	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 200)
 	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 409)
+	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+id+"/discard", up, "", nil, 409) // committed: revert instead
+	ct, body = multipartBody(map[string]string{"dry_run": "true"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
+	var spareImp servertest.ImportResult
+	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &spareImp)
+	spareID := fmt.Sprint(spareImp.ID)
+	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+spareID+"/discard", reviewer, "", nil, 403)
+	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+spareID+"/discard", up, "", nil, 204)
+	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+spareID+"/discard", up, "", nil, 404)
+	c.call("GET", "/api/v1/imports/{id}", "/api/v1/imports/"+spareID, reviewer, "", nil, 404)
 	c.call("GET", "/api/v1/submissions", "/api/v1/submissions?year=2024&month=6", reviewer, "", nil, 200)
 
 	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, up, map[string]any{"period": "2024-07", "completed_ytd_wan": 20000.5, "note": "核实"}, 200)

@@ -12,15 +12,22 @@ import (
 	"tracker/models"
 )
 
-// problemsColumn heads the column that explains each copied row.
-const problemsColumn = "问题说明"
+// The two columns added after a sheet's last one: the row's level (错误
+// when any of its problems is an error, else 警告) and its messages.
+const (
+	levelColumn    = "问题级别"
+	problemsColumn = "问题说明"
+)
 
 // ProblemsWorkbook re-reads the original file and writes, per sheet read
-// as ledger data, its header rows and only the rows that had problems, in
-// their original columns, with a 问题说明 column joining that row's
-// messages. Problems about a whole sheet or file go on a first sheet
-// 文件问题. Text is written as text, so a cell starting with = + - @ stays
-// a string and never becomes a formula.
+// as ledger data, the rows above its header (title, 填报单位, 报告期), its
+// header rows and only the rows that had problems, in their original
+// columns, with a 问题级别 and a 问题说明 column joining that row's
+// messages. When no row above the header states opts.Period (the import's
+// period), a 报告期 line stating it is added, so the corrected workbook
+// imports again without the period being typed. Problems about a whole sheet or
+// file go on a first sheet 文件问题. Text is written as text, so a cell
+// starting with = + - @ stays a string and never becomes a formula.
 func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -31,7 +38,7 @@ func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte
 	if err != nil {
 		return nil, err
 	}
-	byRow := map[rowKey][]string{}
+	byRow := map[rowKey][]Problem{}
 	var general []string
 	for _, pr := range problems {
 		h := p.headers[pr.Sheet]
@@ -40,7 +47,7 @@ func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte
 			continue
 		}
 		k := rowKey{pr.Sheet, pr.Row}
-		byRow[k] = append(byRow[k], pr.Message)
+		byRow[k] = append(byRow[k], pr)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -49,7 +56,7 @@ func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte
 	}
 	for _, src := range p.sources {
 		if h := p.headers[src.Name]; h != nil {
-			if err := copyProblemRows(f, src, h, byRow); err != nil {
+			if err := copyProblemRows(f, src, h, byRow, opts.Period); err != nil {
 				return nil, err
 			}
 		}
@@ -82,19 +89,25 @@ func writeGeneral(f *excelize.File, msgs []string) error {
 	return nil
 }
 
-// copyProblemRows copies a sheet's header rows and problem rows.
-func copyProblemRows(f *excelize.File, src *sheet.Sheet, h *header, byRow map[rowKey][]string) error {
+// copyProblemRows copies a sheet's rows above and in its header, with a
+// 报告期 line when they do not state the period, and its problem rows.
+func copyProblemRows(f *excelize.File, src *sheet.Sheet, h *header, byRow map[rowKey][]Problem, period models.Month) error {
 	name := safeSheetName(f, src.Name)
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	out, lastCol := 0, 0
+	lastCol, statesPeriod := 0, false
 	var keep []*sheet.Row
 	err := src.Rows(func(r *sheet.Row) error {
-		if r.Num >= h.top && r.Num <= h.bottom || byRow[rowKey{src.Name, r.Num}] != nil {
+		if r.Num <= h.bottom || byRow[rowKey{src.Name, r.Num}] != nil {
 			keep = append(keep, copyRow(r))
 			if n := len(r.Cells); n > 0 {
 				lastCol = max(lastCol, r.Cells[n-1].Col)
+			}
+			for _, c := range r.Cells {
+				if y, m := periodIn(c.Text); r.Num < h.top && y == period.Year() && m == period.Num() {
+					statesPeriod = true
+				}
 			}
 		}
 		return nil
@@ -102,23 +115,53 @@ func copyProblemRows(f *excelize.File, src *sheet.Sheet, h *header, byRow map[ro
 	if err != nil {
 		return err
 	}
-	note := sheet.ColLetter(lastCol+1) + "%d"
+	out := 0
+	level, note := sheet.ColLetter(lastCol+1)+"%d", sheet.ColLetter(lastCol+2)+"%d"
 	for _, r := range keep {
+		if r.Num == h.top && !statesPeriod && !period.IsZero() {
+			out++
+			line := fmt.Sprintf("报告期：%d年1-%d月", period.Year(), period.Num())
+			if err := f.SetCellStr(name, fmt.Sprintf("A%d", out), line); err != nil {
+				return err
+			}
+		}
 		out++
 		if err := writeRow(f, name, out, r); err != nil {
 			return err
 		}
-		msg := problemsColumn
-		if r.Num > h.bottom || r.Num < h.top {
-			msg = strings.Join(byRow[rowKey{src.Name, r.Num}], "；")
-		} else if r.Num != h.top {
-			msg = ""
+		lv, msg := "", ""
+		switch probs := byRow[rowKey{src.Name, r.Num}]; {
+		case r.Num == h.top:
+			lv, msg = levelColumn, problemsColumn
+		case r.Num > h.bottom:
+			lv, msg = rowLevel(probs), joinMessages(probs)
+		}
+		if err := f.SetCellStr(name, fmt.Sprintf(level, out), lv); err != nil {
+			return err
 		}
 		if err := f.SetCellStr(name, fmt.Sprintf(note, out), msg); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rowLevel is 错误 when any of a row's problems is an error, else 警告.
+func rowLevel(probs []Problem) string {
+	for _, p := range probs {
+		if p.Severity == SeverityError {
+			return "错误"
+		}
+	}
+	return "警告"
+}
+
+func joinMessages(probs []Problem) string {
+	msgs := make([]string, len(probs))
+	for i, p := range probs {
+		msgs[i] = p.Message
+	}
+	return strings.Join(msgs, "；")
 }
 
 // writeRow writes one source row: numbers as numbers, everything else as

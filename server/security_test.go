@@ -39,7 +39,8 @@ func routeTable() map[string]expect {
 		"POST /api/v1/lists/:year/changes": api(403, 403, 400),
 		"POST /api/v1/imports":             api(403, 400, 400), "POST /api/v1/imports/:id/commit": api(403, 404, 404),
 		"POST /api/v1/imports/:id/revert": api(403, 404, 404), "PATCH /api/v1/projects/:code": api(403, 400, 400),
-		"GET /api/v1/audit": api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
+		"POST /api/v1/imports/:id/discard": api(403, 404, 404),
+		"GET /api/v1/audit":                api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
 		"POST /api/v1/locks": api(403, 403, 400), "DELETE /api/v1/locks": api(403, 403, 400),
 		"GET /api/v1/login-blocks": api(403, 403, 200), "DELETE /api/v1/login-blocks": api(403, 403, 400),
 
