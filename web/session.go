@@ -99,9 +99,18 @@ func setSessionCookie(c *gin.Context, token string, maxAge int) {
 		HttpOnly: true, Secure: c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https", SameSite: http.SameSiteLaxMode})
 }
 
+// loginView is the log-in page's data. NoUsers says the database has no
+// user yet, so the page tells the operator how to create the first one.
 type loginView struct {
 	Username string
 	Next     string
+	NoUsers  bool
+}
+
+// newLoginView fills the log-in page's data.
+func (s *Server) newLoginView(c *gin.Context, username, next string) loginView {
+	n, err := s.Store.CountUsers(c)
+	return loginView{Username: username, Next: next, NoUsers: err == nil && n == 0}
 }
 
 func (s *Server) loginPage(c *gin.Context) {
@@ -110,7 +119,7 @@ func (s *Server) loginPage(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, landingOf(u))
 		return
 	}
-	s.render(c, http.StatusOK, "login", view{Title: "登录", Data: loginView{Next: safeNext(c.Query("next"))}})
+	s.render(c, http.StatusOK, "login", view{Title: "登录", Data: s.newLoginView(c, "", safeNext(c.Query("next")))})
 }
 
 // postLogin checks the name and password and starts a session. A form
@@ -125,7 +134,7 @@ func (s *Server) postLogin(c *gin.Context) {
 	name, next := strings.TrimSpace(c.PostForm("username")), safeNext(c.PostForm("next"))
 	u, token, err := s.Login(c, name, c.PostForm("password"))
 	if err != nil {
-		v := view{Title: "登录", Error: models.ErrorMessage(err), Data: loginView{Username: name, Next: next}}
+		v := view{Title: "登录", Error: models.ErrorMessage(err), Data: s.newLoginView(c, name, next)}
 		s.render(c, httpx.Status(err), "login", v)
 		return
 	}
