@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"tracker/models"
 	"tracker/models/store"
 )
 
@@ -149,8 +150,8 @@ func TestFlagsAnywhere(t *testing.T) {
 	}
 	s, _ = store.Open(db)
 	defer s.Close()
-	imps, _ := s.Imports(context.Background(), store.ImportFilter{})
-	if len(imps) != 1 || imps[0].Status != store.StatusPreviewed {
+	imps, _ := s.Imports(context.Background(), models.ImportFilter{})
+	if len(imps) != 1 || imps[0].Status != models.StatusPreviewed {
 		t.Errorf("history after one preview and refused imports: %+v", imps)
 	}
 }
