@@ -195,6 +195,9 @@ func TestHelpMatchesReadme(t *testing.T) {
 			t.Errorf("tracker --help does not list %q", c.synopsis)
 		}
 		if c.name == "serve" {
+			if !strings.Contains(r.stdout, "最长有效 12 小时，闲置 2 小时未使用即失效") {
+				t.Errorf("serve --help does not state the 12-hour and 2-hour idle limits")
+			}
 			continue // its settings are checked against the configuration table
 		}
 		for _, m := range regexp.MustCompile(`(?m)^  (--?[a-z][a-z-]*)`).FindAllStringSubmatch(r.stdout, -1) {
