@@ -65,13 +65,15 @@ func TestProblemsWorkbookHoldsTheBadRow(t *testing.T) {
 		rows[2][0] != p.Code || rows[2][4] != "警告" || rows[3][1] != "代码错误的项目" || rows[3][4] != "错误" || !strings.Contains(rows[3][5], "格式不对") {
 		t.Errorf("problems workbook rows %q", rows)
 	}
-	// Corrected, it imports without the period being given again.
+	// Corrected, it imports without the period being given again: the
+	// fixed row is read with its new code (a new project, so the import
+	// says what it lacks), the other keeps its warning.
 	f.SetCellStr(f.GetSheetList()[0], "A4", "2403-370303-04-01-000123")
 	fixed, _ := f.WriteToBuffer()
 	var again servertest.ImportResult
 	ts.Upload(token, "问题清单_zd.xlsx", fixed.Bytes(), map[string]string{"dry_run": "true"}, http.StatusOK, &again)
 	if again.Period != "2024-06" || again.RowsTotal != 2 || again.RowsImported != 1 || len(again.Problems) != 2 ||
-		!strings.Contains(again.Problems[1].Message, "缺少建设性质") {
+		again.Problems[1].Row != 4 || !strings.Contains(again.Problems[1].Message, "2403-370303-04-01-000123") {
 		t.Errorf("the corrected workbook: period %q, %d rows, %d applicable, problems %+v", again.Period, again.RowsTotal, again.RowsImported, again.Problems)
 	}
 	ts.Do("GET", "/api/v1/imports/999/problems.xlsx", token, nil, http.StatusNotFound, nil)
