@@ -46,8 +46,10 @@ func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, error) {
 		return store.ProjectFilter{}, err
 	}
 	f := store.ProjectFilter{Year: year, Query: c.Query("q")}
-	if f.Month, err = monthOf(c, year); err != nil {
-		return f, err
+	if year != 0 { // the list as of month=, else as of the latest month reported
+		if f.Month, err = s.AsOfMonth(c); err != nil {
+			return f, err
+		}
 	}
 	if f.District, err = s.District(c, "district"); err != nil {
 		return f, err

@@ -146,6 +146,9 @@ type ImportFilter struct {
 	District string // only imports that applied rows of this unit
 	Period   Month  // only this reporting month
 	Limit    int
+	// ListChanges includes the changes of a year's list (kind
+	// list_change), which the history leaves out: the list's page shows them.
+	ListChanges bool
 }
 
 // AuditFilter selects audit entries; zero fields select all.

@@ -57,10 +57,13 @@ func rank(rows []GroupRow) {
 
 // projectRows returns every project with its status, in report order.
 func projectRows(in Input) []ProjectRow {
-	rows := make([]ProjectRow, len(in.Projects))
+	rows := make([]ProjectRow, 0, len(in.Projects))
 	for i := range in.Projects {
 		p := &in.Projects[i]
-		rows[i] = ProjectRow{Project: p, Status: models.StatusOf(p, in.Month, in.Config)}
+		if !p.CountsAt(in.Month) {
+			continue // off the list at M, or 准备类: in neither rate, so in no list of the report
+		}
+		rows = append(rows, ProjectRow{Project: p, Status: models.StatusOf(p, in.Month, in.Config)})
 	}
 	order := make(map[string]int, len(in.Districts))
 	for i, d := range in.Districts {

@@ -32,11 +32,11 @@ func cmdDemo(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	defer s.Close()
-	created, err := s.SeedPortfolio(ctx, demo.Portfolio2024(), "演示数据")
+	created, err := s.SeedDemo(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(inv.stdout, "演示项目库已载入：新增 %d 个项目（共 %d 个；已有的项目保持不变）\n", created, demo.Projects)
+	fmt.Fprintf(inv.stdout, "演示项目库已载入：2023年清单 %d 个项目、2024年清单 %d 个项目，新增 %d 个项目（已有的项目保持不变）\n", demo.Projects2023, demo.Projects, created)
 	return nil
 }
 

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/term"
 
 	"tracker/models"
-	"tracker/models/demo"
 	"tracker/models/store"
 	httpserver "tracker/server" // the test files name their process type server
 )
@@ -94,7 +93,7 @@ func prepare(ctx context.Context, s *store.Store, env envConfig, cfg serveConfig
 			return err
 		}
 		if n == 0 {
-			created, err := s.SeedPortfolio(ctx, demo.Portfolio2024(), "演示数据")
+			created, err := s.SeedDemo(ctx)
 			if err != nil {
 				return fmt.Errorf("载入演示项目库失败：%w", err)
 			}

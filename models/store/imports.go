@@ -77,6 +77,9 @@ func fileSHA256(data []byte) string {
 // Imports returns the import history, newest first, without changes.
 func (s *Store) Imports(ctx context.Context, f models.ImportFilter) ([]*models.Import, error) {
 	q := s.db.WithContext(ctx).Omit("file_data").Order("id DESC")
+	if !f.ListChanges {
+		q = q.Where("kind <> ?", models.ImportListChange) // the list's page shows them
+	}
 	if f.District != "" {
 		q = q.Where("(',' || district || ',') LIKE ?", "%,"+escapeLike(f.District)+",%")
 	}

@@ -24,7 +24,6 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver for creating test schemas
 
 	"tracker/models"
-	"tracker/models/demo"
 	"tracker/models/store"
 	"tracker/server"
 )
@@ -88,7 +87,7 @@ func NewOn(t *testing.T, dsn string) *Server {
 	}
 	t.Cleanup(func() { s.Close() })
 	ctx := context.Background()
-	if _, err := s.SeedPortfolio(ctx, demo.Portfolio2024(), "演示数据"); err != nil {
+	if _, err := s.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
 	for _, u := range []models.User{
