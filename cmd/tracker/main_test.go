@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -28,7 +29,7 @@ func runCmd(t *testing.T, db, stdin string, args ...string) (string, error) {
 func TestDemoUserImportReportBackup(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "tracker.db")
-	if out, err := runCmd(t, db, "", "demo"); err != nil || !strings.Contains(out, "新增 530 个项目") {
+	if out, err := runCmd(t, db, "", "demo"); err != nil || !strings.Contains(out, fmt.Sprintf("新增 %d 个项目", demoProjects())) {
 		t.Fatalf("demo: %s %v", out, err)
 	}
 	if out, err := runCmd(t, db, "", "demo"); err != nil || !strings.Contains(out, "新增 0 个项目") {
@@ -75,7 +76,7 @@ func TestDemoUserImportReportBackup(t *testing.T) {
 	}
 	defer s.Close()
 	imps, _ := s.Imports(context.Background(), models.ImportFilter{})
-	if n, _ := s.CountProjects(context.Background()); n != 530 || len(imps) != 2 {
+	if n, _ := s.CountProjects(context.Background()); n != demoProjects() || len(imps) != 2 {
 		t.Errorf("backup holds %d projects and %d imports", n, len(imps))
 	}
 }

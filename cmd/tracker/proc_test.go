@@ -478,6 +478,40 @@ type figures map[string]models.Money
 
 // juneFigures reads every 2024 project's June figure straight from a
 // store, and checks the database's integrity first.
+// juneList is the demo's 2024 list as it stood in June, the month every
+// generated ledger reports: the projects June's rates count
+// (models.Project.CountsAt: on the list then and 实施类).
+func juneList() []models.Project {
+	var out []models.Project
+	for _, p := range demo.Portfolio2024WithChanges() {
+		if p.CountsAt(june) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// demoProjects is how many projects the demo loads: its 2023 and 2024
+// lists, sharing the projects carried from one year to the next.
+func demoProjects() int64 {
+	codes := map[string]bool{}
+	for _, p := range append(demo.Portfolio2023(), demo.Portfolio2024WithChanges()...) {
+		codes[p.Code] = true
+	}
+	return int64(len(codes))
+}
+
+// countedInJune keeps the projects June's rates count.
+func countedInJune(ps []models.Project) []models.Project {
+	var out []models.Project
+	for _, p := range ps {
+		if p.CountsAt(june) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func juneFigures(t *testing.T, dsn string) figures {
 	t.Helper()
 	s, err := store.Open(dsn)
@@ -489,11 +523,11 @@ func juneFigures(t *testing.T, dsn string) figures {
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Fatalf("%s: %v", dsn, err)
 	}
-	ps, err := s.Portfolio(ctx, 2024)
+	ps, err := s.PortfolioAsOf(ctx, june)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return figuresOf(ps)
+	return figuresOf(countedInJune(ps))
 }
 
 func figuresOf(ps []models.Project) figures {
@@ -542,7 +576,7 @@ func (want figures) clone() figures {
 // demoByUnit returns the demo projects of each unit, in code order.
 func demoByUnit() map[string][]models.Project {
 	out := map[string][]models.Project{}
-	for _, p := range demo.Portfolio2024() {
+	for _, p := range juneList() {
 		out[p.District] = append(out[p.District], p)
 	}
 	for _, ps := range out {

@@ -14,7 +14,6 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
-	"tracker/models/demo"
 )
 
 // postgresSchema creates a fresh schema in TRACKER_TEST_POSTGRES (the test
@@ -67,8 +66,8 @@ func TestScaleOutTwoServersOnePostgres(t *testing.T) {
 	b.ready()
 	adminA, adminB := a.login("admin", adminPassword), b.login("admin", adminPassword)
 	base := apiFigures(t, adminA)
-	if len(base) != 530 {
-		t.Fatalf("the portfolio has %d projects, want the demo's 530", len(base))
+	if len(base) != len(juneList()) {
+		t.Fatalf("the portfolio has %d projects, want the demo's %d of June", len(base), len(juneList()))
 	}
 
 	byUnit := demoByUnit()
@@ -94,11 +93,11 @@ func TestScaleOutTwoServersOnePostgres(t *testing.T) {
 	}
 	// The city office sends a whole-city ledger through each server.
 	for s, srv := range []*server{a, b} {
-		up := unitLedger("", demo.Portfolio2024(), 8+s, 0)
+		up := unitLedger("", juneList(), 8+s, 0)
 		streams, all = append(streams, []*unitUpload{up}), append(all, up)
 		clients = append(clients, srv.login("admin", adminPassword))
 	}
-	rowsByUnit[""] = 530
+	rowsByUnit[""] = len(juneList())
 	t.Logf("units upload through: %v; the city through A and B", via)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
