@@ -46,11 +46,11 @@ func TestUnknownFilterValuesAndYearsWithoutAList(t *testing.T) {
 		t.Errorf("张店区 %d projects, 张店 %d, 370303 %d", full.Total, short.Total, code.Total)
 	}
 
-	noList := "2023年没有项目清单（有清单的年度：2024年）"
+	noList := "2022年没有项目清单（有清单的年度：2024年、2023年）"
 	p := servertest.FirstProject("张店区")
-	for _, path := range []string{"/api/v1/rates?year=2023", "/api/v1/rates?year=2023&quarter=4", "/api/v1/projects?year=2023",
-		"/api/v1/projects/" + p.Code + "?year=2023", "/api/v1/reports/quarterly.xlsx?year=2023&quarter=4",
-		"/api/v1/submissions?year=2023&month=6", "/api/v1/projects.xlsx?year=2023"} {
+	for _, path := range []string{"/api/v1/rates?year=2022", "/api/v1/rates?year=2022&quarter=4", "/api/v1/projects?year=2022",
+		"/api/v1/projects/" + p.Code + "?year=2022", "/api/v1/reports/quarterly.xlsx?year=2022&quarter=4",
+		"/api/v1/submissions?year=2022&month=6", "/api/v1/projects.xlsx?year=2022"} {
 		fails(path, reviewer, http.StatusNotFound, noList)
 	}
 	ts.Do("GET", "/api/v1/rates?year=2024&quarter=4", reviewer, nil, http.StatusOK, nil)

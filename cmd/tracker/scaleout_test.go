@@ -13,7 +13,6 @@ import (
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
-
 )
 
 // postgresSchema creates a fresh schema in TRACKER_TEST_POSTGRES (the test
