@@ -25,6 +25,8 @@ type builder struct {
 	interned   map[string]string
 	warned     [warnKinds]int // warnings listed, per kind
 	suppressed [warnKinds]int // warnings past the limit, per kind
+	seen       []*sheetSeen   // every sheet of the workbook, for Inspect
+	noCode     []noCodeSheet  // sheets with a header but no code column
 }
 
 // intern shares one copy of a short text repeated over many rows (责任单位,
@@ -62,14 +64,14 @@ type rowKey struct {
 	row   int
 }
 
-func newBuilder(opts Options, format string) (*builder, error) {
+func newBuilder(opts Options) (*builder, error) {
 	units := opts.Units
 	if len(units) == 0 {
 		units = models.DefaultUnits()
 	}
 	b := &builder{
 		opts: opts, limits: opts.Limits.withDefaults(), units: models.NewUnitIndex(units),
-		ledger:  &Ledger{Format: format, Sheets: []string{}, Records: []Record{}, Problems: []Problem{}},
+		ledger:  &Ledger{Sheets: []string{}, Records: []Record{}, Problems: []Problem{}, Columns: []models.LedgerColumn{}, Layouts: []models.LedgerLayout{}},
 		headers: map[string]*header{}, order: map[string]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{}, interned: map[string]string{},
 	}
 	if opts.District != "" {
@@ -82,9 +84,18 @@ func newBuilder(opts Options, format string) (*builder, error) {
 	return b, nil
 }
 
-// beginSheet is called when a sheet's header is found: it settles the
-// period and the title district, and reports duplicate columns.
-func (b *builder) beginSheet(s *sheetReader, rows []*sheet.Row) error {
+// noteTitle takes the unit a sheet's title or 填报单位 line names, when no
+// earlier sheet named one.
+func (b *builder) noteTitle(lines []string) {
+	if u, ok := b.titleDistrict(lines); ok && b.ledger.District == "" {
+		b.ledger.District = u
+	}
+}
+
+// beginSheet is called when a sheet's columns are decided: it settles the
+// period, reports the columns' warnings and records the columns and the
+// layout.
+func (b *builder) beginSheet(s *sheetReader, lines []string) error {
 	name := s.src.Name
 	b.order[name] = len(b.ledger.Sheets)
 	b.ledger.Sheets = append(b.ledger.Sheets, name)
@@ -92,19 +103,39 @@ func (b *builder) beginSheet(s *sheetReader, rows []*sheet.Row) error {
 	if hint := min(s.src.RowsHint, b.limits.MaxRows); hint > cap(b.ledger.Records) {
 		b.ledger.Records = append(make([]Record, 0, hint), b.ledger.Records...)
 	}
-	lines := s.preamble(rows)
-	if u, ok := b.titleDistrict(lines); ok && b.ledger.District == "" {
-		b.ledger.District = u
-	}
 	if err := b.settlePeriod(s, lines); err != nil {
 		return err
 	}
+	for _, w := range s.h.warnings {
+		b.columnProblem(s, w.c, w.msg)
+	}
 	b.unknownColumns(s)
 	for _, c := range s.h.ignored {
-		b.problem(Problem{Sheet: name, Row: s.h.bottom, Column: sheet.ColLetter(c.col), Severity: SeverityWarning,
-			Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：与另一列重复，本列未导入", name, s.h.bottom, sheet.ColLetter(c.col), c.text)})
+		b.columnProblem(s, c, "与另一列重复，本列未导入")
 	}
+	b.ledger.Columns = append(b.ledger.Columns, s.columns()...)
+	b.ledger.Layouts = append(b.ledger.Layouts, s.layout())
 	return nil
+}
+
+// endSheet is called when a ledger sheet has been read to its end.
+func (b *builder) endSheet(s *sheetReader) {
+	s.twinWarnings()
+	s.recordSheet("")
+}
+
+// columnProblem warns about a header column.
+func (b *builder) columnProblem(s *sheetReader, c column, msg string) {
+	name, row := s.src.Name, max(s.h.bottom, 1)
+	b.problem(Problem{Sheet: name, Row: row, Column: sheet.ColLetter(c.col), Severity: SeverityWarning,
+		Message: fmt.Sprintf("工作表“%s”第%d行 %s列（%s）：%s", name, row, sheet.ColLetter(c.col), orDash(c.text), msg)})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "无表头"
+	}
+	return s
 }
 
 // unknownColumns warns once per sheet of the columns that look like a
@@ -125,7 +156,7 @@ func (b *builder) unknownColumns(s *sheetReader) {
 	} else {
 		which = "这些列"
 	}
-	p.Message = fmt.Sprintf("工作表“%s”第%d行：未识别的列 %s，%s未导入；如需导入请改用模板表头", s.src.Name, s.h.bottom, strings.Join(names, "、"), which)
+	p.Message = fmt.Sprintf("工作表“%s”第%d行：未识别的列 %s，%s未导入；如需导入，请在预览中指定其对应的字段，或改用模板表头", s.src.Name, s.h.bottom, strings.Join(names, "、"), which)
 	b.problem(p)
 }
 
@@ -153,6 +184,7 @@ func (b *builder) problem(p Problem) {
 // addRow reads one data row into a record.
 func (b *builder) addRow(s *sheetReader, r *sheet.Row) error {
 	b.ledger.RowsTotal++
+	s.rows++
 	if b.ledger.RowsTotal > b.limits.MaxRows {
 		return tooLarge(fmt.Sprintf("数据行超过%d行", b.limits.MaxRows))
 	}

@@ -192,13 +192,13 @@ func TestGroupLeaf(t *testing.T) {
 		{[]string{"投资情况", "2024年度投资（万元）", "1-7月累计完成投资"}, FieldCompletedYTD, models.Wan},
 	}
 	for _, c := range cases {
-		col, ok := mapColumn(5, c.parts, models.Yi)
-		if !ok || col.field != c.field || col.unit != c.unit {
+		col := mapColumn(5, c.parts, models.Yi)
+		if ok := col.field != 0; !ok || col.field != c.field || col.unit != c.unit {
 			t.Errorf("%q: got %v ok=%v unit %d, want %v %d", c.parts, col.field, ok, col.unit, c.field, c.unit)
 		}
 	}
 	for _, decoy := range [][]string{{"开工以来投资", "累计完成"}, {"投资（万元）", "本月完成"}, {"2024年度投资", "本月完成"}} {
-		if col, ok := mapColumn(5, decoy, models.Wan); ok {
+		if col := mapColumn(5, decoy, models.Wan); col.field != 0 {
 			t.Errorf("decoy %q mapped to %v", decoy, col.field)
 		}
 	}

@@ -9,46 +9,70 @@ import (
 	"tracker/models"
 )
 
-// column is one ledger column mapped to a field.
+// column is one ledger column and what it is read as.
 type column struct {
 	col         int
-	field       Field
+	field       Field        // 0: not read
 	unit        models.Money // amount columns: the unit its header (or group heading) names
 	text        string       // the header as written, for messages
+	label       string       // the header parts joined with "/", for the preview
 	month, year int          // a month range / year the header names (1-6月, 2024年)
+	rank        int          // how surely the label names field: rankSpelling, rankConcept, 0
+	looksLike   bool         // the label looks like an amount or date but names no field
+	by          string       // how the field was decided: byLabel, byContent or byMapping
+	note        string       // why, for the preview
 }
+
+// How surely a label names its field.
+const (
+	rankConcept  = 1 // by concept (concepts.go)
+	rankSpelling = 2 // a spelling of headerSpellings
+)
+
+// How a column's field was decided (CONTRACT.md, ImportResult.columns.by).
+const (
+	byLabel   = models.ByLabel
+	byContent = models.ByContent
+	byMapping = models.ByMapping
+)
 
 // header is the header block found in a sheet and what it maps.
 type header struct {
-	top, bottom int            // first and last header row, 1-based
-	cols        []column       // mapped columns, in column order
-	byField     map[Field]int  // field → index in cols
-	texts       map[int]string // every header column's text, for messages
+	top, bottom int                // first and last header row, 1-based; bottom = top-1 when there is none
+	cols        []column           // read columns, one per field, in column order
+	byField     map[Field]int      // field → index in cols
+	twins       map[Field][]column // further columns read as the same field, compared row by row
+	texts       map[int]string     // every header column's text, for messages
+	heads       map[int]column     // every header column with what its label says
 	signatures  map[string]bool
 	ignored     []column // duplicate columns left out
 	unknown     []column // columns that look like a field but map none
+	all         []column // every column of the sheet as decided, for the preview
+	layout      string   // signature of the header texts (layoutSignature)
+	warnings    []columnWarning
 }
 
 // minHeaderFields is how many distinct fields a header must map; the
-// project name is always one of them.
+// project name or code is always one of them.
 const minHeaderFields = 3
 
 // detectHeader finds the header block among the first rows of a sheet. A
 // block is 1 to 3 adjacent rows around an anchor row that names at least
-// two fields directly; group headings above it are taken in, rows below
-// only when they add fields (sub-headings such as 计划/实际 under 开工时间).
-// The best block maps the most fields, and must map the project name.
+// two fields by label (a spelling or a concept); group headings above it
+// are taken in, rows below only when they add fields (sub-headings such as
+// 计划/实际 under 开工时间). The best block maps the most fields, and must
+// map the project name or code.
 func detectHeader(rows []*sheet.Row, unit models.Money) *header {
 	var best *header
 	for i, r := range rows {
-		if directFields(r) < 2 {
+		if rowHasCode(r) || labelledFields(r) < 2 { // a row with a code is data
 			continue
 		}
 		top, bottom := i, i
 		h := buildHeader(rows, top, bottom, unit)
 		for bottom+1 < len(rows) && bottom-top < 2 && adjacent(rows, bottom) && (headerLike(rows[bottom+1]) || unitRow(rows[bottom], rows[bottom+1])) {
 			h2 := buildHeader(rows, top, bottom+1, unit)
-			if len(h2.byField) <= len(h.byField) && !unitRow(rows[bottom], rows[bottom+1]) {
+			if len(h2.byField) < len(h.byField) || len(h2.byField) == len(h.byField) && !h.refinedBy(h2) && !unitRow(rows[bottom], rows[bottom+1]) {
 				break
 			}
 			h, bottom = h2, bottom+1
@@ -57,25 +81,57 @@ func detectHeader(rows []*sheet.Row, unit models.Money) *header {
 			top--
 			h = buildHeader(rows, top, bottom, unit)
 		}
-		if _, ok := h.byField[FieldName]; ok && len(h.byField) >= minHeaderFields && (best == nil || len(h.byField) > len(best.byField)) {
+		if h.keyed() && len(h.byField) >= minHeaderFields && (best == nil || len(h.byField) > len(best.byField)) {
 			best = h
 		}
 	}
 	return best
 }
 
+// refinedBy reports whether a sub-heading row taken in (h2) tells apart
+// columns the group heading above made duplicates: 1-8月完成投资 over
+// 累计 and 其中：8月完成.
+func (h *header) refinedBy(h2 *header) bool { return len(h2.ignored) < len(h.ignored) }
+
+// keyed reports whether a header names the project name or code: what
+// tells a ledger from a table of totals.
+func (h *header) keyed() bool {
+	_, name := h.byField[FieldName]
+	_, code := h.byField[fieldCode]
+	return name || code
+}
+
 // adjacent reports whether rows i and i+1 are consecutive sheet rows.
 func adjacent(rows []*sheet.Row, i int) bool { return rows[i+1].Num == rows[i].Num+1 }
 
-// directFields counts the distinct fields a row's own cells name.
+// directFields counts the distinct fields a row's own cells name by a
+// spelling: how a header repeated inside the data is told (a data row's
+// long texts must not pass for labels by concept).
 func directFields(r *sheet.Row) int {
+	return countFields(r, func(l label) (Field, bool) { return l.lookup() })
+}
+
+// labelledFields counts the distinct fields a row's own cells name by a
+// spelling or a concept: how a header row is found.
+func labelledFields(r *sheet.Row) int {
+	return countFields(r, func(l label) (Field, bool) {
+		f, rank := l.field()
+		return f, rank > 0
+	})
+}
+
+// maxLabelBytes is the longest cell text looked at as a label: a header
+// with its unit and remarks fits, a data row's long texts are skipped.
+const maxLabelBytes = 120
+
+func countFields(r *sheet.Row, names func(label) (Field, bool)) int {
 	seen := Field(0)
 	n := 0
 	for _, c := range r.Cells {
-		if c.Kind != sheet.KindText {
+		if c.Kind != sheet.KindText || len(c.Text) > maxLabelBytes {
 			continue
 		}
-		if f, ok := normLabel(c.Text).lookup(); ok && seen&f == 0 {
+		if f, ok := names(normLabel(c.Text)); ok && seen&f == 0 {
 			seen |= f
 			n++
 		}
@@ -119,9 +175,10 @@ func unitRow(above, r *sheet.Row) bool {
 	return units > 0
 }
 
-// buildHeader maps the columns of rows[top..bottom] to fields.
+// buildHeader maps the columns of rows[top..bottom] to fields by their
+// labels; every column is kept in heads with what its label says.
 func buildHeader(rows []*sheet.Row, top, bottom int, unit models.Money) *header {
-	h := &header{top: rows[top].Num, bottom: rows[bottom].Num, byField: map[Field]int{}, texts: map[int]string{}, signatures: map[string]bool{}}
+	h := &header{top: rows[top].Num, bottom: rows[bottom].Num, byField: map[Field]int{}, texts: map[int]string{}, heads: map[int]column{}, signatures: map[string]bool{}}
 	parts := headerParts(rows[top : bottom+1])
 	cols := make([]int, 0, len(parts))
 	for c := range parts {
@@ -129,18 +186,19 @@ func buildHeader(rows []*sheet.Row, top, bottom int, unit models.Money) *header 
 	}
 	sort.Ints(cols)
 	for _, c := range cols {
-		col, ok := mapColumn(c, parts[c], unit)
-		h.texts[c] = col.text
+		col := mapColumn(c, parts[c], unit)
+		h.texts[c], h.heads[c] = col.text, col
 		switch {
-		case ok:
+		case col.field != 0:
 			h.add(col)
-		case unrecognised(parts[c]):
+		case col.looksLike:
 			h.unknown = append(h.unknown, col)
 		}
 	}
 	for _, r := range rows[top : bottom+1] {
 		h.signatures[rowSignature(r)] = true
 	}
+	h.layout = layoutSignature(h.heads)
 	return h
 }
 
@@ -195,15 +253,19 @@ func usedCols(rows []*sheet.Row) []int {
 }
 
 // mapColumn decides a column's field from its header parts: the whole
-// text first (开工时间 over 计划), then the lowest part that names a field.
-func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
-	c := column{col: col, unit: unit, text: columnText(parts)}
+// text first (开工时间 over 计划), then the lowest part that names a field;
+// a spelling of the table anywhere before a concept.
+func mapColumn(col int, parts []string, unit models.Money) column {
+	c := column{col: col, unit: unit, text: columnText(parts), label: joinParts(parts), by: byLabel}
 	tries := []string{strings.Join(parts, "")}
 	if len(parts) >= 3 {
 		tries = append(tries, strings.Join(parts[len(parts)-2:], ""))
 	}
 	for i := len(parts) - 1; i >= 0; i-- {
 		tries = append(tries, parts[i])
+		if i == len(parts)-1 && leafDecoy(parts[i]) {
+			break // 其中：8月完成 under 1-8月完成投资 is not the group's figure
+		}
 	}
 	unitSet := false
 	for i := len(parts) - 1; i >= 0; i-- {
@@ -213,23 +275,66 @@ func mapColumn(col int, parts []string, unit models.Money) (column, bool) {
 		}
 		c.month, c.year = firstNonZero(c.month, l.month), firstNonZero(c.year, l.year)
 	}
+	wants := []int{rankSpelling, rankConcept}
+	if hasAnyWord(foldText(strings.Join(parts, "")), groupDecoys) {
+		wants = wants[:1] // 开工以来投资 over 累计完成: not this year's figure
+	}
+	for _, want := range wants {
+		if c.labelled(parts, tries, want) {
+			return c
+		}
+	}
+	c.looksLike = unrecognised(parts)
+	c.note = decoyNote(strings.Join(parts, ""))
+	if reMonthLeft.MatchString(normLabel(parts[len(parts)-1]).key) && c.note == "" {
+		c.note = "单月数，不是1-N月累计，未导入"
+	}
+	if c.looksLike {
+		c.note = "像金额或日期，但无法确定对应哪一项，未导入；如需导入请在预览中指定"
+	}
+	return c
+}
+
+// labelled tries the texts of a column for a label of the given rank and
+// sets the field it names.
+func (c *column) labelled(parts, tries []string, want int) bool {
 	for n, t := range tries {
-		if f, ok := normLabel(t).lookup(); ok {
-			c.field = f
+		if f, rank := normLabel(t).field(); rank == want {
+			c.field, c.rank = f, rank
+			if rank == rankConcept {
+				c.note = "表头不在常用写法中，按词义读作" + f.ZhName()
+			}
 			if len(parts) > 1 && t == strings.Join(parts, "") {
 				c.text = models.NormalizeName(strings.Join(parts, "/"))
 			}
-			return c, true
+			return true
 		}
-		if n == 0 && len(parts) >= 2 {
+		if n == 0 && len(parts) >= 2 && want == rankSpelling {
 			if f, ok := groupLeaf(parts[len(parts)-2], parts[len(parts)-1]); ok {
-				c.field = f
+				c.field, c.rank = f, rankSpelling
 				c.text = models.NormalizeName(parts[len(parts)-2] + "/" + parts[len(parts)-1])
-				return c, true
+				return true
 			}
 		}
 	}
-	return c, false
+	return false
+}
+
+// leafDecoy reports a sub-heading that is something else than the group
+// heading above it: one month's part, a rate, a serial number.
+func leafDecoy(leaf string) bool {
+	return decoyNote(leaf) != "" || hasAnyWord(foldText(leaf), groupDecoys)
+}
+
+// joinParts is a header as the preview shows it: its rows joined with "/".
+func joinParts(parts []string) string {
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if t := models.TrimText(p); t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "/")
 }
 
 // groupLeaf maps a leaf under a group heading that ends in 投资, read as

@@ -121,6 +121,21 @@ func (l label) lookup() (Field, bool) {
 	return 0, false
 }
 
+// field returns the field a label names and how surely: a spelling of the
+// table (rankSpelling), else a concept of the label with or without its
+// parenthesised remarks (rankConcept), else rank 0.
+func (l label) field() (Field, int) {
+	if f, ok := l.lookup(); ok {
+		return f, rankSpelling
+	}
+	for _, k := range []string{l.key, reParens.ReplaceAllString(l.key, "")} {
+		if f, ok := conceptField(k); ok {
+			return f, rankConcept
+		}
+	}
+	return 0, 0
+}
+
 // periodIn finds a reporting period in a title or 报告期 line: the year (0
 // if none) and the month (0 if none). "2024年1-6月…" → 2024, 6;
 // "截至2024年6月底" → 2024, 6; "2024年上半年" → 2024, 6.

@@ -29,6 +29,12 @@ type Options struct {
 	Year int
 	// Limits bound the work done on one file; zero fields take defaults.
 	Limits Limits
+	// Mapping is the office's reading of columns sent with the upload
+	// (ParseMapping); it overrides labels and content. When it is empty,
+	// a Remembered mapping of the sender's unit for a sheet's layout is
+	// applied instead.
+	Mapping    Mapping
+	Remembered []Remembered
 }
 
 // Ledger, Record and Problem are the domain's types (models): the store

@@ -13,6 +13,7 @@ type parsed struct {
 	ledger  *Ledger
 	sources []*sheet.Sheet
 	headers map[string]*header
+	b       *builder // also when the file is refused, for Inspect
 }
 
 // parse is Read without the panic guard.
@@ -33,21 +34,25 @@ func parseMode(data []byte, opts Options, lazy bool) (*parsed, error) {
 // parseFormat reads a file. lazy lets an .xlsx be read in one pass,
 // trusting that its merged cells (known only at the end of each sheet)
 // change nothing; when they do, sheet.ErrRedo asks for an eager read.
+// The builder comes back also with an error, for Inspect.
 func parseFormat(data []byte, opts Options, lazy bool) (*parsed, error) {
 	limits := opts.Limits.withDefaults()
-	book, err := sheet.Open(data, opts.FileName, sheet.Options{Limits: limits.reading(), Lazy: lazy, Skip: skipSheet})
+	b, err := newBuilder(opts)
 	if err != nil {
 		return nil, err
+	}
+	p := &parsed{b: b}
+	book, err := sheet.Open(data, opts.FileName, sheet.Options{Limits: limits.reading(), Lazy: lazy, Skip: b.skipper})
+	if err != nil {
+		return p, err
 	}
 	defer book.Close()
-	b, err := newBuilder(opts, book.Format)
-	if err != nil {
-		return nil, err
-	}
+	b.ledger.Format = book.Format
 	if err := b.readSheets(book.Sheets); err != nil {
-		return nil, err
+		return p, err
 	}
-	return &parsed{ledger: b.finish(), sources: book.Sheets, headers: b.headers}, nil
+	p.ledger, p.sources, p.headers = b.finish(), book.Sheets, b.headers
+	return p, nil
 }
 
 // readerErrorCodes maps the readers' error kinds to the importer's codes.
@@ -83,14 +88,24 @@ func skipSheet(name string, hidden bool) bool {
 }
 
 // readSheets reads every sheet that holds a ledger.
+// A file in which no sheet is a ledger is refused, saying what is
+// missing: a header, or a column that can be the project code.
 func (b *builder) readSheets(sources []*sheet.Sheet) error {
+	if bad := b.opts.Mapping.unknownSheets(sources); len(bad) > 0 {
+		return models.Errorf(models.EINVALID, "列对应关系中的工作表“%s”在文件中不存在", strings.Join(bad, "”“"))
+	}
 	for _, src := range sources {
 		s := &sheetReader{b: b, src: src}
 		if _, err := s.read(); err != nil {
 			return err
 		}
 	}
-	if len(b.ledger.Sheets) == 0 {
+	switch {
+	case len(b.ledger.Sheets) > 0:
+		b.noCodeWarnings()
+	case len(b.noCode) > 0:
+		return b.noCodeError()
+	default:
 		return models.Errorf(models.EUNPROCESSABLE, "文件中找不到台账表头。请确认前30行内有表头，至少包括“项目名称”和项目代码或投资金额列。可识别的表头有：%s", expectedHeaders())
 	}
 	return nil

@@ -9,9 +9,11 @@ import (
 
 // rowReader reads the cells of one data row and reports their problems.
 type rowReader struct {
-	s   *sheetReader
-	r   *sheet.Row
-	rec Record
+	s     *sheetReader
+	r     *sheet.Row
+	rec   Record
+	alt   *column // read this column for its field instead (a twin)
+	quiet bool    // report no problems (reading a twin)
 }
 
 // record turns a data row into a Record; its problems go to the builder.
@@ -20,6 +22,9 @@ func (s *sheetReader) record(r *sheet.Row) Record {
 	rr.code()
 	for _, d := range models.FieldDefs() {
 		readers[d.Kind](rr, d)
+		for _, t := range s.h.twins[d.Field] {
+			rr.readTwin(d, t)
+		}
 	}
 	rr.warnings()
 	return rr.rec
@@ -39,6 +44,9 @@ var readers = map[models.ValueKind]func(*rowReader, models.FieldDef){
 
 // cell returns the cell of a field and whether the ledger has that column.
 func (rr *rowReader) cell(f Field) (sheet.Cell, column, bool) {
+	if rr.alt != nil && rr.alt.field == f {
+		return rr.r.Get(rr.alt.col), *rr.alt, true
+	}
 	c, ok := rr.s.h.column(f)
 	if !ok {
 		return sheet.Cell{}, c, false
@@ -65,6 +73,7 @@ func (rr *rowReader) code() {
 		rr.rowError("表中没有项目代码列，无法识别项目（请增加“项目代码”列）")
 		return
 	}
+	c, col = rr.codeTwins(c, col)
 	code, valid := normCode(c.Text)
 	rr.rec.Code = code
 	switch {
@@ -73,6 +82,70 @@ func (rr *rowReader) code() {
 	case !valid:
 		rr.error(col, fmt.Sprintf("项目代码“%s”格式不对，应为24位，如2403-370303-04-01-000123", models.TrimText(c.Text)))
 	}
+}
+
+// codeTwins compares the code with the other columns read as the code:
+// a blank code is taken from them, a different one is an error.
+func (rr *rowReader) codeTwins(c sheet.Cell, col column) (sheet.Cell, column) {
+	code, _ := normCode(c.Text)
+	for _, t := range rr.s.h.twins[fieldCode] {
+		tc := rr.r.Get(t.col)
+		other, ok := normCode(tc.Text)
+		switch {
+		case !ok:
+		case code == "":
+			c, col, code = tc, t, other
+		case other != code:
+			rr.error(col, fmt.Sprintf("与%s列（%s）的项目代码不一致：%s列为%s，%s列为%s，请核实后只保留一列", sheet.ColLetter(t.col), t.text, sheet.ColLetter(col.col), code, sheet.ColLetter(t.col), other))
+		default:
+			rr.s.agree(fieldCode, col, t)
+		}
+	}
+	return c, col
+}
+
+// readTwin reads a field again from another column read as it and
+// compares: a row where both columns state it differently is an error
+// naming both; where only the twin states it, the twin's value is taken.
+// The twin's own problems are not reported: an unreadable twin cell
+// states nothing.
+func (rr *rowReader) readTwin(d models.FieldDef, t column) {
+	if blankCell(rr.r.Get(t.col)) {
+		return
+	}
+	primary, _ := rr.s.h.column(d.Field)
+	saved := rr.rec
+	rr.rec.Has &^= d.Field
+	rr.alt, rr.quiet = &t, true
+	readers[d.Kind](rr, d)
+	rr.alt, rr.quiet = nil, false
+	other := rr.rec
+	rr.rec = saved
+	switch {
+	case other.Has&d.Field == 0:
+	case saved.Has&d.Field == 0:
+		d.Copy(&rr.rec.Facts, &other.Facts)
+		rr.rec.Has |= d.Field
+	case !d.Equal(&saved.Facts, &other.Facts):
+		rr.error(primary, fmt.Sprintf("与%s列（%s）不一致：%s列为%s，%s列为%s，请核实后只保留一列", sheet.ColLetter(t.col), t.text,
+			sheet.ColLetter(primary.col), textOf(d, &saved.Facts), sheet.ColLetter(t.col), textOf(d, &other.Facts)))
+	default:
+		rr.s.agree(d.Field, primary, t)
+	}
+}
+
+// textOf is a field's value for a message.
+func textOf(d models.FieldDef, f *models.Facts) string {
+	if v := d.Text(f); v != nil {
+		return *v
+	}
+	return "空"
+}
+
+// blankCell reports a cell that states nothing.
+func blankCell(c sheet.Cell) bool {
+	t := foldText(c.Text)
+	return c.Kind == sheet.KindText && (t == "" || noneWords[t])
 }
 
 func (rr *rowReader) name(models.FieldDef) {

@@ -13,23 +13,37 @@ import (
 const headerWindow = 30
 
 // errNoHeader stops a sheet's stream early when its first rows hold no
-// ledger header (an instructions or summary sheet).
-var errNoHeader = errors.New("no ledger header")
+// ledger header (an instructions or summary sheet); errNoCode when its
+// header has no column that can be the project code.
+var (
+	errNoHeader = errors.New("no ledger header")
+	errNoCode   = errors.New("no code column")
+)
 
 // sheetReader reads one sheet: it buffers the first rows, finds the
-// header, takes the title lines above it, then turns each data row into a
+// header, samples the rows under it to decide every column (columns.go),
+// takes the title lines above it, then turns each data row into a
 // record as the rows stream past. Merged cells fill the header rows fully
 // (group headings), but data rows only vertically (a district merged down
 // over its projects): a value merged across columns belongs to its first.
 type sheetReader struct {
-	b        *builder
-	src      *sheet.Sheet
-	dataFill *sheet.Filler
-	window   []*sheet.Row // the first rows, as stored
-	head     []*sheet.Row // the window, kept for needsRedo
-	h        *header
-	unit     models.Money // the sheet's default unit (单位：万元 line), else 万元
-	inNotes  bool
+	b          *builder
+	src        *sheet.Sheet
+	dataFill   *sheet.Filler
+	window     []*sheet.Row // the first rows, as stored
+	head       []*sheet.Row // the window, kept for needsRedo
+	headRows   []*sheet.Row // the window with merges filled, for the title lines
+	h          *header
+	labels     *header      // the header as its labels alone read it, for needsRedo
+	sample     []*sheet.Row // rows under the header, kept until the columns are decided
+	sampling   bool
+	unit       models.Money // the sheet's default unit (单位：万元 line), else 万元
+	inNotes    bool
+	mapping    map[int]string // the office's choices for this sheet: column → field name or ""
+	remembered bool           // mapping is the one remembered for the layout
+	hiddenText map[int]string // hidden columns' headers, for the preview
+	twinsAgree map[twinPair]int
+	rows       int // data rows read
 }
 
 // read streams the sheet; found is false when it holds no ledger.
@@ -37,7 +51,10 @@ func (s *sheetReader) read() (found bool, err error) {
 	s.dataFill = sheet.NewFiller(verticalMerges(s.src.Merges))
 	s.unit = models.Wan
 	err = s.src.Rows(func(r *sheet.Row) error {
-		if s.h != nil {
+		switch {
+		case s.sampling:
+			return s.sampleRow(s.prepare(s.dataFill.Apply(r)))
+		case s.h != nil:
 			return s.dataRow(s.prepare(s.dataFill.Apply(r)))
 		}
 		if len(r.Cells) > 0 {
@@ -51,11 +68,19 @@ func (s *sheetReader) read() (found bool, err error) {
 	if err == nil && s.h == nil {
 		err = s.start()
 	}
+	if err == nil && s.sampling {
+		err = s.settle()
+	}
 	s.src.Wanted = nil
-	if s.src.Lazy && (err == nil || errors.Is(err, errNoHeader)) && s.needsRedo() {
+	notLedger := errors.Is(err, errNoHeader) || errors.Is(err, errNoCode)
+	if s.src.Lazy && (err == nil || notLedger) && s.needsRedo() {
 		return false, sheet.ErrRedo // merges change the result: read again with them known
 	}
-	if errors.Is(err, errNoHeader) {
+	if err == nil {
+		s.b.endSheet(s)
+	}
+	if notLedger {
+		s.b.notLedger(s, err)
 		return false, nil
 	}
 	return err == nil, err
@@ -89,29 +114,97 @@ func (s *sheetReader) headerRows(rows []*sheet.Row, merges []sheet.Range) []*she
 	return out
 }
 
-// start finds the header in the window, reads the lines above it, and
-// processes the buffered rows below it.
+// start finds the header in the window (by labels, else by a column of
+// codes under text rows, headerByContent) and begins sampling the rows
+// below it.
 func (s *sheetReader) start() error {
 	rows := s.headerRows(s.window, s.src.Merges)
-	s.head, s.window = s.window, nil
+	s.head, s.window, s.headRows = s.window, nil, rows
 	s.unit = windowUnit(rows)
 	s.h = detectHeader(rows, s.unit)
-	if s.h == nil {
+	if s.h != nil {
+		lh := *s.h
+		lh.cols = append([]column(nil), s.h.cols...)
+		s.labels = &lh
+	} else if s.h = headerByContent(rows, s.unit); s.h == nil {
 		return errNoHeader
 	}
-	if err := s.b.beginSheet(s, rows); err != nil {
-		return err
-	}
-	s.src.Wanted = s.h.wantedCols()
+	s.hiddenText = s.hiddenHeaders()
+	s.sampling = true
 	for _, r := range s.head {
 		d := s.prepare(s.dataFill.Apply(r))
 		if r.Num > s.h.bottom {
-			if err := s.dataRow(d); err != nil {
+			if err := s.sampleRow(d); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// sampleRow keeps a row under the header; once enough are kept, the
+// columns are decided.
+func (s *sheetReader) sampleRow(r *sheet.Row) error {
+	if !s.sampling {
+		return s.dataRow(r)
+	}
+	s.sample = append(s.sample, copyRow(r))
+	if len(s.sample) >= profileRows {
+		return s.settle()
+	}
+	return nil
+}
+
+// settle decides the columns from the sample, refuses a sheet without a
+// code column, begins the sheet and reads the sampled rows.
+func (s *sheetReader) settle() error {
+	s.sampling = false
+	lines := s.preamble(s.headRows)
+	district := s.b.ledger.District
+	s.b.noteTitle(lines)
+	s.sheetMapping()
+	s.decide(s.sample)
+	if _, ok := s.h.column(fieldCode); !ok {
+		s.b.ledger.District = district // not a ledger: its title names no sender
+		return errNoCode
+	}
+	s.recordSheet("")
+	if err := s.b.beginSheet(s, lines); err != nil {
+		return err
+	}
+	s.src.Wanted = s.h.wantedCols()
+	sample := s.sample
+	s.sample = nil
+	for _, r := range sample {
+		if err := s.dataRow(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hiddenHeaders returns the header texts of the hidden columns.
+func (s *sheetReader) hiddenHeaders() map[int]string {
+	if len(s.src.HiddenCols) == 0 {
+		return nil
+	}
+	fill := sheet.NewFiller(s.src.Merges)
+	parts := map[int][]string{}
+	for _, r := range s.head {
+		if r.Num < s.h.top || r.Num > s.h.bottom {
+			continue
+		}
+		for _, c := range fill.Apply(r).Cells {
+			if s.src.HiddenCols[c.Col] && c.Text != "" {
+				parts[c.Col] = append(parts[c.Col], c.Text)
+			}
+		}
+	}
+	out := map[int]string{}
+	for col, p := range parts {
+		out[col] = joinParts(p)
+	}
+	return out
 }
 
 // windowUnit reads a "单位：亿元" line above the table, the default unit of
@@ -185,18 +278,21 @@ func verticalMerges(m []sheet.Range) []sheet.Range {
 // merge down over data rows in a column that is read.
 func (s *sheetReader) needsRedo() bool {
 	m := s.src.Merges
-	if s.h == nil {
+	if s.labels == nil {
 		for _, r := range s.head {
-			if directFields(r) >= 2 {
+			if labelledFields(r) >= 2 {
 				return true // a header-like row: merges might complete it
 			}
 		}
-		return false
+		if s.h == nil {
+			return false
+		}
 	}
 	if len(m) == 0 {
 		return false
 	}
-	if h2 := detectHeader(s.headerRows(s.head, m), s.unit); !sameHeader(s.h, h2) {
+	h2 := detectHeader(s.headerRows(s.head, m), s.unit)
+	if (s.labels == nil) != (h2 == nil) || s.labels != nil && !sameHeader(s.labels, h2) {
 		return true
 	}
 	for _, r := range m {

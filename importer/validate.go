@@ -23,6 +23,9 @@ func (rr *rowReader) error(col column, msg string) { rr.add(col, SeverityError, 
 // nobody and costs memory.
 func (rr *rowReader) warnf(col column, kind warnKind, format string, args ...any) {
 	b := rr.s.b
+	if rr.quiet {
+		return
+	}
 	if b.warned[kind] >= b.limits.MaxWarningsPerKind {
 		b.suppressed[kind]++
 		return
@@ -64,6 +67,9 @@ func (rr *rowReader) rowError(msg string) {
 }
 
 func (rr *rowReader) add(col column, sev, msg string) {
+	if rr.quiet {
+		return
+	}
 	if col.field == 0 { // the column is absent: the problem concerns the row
 		rr.s.b.problem(rowProblem(rr.rec.Sheet, rr.rec.Row, sev, msg))
 		return

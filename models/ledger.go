@@ -11,6 +11,45 @@ type Ledger struct {
 	RowsTotal int            `json:"rows_total"` // data rows found (not title/header/section/subtotal/blank/note rows)
 	Records   []LedgerRecord `json:"records"`    // rows to apply: rows with an error excluded, exact duplicates dropped
 	Problems  []Problem      `json:"problems"`   // in sheet/row order
+	Columns   []LedgerColumn `json:"columns"`    // every column of the sheets read, as read
+	Layouts   []LedgerLayout `json:"layouts"`    // per sheet read: its header layout and the office's mapping applied
+}
+
+// LedgerColumn is one source column and what it was read as (the
+// ImportResult's columns, CONTRACT.md): Field is a field name of
+// FieldNamed ("code" for the code) or "" for a column not read; By is how
+// that was decided: "label", "content" or "mapping"; Note says why, in
+// Chinese, for the preview. Unit is the money unit of an amount column
+// (万元, 亿元, 元).
+type LedgerColumn struct {
+	Sheet  string `json:"sheet"`
+	Column string `json:"column"` // Excel column letters, e.g. "C"
+	Label  string `json:"label"`  // the header as written; rows of a multi-row header joined with "/"
+	Field  string `json:"field"`
+	Unit   string `json:"unit,omitempty"`
+	By     string `json:"by"`
+	Note   string `json:"note"`
+}
+
+// Column reading methods (LedgerColumn.By).
+const (
+	ByLabel   = "label"
+	ByContent = "content"
+	ByMapping = "mapping"
+)
+
+// LedgerLayout identifies the header of one sheet read: the unit whose
+// layout it is (the sender's unit, else the one its title names, else ""
+// for the office), a Signature of its header texts that next month's
+// ledger of the same shape shares, and the office's mapping applied to it
+// (column letter → field name or ""), Remembered when that mapping is the
+// one confirmed for the layout before rather than one sent with the upload.
+type LedgerLayout struct {
+	Sheet      string            `json:"sheet"`
+	Unit       string            `json:"unit"`
+	Signature  string            `json:"signature"`
+	Mapping    map[string]string `json:"mapping,omitempty"`
+	Remembered bool              `json:"remembered,omitempty"`
 }
 
 // LedgerRecord is one data row, normalised. Amounts are exact yuan whatever

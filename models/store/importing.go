@@ -149,7 +149,11 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	if err := w.saveChanges(pl.Changes); err != nil {
 		return nil, err
 	}
-	raw, err := json.Marshal(models.MergeProblems(ledger.Sheets, ledger.Problems, pl.Problems))
+	problems := models.MergeProblems(ledger.Sheets, ledger.Problems, pl.Problems)
+	if pl.Applied == 0 {
+		problems = append(models.RefusalSummary(problems, ledger.RowsTotal), problems...)
+	}
+	raw, err := json.Marshal(problems)
 	if err != nil {
 		return nil, err
 	}
