@@ -49,6 +49,7 @@ func (s *Server) Register(r *gin.Engine) {
 	read.GET("/imports/:id/problems.xlsx", s.ProblemsWorkbook)
 	read.GET("/locks", s.listLocks)
 	read.GET("/lists/:year", s.getList)
+	read.GET("/mappings", s.listMappings)
 
 	write := read.Group("", s.require(models.User.CanImport))
 	write.POST("/imports", s.postImport)
@@ -56,6 +57,7 @@ func (s *Server) Register(r *gin.Engine) {
 	write.POST("/imports/:id/revert", s.revertImport)
 	write.POST("/imports/:id/discard", s.discardImport)
 	write.PATCH("/projects/:code", s.editProject)
+	write.DELETE("/mappings/:id", s.forgetMapping)
 
 	admin := read.Group("", s.require(models.User.IsAdmin))
 	admin.GET("/audit", s.audit)

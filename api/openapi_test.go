@@ -207,6 +207,21 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+spareID+"/discard", up, "", nil, 404)
 	c.call("GET", "/api/v1/imports/{id}", "/api/v1/imports/"+spareID, reviewer, "", nil, 404)
 	c.call("GET", "/api/v1/submissions", "/api/v1/submissions?year=2024&month=6", reviewer, "", nil, 200)
+	ct, body = multipartBody(map[string]string{"dry_run": "true", "mapping": `{"C": ""}`}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1"))
+	c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200)
+	var mappings struct {
+		Items []struct {
+			ID int64 `json:"id"`
+		} `json:"items"`
+	}
+	servertest.DecodeJSON(t, c.call("GET", "/api/v1/mappings", "/api/v1/mappings", up, "", nil, 200), &mappings)
+	if len(mappings.Items) != 1 {
+		t.Fatalf("mappings %+v", mappings)
+	}
+	mid := fmt.Sprint(mappings.Items[0].ID)
+	c.call("DELETE", "/api/v1/mappings/{id}", "/api/v1/mappings/"+mid, reviewer, "", nil, 403)
+	c.call("DELETE", "/api/v1/mappings/{id}", "/api/v1/mappings/"+mid, up, "", nil, 204)
+	c.call("DELETE", "/api/v1/mappings/{id}", "/api/v1/mappings/"+mid, up, "", nil, 404)
 
 	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, up, map[string]any{"period": "2024-07", "completed_ytd_wan": 20000.5, "note": "核实"}, 200)
 	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, reviewer, map[string]any{"period": "2024-07", "completed_ytd_wan": 1}, 403)

@@ -39,7 +39,8 @@ func UploadOptions(c *gin.Context, up *ledgers.Upload) error {
 	if len(up.Rules.Additions) > 0 && up.Rules.Reason == "" {
 		return models.Errorf(models.EINVALID, "确认增补时请写明增补原因（addition_reason）")
 	}
-	return nil
+	up.Mapping, err = ledgers.ParseMapping(c.PostForm("mapping"))
+	return err
 }
 
 // ProjectCodes reads project codes separated by commas, spaces or line breaks,

@@ -39,43 +39,83 @@ type Upload struct {
 	// Rules are what the office allows beyond the rules: additions to the
 	// list (增补), a correction of a locked quarter.
 	Rules store.ImportRules
+	// Mapping is the office's reading of columns (importer.ParseMapping);
+	// it is remembered for the sender's unit and each sheet's layout.
+	// Without one, the reading remembered for the layout is applied.
+	Mapping importer.Mapping
 }
 
 // ReadOptions are how a file was read and what was allowed, kept with its
 // import so that a commit reads and plans it again the same way, whoever
-// commits.
+// commits: Remembered are the remembered readings of columns the preview
+// applied (not looked up again).
 type ReadOptions struct {
-	Period   models.Month      `json:"period,omitempty"`
-	District string            `json:"district,omitempty"` // the sender's unit, for a district uploader
-	List     bool              `json:"list,omitempty"`
-	Year     int               `json:"year,omitempty"`
-	Rules    store.ImportRules `json:"rules,omitempty"`
+	Period     models.Month          `json:"period,omitempty"`
+	District   string                `json:"district,omitempty"` // the sender's unit, for a district uploader
+	List       bool                  `json:"list,omitempty"`
+	Year       int                   `json:"year,omitempty"`
+	Rules      store.ImportRules     `json:"rules,omitempty"`
+	Mapping    importer.Mapping      `json:"mapping,omitempty"`
+	Remembered []importer.Remembered `json:"remembered,omitempty"`
+	// Layouts are the sheets' header layouts, whose remembered readings
+	// the preview can forget.
+	Layouts []Layout `json:"layouts,omitempty"`
+}
+
+// Layout names a unit's header layout.
+type Layout struct {
+	Unit      string `json:"unit"`
+	Signature string `json:"signature"`
 }
 
 // Import reads an upload and records it: a preview with DryRun, else
 // committed at once.
 func (s *Service) Import(ctx context.Context, up Upload) (*models.Import, error) {
-	ledger, err := s.Read(ctx, up)
+	return s.importWith(ctx, up, optionsOf(up))
+}
+
+// importWith reads an upload with given options and records it.
+func (s *Service) importWith(ctx context.Context, up Upload, o ReadOptions) (*models.Import, error) {
+	ledger, err := s.readWith(ctx, up, o)
 	if err != nil {
 		return nil, err
 	}
-	return s.Record(ctx, up, ledger)
+	return s.record(ctx, up, o, ledger)
 }
 
 // Read reads an upload's ledger without recording anything.
 func (s *Service) Read(ctx context.Context, up Upload) (*models.Ledger, error) {
+	return s.readWith(ctx, up, optionsOf(up))
+}
+
+// readWith reads with the readings of columns remembered for the sender,
+// unless the upload brings its own.
+func (s *Service) readWith(ctx context.Context, up Upload, o ReadOptions) (*models.Ledger, error) {
 	if !up.User.CanImport() {
 		return nil, models.Errorf(models.EFORBIDDEN, "您的账号不能上传台账")
 	}
 	if (up.List || len(up.Rules.Additions) > 0 || up.Rules.Correction) && !up.User.IsAdmin() {
 		return nil, models.Errorf(models.EFORBIDDEN, "只有市重大项目办（管理员）可以导入年度清单、确认增补或更正已锁定季度的数据")
 	}
-	return s.read(ctx, up.FileName, up.Data, optionsOf(up))
+	if len(o.Mapping) == 0 {
+		var err error
+		if o.Remembered, err = s.remembered(ctx, up.User); err != nil {
+			return nil, err
+		}
+	}
+	return s.read(ctx, up.FileName, up.Data, o)
 }
 
 // Record records an upload whose ledger Read returned.
 func (s *Service) Record(ctx context.Context, up Upload, ledger *models.Ledger) (*models.Import, error) {
-	opts, err := json.Marshal(optionsOf(up))
+	return s.record(ctx, up, optionsOf(up), ledger)
+}
+
+// record keeps the import with how it was read, then remembers the
+// upload's own reading of its columns.
+func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *models.Ledger) (*models.Import, error) {
+	o.Remembered, o.Layouts = appliedMemory(ledger), layoutsOf(ledger)
+	opts, err := json.Marshal(o)
 	if err != nil {
 		return nil, err
 	}
@@ -83,12 +123,16 @@ func (s *Service) Record(ctx context.Context, up Upload, ledger *models.Ledger) 
 	if up.List {
 		kind = models.ImportList
 	}
-	return s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
+	imp, err := s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
 		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules})
+	if err == nil && len(o.Mapping) > 0 {
+		err = s.remember(ctx, up.User, ledger)
+	}
+	return imp, err
 }
 
 func optionsOf(up Upload) ReadOptions {
-	o := ReadOptions{Period: up.Period, List: up.List, Year: up.Year, Rules: up.Rules}
+	o := ReadOptions{Period: up.Period, List: up.List, Year: up.Year, Rules: up.Rules, Mapping: up.Mapping}
 	if up.User.Role == models.RoleUploader {
 		o.District = up.User.District
 	}
@@ -202,7 +246,8 @@ func (s *Service) read(ctx context.Context, name string, data []byte, o ReadOpti
 	if err != nil {
 		return nil, err
 	}
-	opts := importer.Options{FileName: name, Period: o.Period, Units: units, District: o.District, List: o.List, Year: o.Year}
+	opts := importer.Options{FileName: name, Period: o.Period, Units: units, District: o.District, List: o.List, Year: o.Year,
+		Mapping: o.Mapping, Remembered: o.Remembered}
 	d := s.ReadTimeout
 	if d == 0 {
 		d = 2 * time.Minute

@@ -70,6 +70,25 @@ type Import struct {
 	Unchanged    int          `json:"unchanged"`
 	Problems     []Problem    `json:"problems"`
 	Changes      []Change     `json:"changes"`
+	// Columns are the file's source columns as they were read (none for a
+	// hand edit).
+	Columns []LedgerColumn `json:"columns"`
+}
+
+// ColumnMapping is the office's reading of one header layout, remembered
+// for a unit (Unit "" for the office's own ledgers): its next ledger of the
+// same layout (Signature, see LedgerLayout) is read the same way. Columns
+// map column letters to field names, "" for a column left out; Labels are
+// the headers of those columns as written, for pages.
+type ColumnMapping struct {
+	ID        int64             `json:"id"`
+	Unit      string            `json:"unit"`
+	Signature string            `json:"signature"`
+	Sheet     string            `json:"sheet"`
+	Columns   map[string]string `json:"columns"`
+	Labels    map[string]string `json:"labels"`
+	User      string            `json:"user"`
+	UpdatedAt time.Time         `json:"updated_at"`
 }
 
 // HasErrors reports whether any problem of the import is an error.

@@ -56,7 +56,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 			kind = models.ImportUpload
 		}
 		row := importRow{Status: models.StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
-			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
+			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", Columns: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
@@ -157,7 +157,15 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	if err != nil {
 		return nil, err
 	}
-	row.Problems, row.District = string(raw), districtList(pl.Districts)
+	cols := ledger.Columns
+	if cols == nil {
+		cols = []models.LedgerColumn{}
+	}
+	rawCols, err := json.Marshal(cols)
+	if err != nil {
+		return nil, err
+	}
+	row.Problems, row.Columns, row.District = string(raw), string(rawCols), districtList(pl.Districts)
 	row.RowsImported, row.Created, row.Updated, row.Unchanged = pl.Applied, pl.Created, pl.Updated, pl.Unchanged
 	switch {
 	case pl.Applied == 0 && ledger.RowsTotal > 0:

@@ -34,6 +34,7 @@ type importRow struct {
 	Updated      int
 	Unchanged    int
 	Problems     string
+	Columns      string
 	FileSize     int64
 	FileData     []byte
 }
@@ -41,14 +42,15 @@ type importRow struct {
 func (importRow) TableName() string { return "imports" }
 
 type changeRow struct {
-	ImportID    int64 `gorm:"primaryKey"`
-	Seq         int   `gorm:"primaryKey"`
-	Code        string
-	Field       string
-	OldValue    *string
-	NewValue    *string
-	OldImportID *int64
-	OldSource   *string
+	ImportID      int64 `gorm:"primaryKey"`
+	Seq           int   `gorm:"primaryKey"`
+	Code          string
+	Field         string
+	OldValue      *string
+	NewValue      *string
+	OldImportID   *int64
+	OldSource     *string
+	CreatedRecord *string
 }
 
 func (changeRow) TableName() string { return "import_changes" }
@@ -57,9 +59,12 @@ func (r *importRow) toImport() *models.Import {
 	imp := &models.Import{ID: r.ID, Status: r.Status, Kind: r.Kind, RevertedBy: r.RevertedBy, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
 		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
 		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
-		Districts: []string{}, Problems: []models.Problem{}, Changes: []models.Change{}}
+		Districts: []string{}, Problems: []models.Problem{}, Changes: []models.Change{}, Columns: []models.LedgerColumn{}}
 	if r.District != "" {
 		imp.Districts = strings.Split(r.District, ",")
+	}
+	if r.Columns != "" {
+		_ = json.Unmarshal([]byte(r.Columns), &imp.Columns) // a preview aid: a damaged list shows no columns
 	}
 	if err := json.Unmarshal([]byte(r.Problems), &imp.Problems); err != nil {
 		// A damaged problems column must not pass for "no problems".
@@ -145,6 +150,12 @@ func loadChanges(db *gorm.DB, id int64, period models.Month) ([]models.Change, e
 		out[i] = models.Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue, OldImportID: r.OldImportID}
 		if r.OldSource != nil {
 			out[i].OldSource = *r.OldSource
+		}
+		if r.CreatedRecord != nil {
+			var rec models.LedgerRecord
+			if json.Unmarshal([]byte(*r.CreatedRecord), &rec) == nil {
+				out[i].Created = &rec
+			}
 		}
 		if models.ScopeOfChange(r.Field) == models.ScopeMonth {
 			out[i].Period = period

@@ -162,6 +162,23 @@ var migrations = []string{
 		created_at TIMESTAMP
 	);
 	INSERT INTO lists (year, source) SELECT DISTINCT year, '升级前的清单' FROM plan_entries;`,
+	// 11: an import keeps how each source column was read (its preview
+	// shows them), a created project's change keeps the whole record (its
+	// preview shows every field), and the office's reading of a header
+	// layout is remembered per unit for its next ledgers of that layout.
+	`ALTER TABLE imports ADD COLUMN columns TEXT NOT NULL DEFAULT '[]';
+	ALTER TABLE import_changes ADD COLUMN created_record TEXT;
+	CREATE TABLE column_mappings (
+		id {{id}},
+		unit TEXT NOT NULL,
+		signature TEXT NOT NULL,
+		sheet TEXT NOT NULL DEFAULT '',
+		columns TEXT NOT NULL,
+		labels TEXT NOT NULL DEFAULT '{}',
+		user_name TEXT NOT NULL DEFAULT '',
+		updated_at TIMESTAMP
+	);
+	CREATE UNIQUE INDEX column_mappings_layout ON column_mappings (unit, signature);`,
 }
 
 var dialectWords = map[string]map[string]string{

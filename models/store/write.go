@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -204,15 +205,29 @@ func (w *writer) saveChanges(changes []models.Change) error {
 		return err
 	}
 	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
-		"old_import_id", "old_source"}, len(changes), func(i int, a []any) []any {
+		"old_import_id", "old_source", "created_record"}, len(changes), func(i int, a []any) []any {
 		c := changes[i]
 		var oldSource *string
 		if c.Field == fieldCompleted && c.Old != nil {
 			src := c.OldSource
 			oldSource = &src
 		}
-		return append(a, w.importID, i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource)
+		return append(a, w.importID, i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, createdRecord(c))
 	}, "")
+}
+
+// createdRecord keeps the whole record of a created project with its
+// change, so that a preview can show every field it would get.
+func createdRecord(c models.Change) *string {
+	if c.Field != models.ChangeProject || c.Created == nil {
+		return nil
+	}
+	b, err := json.Marshal(c.Created)
+	if err != nil {
+		return nil
+	}
+	s := string(b)
+	return &s
 }
 
 // fieldCompleted is the change field of the cumulative figure, whose
