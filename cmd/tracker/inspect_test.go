@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -125,4 +126,45 @@ func sameCell(a, b []any) bool {
 		return strconv.FormatFloat(x, 'g', 15, 64) == strconv.FormatFloat(y, 'g', 15, 64)
 	}
 	return a[3] == b[3]
+}
+
+// TestInspectLedger: tracker inspect --json says how each column of a
+// ledger is read, and shows a refused file as far as it was read, with the
+// refusal on stderr and exit status 1; without --json it prints a table.
+func TestInspectLedger(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"inspect", "--json", "../../importer/testdata/columns/content_only.xlsx"}, nil, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	var ins struct {
+		Format, Period string
+		Sheets         []struct {
+			Name       string
+			Skipped    bool
+			HeaderRows []int `json:"header_rows"`
+			DataRows   int   `json:"data_rows"`
+			Columns    []struct{ Column, Label, Field, Unit, By, Note string }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &ins); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	if ins.Format != "xlsx" || ins.Period != "2024-05" || len(ins.Sheets) != 1 || ins.Sheets[0].DataRows != 4 || !reflect.DeepEqual(ins.Sheets[0].HeaderRows, []int{2}) {
+		t.Fatalf("got %+v", ins)
+	}
+	cols := ins.Sheets[0].Columns
+	if c := cols[3]; c.Column != "D" || c.Label != "所在地" || c.Field != "district" || c.By != "content" {
+		t.Errorf("column D: %+v", c)
+	}
+	if c := cols[6]; c.Field != "total_investment_wan" || c.Unit != "万元" || c.By != "label" {
+		t.Errorf("column G: %+v", c)
+	}
+	out.Reset()
+	err := run(context.Background(), []string{"inspect", "../../importer/testdata/columns/no_code.xlsx"}, nil, &out, &errOut)
+	if err == nil || !strings.HasPrefix(message(err), "未找到项目代码列") {
+		t.Errorf("refused file: err %v", err)
+	}
+	if !strings.Contains(out.String(), "工作表“台账”：表头第2行，数据0行，未读取（没有项目代码列") || !strings.Contains(out.String(), "  B   项目名称 → 项目名称，按表头") {
+		t.Errorf("table:\n%s", out.String())
+	}
 }
