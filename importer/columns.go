@@ -239,7 +239,7 @@ func (s *sheetReader) byMapping(cands []*column) []*column {
 
 // mappingNote says where a column's mapped field came from.
 func (s *sheetReader) mappingNote(f Field) string {
-	src := "按上传时指定的列对应关系"
+	src := "按指定的列对应关系"
 	if s.remembered {
 		src = rememberedNote
 	}

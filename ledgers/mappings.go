@@ -107,9 +107,14 @@ func mayForget(u models.User, m models.ColumnMapping) error {
 }
 
 // Remap reads a preview's kept file again with the office's reading of its
-// columns, as a new preview in its place (the old one is discarded; a
-// rejected import stays in the history). The new reading is remembered.
-func (s *Service) Remap(ctx context.Context, id int64, m importer.Mapping, u models.User) (*models.Import, error) {
+// columns (choices as a mapping of the upload: column → field name or ""),
+// as a new preview in its place (the old one is discarded; a rejected
+// import stays in the history). The new reading is remembered.
+func (s *Service) Remap(ctx context.Context, id int64, choices map[string]string, u models.User) (*models.Import, error) {
+	m, err := importer.ParseMapping(choices)
+	if err != nil {
+		return nil, err
+	}
 	imp, err := s.changeable(ctx, id, u)
 	if err != nil {
 		return nil, err

@@ -94,8 +94,7 @@ func TestRemapReplacesThePreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ := importer.ParseMapping(map[string]string{"E": "completed_ytd_wan"})
-	next, err := svc.Remap(ctx, first.ID, m, office)
+	next, err := svc.Remap(ctx, first.ID, map[string]string{"台账!E": "completed_ytd_wan"}, office)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 
 	"tracker/models"
 	"tracker/server/servertest"
+	"tracker/web"
 )
 
 // chromiumPath is Debian's chromium package; the tests never download a
@@ -279,6 +280,7 @@ func TestPagesInChromium(t *testing.T) {
 	}
 	b.open("/users")
 	b.screenshot("users")
+	b.remapColumn()
 	b.check()
 	b.guardSelfCheck()
 
@@ -334,7 +336,7 @@ func (b *browserSession) uploadLedger(p models.Project, completed string, withJS
 	if !strings.Contains(problems, "第4行") || !strings.Contains(problems, "错误") {
 		b.t.Errorf("the preview does not show row 4's error: %q", problems)
 	}
-	if changes := b.text("table.changes tbody"); !strings.Contains(changes, p.Code) || !strings.Contains(changes, completed) {
+	if changes := b.text("table.changes tbody"); !strings.Contains(changes, p.Code) || !strings.Contains(changes, web.AmountText(wanMoney(b.t, completed))) {
 		b.t.Errorf("the preview does not show the change to %s: %q", completed, changes)
 	}
 	name := "preview"
@@ -349,6 +351,32 @@ func (b *browserSession) uploadLedger(p models.Project, completed string, withJS
 	var id int64
 	fmt.Sscanf(loc[strings.LastIndex(loc, "/")+1:], "%d", &id)
 	return id
+}
+
+// remapColumn uploads a ledger whose cumulative column has a label nothing
+// recognises (本期数), chooses its field in the preview and reads it again.
+func (b *browserSession) remapColumn() {
+	b.t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "importer", "testdata", "columns", "layout_06.xlsx"))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	file := filepath.Join(b.t.TempDir(), "周村区1-6月.xlsx")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.open("/imports")
+	b.do("choose the ledger", chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}))
+	b.do("upload it", chromedp.Click(chromedp.CSS("form[data-upload] button")), chromedp.WaitVisible(chromedp.ID("remap")))
+	b.do("read 本期数 as the cumulative figure", chromedp.SetValue(chromedp.CSS(`select[data-column="E"]`), "completed_ytd_wan"))
+	b.submit("preview again", "#remap")
+	if got := b.text(".notice"); !strings.Contains(got, "已按所选的列对应关系重新预览") {
+		b.t.Errorf("after choosing a column's field the notice is %q", got)
+	}
+	if got := b.text("table.changes tbody"); !strings.Contains(got, "累计完成投资（万元）（2024年6月）") || !strings.Contains(got, "9,650.50") {
+		b.t.Errorf("the new preview does not read column E: %q", got)
+	}
+	b.screenshot("preview-remapped")
 }
 
 // download clicks a download button and returns the downloaded file.
@@ -382,4 +410,13 @@ func (b *browserSession) download(sel string) []byte {
 	}
 	b.t.Fatal("no download")
 	return nil
+}
+
+func wanMoney(t *testing.T, wan string) models.Money {
+	t.Helper()
+	m, err := models.ParseDecimal(wan, models.Wan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -105,7 +105,11 @@ type importView struct {
 	Changes      []models.Change
 	MoreChanges  int
 	MoreProblems int
-	Names        map[string]string // project names by code, for the changes
+	Rows         []changeRow   // the changes, formatted, with a new project's fields
+	Columns      []columnRow   // every source column and how it was read
+	MayRemap     bool          // the columns' fields can be chosen and the file read again
+	Choices      []fieldChoice // the fields a column can be read as
+	Remembered   string        // the columns read by the mapping remembered for the layout
 }
 
 // shownRows bounds the problems and changes listed on a page; the rest are
@@ -119,10 +123,12 @@ func (s *Server) importPage(c *gin.Context) {
 		return
 	}
 	v := newImportView(imp, httpx.CurrentUser(c), s.downloads.Problems != nil)
-	if v.Names, err = s.changeNames(c, v.Changes); err != nil {
+	names, exists, err := s.changeNames(c, v.Changes)
+	if err != nil {
 		s.FailPage(c, err)
 		return
 	}
+	v.Rows = changeRows(imp, v.Changes, names, exists)
 	s.render(c, http.StatusOK, "import", view{Title: fmt.Sprintf("第%d号导入", imp.ID), Nav: "imports", Data: v})
 }
 
@@ -133,7 +139,10 @@ func (s *Server) importPage(c *gin.Context) {
 // is an upload (a hand edit has no file) and the server has the workbook
 // (offered says so).
 func newImportView(imp *models.Import, u models.User, offered bool) importView {
-	v := importView{Imp: imp, MayChange: models.MayChangeImport(u, imp), Changes: imp.Changes}
+	v := importView{Imp: imp, MayChange: models.MayChangeImport(u, imp), Changes: imp.Changes, Columns: columnRows(imp.Columns),
+		Choices: fieldChoices(), Remembered: rememberedColumns(imp.Columns)}
+	v.MayRemap = v.MayChange && imp.Kind == models.ImportUpload && len(imp.Columns) > 0 &&
+		(imp.Status == models.StatusPreviewed || imp.Status == models.StatusRejected)
 	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != models.ImportEdit
 	for _, p := range imp.Problems {
 		if p.Severity == "error" {
@@ -230,20 +239,23 @@ func (s *Server) revertConfirmPage(c *gin.Context) {
 }
 
 // changeNames names the projects of the changes: the stored name, or the
-// name a new project would get.
-func (s *Server) changeNames(c *gin.Context, changes []models.Change) (map[string]string, error) {
+// name a new project would get; exists tells those the database has.
+func (s *Server) changeNames(c *gin.Context, changes []models.Change) (names map[string]string, exists map[string]bool, err error) {
 	codes := make([]string, 0, len(changes))
 	for _, ch := range changes {
 		codes = append(codes, ch.Code)
 	}
-	names, err := s.Store.ProjectNames(c, codes)
-	if err != nil {
-		return nil, err
+	if names, err = s.Store.ProjectNames(c, codes); err != nil {
+		return nil, nil, err
+	}
+	exists = make(map[string]bool, len(names))
+	for code := range names {
+		exists[code] = true
 	}
 	for _, ch := range changes {
-		if ch.Field == "project" && ch.New != nil && names[ch.Code] == "" {
+		if ch.Field == models.ChangeProject && ch.New != nil && names[ch.Code] == "" {
 			names[ch.Code] = *ch.New
 		}
 	}
-	return names, nil
+	return names, exists, nil
 }

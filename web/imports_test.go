@@ -21,7 +21,7 @@ func TestUploadPreviewCommitRevertWithoutJavaScript(t *testing.T) {
 	p := servertest.FirstProject("张店区")
 	loc := pc.previewed("张店区1-6月.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
 	preview := pc.page(loc, http.StatusOK)
-	wantContains(t, "preview", preview, p.Name, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12345.67</ins>", "确认提交", "放弃本次导入", "problems.xlsx")
+	wantContains(t, "preview", preview, p.Name, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12,345.67</ins>", "确认提交", "放弃本次导入", "problems.xlsx")
 	id := strings.TrimPrefix(loc, "/imports/")
 
 	resp, _ := pc.post(loc+"/commit", url.Values{"csrf": {pc.csrf()}})
@@ -137,6 +137,6 @@ func TestHandEditFromTheProjectPage(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=edited") {
 		t.Fatalf("edit: %d %s %.300s", resp.StatusCode, loc, body)
 	}
-	wantContains(t, "edit record", zd.page(loc, http.StatusOK), "已保存手工修改", "手工修改", "<ins>7654.32</ins>", "撤销本次导入")
+	wantContains(t, "edit record", zd.page(loc, http.StatusOK), "已保存手工修改", "手工修改", "<ins>7,654.32</ins>", "撤销本次导入")
 	wantContains(t, "project after edit", zd.page(page, http.StatusOK), "7,654.32", "手工修改 "+mine.Code)
 }

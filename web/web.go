@@ -79,6 +79,8 @@ func (s *Server) Register(r *gin.Engine) {
 	w.POST("/imports", s.postImportPage)
 	w.POST("/imports/:id/commit", s.commitImportPage)
 	w.POST("/imports/:id/discard", s.discardImportPage)
+	w.POST("/imports/:id/remap", s.remapImportPage)
+	w.POST("/imports/:id/forget-mapping", s.forgetMappingPage)
 	w.POST("/imports/:id/revert", s.revertImportPage)
 	w.POST("/projects/:code/edit", s.postProjectEdit)
 
@@ -178,6 +180,8 @@ var errorTitles = map[int]string{
 var notices = map[string]string{
 	"committed":    "已提交：数据已按本次导入更新。",
 	"discarded":    "已放弃本次预览，数据没有任何变化。",
+	"remapped":     "已按所选的列对应关系重新预览；本单位同样表头的台账下次将按此读取。",
+	"forgotten":    "已清除记住的列对应关系，并按表头和内容重新识别。",
 	"reverted":     "已撤销：本次导入修改的数据已全部恢复原值。",
 	"edited":       "已保存手工修改。下面是改动的内容；如有错误，可以撤销。",
 	"created":      "已添加用户。",
