@@ -70,25 +70,41 @@ func splitKey(k string) (sheetName string, col int, err error) {
 	return sheetName, c, nil
 }
 
-// fieldByName reads a mapping's value: a field name of CONTRACT.md, its
-// Chinese label, or "" (leave out; Field 0).
+// fieldByName reads a mapping's value: the name of a field a ledger can
+// state (LedgerFields), its Chinese label, or "" (leave out; Field 0).
 func fieldByName(v string) (Field, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, true
 	}
-	if f, ok := models.FieldNamed(v); ok {
-		return f, true
-	}
-	if v == fieldCode.ZhName() {
-		return fieldCode, true
-	}
-	for _, d := range models.FieldDefs() {
-		if d.Label == v {
-			return d.Field, true
+	for _, f := range LedgerFields() {
+		if f.String() == v || f.ZhName() == v {
+			return f, true
 		}
 	}
 	return 0, false
+}
+
+// LedgerFields are the fields a ledger's column can be read as, the code
+// first, then in template order: those the spelling table, the concepts or
+// the content rules know. The fields of the year's list that only its
+// changes set (列入清单月份, 调出清单月份…) are not among them.
+func LedgerFields() []Field {
+	known := fieldCode
+	for _, f := range headerSpellings {
+		known |= f
+	}
+	for _, r := range conceptRules {
+		known |= r.field
+	}
+	for _, r := range contentRules {
+		known |= r.field
+	}
+	out := []Field{fieldCode}
+	for _, d := range known.Defs() {
+		out = append(out, d.Field)
+	}
+	return out
 }
 
 // fieldName is a field's name in a mapping and in Ledger.Columns.
@@ -101,9 +117,9 @@ func fieldName(f Field) string {
 
 // fieldChoices lists the field names a mapping may use.
 func fieldChoices() string {
-	names := []string{"code（项目代码）"}
-	for _, d := range models.FieldDefs() {
-		names = append(names, fmt.Sprintf("%s（%s）", d.Name, d.Label))
+	var names []string
+	for _, f := range LedgerFields() {
+		names = append(names, fmt.Sprintf("%s（%s）", f.String(), f.ZhName()))
 	}
 	return strings.Join(names, "、")
 }

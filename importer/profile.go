@@ -18,6 +18,7 @@ const (
 	vUnit                         // a reporting unit in any spelling (张店, 淄博高新区, 370303)
 	vNature                       // 新开工 / 续建 in any spelling
 	vLevel                        // 省重大 / 省重点 / 市重大
+	vClass                        // 实施类 / 准备类
 	vMonth                        // a date cell, or a month written as text (2024年3月, 2024-03)
 	vNumber                       // a number, or an amount written as text ("1,234.5", "3亿元")
 	vNotStarted                   // 未开工, —
@@ -26,7 +27,7 @@ const (
 )
 
 // valueNames name the classes in the preview's notes.
-var valueNames = [vClasses]string{"24位项目代码", "区县名称", "新开工/续建", "项目级别", "日期", "数字", "未开工", "文字"}
+var valueNames = [vClasses]string{"24位项目代码", "区县名称", "新开工/续建", "项目级别", "实施类/准备类", "日期", "数字", "未开工", "文字"}
 
 // profile counts the classes of a column's non-empty cells in the rows
 // sampled under the header.
@@ -52,6 +53,7 @@ var contentRules = []contentRule{
 	{class: vNature, field: FieldNature, share: 0.8, least: 2},
 	{class: vUnit, field: FieldDistrict, share: 0.8, least: 2},
 	{class: vLevel, field: FieldLevel, share: 0.8, least: 2},
+	{class: vClass, field: models.FieldClass, share: 0.8, least: 2},
 }
 
 // levelWords are the project levels a level column holds.
@@ -90,6 +92,9 @@ func (b *builder) classOf(c sheet.Cell) (valueClass, bool) {
 	}
 	if levelWords[f] {
 		return vLevel, true
+	}
+	if _, ok := models.ParseClass(f); ok {
+		return vClass, true
 	}
 	if _, ok := b.resolve(t); ok && !allDigitsText(f) {
 		return vUnit, true

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"tracker/importer"
 	"tracker/models"
 )
 
@@ -27,9 +28,9 @@ type fieldChoice struct{ Name, Label string }
 
 // fieldChoices are the fields a column can be read as, the code first.
 func fieldChoices() []fieldChoice {
-	out := []fieldChoice{{"code", "项目代码"}}
-	for _, d := range models.FieldDefs() {
-		out = append(out, fieldChoice{d.Name, d.Label})
+	var out []fieldChoice
+	for _, f := range importer.LedgerFields() {
+		out = append(out, fieldChoice{f.String(), f.ZhName()})
 	}
 	return out
 }
