@@ -25,6 +25,10 @@ import (
 // Then each field gets one column (assemble).
 func (s *sheetReader) decide(sample []*sheet.Row) {
 	profiles, rows := s.profiles(sample)
+	if len(s.h.heads) == 0 {
+		s.h.layout = headerlessLayout(profiles)
+	}
+	s.sheetMapping()
 	cands := s.candidates(profiles)
 	s.byContent(cands, profiles, rows)
 	byName(cands, profiles)
@@ -32,6 +36,16 @@ func (s *sheetReader) decide(sample []*sheet.Row) {
 	s.h.assemble(cands)
 	s.h.all = append(s.h.all, s.hiddenColumns()...)
 	sort.SliceStable(s.h.all, func(i, j int) bool { return s.h.all[i].col < s.h.all[j].col })
+}
+
+// headerlessLayout is the layout of a sheet without header rows: its
+// columns of data, so that only a file of the same columns shares it.
+func headerlessLayout(profiles map[int]*profile) string {
+	heads := map[int]column{}
+	for col := range profiles {
+		heads[col] = column{col: col, label: "（无表头）"}
+	}
+	return layoutSignature(heads)
 }
 
 // headerByContent finds a header no label names: the rows of text right

@@ -162,7 +162,6 @@ func (s *sheetReader) settle() error {
 	lines := s.preamble(s.headRows)
 	district := s.b.ledger.District
 	s.b.noteTitle(lines)
-	s.sheetMapping()
 	s.decide(s.sample)
 	if _, ok := s.h.column(fieldCode); !ok {
 		s.b.ledger.District = district // not a ledger: its title names no sender
