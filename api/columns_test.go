@@ -37,7 +37,7 @@ func TestColumnsKnownByContent(t *testing.T) {
 	servertest.Each(t, func(t *testing.T, ts *servertest.Server) {
 		admin := ts.Login("admin")
 		var imp columnsResult
-		ts.Upload(admin, "高新区.xlsx", columnFile(t, "content_only.xlsx"), nil, http.StatusOK, &imp)
+		ts.Upload(admin, "高新区.xlsx", columnFile(t, "content_only.xlsx"), map[string]string{"additions": "*", "addition_reason": "新增项目"}, http.StatusOK, &imp)
 		if imp.Status != "committed" || imp.RowsImported != 4 || imp.Created != 4 || len(imp.Columns) != 11 {
 			t.Fatalf("import %+v", imp)
 		}
@@ -74,7 +74,7 @@ func TestColumnsKnownByContent(t *testing.T) {
 			"2406-370303-04-01-900001,张店区甲项目,张店区,100\n2406-370303-04-01-900002,张店区乙项目,张店区,200\n2406-370303-04-01-900003,张店区丙项目,张店区,300\n"
 		var refused columnsResult
 		ts.Upload(admin, "新项目.csv", []byte(csv), map[string]string{"dry_run": "true"}, http.StatusOK, &refused)
-		want := "3行均未导入，原因相同：新项目缺少建设性质（新开工或续建），无法列入项目清单（如工作表“新项目”第3行）"
+		want := "3行均未导入，原因相同：项目不在2024年清单中；如确属增补项目，请由市重大项目办在预览中确认增补（如工作表“新项目”第3行）"
 		if refused.Status != "rejected" || len(refused.Problems) != 4 || refused.Problems[0].Message != want || refused.Problems[0].Row != 0 {
 			t.Errorf("refused %+v", refused.Problems)
 		}

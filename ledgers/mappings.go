@@ -131,7 +131,8 @@ func (s *Service) Remap(ctx context.Context, id int64, choices map[string]string
 		return nil, err
 	}
 	o.Mapping, o.Remembered = m, nil
-	next, err := s.importWith(ctx, Upload{FileName: name, Data: data, Period: o.Period, User: u, DryRun: true, Mapping: m}, o)
+	up := Upload{FileName: name, Data: data, Period: o.Period, User: u, DryRun: true, List: o.List, Year: o.Year, Rules: o.Rules, Mapping: m}
+	next, err := s.importWith(ctx, up, o)
 	if err != nil {
 		return nil, err
 	}
