@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -62,6 +63,31 @@ func (s *Server) postListChange(c *gin.Context) {
 			ch.Action = models.ListAction(body.Action)
 		}
 		imp, err = s.Store.ChangeList(c, year, ch, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		s.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, imp)
+}
+
+// acceptAdditions accepts rows of a preview that are not on the year's
+// list as 增补 (admins): JSON {"codes": [...] or ["*"], "reason"}; it
+// answers the preview planned again.
+func (s *Server) acceptAdditions(c *gin.Context) {
+	id, err := httpx.ImportID(c)
+	var body struct {
+		Codes  []string `json:"codes"`
+		Reason string   `json:"reason"`
+	}
+	if err == nil {
+		if err = c.ShouldBindJSON(&body); err != nil && models.ErrorCode(err) != models.EINVALID {
+			err = models.Errorf(models.EINVALID, `请求格式不对：需要 JSON，如 {"codes": ["2406-370303-04-01-000123"], "reason": "…"}`)
+		}
+	}
+	var imp *models.Import
+	if err == nil {
+		imp, err = s.Ledgers.Accept(c, id, httpx.CurrentUser(c), httpx.ProjectCodes(strings.Join(body.Codes, ",")), body.Reason)
 	}
 	if err != nil {
 		s.Fail(c, err)

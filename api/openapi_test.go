@@ -234,6 +234,14 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", up, "", nil, 409) // Q2 is locked
 	c.json("DELETE", "/api/v1/locks", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, 200)
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+id+"/revert", admin, "", nil, 200)
+	newRow := servertest.ZhangdianCSV("2406-370303-04-01-000777", "增补测试项目", "5")
+	ct, body = multipartBody(map[string]string{"dry_run": "true", "period": "2024-06"}, "增补.csv", newRow)
+	var pre servertest.ImportResult
+	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", admin, ct, body, 200), &pre)
+	c.json("POST", "/api/v1/imports/{id}/additions", "/api/v1/imports/"+fmt.Sprint(pre.ID)+"/additions", admin,
+		map[string]any{"codes": []string{"*"}, "reason": "年中增补"}, 200)
+	c.json("POST", "/api/v1/imports/{id}/additions", "/api/v1/imports/"+fmt.Sprint(pre.ID)+"/additions", admin,
+		map[string]any{"codes": []string{"*"}}, 400)
 	c.call("GET", "/api/v1/lists/{year}", "/api/v1/lists/2024", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/lists/{year}", "/api/v1/lists/1999", reviewer, "", nil, 404)
 	var change servertest.ImportResult

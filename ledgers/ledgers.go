@@ -203,6 +203,44 @@ func (s *Service) Commit(ctx context.Context, id int64, u models.User) (*models.
 	return s.Store.CommitImport(ctx, id, ledger, u, opts.Rules)
 }
 
+// Accept plans a preview again with the office accepting codes as 增补
+// (from the ledger's month, with a reason), adding to what it accepted
+// before; its commit applies them. Admins only.
+func (s *Service) Accept(ctx context.Context, id int64, u models.User, codes []string, reason string) (*models.Import, error) {
+	if !u.IsAdmin() {
+		return nil, models.Errorf(models.EFORBIDDEN, "只有市重大项目办（管理员）可以确认增补")
+	}
+	if len(codes) == 0 || models.TrimText(reason) == "" {
+		return nil, models.Errorf(models.EINVALID, "请选择要增补的项目，并写明增补原因")
+	}
+	imp, err := s.changeable(ctx, id, u)
+	if err != nil {
+		return nil, err
+	}
+	if imp.CommittedAt != nil {
+		return nil, models.Errorf(models.ECONFLICT, "第%d号导入已经提交过，不能再确认增补；请重新上传台账", id)
+	}
+	name, data, err := s.Store.ImportFile(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := s.keptOptions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	opts.Rules.Additions = append(opts.Rules.Additions, codes...)
+	opts.Rules.Reason = models.TrimText(reason)
+	ledger, err := s.read(ctx, name, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := json.Marshal(opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.ReplanPreview(ctx, id, ledger, u, opts.Rules, string(raw))
+}
+
 // Discard deletes a preview.
 func (s *Service) Discard(ctx context.Context, id int64, u models.User) error {
 	if _, err := s.changeable(ctx, id, u); err != nil {

@@ -74,7 +74,16 @@ type Problem struct {
 	Column   string `json:"column"`   // Excel column letter, e.g. "F"; "" for the whole row/file
 	Severity string `json:"severity"` // "error" or "warning"
 	Message  string `json:"message"`  // Chinese, names sheet/row/column header
+	// Code and Kind, when set, say which project a row's problem concerns
+	// and what it is, so that a page can offer the fix (ProblemNotOnList:
+	// accept the project as 增补).
+	Code string `json:"code,omitempty"`
+	Kind string `json:"kind,omitempty"`
 }
+
+// ProblemNotOnList is the kind of a row refused because its project is not
+// on the year's list.
+const ProblemNotOnList = "not_on_list"
 
 // Problem severities.
 const (

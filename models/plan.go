@@ -89,6 +89,10 @@ func PlanImport(sn Snapshot, records []LedgerRecord, o PlanOptions) *Plan {
 	touched := map[string]bool{}
 	for _, r := range inCodeOrder(records) {
 		r, msg := o.admit(sn, r)
+		if msg != "" && sn.offList(r.Code) {
+			pl.notOnList(r, msg)
+			continue
+		}
 		if msg == "" {
 			msg = Refusal(sn, r, o.User, o.Areas)
 		}
@@ -407,6 +411,18 @@ func (pl *Plan) warnLower(sn Snapshot, r *LedgerRecord) {
 }
 
 func (pl *Plan) add(c Change) { pl.Changes = append(pl.Changes, c) }
+
+// offList reports whether a code has no entry in the year's list (so the
+// office may accept it as 增补).
+func (sn Snapshot) offList(code string) bool { st := sn[code]; return st == nil || !st.OnList }
+
+// notOnList refuses a row whose project is not on the list, saying which
+// project, so the preview can offer to accept it as 增补.
+func (pl *Plan) notOnList(r *LedgerRecord, msg string) {
+	pl.problem(r, SeverityError, msg)
+	p := &pl.Problems[len(pl.Problems)-1]
+	p.Code, p.Kind = r.Code, ProblemNotOnList
+}
 
 func (pl *Plan) problem(r *LedgerRecord, severity, msg string) {
 	if !strings.HasPrefix(msg, "工作表") {

@@ -36,7 +36,7 @@ func routeTable() map[string]expect {
 		"GET /api/v1/imports": api(200, 200, 200), "GET /api/v1/imports/:id": api(404, 404, 404),
 		"GET /api/v1/imports/:id/file": api(404, 404, 404), "GET /api/v1/imports/:id/problems.xlsx": api(404, 404, 404),
 		"GET /api/v1/locks": api(200, 200, 200), "GET /api/v1/lists/:year": api(200, 200, 200),
-		"POST /api/v1/lists/:year/changes": api(403, 403, 400),
+		"POST /api/v1/lists/:year/changes": api(403, 403, 400), "POST /api/v1/imports/:id/additions": api(403, 403, 400),
 		"POST /api/v1/imports":             api(403, 400, 400), "POST /api/v1/imports/:id/commit": api(403, 404, 404),
 		"GET /api/v1/mappings": api(200, 200, 200), "DELETE /api/v1/mappings/:id": api(403, 404, 404),
 		"POST /api/v1/imports/:id/revert": api(403, 404, 404), "PATCH /api/v1/projects/:code": api(403, 400, 400),

@@ -215,3 +215,28 @@ func importIn(tx *gorm.DB, id int64, status models.ImportStatus, action string) 
 	}
 	return row, nil
 }
+
+// ReplanPreview plans a preview (or an upload none of whose rows could be
+// applied) again with other rules — the office accepting rows as 增补 —
+// and keeps them, with the read options that go with them, for its
+// commit: the preview's changes and problems are replaced; nothing is
+// applied.
+func (s *Store) ReplanPreview(ctx context.Context, id int64, ledger *models.Ledger, user models.User, rules ImportRules, readOptions string) (*models.Import, error) {
+	var out *models.Import
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		row, err := importIn(tx, id, models.StatusPreviewed, "重新预览")
+		if models.ErrorCode(err) == models.ECONFLICT && row.Status == models.StatusRejected {
+			err = nil // every row refused (say, none on the list yet): the office may still accept some
+		}
+		if err == nil {
+			err = checkOpen(tx, models.Month(row.Period), rules, user)
+		}
+		if err != nil {
+			return err
+		}
+		row.Status, row.ReadOptions = models.StatusPreviewed, readOptions
+		out, err = s.plan(tx, &row, ledger, user, rules, false)
+		return err
+	})
+	return out, err
+}
