@@ -110,6 +110,10 @@ type importView struct {
 	MayRemap     bool          // the columns' fields can be chosen and the file read again
 	Choices      []fieldChoice // the fields a column can be read as
 	Remembered   string        // the columns read by the mapping remembered for the layout
+	// NotOnList are the codes of rows refused for not being on the year's
+	// list, which an admin may accept as 增补 (CanAccept).
+	NotOnList []string
+	CanAccept bool
 }
 
 // shownRows bounds the problems and changes listed on a page; the rest are
@@ -150,7 +154,12 @@ func newImportView(imp *models.Import, u models.User, offered bool) importView {
 		} else {
 			v.Warnings++
 		}
+		if p.Kind == models.ProblemNotOnList {
+			v.NotOnList = append(v.NotOnList, p.Code)
+		}
 	}
+	v.CanAccept = len(v.NotOnList) > 0 && u.IsAdmin() && imp.CommittedAt == nil &&
+		(imp.Status == models.StatusPreviewed || imp.Status == models.StatusRejected)
 	if len(imp.Problems) > shownRows {
 		v.MoreProblems, imp.Problems = len(imp.Problems)-shownRows, imp.Problems[:shownRows]
 	}

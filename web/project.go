@@ -23,6 +23,9 @@ type projectView struct {
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
 	History   []models.AuditEntry // every change uploads and edits made to it, newest first
+	List      []models.ListChange // the changes of its place in the year's list
+	OnList    bool                // on the list at Month
+	Counts    bool                // counted in the rates at Month (not 准备类)
 	CanEdit   bool                // the user may correct this unit's figures by hand
 	Periods   []models.Month
 }
@@ -50,6 +53,11 @@ func (s *Server) projectPage(c *gin.Context) {
 		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
 	}
 	if v.Sources, err = s.Store.InvestmentSources(c, p.Code, m); err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	v.OnList, v.Counts = p.OnListAt(m), p.CountsAt(m)
+	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
 		s.FailPage(c, err)
 		return
 	}

@@ -71,6 +71,7 @@ func (s *Server) Register(r *gin.Engine) {
 	offer(p, "/imports/:id/file", s.visibleImport(d.ImportFile))
 	p.GET("/imports/:id/revert", s.revertConfirmPage)
 	offer(p, "/imports/:id/problems.xlsx", s.visibleImport(d.Problems))
+	p.GET("/lists", s.listPage)
 	p.GET("/reports", s.reportsPage)
 	offer(p, "/reports/quarterly.xlsx", d.Quarterly)
 	offer(p, "/reports/template.xlsx", d.Template)
@@ -93,6 +94,8 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/users/:id/disabled", s.postUserDisabled)
 	a.POST("/users/login-blocks", s.postLoginBlock)
 	a.POST("/reports/locks", s.postLock)
+	a.POST("/lists/changes", s.postListChange)
+	a.POST("/imports/:id/additions", s.acceptAdditionsPage)
 }
 
 // offer adds a download route when the server has its handler.
@@ -179,6 +182,8 @@ var errorTitles = map[int]string{
 // ?ok=KEY; nothing a user typed is echoed.
 var notices = map[string]string{
 	"committed":    "已提交：数据已按本次导入更新。",
+	"accepted":     "已确认增补：下面是重新计算的预览，数据库还没有变化；核对无误后点“确认提交”。",
+	"list_changed": "已调整年度清单。这次调整记入导入记录（类型“清单调整”），可以撤销。",
 	"discarded":    "已放弃本次预览，数据没有任何变化。",
 	"remapped":     "已按所选的列对应关系重新预览；本单位同样表头的台账下次将按此读取。",
 	"forgotten":    "已清除记住的列对应关系，并按表头和内容重新识别。",

@@ -1,0 +1,137 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/httpx"
+	"tracker/models"
+)
+
+// listView is 年度清单: the year's list as it stands in the chosen month,
+// its changes during the year, and the form to change it (admins).
+type listView struct {
+	Year     int
+	Month    models.Month
+	Years    []int
+	Items    []models.ListItem
+	OnList   int // at Month
+	Prepare  int // 准备类 not yet 实施类 at Month
+	Changes  []models.ListChange
+	Names    map[string]string
+	Actions  []models.ListAction
+	Months   []models.Month
+	CanEdit  bool
+	Error    string
+	Form     map[string]string
+	Filtered string // "" all, "on", "off", "prepare"
+}
+
+func (s *Server) listPage(c *gin.Context) {
+	s.renderList(c, http.StatusOK, "", nil)
+}
+
+// renderList shows the list page, with an error and the form as filled in
+// after a refused change.
+func (s *Server) renderList(c *gin.Context, status int, errMsg string, form map[string]string) {
+	m, err := s.AsOfMonth(c)
+	if err != nil {
+		s.listFail(c, err, "年度清单", "lists")
+		return
+	}
+	v := &listView{Year: m.Year(), Month: m, CanEdit: httpx.CurrentUser(c).IsAdmin(), Error: errMsg, Form: form,
+		Actions: []models.ListAction{models.ListAdd, models.ListRemove, models.ListImplement}, Filtered: c.Query("show")}
+	for n := 1; n <= 12; n++ {
+		v.Months = append(v.Months, models.MonthOf(m.Year(), n))
+	}
+	if err = s.fillList(c, v); err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	s.render(c, status, "lists", view{Title: fmt.Sprintf("%d年清单", m.Year()), Nav: "lists", Data: v})
+}
+
+func (s *Server) fillList(c *gin.Context, v *listView) error {
+	ps, err := s.Store.Portfolio(c, v.Year)
+	if err != nil {
+		return err
+	}
+	if v.Changes, err = s.Store.ListChanges(c, v.Year, ""); err != nil {
+		return err
+	}
+	if v.Years, err = s.Store.Years(c); err != nil {
+		return err
+	}
+	v.Names = map[string]string{}
+	for i := range ps {
+		p := &ps[i]
+		v.Names[p.Code] = p.Name
+		on, counts := p.OnListAt(v.Month), p.CountsAt(v.Month)
+		v.OnList += b2i(on)
+		v.Prepare += b2i(on && !counts)
+		if keepItem(v.Filtered, on, counts) {
+			v.Items = append(v.Items, models.ListItemOf(p))
+		}
+	}
+	return nil
+}
+
+// keepItem applies the page's filter: all, on the list, off it, 准备类.
+func keepItem(filter string, on, counts bool) bool {
+	switch filter {
+	case "on":
+		return on
+	case "off":
+		return !on
+	case "prepare":
+		return on && !counts
+	}
+	return true
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// postListChange makes one change of the list from the form; a refused
+// change shows the page again with the form as filled in.
+func (s *Server) postListChange(c *gin.Context) {
+	form := map[string]string{}
+	for _, k := range []string{"year", "code", "action", "effective", "reason"} {
+		form[k] = strings.TrimSpace(c.PostForm(k))
+	}
+	m, err := models.ParseMonth(form["effective"])
+	var imp *models.Import
+	if err == nil {
+		action, _ := models.ParseListAction(form["action"])
+		ch := models.ListChange{Code: models.NormalizeCode(form["code"]), Action: action, Effective: m, Reason: form["reason"]}
+		imp, err = s.Store.ChangeList(c, m.Year(), ch, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		c.Request.URL.RawQuery = "year=" + form["year"]
+		s.renderList(c, httpx.Status(err), models.ErrorMessage(err), form)
+		return
+	}
+	s.Log.Info("list changed", "id", imp.ID, "user", httpx.CurrentUser(c).Name, "code", form["code"], "action", form["action"])
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/lists?year=%d&month=%d&ok=list_changed", m.Year(), m.Num()))
+}
+
+// acceptAdditionsPage accepts the checked rows of a preview as 增补 and
+// shows the preview planned again.
+func (s *Server) acceptAdditionsPage(c *gin.Context) {
+	id, err := httpx.ImportID(c)
+	if err == nil {
+		_, err = s.Ledgers.Accept(c, id, httpx.CurrentUser(c), httpx.ProjectCodes(strings.Join(c.PostFormArray("code"), ",")), c.PostForm("reason"))
+	}
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, importURL(id, "accepted"))
+}

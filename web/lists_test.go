@@ -1,0 +1,64 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"tracker/models"
+	"tracker/server/servertest"
+)
+
+// TestTheOfficeAcceptsAnAdditionInThePreview: a ledger row for a code not
+// on the list is refused, the admin accepts it as 增补 with a reason, the
+// preview is planned again and the commit adds it from the ledger's month.
+func TestTheOfficeAcceptsAnAdditionInThePreview(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	const code = "2406-370303-04-01-000777"
+	csv := "\ufeff张店区2024年1-6月市重大项目建设情况台账\n项目代码,项目名称,所属区县,建设性质,1-6月累计完成投资（万元）\n" +
+		code + ",年中增补的项目,张店区,新开工,88\n"
+	loc := admin.previewed("增补.csv", []byte(csv))
+	page := admin.page(loc, http.StatusOK)
+	wantContains(t, "refused", page, "不在2024年清单中", `id="additions"`, `value="`+code+`" checked`)
+	if page := signIn(ts, "zhangdian").page("/imports", http.StatusOK); strings.Contains(page, "确认增补") {
+		t.Error("an uploader is offered to accept additions")
+	}
+	resp, _ := admin.post(loc+"/additions", url.Values{"csrf": {admin.csrf()}, "code": {code}, "reason": {"经市政府同意年中增补"}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != loc+"?ok=accepted" {
+		t.Fatalf("accept: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	wantContains(t, "replanned", admin.page(loc+"?ok=accepted", http.StatusOK), "已确认增补", "预览中", "新建项目", "列入清单月份")
+	if resp, _ := admin.post(loc+"/commit", url.Values{"csrf": {admin.csrf()}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("commit: %d", resp.StatusCode)
+	}
+	var p models.Project
+	ts.Do("GET", "/api/v1/projects/"+code+"?year=2024", ts.Login("admin"), nil, http.StatusOK, &p)
+	if p.ListFrom != models.MonthOf(2024, 6) || p.CompletedYTD != 88*models.Wan {
+		t.Errorf("the addition: list_from %v, completed %v", p.ListFrom, p.CompletedYTD)
+	}
+	wantContains(t, "list page", admin.page("/lists?year=2024&month=6", http.StatusOK), code, "经市政府同意年中增补", "增补")
+}
+
+// TestTheOfficeWithdrawsAProjectOnTheListPage: 调出 from the form, shown
+// in the year's changes; a refused change keeps the form filled in.
+func TestTheOfficeWithdrawsAProjectOnTheListPage(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	p := servertest.FirstProject("张店区")
+	page := admin.page("/lists?year=2024&month=12", http.StatusOK)
+	wantContains(t, "list", page, "2024年清单", `id="list-on">530<`, "调出", "增补", "转为实施类")
+	form := url.Values{"csrf": {admin.csrf()}, "year": {"2024"}, "code": {p.Code}, "action": {"remove"}, "effective": {"2024-09"}, "reason": {"项目终止"}}
+	if resp, _ := admin.post("/lists/changes", form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("remove: %d", resp.StatusCode)
+	}
+	wantContains(t, "changed", admin.page("/lists?year=2024&month=12&ok=list_changed", http.StatusOK), "已调整年度清单", `id="list-on">529<`, "项目终止")
+	resp, body := admin.post("/lists/changes", form)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "项目在生效月份已不在清单中") || !strings.Contains(body, `value="`+p.Code+`"`) {
+		t.Errorf("a second removal: %d", resp.StatusCode)
+	}
+	if resp, _ := signIn(ts, "zhangdian").post("/lists/changes", form); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an uploader changed the list: %d", resp.StatusCode)
+	}
+}
