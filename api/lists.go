@@ -87,7 +87,7 @@ func (s *Server) acceptAdditions(c *gin.Context) {
 	}
 	var imp *models.Import
 	if err == nil {
-		imp, err = s.Ledgers.Accept(c, id, httpx.CurrentUser(c), httpx.ProjectCodes(strings.Join(body.Codes, ",")), body.Reason)
+		imp, err = s.Ledgers.Accept(c, id, httpx.CurrentUser(c), models.ParseCodes(strings.Join(body.Codes, ",")), body.Reason)
 	}
 	if err != nil {
 		s.Fail(c, err)

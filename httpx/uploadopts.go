@@ -33,7 +33,7 @@ func UploadOptions(c *gin.Context, up *ledgers.Upload) error {
 		}
 		up.Year = n
 	}
-	up.Rules.Additions = ProjectCodes(c.PostForm("additions"))
+	up.Rules.Additions = models.ParseCodes(c.PostForm("additions"))
 	up.Rules.Reason = models.TrimText(c.PostForm("addition_reason"))
 	up.Rules.Correction = c.PostForm("correction") == "true"
 	if len(up.Rules.Additions) > 0 && up.Rules.Reason == "" {
@@ -41,20 +41,4 @@ func UploadOptions(c *gin.Context, up *ledgers.Upload) error {
 	}
 	up.Mapping, err = ledgers.ParseMapping(c.PostForm("mapping"))
 	return err
-}
-
-// ProjectCodes reads project codes separated by commas, spaces or line breaks,
-// normalised; "*" stands for all.
-func ProjectCodes(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' || r == '\n' || r == '\t' }) {
-		if f == "*" {
-			out = append(out, "*")
-			continue
-		}
-		if code := models.NormalizeCode(f); code != "" {
-			out = append(out, code)
-		}
-	}
-	return out
 }

@@ -61,3 +61,21 @@ func TrimText(s string) string {
 		return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
 	})
 }
+
+// ParseCodes reads project codes separated by commas (ASCII or full-width),
+// 、, semicolons or line breaks, each normalised (so spaces inside a code,
+// as around its hyphens, do not split it); "*" stands for all and is kept.
+func ParseCodes(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",，、;；\n\r", r) }) {
+		f = strings.TrimSpace(f)
+		if f == "*" {
+			out = append(out, "*")
+			continue
+		}
+		if code := NormalizeCode(f); code != "" {
+			out = append(out, code)
+		}
+	}
+	return out
+}

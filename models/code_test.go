@@ -1,6 +1,9 @@
 package models
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalizeCodeFoldsWidthAndSpaces(t *testing.T) {
 	tests := map[string]string{
@@ -46,5 +49,13 @@ func TestUnitIndexResolvesSpellings(t *testing.T) {
 	}
 	if _, ok := ix.Find("2024年市级重大项目建设情况台账"); ok {
 		t.Errorf("Find matched a city-wide title")
+	}
+}
+
+func TestParseCodes(t *testing.T) {
+	got := ParseCodes(" 2403-370303-04-01-000123，２４０３－３７０３０３－０４－０１－０００１２４、*\n2403 - 370303-04-01-000125 ")
+	want := []string{"2403-370303-04-01-000123", "2403-370303-04-01-000124", "*", "2403-370303-04-01-000125"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("ParseCodes = %q, want %q", got, want)
 	}
 }

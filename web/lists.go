@@ -127,7 +127,7 @@ func (s *Server) postListChange(c *gin.Context) {
 func (s *Server) acceptAdditionsPage(c *gin.Context) {
 	id, err := httpx.ImportID(c)
 	if err == nil {
-		_, err = s.Ledgers.Accept(c, id, httpx.CurrentUser(c), httpx.ProjectCodes(strings.Join(c.PostFormArray("code"), ",")), c.PostForm("reason"))
+		_, err = s.Ledgers.Accept(c, id, httpx.CurrentUser(c), models.ParseCodes(strings.Join(c.PostFormArray("code"), ",")), c.PostForm("reason"))
 	}
 	if err != nil {
 		s.FailPage(c, err)

@@ -32,9 +32,10 @@ func cliUser() models.User {
 
 var importCommand = &command{
 	name:     "import",
-	synopsis: "import [--db DSN] [--period YYYY-MM] [--dry-run] FILE...",
-	summary:  "离线导入台账（显示进度、汇总和问题）",
+	synopsis: "import [--db DSN] [--period YYYY-MM] [--dry-run] [--kind monthly|list] [--year Y] [--add CODES --reason R] FILE...",
+	summary:  "离线导入台账或年度清单（显示进度、汇总和问题）",
 	help: "离线导入一个或多个台账文件（.xlsx、.xls、.csv），显示每个阶段的进度，然后是计数和前 50 条问题。\n" +
+		"--kind list 导入年度清单（--year 指定年度，缺省取标题中的年份）；--add 确认增补不在清单中的项目（逗号分隔的项目代码，* 表示全部），须同时用 --reason 写明原因。\n" +
 		"历史记录中的导入人为“命令行（系统登录名）”。有文件无法读取或没有可导入的行时退出码为 1。",
 	run: cmdImport,
 }
@@ -44,9 +45,23 @@ func cmdImport(ctx context.Context, inv *invocation, args []string) error {
 	dsn := inv.dbFlag(fs)
 	period := fs.String("period", "", "报告期 `YYYY-MM`（台账中已写明时可省略）")
 	dryRun := fs.Bool("dry-run", false, "只预览，不修改数据库")
+	kind := fs.String("kind", "monthly", "导入类型：monthly（月度台账）或 list（年度清单）")
+	year := fs.Int("year", 0, "年度清单的年度（--kind list；缺省取标题中的年份）")
+	add := fs.String("add", "", "确认增补的项目代码（逗号分隔，* 表示全部不在清单中的项目）")
+	reason := fs.String("reason", "", "增补原因（与 --add 一起使用）")
 	files, err := inv.parseArgs(fs, args, arity{1, -1, "FILE"})
 	if err != nil {
 		return err
+	}
+	if *kind != "monthly" && *kind != "list" {
+		return fmt.Errorf("--kind 应为 monthly 或 list，收到 %s", *kind)
+	}
+	if *year != 0 && !models.MonthOf(*year, 1).Valid() {
+		return fmt.Errorf("年份应在 1990 到 2100 之间，收到 %d", *year)
+	}
+	rules := store.ImportRules{Additions: models.ParseCodes(*add), Reason: models.TrimText(*reason)}
+	if len(rules.Additions) > 0 && rules.Reason == "" {
+		return errors.New("确认增补（--add）时请用 --reason 写明原因")
 	}
 	var m models.Month
 	if *period != "" {
@@ -65,7 +80,7 @@ func cmdImport(ctx context.Context, inv *invocation, args []string) error {
 	rejected := 0
 	for i, path := range files {
 		p := &progress{w: inv.stdout, prefix: fmt.Sprintf("[%d/%d] %s", i+1, len(files), filepath.Base(path))}
-		up := ledgers.Upload{FileName: filepath.Base(path), Period: m, User: cliUser(), DryRun: *dryRun}
+		up := ledgers.Upload{FileName: filepath.Base(path), Period: m, User: cliUser(), DryRun: *dryRun, List: *kind == "list", Year: *year, Rules: rules}
 		err := importFile(ctx, svc, path, up, p)
 		if err != nil {
 			fmt.Fprintf(inv.stdout, "%s：未能导入：%s\n", p.prefix, message(err))
