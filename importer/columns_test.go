@@ -21,6 +21,7 @@ var columnCases = []struct {
 	{file: "content_only.xlsx"},    // empty header over codes, 项目 over names, 所在地 over districts, 类型 over natures, 层次 over levels
 	{file: "swapped.xlsx"},         // 所属区县 over natures, 建设性质 over districts: content decides, two warnings
 	{file: "twins.xlsx"},           // 总投资 in 万元 and 亿元 agree (one warning); 区县 and 属地 differ in one row (an error naming both)
+	{file: "group_concepts.xlsx"},  // 投资完成情况 over 1-6月 is the cumulative figure, 1-6月 over 计划 no annual plan, 区县名称 the district
 	{file: "no_code.xlsx"},         // refused: no column can be the code, naming what was recognised
 	{file: "unrelated.xlsx"},       // refused: no ledger header in any sheet
 	{file: "multi_nocode.xlsx"},    // a sheet without codes beside a ledger: a warning names it

@@ -10,9 +10,10 @@ import "unicode/utf8"
 // before 开工, 总投资 before 计划投资). Excluded words keep the decoys out:
 // 本月完成, 开工以来累计, 建设单位, 填报时间, 完成率 never name a field.
 type conceptRule struct {
-	field Field
-	all   [][]string // each group: at least one of its words
-	none  []string   // none of these
+	field   Field
+	all     [][]string // each group: at least one of its words, in the label's rows joined
+	none    []string   // none of these in the label's lowest row
+	noneAny []string   // none of these in any row (a period the field is not of)
 }
 
 // Word lists several rules share.
@@ -30,7 +31,8 @@ var (
 // conceptRules read the labels outside the spelling table, as data.
 var conceptRules = []conceptRule{
 	{field: fieldCode, all: [][]string{{"代码", "编码", "赋码"}}, none: []string{"原", "旧", "曾用", "区划", "信用", "统计", "行业", "邮编", "单位"}},
-	{field: FieldName, all: [][]string{{"名称", "项目名"}}, none: []string{"单位", "企业", "公司", "业主", "法人", "代码", "编码", "部门"}},
+	{field: FieldName, all: [][]string{{"名称", "项目名"}}, none: []string{"单位", "企业", "公司", "业主", "法人", "代码", "编码", "部门",
+		"区县", "县区", "区域", "地区", "属地", "地点", "地址", "行业", "类别", "类型", "性质", "级别", "阶段"}},
 	{field: FieldDistrict, all: [][]string{{"区县", "县区", "县市区", "市县区", "区(县)", "县(区)", "县(市、区)", "县(市,区)", "县市(区)",
 		"属地", "区域", "地区", "辖区", "功能区", "所在县", "所在区", "所属县", "所属区", "行政区"}},
 		none: []string{"单位", "部门", "地址", "地点", "位置", "面积", "代码", "编码"}},
@@ -42,7 +44,8 @@ var conceptRules = []conceptRule{
 	{field: FieldTotalInvestment, all: [][]string{{"总投资", "投资总额", "总概算", "概算总投资", "概算投资", "总投入"}},
 		none: []string{"累计", "完成", "以来", "率", "比例", "占", "%", "到位", "资金来源", "其中", "中央", "省级", "市级", "自筹", "贷款", "债", "年度", "本年"}},
 	{field: FieldAnnualPlan, all: [][]string{{"计划", "目标", "任务"}, {"年", "{Y}"}},
-		none: []string{"总投资", "总额", "{M}", "月", "开工", "竣工", "投产", "完工", "率", "比例", "%", "资金", "到位", "债", "上年", "去年", "年限", "起止", "建设期"}},
+		none:    []string{"总投资", "总额", "开工", "竣工", "投产", "完工", "率", "比例", "%", "资金", "到位", "债", "上年", "去年", "年限", "起止", "建设期"},
+		noneAny: []string{"{M}", "月"}},
 	{field: FieldCompletedYTD, all: [][]string{{"完成", "累计"}, {"投资", "{M}", "本年", "年初", "年度", "{Y}", "累计", "额"}}, none: notYTD},
 	{field: FieldPlannedStart, all: [][]string{{"开工"}, {"计划", "预计", "拟", "预定", "应"}}, none: append([]string{"竣工", "投产"}, notDate...)},
 	{field: FieldActualStart, all: [][]string{{"开工"}, {"时间", "日期", "月份", "年月", "实际", "开工月"}}, none: append([]string{"计划", "预计", "拟", "预定", "竣工", "投产"}, notDate...)},
@@ -63,9 +66,13 @@ var groupDecoys = []string{"以来", "自开工", "开工至今", "本月", "当
 const maxLabelRunes = 24
 
 // conceptField returns the field a label names by concept. key is the
-// label in normLabel's form ({Y}, {M}, units removed).
-func conceptField(key string) (Field, bool) {
-	if key == "" || utf8.RuneCountInString(key) > maxLabelRunes {
+// label in normLabel's form ({Y}, {M}, units removed), the rows of a
+// multi-row header joined; leaf is its lowest row, which alone is checked
+// for the rule's excluded words (a group heading 投资完成情况 over 1-6月
+// is no 完成情况 column), the group headings having been checked for
+// groupDecoys before.
+func conceptField(key, leaf string) (Field, bool) {
+	if key == "" || utf8.RuneCountInString(leaf) > maxLabelRunes || utf8.RuneCountInString(key) > 2*maxLabelRunes {
 		return 0, false
 	}
 	oneMonth := reMonthLeft.MatchString(key) // 8月完成投资: one month's figure, not 1-N月
@@ -73,20 +80,20 @@ func conceptField(key string) (Field, bool) {
 		if oneMonth && (r.field == FieldCompletedYTD || r.field == FieldAnnualPlan || r.field == FieldTotalInvestment) {
 			continue
 		}
-		if r.matches(key) {
+		if r.matches(key, leaf) {
 			return r.field, true
 		}
 	}
 	return 0, false
 }
 
-func (r conceptRule) matches(key string) bool {
+func (r conceptRule) matches(key, leaf string) bool {
 	for _, group := range r.all {
 		if !hasAnyWord(key, group) {
 			return false
 		}
 	}
-	return !hasAnyWord(key, r.none)
+	return !hasAnyWord(leaf, r.none) && !hasAnyWord(key, r.noneAny)
 }
 
 // decoyRules explain, for the preview, why a column that resembles a field

@@ -56,8 +56,14 @@ func mapColumn(col int, parts []string, unit models.Money) column {
 // labelled tries the texts of a column for a label of the given rank and
 // sets the field it names.
 func (c *column) labelled(parts, tries []string, want int) bool {
+	leaf := normLabel(parts[len(parts)-1])
 	for n, t := range tries {
-		if f, rank := normLabel(t).field(); rank == want {
+		l := normLabel(t)
+		f, rank := l.field()
+		if strings.HasSuffix(t, parts[len(parts)-1]) {
+			f, rank = l.fieldUnder(leaf) // the leaf and the groups above it
+		}
+		if rank == want {
 			c.field, c.rank = f, rank
 			if rank == rankConcept {
 				c.note = "表头不在常用写法中，按词义读作" + f.ZhName()

@@ -124,13 +124,19 @@ func (l label) lookup() (Field, bool) {
 // field returns the field a label names and how surely: a spelling of the
 // table (rankSpelling), else a concept of the label with or without its
 // parenthesised remarks (rankConcept), else rank 0.
-func (l label) field() (Field, int) {
+func (l label) field() (Field, int) { return l.fieldUnder(l) }
+
+// fieldUnder is field for a label joined from header rows whose lowest row
+// is leaf: the concepts' excluded words are looked for in the leaf only.
+func (l label) fieldUnder(leaf label) (Field, int) {
 	if f, ok := l.lookup(); ok {
 		return f, rankSpelling
 	}
 	for _, k := range []string{l.key, reParens.ReplaceAllString(l.key, "")} {
-		if f, ok := conceptField(k); ok {
-			return f, rankConcept
+		for _, lk := range []string{leaf.key, reParens.ReplaceAllString(leaf.key, "")} {
+			if f, ok := conceptField(k, lk); ok {
+				return f, rankConcept
+			}
 		}
 	}
 	return 0, 0

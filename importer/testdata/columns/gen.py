@@ -152,6 +152,23 @@ def layouts():
         book("layout_%02d.xlsx" % month, [("台账", rows, ["A1:F1"])])
 
 
+def group_concepts():
+    """Group headings over the labels: 投资完成情况（万元） over 1-6月 is the
+    cumulative figure (情况 in a group heading is no 完成情况 column), 1-6月
+    over 计划 is not the annual plan, and its 完成 is the same figure again
+    (two columns, equal: one warning); 区县名称 is the district, not a name."""
+    rows = [
+        ["2024年上半年重大项目台账"],
+        ["项目基本情况", None, None, None, "投资完成情况（万元）", None, None, "1-6月", None, "进度情况", None],
+        ["统一代码", "区县名称", "项目单位", "项目名称", "项目总投资", "本年度计划", "1-6月", "计划", "完成", "开工日期", "项目进展"],
+        ["2403-370303-04-01-000123", "张店区", "山东齐鲁新材料有限公司", "淄博齐鲁新材料产业园项目", 52000, 18000, 9650.5, 9000, 9650.5,
+         datetime.date(2024, 4, 1), "主体施工"],
+        ["2201-370302-04-01-000045", "淄川区", "淄川城投集团", "淄川区城市更新一期工程", 31000, 12000, 6100, 6000, 6100,
+         datetime.date(2022, 6, 1), "收尾"],
+    ]
+    book("group_concepts.xlsx", [("台账", rows, ["A1:K1", "A2:D2", "E2:G2", "H2:I2", "J2:K2"])])
+
+
 def libreoffice(tmp):
     """Files written by LibreOffice: a headerless ledger converted from CSV
     (every column told by content, amounts by the office's mapping) and an
@@ -184,6 +201,7 @@ def main():
     unrelated()
     multi_nocode()
     layouts()
+    group_concepts()
     tmp = tempfile.mkdtemp()
     try:
         libreoffice(tmp)
