@@ -160,6 +160,18 @@ func (b *builder) unknownColumns(s *sheetReader) {
 	b.problem(p)
 }
 
+// sheetUnit is the unit a sheet's own title names, else its name when that
+// is a unit's (a workbook of one sheet per district).
+func (b *builder) sheetUnit(name string, lines []string) string {
+	if u, ok := b.titleDistrict(lines); ok {
+		return u
+	}
+	if u, ok := b.units.Resolve(name); ok {
+		return u.Name
+	}
+	return ""
+}
+
 // titleDistrict finds a unit named in the title or 填报单位 line.
 func (b *builder) titleDistrict(lines []string) (string, bool) {
 	for _, l := range lines {

@@ -172,8 +172,42 @@ func (s *sheetReader) byContent(cands []*column, profiles map[int]*profile, rows
 		}
 	}
 	for _, t := range todo {
+		if h := held[t.f]; h != nil && denies(profiles[h.col], t.f) {
+			s.demote(h, t.f, profiles[h.col])
+			delete(held, t.f)
+		}
 		s.moveByContent(t, held)
 	}
+}
+
+// denies reports content with none of a field's values although the
+// column has some: a column labelled 项目代码 holding names, when another
+// holds the codes.
+func denies(p *profile, f Field) bool {
+	for _, r := range contentRules {
+		if r.field == f {
+			return p != nil && p.n >= 2 && p.counts[r.class] == 0
+		}
+	}
+	return false
+}
+
+// demote stops reading a column as the field its label names when its
+// content has none of that field's values and another column's has.
+func (s *sheetReader) demote(c *column, f Field, p *profile) {
+	c.field, c.by = 0, byContent
+	c.note = fmt.Sprintf("表头“%s”读作%s，但内容中没有%s（0/%d），本列不按%s读取", c.text, f.ZhName(), valueNames[classOfField(f)], p.n, f.ZhName())
+	s.h.warn(*c, c.note)
+}
+
+// classOfField is the value class that tells a field by content.
+func classOfField(f Field) valueClass {
+	for _, r := range contentRules {
+		if r.field == f {
+			return r.class
+		}
+	}
+	return vText
 }
 
 // moveByContent gives a column the field its content tells, unless another
@@ -202,8 +236,11 @@ func (s *sheetReader) moveByContent(t pending, held map[Field]*column) {
 
 // unreadLabel says of a column read by its content what its label was.
 func unreadLabel(c *column) string {
-	if c.label == "" {
+	switch {
+	case c.label == "":
 		return "表头为空"
+	case c.rank > 0:
+		return fmt.Sprintf("表头“%s”与内容不符", c.text)
 	}
 	return "表头未能识别"
 }

@@ -17,15 +17,17 @@ var columnCases = []struct {
 	file, name string
 	opts       Options
 }{
-	{file: "concept_labels.xlsx"},  // 投资项目统一代码/县区/牵头单位/投资总额/截至6月底累计完成/拟开工/开工年月/预计竣工/进展/问题, each beside its decoy
-	{file: "content_only.xlsx"},    // empty header over codes, 项目 over names, 所在地 over districts, 类型 over natures, 层次 over levels
-	{file: "swapped.xlsx"},         // 所属区县 over natures, 建设性质 over districts: content decides, two warnings
-	{file: "twins.xlsx"},           // 总投资 in 万元 and 亿元 agree (one warning); 区县 and 属地 differ in one row (an error naming both)
-	{file: "group_concepts.xlsx"},  // 投资完成情况 over 1-6月 is the cumulative figure, 1-6月 over 计划 no annual plan, 区县名称 the district
-	{file: "no_code.xlsx"},         // refused: no column can be the code, naming what was recognised
-	{file: "unrelated.xlsx"},       // refused: no ledger header in any sheet
-	{file: "multi_nocode.xlsx"},    // a sheet without codes beside a ledger: a warning names it
-	{file: "empty_headers_lo.xls"}, // LibreOffice .xls: code and district columns with empty headers
+	{file: "concept_labels.xlsx"},    // 投资项目统一代码/县区/牵头单位/投资总额/截至6月底累计完成/拟开工/开工年月/预计竣工/进展/问题, each beside its decoy
+	{file: "content_only.xlsx"},      // empty header over codes, 项目 over names, 所在地 over districts, 类型 over natures, 层次 over levels
+	{file: "swapped.xlsx"},           // 所属区县 over natures, 建设性质 over districts: content decides, two warnings
+	{file: "twins.xlsx"},             // 总投资 in 万元 and 亿元 agree (one warning); 区县 and 属地 differ in one row (an error naming both)
+	{file: "group_concepts.xlsx"},    // 投资完成情况 over 1-6月 is the cumulative figure, 1-6月 over 计划 no annual plan, 区县名称 the district
+	{file: "swapped_code_name.xlsx"}, // 项目代码 over names, 项目名称 over codes: the content decides both
+	{file: "per_district_lo.xls"},    // LibreOffice .xls, one sheet per district named by the sheet only
+	{file: "no_code.xlsx"},           // refused: no column can be the code, naming what was recognised
+	{file: "unrelated.xlsx"},         // refused: no ledger header in any sheet
+	{file: "multi_nocode.xlsx"},      // a sheet without codes beside a ledger: a warning names it
+	{file: "empty_headers_lo.xls"},   // LibreOffice .xls: code and district columns with empty headers
 	{file: "headerless_lo.xlsx", opts: Options{Period: models.MonthOf(2024, 6)}}, // no header row at all: code, name, district, nature by content
 	{file: "headerless_lo.xlsx", name: "mapped", opts: Options{Mapping: Mapping{"E": "total_investment_wan", "F": "annual_plan_wan", "G": "completed_ytd_wan"}}},
 	{file: "layout_06.xlsx"}, // 计划数, 本期数: nothing tells which amounts they are

@@ -158,8 +158,8 @@ func (rr *rowReader) name(models.FieldDef) {
 	rr.rec.Has |= FieldName
 }
 
-// district takes the district column, else the title's district, else the
-// uploader's; with an uploader's district, any other district is an error.
+// district takes the district column, else the unit the sheet's title or
+// name names, else the file's title's, else the uploader's; with an uploader's district, any other district is an error.
 func (rr *rowReader) district(models.FieldDef) {
 	b := rr.s.b
 	raw := rr.text(FieldDistrict)
@@ -169,6 +169,8 @@ func (rr *rowReader) district(models.FieldDef) {
 		rr.rec.District = u.Name
 	case raw != "":
 		rr.warnf(col, warnDistrict, "所属区县“%s”无法识别，请使用规范名称（如张店区、高新区）", raw)
+	case rr.s.unitName != "":
+		rr.rec.District = rr.s.unitName
 	case b.ledger.District != "":
 		rr.rec.District = b.ledger.District
 	default:

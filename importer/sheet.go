@@ -43,7 +43,8 @@ type sheetReader struct {
 	remembered bool           // mapping is the one remembered for the layout
 	hiddenText map[int]string // hidden columns' headers, for the preview
 	twinsAgree map[twinPair]int
-	rows       int // data rows read
+	rows       int    // data rows read
+	unitName   string // the unit this sheet's title or name names, for rows without a district
 }
 
 // read streams the sheet; found is false when it holds no ledger.
@@ -162,6 +163,7 @@ func (s *sheetReader) settle() error {
 	lines := s.preamble(s.headRows)
 	district := s.b.ledger.District
 	s.b.noteTitle(lines)
+	s.unitName = s.b.sheetUnit(s.src.Name, lines)
 	s.decide(s.sample)
 	if _, ok := s.h.column(fieldCode); !ok {
 		s.b.ledger.District = district // not a ledger: its title names no sender

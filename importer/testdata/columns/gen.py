@@ -169,10 +169,22 @@ def group_concepts():
     book("group_concepts.xlsx", [("台账", rows, ["A1:K1", "A2:D2", "E2:G2", "H2:I2", "J2:K2"])])
 
 
+def swapped_code_name():
+    """项目代码 over the names and 项目名称 over the codes: the codes' column
+    is the code, and the column of names, its label denied by its content,
+    the name."""
+    rows = [["2024年1-6月重大项目台账"],
+            ["序号", "项目代码", "项目名称", "所属区县", "1-6月累计完成投资"],
+            [1, "淄博齐鲁新材料产业园项目", "2403-370303-04-01-000123", "张店区", 9650.5],
+            [2, "淄川区城市更新一期工程", "2201-370302-04-01-000045", "淄川区", 6100]]
+    book("swapped_code_name.xlsx", [("台账", rows, ["A1:E1"])])
+
+
 def libreoffice(tmp):
     """Files written by LibreOffice: a headerless ledger converted from CSV
-    (every column told by content, amounts by the office's mapping) and an
-    old .xls whose code and district columns have empty headers."""
+    (every column told by content, amounts by the office's mapping), an old
+    .xls whose code and district columns have empty headers, and an .xls of
+    one sheet per district named by the sheet."""
     csv = os.path.join(tmp, "headerless.csv")
     with open(csv, "w", encoding="utf-8") as f:
         f.write("2024年1-6月沂源县重大项目,,,,,,\n")
@@ -190,6 +202,13 @@ def libreoffice(tmp):
     book(src, [("Sheet1", rows, ["A1:F1"])])
     soffice(src, "xls", tmp)
     shutil.copy(os.path.join(tmp, "empty_headers.xls"), "empty_headers_lo.xls")
+    # One sheet per district, the district named by the sheet only.
+    header = ["项目代码", "项目名称", "建设性质", "1-6月累计完成投资"]
+    src = os.path.join(tmp, "per_district.xlsx")
+    book(src, [("张店区", [["2024年1-6月重大项目台账"], header, ["2403-370303-04-01-000123", "淄博齐鲁新材料产业园项目", "新开工", 9650.5]], []),
+               ("淄川区", [["2024年1-6月重大项目台账"], header, ["2201-370302-04-01-000045", "淄川区城市更新一期工程", "续建", 6100]], [])])
+    soffice(src, "xls", tmp)
+    shutil.copy(os.path.join(tmp, "per_district.xls"), "per_district_lo.xls")
 
 
 def main():
@@ -202,6 +221,7 @@ def main():
     multi_nocode()
     layouts()
     group_concepts()
+    swapped_code_name()
     tmp = tempfile.mkdtemp()
     try:
         libreoffice(tmp)
