@@ -194,7 +194,7 @@ func orNone(s string) string {
 // a column that can be the project code.
 func (b *builder) noCodeError() error {
 	n := b.noCode[0]
-	return models.Errorf(models.EUNPROCESSABLE, "未找到项目代码列；已识别的列：%s（工作表“%s”第%d行）。请增加“项目代码”列（24位统一项目代码，如2403-370303-04-01-000123），或在预览中指定哪一列是项目代码", orNone(n.seen), n.name, n.row)
+	return models.Errorf(models.EUNPROCESSABLE, "未找到项目代码列；已识别的列：%s（工作表“%s”第%d行）。请增加“项目代码”列（24位统一项目代码，如2403-370303-04-01-000123）；项目代码在某列中却未被识别时，上传时可用列对应关系（mapping）指定该列", orNone(n.seen), n.name, n.row)
 }
 
 // noCodeWarnings says, when some sheet was read, which others were not for
