@@ -125,7 +125,7 @@ func (s *Server) lockQuarter(c *gin.Context) {
 	if c.Request.Method == http.MethodDelete {
 		err = s.Store.UnlockQuarter(c, req.Year, req.Quarter)
 	} else {
-		err = s.Store.LockQuarter(c, req.Year, req.Quarter, httpx.CurrentUser(c))
+		err = s.Reports.Lock(c, req.Year, req.Quarter, httpx.CurrentUser(c))
 	}
 	if err != nil {
 		s.Fail(c, err)

@@ -9,44 +9,30 @@ import (
 
 	"tracker/httpx"
 	"tracker/models"
+	"tracker/reporting"
 	"tracker/reports"
 )
 
-// QuarterlyReport sends the quarterly workbook (?quarter=Q) or the monthly
-// 调度 workbook (?month=M) as of that month.
+// QuarterlyReport sends the quarterly workbook (?quarter=Q; a locked
+// quarter's as it was sent) or the monthly 调度 workbook (?month=M) as of
+// that month.
 func (s *Server) QuarterlyReport(c *gin.Context) {
 	start := time.Now()
 	m, err := s.AsOfMonth(c)
+	var wb reporting.Workbook
+	switch {
+	case err != nil:
+	case c.Query("quarter") != "":
+		wb, err = s.Reports.Quarterly(c, m.Year(), m.Num()/3)
+	default:
+		wb, err = s.Reports.Monthly(c, m)
+	}
 	if err != nil {
-		s.Fail(c, err)
-		return
-	}
-	in, err := s.reportInput(c, m)
-	if err != nil {
-		s.Fail(c, err)
-		return
-	}
-	if c.Query("quarter") != "" {
-		in.Quarter = m.Num() / 3
-	}
-	r := reports.Build(in)
-	var buf bytes.Buffer
-	if err := r.Write(&buf); err != nil {
 		s.Fail(c, err)
 		return
 	}
 	s.Metrics.ReportDone(time.Since(start))
-	httpx.Attachment(c, r.FileName(), httpx.XLSXType, buf.Bytes())
-}
-
-func (s *Server) reportInput(c *gin.Context, m models.Month) (reports.Input, error) {
-	ps, err := s.Store.PortfolioAsOf(c, m)
-	if err != nil {
-		return reports.Input{}, err
-	}
-	districts, categories, err := s.GroupOrder(c)
-	return reports.Input{Projects: ps, Month: m, Config: s.Rates, Districts: districts, Categories: categories,
-		Generated: time.Now()}, err
+	httpx.Attachment(c, wb.FileName, httpx.XLSXType, wb.Data)
 }
 
 // ProjectsWorkbook exports the projects matching the list's filters as a

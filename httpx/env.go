@@ -11,6 +11,7 @@ import (
 
 	"tracker/ledgers"
 	"tracker/metrics"
+	"tracker/reporting"
 	"tracker/models"
 	"tracker/models/store"
 )
@@ -29,4 +30,6 @@ type Env struct {
 	MaxUploadBytes int64
 	// Ledgers is the import use case (read, preview, commit, revert).
 	Ledgers *ledgers.Service
+	// Reports is the report use case (workbooks, locked quarters as sent).
+	Reports *reporting.Service
 }

@@ -178,3 +178,18 @@ type AuditFilter struct {
 	From, To time.Time // on the change's commit time
 	Limit    int       // default 1000
 }
+
+// Correction is a change made, after a quarter was locked, to a figure
+// that quarter's report showed (更正): a month's figure of the quarter, or
+// a field of the year's list. The next report lists it.
+type Correction struct {
+	Quarter  int        `json:"quarter"` // the locked quarter it corrects
+	Code     string     `json:"code"`
+	Field    string     `json:"field"`
+	Period   Month      `json:"period"` // the month of the import that changed it
+	Old      *string    `json:"old"`
+	New      *string    `json:"new"`
+	ImportID int64      `json:"import_id"`
+	User     string     `json:"user"`
+	At       *time.Time `json:"at"`
+}

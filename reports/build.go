@@ -24,6 +24,7 @@ func Build(in Input) *Report {
 	r.DistrictTotal = GroupRow{Name: "合计", Figures: r.Rates.Figures}
 	r.CategoryTotal = r.DistrictTotal
 	r.Details = projectRows(in)
+	r.Corrections = in.Corrections
 	r.classify()
 	r.Headline = headline(r)
 	return r

@@ -18,6 +18,9 @@ type Input struct {
 	Categories []string          // category order
 	Generated  time.Time         // when the report is made, printed on 总体情况; never time.Now() inside
 	Quarter    int               // 1..4, or 0 for a monthly 调度 report
+	// Corrections are the 更正 to list: changes made since an earlier
+	// quarter of the year was locked to its figures (the store's).
+	Corrections []models.Correction
 }
 
 // Report holds every value of a report, ready to render: the figures of
@@ -45,6 +48,7 @@ type Report struct {
 	LaggingRows []ProjectRow // 滞后项目: yellow or red on either axis
 	Early       []ProjectRow // 提前开工: actual start ≤ M < planned start
 	Details     []ProjectRow // every project of the list
+	Corrections []models.Correction
 }
 
 // LagCounts counts 滞后项目 (a yellow or red light on either axis) and each

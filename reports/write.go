@@ -29,6 +29,9 @@ func (r *Report) Write(w io.Writer) error {
 			return fmt.Errorf("sheet %s: %w", t.sheet, err)
 		}
 	}
+	if err := r.writeCorrections(f, st); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheetCorrections, err)
+	}
 	if err := r.setDocProps(f); err != nil {
 		return err
 	}

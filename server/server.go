@@ -18,6 +18,7 @@ import (
 	"tracker/httpx"
 	"tracker/ledgers"
 	"tracker/metrics"
+	"tracker/reporting"
 	"tracker/models"
 	"tracker/models/store"
 	"tracker/web"
@@ -80,7 +81,8 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 		cfg.BodyTimeout = 10 * time.Second
 	}
 	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now, cfg.Logins),
-		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout}}
+		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout},
+		Reports: &reporting.Service{Store: s, Rates: cfg.Rates}}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
 	srv.trustProxies(log)
 	srv.routes()

@@ -80,7 +80,7 @@ func (s *Server) postLock(c *gin.Context) {
 	case err1 != nil || err2 != nil || quarter < 1 || quarter > 4:
 		err = models.Errorf(models.EINVALID, "请选择要锁定或解锁的季度")
 	case c.PostForm("lock") == "1":
-		err = s.Store.LockQuarter(c, year, quarter, httpx.CurrentUser(c))
+		err = s.Reports.Lock(c, year, quarter, httpx.CurrentUser(c))
 	default:
 		err = s.Store.UnlockQuarter(c, year, quarter)
 	}

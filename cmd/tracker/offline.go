@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,7 +15,7 @@ import (
 	"tracker/ledgers"
 	"tracker/models"
 	"tracker/models/store"
-	"tracker/reports"
+	"tracker/reporting"
 )
 
 // cliUser is who offline imports are recorded as: the operator at the
@@ -210,22 +209,27 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	defer s.Close()
-	in, err := reportInput(ctx, s, m, rates)
+	svc := &reporting.Service{Store: s, Rates: rates}
+	var wb reporting.Workbook
+	if q != 0 {
+		wb, err = svc.Quarterly(ctx, m.Year(), q)
+	} else {
+		wb, err = svc.Monthly(ctx, m)
+	}
 	if err != nil {
 		return err
 	}
-	in.Quarter = q
-	r := reports.Build(in)
-	var buf bytes.Buffer
-	if err := r.Write(&buf); err != nil {
-		return err
-	}
 	if *out == "" {
-		*out = r.FileName()
+		*out = wb.FileName
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, wb.Data, 0o644); err != nil {
 		return err
 	}
+	if wb.Report == nil {
+		fmt.Fprintf(inv.stdout, "已生成 %s（%d年第%d季度已锁定：与锁定时报送的报表相同）\n", *out, m.Year(), q)
+		return nil
+	}
+	r := wb.Report
 	fmt.Fprintf(inv.stdout, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
 	return nil
 }
@@ -253,19 +257,3 @@ func reportMonth(year, quarter, month int) (models.Month, int, error) {
 	return models.MonthOf(year, 3*quarter), quarter, nil
 }
 
-func reportInput(ctx context.Context, s *store.Store, m models.Month, rates models.RateConfig) (reports.Input, error) {
-	ps, err := s.PortfolioAsOf(ctx, m)
-	if err != nil {
-		return reports.Input{}, err
-	}
-	units, err := s.Units(ctx)
-	if err != nil {
-		return reports.Input{}, err
-	}
-	names := make([]string, len(units))
-	for i, u := range units {
-		names[i] = u.Name
-	}
-	categories, err := s.Categories(ctx)
-	return reports.Input{Projects: ps, Month: m, Config: rates, Districts: names, Categories: categories, Generated: time.Now()}, err
-}

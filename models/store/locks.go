@@ -29,18 +29,61 @@ type lockRow struct {
 
 func (lockRow) TableName() string { return "locks" }
 
-// LockQuarter locks a quarter; locking it again changes nothing.
-func (s *Store) LockQuarter(ctx context.Context, year, quarter int, by models.User) error {
+// LockedFile is a report of a quarter kept as it was sent when the
+// quarter was locked: Kind is "xlsx" (the workbook) or "docx" (the 通报).
+type LockedFile struct {
+	Kind     string
+	FileName string
+	Data     []byte
+}
+
+// LockQuarter locks a quarter and keeps its reports as sent (files);
+// locking it again changes nothing, its first files stay.
+func (s *Store) LockQuarter(ctx context.Context, year, quarter int, by models.User, files ...LockedFile) error {
 	if quarter < 1 || quarter > 4 || year < 1990 || year > 2100 {
 		return models.Errorf(models.EINVALID, "季度无效：%d年第%d季度", year, quarter)
 	}
-	row := lockRow{Year: year, Quarter: quarter, LockedBy: by.Name, LockedAt: s.now()}
-	return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error
+	now := s.now()
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&lockRow{Year: year, Quarter: quarter, LockedBy: by.Name, LockedAt: now})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		for _, f := range files {
+			err := tx.Exec(`INSERT INTO locked_reports (year, quarter, kind, file_name, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				year, quarter, f.Kind, f.FileName, f.Data, now).Error
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
-// UnlockQuarter reopens a quarter.
+// UnlockQuarter reopens a quarter; its reports as sent are dropped (the
+// next lock keeps them anew).
 func (s *Store) UnlockQuarter(ctx context.Context, year, quarter int) error {
-	return s.db.WithContext(ctx).Where("year = ? AND quarter = ?", year, quarter).Delete(&lockRow{}).Error
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`DELETE FROM locked_reports WHERE year = ? AND quarter = ?`, year, quarter).Error; err != nil {
+			return err
+		}
+		return tx.Where("year = ? AND quarter = ?", year, quarter).Delete(&lockRow{}).Error
+	})
+}
+
+// LockedReport returns a locked quarter's report of a kind as sent; ok is
+// false when the quarter is open or kept no such report.
+func (s *Store) LockedReport(ctx context.Context, year, quarter int, kind string) (f LockedFile, ok bool, err error) {
+	var rows []struct {
+		FileName string
+		Data     []byte
+	}
+	err = s.db.WithContext(ctx).Raw(`SELECT file_name, data FROM locked_reports WHERE year = ? AND quarter = ? AND kind = ?`,
+		year, quarter, kind).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return f, false, err
+	}
+	return LockedFile{Kind: kind, FileName: rows[0].FileName, Data: rows[0].Data}, true, nil
 }
 
 // Locks returns the locked quarters, newest first.
@@ -185,4 +228,46 @@ func checkOpen(tx *gorm.DB, m models.Month, rules ImportRules, u models.User) er
 		return nil
 	}
 	return err
+}
+
+// Corrections returns the 更正 a report as of month m lists: changes
+// committed after a quarter of m's year before m was locked, to that
+// quarter's months or to the year's list fields, oldest first. A change an
+// import of a locked quarter made can only be a correction an admin chose
+// to import (checkOpen); a change of a year's field after the lock, too.
+func (s *Store) Corrections(ctx context.Context, m models.Month) ([]models.Correction, error) {
+	year := m.Year()
+	var rows []struct {
+		Quarter     int
+		Code, Field string
+		Period      int
+		OldValue    *string
+		NewValue    *string
+		ImportID    int64
+		UserName    string
+		CommittedAt *time.Time
+	}
+	err := s.db.WithContext(ctx).Raw(`SELECT l.quarter, c.code, c.field, i.period, c.old_value, c.new_value, i.id AS import_id, i.user_name, i.committed_at
+		FROM locks l JOIN imports i ON i.status = ? AND i.committed_at > l.locked_at AND i.period / 100 = l.year
+		JOIN import_changes c ON c.import_id = i.id
+		WHERE l.year = ? AND l.quarter * 3 < ? AND (i.period BETWEEN l.year * 100 + l.quarter * 3 - 2 AND l.year * 100 + l.quarter * 3 OR c.field IN ?)
+		ORDER BY i.id, c.seq, l.quarter`, models.StatusCommitted, year, m.Num(), yearFieldNames()).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Correction, len(rows))
+	for i, r := range rows {
+		out[i] = models.Correction{Quarter: r.Quarter, Code: r.Code, Field: r.Field, Period: models.Month(r.Period), Old: r.OldValue, New: r.NewValue,
+			ImportID: r.ImportID, User: r.UserName, At: r.CommittedAt}
+	}
+	return out, nil
+}
+
+// yearFieldNames are the change fields of a year's list entry.
+func yearFieldNames() []string {
+	out := []string{models.ChangePlanEntry, models.ChangeProject}
+	for _, d := range defsOf(models.ScopeYear) {
+		out = append(out, d.Name)
+	}
+	return out
 }

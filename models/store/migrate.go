@@ -179,6 +179,17 @@ var migrations = []string{
 		updated_at TIMESTAMP
 	);
 	CREATE UNIQUE INDEX column_mappings_layout ON column_mappings (unit, signature);`,
+	// 12: a locked quarter keeps its workbook and 通报 as sent, served byte
+	// for byte until the quarter is reopened.
+	`CREATE TABLE locked_reports (
+		year INTEGER NOT NULL,
+		quarter INTEGER NOT NULL,
+		kind TEXT NOT NULL,
+		file_name TEXT NOT NULL,
+		data {{blob}},
+		created_at TIMESTAMP,
+		PRIMARY KEY (year, quarter, kind)
+	);`,
 }
 
 var dialectWords = map[string]map[string]string{

@@ -1,0 +1,118 @@
+// Package reporting is the report use case: it gathers a period's figures
+// from the store (the list and facts as of the month, the units' and
+// categories' order, the 更正 since earlier quarters were locked), has
+// package reports build the workbook, and keeps a locked quarter's
+// workbook as it was sent. The API, the pages and the command line all
+// call it, so a report is the same wherever it is downloaded.
+package reporting
+
+import (
+	"bytes"
+	"context"
+	"time"
+
+	"tracker/models"
+	"tracker/models/store"
+	"tracker/reports"
+)
+
+// Service makes reports from a store.
+type Service struct {
+	Store *store.Store
+	Rates models.RateConfig
+	// Now is the clock reports are stamped with; nil is the system's.
+	Now func() time.Time
+}
+
+// Workbook is one report file.
+type Workbook struct {
+	FileName string
+	Data     []byte
+	Report   *reports.Report // nil for a locked quarter's workbook as sent
+}
+
+// Input gathers what the report as of month m needs: the list as it stood
+// at m with each project's figures and month notes as of m, the group
+// order and the corrections to earlier locked quarters.
+func (s *Service) Input(ctx context.Context, m models.Month) (reports.Input, error) {
+	ps, err := s.Store.PortfolioAsOf(ctx, m)
+	if err != nil {
+		return reports.Input{}, err
+	}
+	if err := s.Store.AttachMonthNotes(ctx, ps, m); err != nil {
+		return reports.Input{}, err
+	}
+	districts, categories, err := s.order(ctx)
+	if err != nil {
+		return reports.Input{}, err
+	}
+	corrections, err := s.Store.Corrections(ctx, m)
+	return reports.Input{Projects: ps, Month: m, Config: s.Rates, Districts: districts, Categories: categories,
+		Generated: s.now(), Corrections: corrections}, err
+}
+
+// order is the order groups are listed in: the units as the store orders
+// them, and the categories.
+func (s *Service) order(ctx context.Context) (districts, categories []string, err error) {
+	units, err := s.Store.Units(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, u := range units {
+		districts = append(districts, u.Name)
+	}
+	categories, err = s.Store.Categories(ctx)
+	return districts, categories, err
+}
+
+// Quarterly returns quarter q's workbook of a year: as it was sent when
+// the quarter is locked, else made now.
+func (s *Service) Quarterly(ctx context.Context, year, q int) (Workbook, error) {
+	if f, ok, err := s.Store.LockedReport(ctx, year, q, "xlsx"); err != nil || ok {
+		return Workbook{FileName: f.FileName, Data: f.Data}, err
+	}
+	return s.build(ctx, models.MonthOf(year, 3*q), q)
+}
+
+// Monthly returns the monthly 调度 workbook as of month m, made now.
+func (s *Service) Monthly(ctx context.Context, m models.Month) (Workbook, error) {
+	return s.build(ctx, m, 0)
+}
+
+func (s *Service) build(ctx context.Context, m models.Month, q int) (Workbook, error) {
+	in, err := s.Input(ctx, m)
+	if err != nil {
+		return Workbook{}, err
+	}
+	in.Quarter = q
+	r := reports.Build(in)
+	var buf bytes.Buffer
+	if err := r.Write(&buf); err != nil {
+		return Workbook{}, err
+	}
+	return Workbook{FileName: r.FileName(), Data: buf.Bytes(), Report: r}, nil
+}
+
+// Lock locks a quarter, keeping its workbook as it stands now: that file
+// is what the quarter's download returns, byte for byte, until the quarter
+// is reopened.
+func (s *Service) Lock(ctx context.Context, year, q int, u models.User) error {
+	if q < 1 || q > 4 || !models.MonthOf(year, 1).Valid() {
+		return models.Errorf(models.EINVALID, "季度无效：%d年第%d季度", year, q)
+	}
+	wb, err := s.build(ctx, models.MonthOf(year, 3*q), q)
+	switch models.ErrorCode(err) {
+	case "":
+		return s.Store.LockQuarter(ctx, year, q, u, store.LockedFile{Kind: "xlsx", FileName: wb.FileName, Data: wb.Data})
+	case models.EUNPROCESSABLE, models.ENOTFOUND: // nothing to report: the quarter locks without a report as sent
+		return s.Store.LockQuarter(ctx, year, q, u)
+	}
+	return err
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
