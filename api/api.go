@@ -65,6 +65,7 @@ func (s *Server) Register(r *gin.Engine) {
 	admin.POST("/locks", s.lockQuarter)
 	admin.DELETE("/locks", s.lockQuarter)
 	admin.POST("/lists/:year/changes", s.postListChange)
+	admin.POST("/lists/:year/rollover", s.rollover)
 	admin.POST("/imports/:id/additions", s.acceptAdditions)
 	admin.GET("/login-blocks", s.loginBlocks)
 	admin.DELETE("/login-blocks", s.clearLoginBlocks)

@@ -95,3 +95,18 @@ func (s *Server) acceptAdditions(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, imp)
 }
+
+// rollover starts year+1's list from year's (admins): it answers the
+// preview of the list import it makes, for the office to review and commit.
+func (s *Server) rollover(c *gin.Context) {
+	year, err := listYear(c)
+	var imp *models.Import
+	if err == nil {
+		imp, err = s.Ledgers.Rollover(c, year, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		s.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, imp)
+}

@@ -252,6 +252,9 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.json("POST", "/api/v1/lists/{year}/changes", "/api/v1/lists/2024/changes", up,
 		map[string]string{"code": p.Code, "action": "add", "effective": "2024-10", "reason": "x"}, 403)
 	c.call("POST", "/api/v1/imports/{id}/revert", "/api/v1/imports/"+fmt.Sprint(change.ID)+"/revert", admin, "", nil, 200)
+	var roll servertest.ImportResult
+	servertest.DecodeJSON(t, c.call("POST", "/api/v1/lists/{year}/rollover", "/api/v1/lists/2024/rollover", admin, "", nil, 200), &roll)
+	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+fmt.Sprint(roll.ID)+"/discard", admin, "", nil, 204)
 	var blocks struct {
 		Items []httpx.Block `json:"items"`
 	}

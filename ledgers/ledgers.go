@@ -7,13 +7,16 @@
 package ledgers
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"tracker/importer"
 	"tracker/models"
 	"tracker/models/store"
+	"tracker/reports"
 )
 
 // Service runs imports on a store.
@@ -313,4 +316,54 @@ func readWithin(d time.Duration, name string, read func() (*models.Ledger, error
 	case <-timer.C:
 		return nil, models.Errorf(models.EUNPROCESSABLE, "文件“%s”读取超过%d秒仍未完成，请拆分成较小的文件后再上传", name, int(d.Seconds()))
 	}
+}
+
+// Rollover starts next year's list from this year's: the projects on the
+// list in December that are not finished (no planned completion in the
+// year or before), as 续建 when they have started and 新开工 when not, with
+// no annual plan yet, written as a list file and imported as a preview of
+// year+1's list for the office to review and commit; the published list
+// is then imported over it. Admins only.
+func (s *Service) Rollover(ctx context.Context, year int, u models.User) (*models.Import, error) {
+	if !u.IsAdmin() {
+		return nil, models.Errorf(models.EFORBIDDEN, "只有市重大项目办（管理员）可以结转年度清单")
+	}
+	dec := models.MonthOf(year, 12)
+	ps, err := s.Store.PortfolioAsOf(ctx, dec)
+	if err == nil {
+		err = s.Store.AttachMonthNotes(ctx, ps, dec)
+	}
+	if err != nil {
+		return nil, err
+	}
+	next := carried(ps, year)
+	if len(next) == 0 {
+		return nil, models.Errorf(models.ENOTFOUND, "%d年清单中没有可以结转的项目", year)
+	}
+	var buf bytes.Buffer
+	err = reports.ProjectList(&buf, reports.ProjectListInput{Title: fmt.Sprintf("%d年市重大项目清单（由%d年清单结转，待核定）", year+1, year),
+		Projects: next, Month: models.MonthOf(year+1, 1), Config: models.DefaultRateConfig(), Generated: time.Now()})
+	if err != nil {
+		return nil, err
+	}
+	return s.Import(ctx, Upload{FileName: fmt.Sprintf("%d年清单（由%d年结转）.xlsx", year+1, year), Data: buf.Bytes(), User: u,
+		DryRun: true, List: true, Year: year + 1})
+}
+
+// carried are the projects of a year's December list that go on into the
+// next year: unfinished, 续建 once started, without next year's plan.
+func carried(ps []models.Project, year int) []models.Project {
+	var out []models.Project
+	for _, p := range ps {
+		if !p.OnListAt(models.MonthOf(year, 12)) || !p.PlannedCompletion.IsZero() && p.PlannedCompletion.Year() <= year {
+			continue
+		}
+		q := models.Project{Code: p.Code, Year: year + 1, Facts: p.Facts}
+		q.Nature, q.AnnualPlan, q.ListFrom, q.ListUntil, q.ImplementedFrom = models.NatureContinuing, 0, 0, 0, 0
+		if p.ActualStart.IsZero() {
+			q.Nature = models.NatureNew
+		}
+		out = append(out, q)
+	}
+	return out
 }

@@ -116,3 +116,49 @@ func TestCommitReadsTheFileAsItWasRead(t *testing.T) {
 		t.Errorf("张店区 reverts its own import: %v", err)
 	}
 }
+
+// TestRolloverStartsNextYearsListFromThisOne: the unfinished projects on
+// December's list go on into next year's list, 续建 once started, as a
+// preview of a list import the office commits.
+func TestRolloverStartsNextYearsListFromThisOne(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if _, err := s.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	svc := &Service{Store: s}
+	if _, err := svc.Rollover(ctx, 2024, zhangdian); models.ErrorCode(err) != models.EFORBIDDEN {
+		t.Errorf("an uploader rolled over: %v", err)
+	}
+	dec, _ := s.PortfolioAsOf(ctx, models.MonthOf(2024, 12))
+	want, started := 0, ""
+	for _, p := range dec {
+		if p.PlannedCompletion.IsZero() || p.PlannedCompletion.Year() > 2024 {
+			want++
+			if p.Nature == models.NatureNew && !p.ActualStart.IsZero() && started == "" {
+				started = p.Code
+			}
+		}
+	}
+	pre, err := svc.Rollover(ctx, 2024, office)
+	if err != nil || pre.Status != models.StatusPreviewed || pre.Kind != models.ImportList || pre.Period != models.MonthOf(2025, 1) || pre.RowsImported != want {
+		t.Fatalf("rollover preview: %+v %v (want %d rows)", pre, err, want)
+	}
+	if _, err := s.ListItems(ctx, 2025); models.ErrorCode(err) != models.ENOTFOUND {
+		t.Errorf("the preview already made a 2025 list: %v", err)
+	}
+	if _, err := svc.Commit(ctx, pre.ID, office); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.ListItems(ctx, 2025)
+	if err != nil || len(items) != want {
+		t.Fatalf("2025 list: %d items (%v), want %d", len(items), err, want)
+	}
+	if p, err := s.Project(ctx, started, 2025); err != nil || p.Nature != models.NatureContinuing || p.AnnualPlan != 0 {
+		t.Errorf("a 2024 新开工 started in 2024 is %s with plan %v in 2025 (%v), want 续建 without a plan", p.Nature, p.AnnualPlan, err)
+	}
+}

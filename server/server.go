@@ -18,9 +18,9 @@ import (
 	"tracker/httpx"
 	"tracker/ledgers"
 	"tracker/metrics"
-	"tracker/reporting"
 	"tracker/models"
 	"tracker/models/store"
+	"tracker/reporting"
 	"tracker/web"
 )
 

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -134,4 +135,21 @@ func (s *Server) acceptAdditionsPage(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, importURL(id, "accepted"))
+}
+
+// rolloverPage starts next year's list from this one's and shows its
+// preview.
+func (s *Server) rolloverPage(c *gin.Context) {
+	year, err := strconv.Atoi(c.PostForm("year"))
+	var imp *models.Import
+	if err != nil {
+		err = models.Errorf(models.EINVALID, "请选择要结转的年度")
+	} else {
+		imp, err = s.Ledgers.Rollover(c, year, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, importURL(imp.ID, ""))
 }

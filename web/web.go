@@ -95,6 +95,7 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/users/login-blocks", s.postLoginBlock)
 	a.POST("/reports/locks", s.postLock)
 	a.POST("/lists/changes", s.postListChange)
+	a.POST("/lists/rollover", s.rolloverPage)
 	a.POST("/imports/:id/additions", s.acceptAdditionsPage)
 }
 
