@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"tracker/models"
@@ -104,6 +105,43 @@ func TestImplementAndAddFromAMonth(t *testing.T) {
 			if it.Code == zc.Code && (it.From != sep || it.To != 0) {
 				t.Errorf("item %+v: want from 2024-09", it)
 			}
+		}
+	})
+}
+
+// TestTheDemoReproducesBothPublishedYears: loaded into the database (both
+// dialects), 2023 and 2024 at year end give the published results exactly.
+func TestTheDemoReproducesBothPublishedYears(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		if _, err := s.SeedDemo(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := s.SeedDemo(ctx); n != 0 {
+			t.Errorf("loading the demo again added %d projects", n)
+		}
+		for _, want := range []struct {
+			year, projects, planned, started int
+			total, plan, done                models.Money
+		}{
+			{2023, 536, 245, 248, 5930 * models.Yi, 1265 * models.Yi, 1310 * models.Yi},
+			{2024, 530, 296, 296, 6035 * models.Yi, 113450 * models.Yi / 100, 1181 * models.Yi},
+		} {
+			dec := models.MonthOf(want.year, 12)
+			ps, err := s.PortfolioAsOf(ctx, dec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := models.ComputeRates(ps, dec, models.DefaultRateConfig(), nil, nil)
+			got := []any{r.Projects, r.TotalInvestment, r.AnnualPlan, r.Completed, r.PlannedStarts, r.ActualStarts}
+			exp := []any{want.projects, want.total, want.plan, want.done, want.planned, want.started}
+			if fmt.Sprint(got) != fmt.Sprint(exp) {
+				t.Errorf("%d: projects, total, plan, completed, planned, started = %v, want %v", want.year, got, exp)
+			}
+		}
+		changes, err := s.ListChanges(ctx, 2024, "")
+		if err != nil || len(changes) != 5 {
+			t.Errorf("2024's list changes: %d (%v), want the demo's 5", len(changes), err)
 		}
 	})
 }
