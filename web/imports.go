@@ -114,6 +114,9 @@ type importView struct {
 	// list, which an admin may accept as 增补 (CanAccept).
 	NotOnList []string
 	CanAccept bool
+	// List sums a list import up: projects added to the year's list, kept
+	// on it and dropped from it.
+	List *listSummary
 }
 
 // shownRows bounds the problems and changes listed on a page; the rest are
@@ -157,6 +160,9 @@ func newImportView(imp *models.Import, u models.User, offered bool) importView {
 		if p.Kind == models.ProblemNotOnList {
 			v.NotOnList = append(v.NotOnList, p.Code)
 		}
+	}
+	if imp.Kind == models.ImportList {
+		v.List = summarizeList(imp)
 	}
 	v.CanAccept = len(v.NotOnList) > 0 && u.IsAdmin() && imp.CommittedAt == nil &&
 		(imp.Status == models.StatusPreviewed || imp.Status == models.StatusRejected)
@@ -267,4 +273,23 @@ func (s *Server) changeNames(c *gin.Context, changes []models.Change) (names map
 		}
 	}
 	return names, exists, nil
+}
+
+type listSummary struct{ Added, Kept, Dropped int }
+
+// summarizeList counts a list import's changes: an entry created (a new
+// project or one new to the year) is added, a withdrawal from January
+// dropped; the other rows applied were on the list already.
+func summarizeList(imp *models.Import) *listSummary {
+	s := &listSummary{}
+	for _, c := range imp.Changes {
+		switch {
+		case c.Field == models.ChangeProject || c.Field == models.ChangePlanEntry:
+			s.Added++
+		case c.Field == "list_until" && c.New != nil:
+			s.Dropped++
+		}
+	}
+	s.Kept = max(imp.RowsImported-s.Added, 0)
+	return s
 }

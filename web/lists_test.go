@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -60,5 +61,30 @@ func TestTheOfficeWithdrawsAProjectOnTheListPage(t *testing.T) {
 	}
 	if resp, _ := signIn(ts, "zhangdian").post("/lists/changes", form); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("an uploader changed the list: %d", resp.StatusCode)
+	}
+}
+
+// TestAListImportPreviewSaysWhatItAddsKeepsAndDrops: the rollover's
+// preview, then a published list over it keeping one and adding one.
+func TestAListImportPreviewSaysWhatItAddsKeepsAndDrops(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	resp, _ := admin.post("/lists/rollover", url.Values{"csrf": {admin.csrf()}, "year": {"2024"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("rollover: %d", resp.StatusCode)
+	}
+	loc := resp.Header.Get("Location")
+	wantContains(t, "rollover preview", admin.page(loc, http.StatusOK), "年度清单", `id="list-summary">列入`, "移出 0 个")
+	if resp, _ := admin.post(loc+"/commit", url.Values{"csrf": {admin.csrf()}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("commit: %d", resp.StatusCode)
+	}
+	p := servertest.FirstProject("张店区")
+	published := "2025年市重大项目名单\n项目代码,项目名称,所属区县,建设性质,年度计划投资（万元）\n" + p.Code + "," + p.Name + ",张店区,续建,100\n" +
+		"2501-370303-04-01-000001,新列入项目,张店区,新开工,50\n"
+	var imp servertest.ImportResult
+	ts.Upload(ts.Login("admin"), "2025年清单.csv", []byte(published), map[string]string{"kind": "list", "dry_run": "true"}, http.StatusOK, &imp)
+	page := admin.page(fmt.Sprintf("/imports/%d", imp.ID), http.StatusOK)
+	if !strings.Contains(page, `id="list-summary">列入 1 个，保留 1 个，移出 `) || strings.Contains(page, "移出 0 个") {
+		t.Errorf("the published list's preview does not say 1 added, 1 kept and the rest dropped")
 	}
 }
