@@ -11,9 +11,9 @@ import (
 
 	"tracker/ledgers"
 	"tracker/metrics"
-	"tracker/reporting"
 	"tracker/models"
 	"tracker/models/store"
+	"tracker/reporting"
 )
 
 // Env is what every handler of the API and the pages uses: the store, the

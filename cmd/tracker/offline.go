@@ -256,4 +256,3 @@ func reportMonth(year, quarter, month int) (models.Month, int, error) {
 	}
 	return models.MonthOf(year, 3*quarter), quarter, nil
 }
-
