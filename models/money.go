@@ -96,6 +96,9 @@ func ParseDecimal(s string, unit Money) (Money, error) {
 	padded := digits + strings.Repeat("0", point+1)
 	tenths, _ := strconv.ParseInt(padded[:point+1], 10, 64) // yuan ×10, truncated
 	v := (tenths + 5) / 10
+	if v >= 1e17 { // rounded up to eighteen digits: as far out of range as the digits themselves
+		return 0, Errorf(EINVALID, "“%s”超出可处理的金额范围", s)
+	}
 	if neg {
 		v = -v
 	}
