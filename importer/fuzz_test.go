@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tracker/importer/sheet"
 )
 
 // FuzzRead feeds the fixtures, mutated, to the parser without Read's
@@ -22,7 +24,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Add([]byte("项目代码,项目名称,1-6月累计完成投资\n2403-370303-04-01-000001,甲,1\n"), ".csv")
-	limits := Limits{MaxFileBytes: 1 << 20, MaxRows: 1000, MaxEntryBytes: 4 << 20, MaxUnzippedBytes: 8 << 20}
+	limits := Limits{Limits: sheet.Limits{MaxFileBytes: 1 << 20, MaxRows: 1000, MaxEntryBytes: 4 << 20, MaxUnzippedBytes: 8 << 20}}
 	f.Fuzz(func(t *testing.T, data []byte, ext string) {
 		start := time.Now()
 		_, _ = parse(data, Options{FileName: "f" + ext, Limits: limits})
@@ -47,7 +49,7 @@ func TestReadMutatedFixtures(t *testing.T) {
 		}
 	}
 	exts := []string{".xlsx", ".csv", ".xls", ""}
-	limits := Limits{MaxFileBytes: 1 << 20, MaxRows: 1000, MaxEntryBytes: 4 << 20, MaxUnzippedBytes: 8 << 20}
+	limits := Limits{Limits: sheet.Limits{MaxFileBytes: 1 << 20, MaxRows: 1000, MaxEntryBytes: 4 << 20, MaxUnzippedBytes: 8 << 20}}
 	r := rand.New(rand.NewSource(3))
 	for i := 0; i < 3000; i++ {
 		data := mutate(r, append([]byte(nil), seeds[r.Intn(len(seeds))]...))

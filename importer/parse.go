@@ -42,7 +42,7 @@ func parseFormat(data []byte, opts Options, lazy bool) (*parsed, error) {
 		return nil, err
 	}
 	p := &parsed{b: b}
-	book, err := sheet.Open(data, opts.FileName, sheet.Options{Limits: limits.reading(), Lazy: lazy, Skip: b.skipper})
+	book, err := sheet.Open(data, opts.FileName, sheet.Options{Limits: limits.Limits, Lazy: lazy, Skip: b.skipper})
 	if err != nil {
 		return p, err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -35,7 +36,7 @@ func TestUnusableFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Read(c.data, Options{FileName: c.name, Limits: Limits{MaxFileBytes: 1 << 20}})
+			_, err := Read(c.data, Options{FileName: c.name, Limits: Limits{Limits: sheet.Limits{MaxFileBytes: 1 << 20}}})
 			wantCode(t, err, c.code)
 		})
 	}
