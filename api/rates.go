@@ -6,13 +6,16 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
+// rates answers the rates as of the month asked for, with the previous
+// period's (环比: the previous quarter for ?quarter=, else the previous
+// month) and the same period's of the year before (同比).
 func (s *Server) rates(c *gin.Context) {
 	m, err := s.AsOfMonth(c)
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
-	_, r, err := s.PortfolioAt(c, m)
+	r, err := s.Reports.Compared(c, m, c.Query("quarter") != "")
 	if err != nil {
 		s.Fail(c, err)
 		return

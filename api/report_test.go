@@ -59,7 +59,8 @@ func checkWorkbook(t *testing.T, q int, f *excelize.File, r models.Rates) {
 	}
 	yi := func(m models.Money) float64 { return math.Round(float64(m)/1e6) / 100 }
 	overall := map[string]float64{"B13": float64(r.Projects), "B14": yi(r.TotalInvestment), "B15": yi(r.AnnualPlan),
-		"B16": yi(r.Completed), "B18": float64(r.PlannedStarts), "B19": float64(r.ActualStarts), "B22": float64(r.OverdueStarts)}
+		"B16": yi(r.Completed), "B18": float64(r.PlannedStarts), "B19": float64(r.ActualStarts),
+		"B20": float64(r.OnTimeStarts), "B21": float64(r.LateStarts), "B22": float64(r.EarlyStarts), "B23": float64(r.OverdueStarts)}
 	for cell, want := range overall {
 		if got := num("总体情况", cell); math.Abs(got-want) > 1e-9 {
 			t.Errorf("Q%d 总体情况!%s = %v, want %v", q, cell, got, want)

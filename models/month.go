@@ -10,6 +10,16 @@ import (
 // orders correctly and reads plainly in the database.
 type Month int
 
+// CumulativeLabel names the months from January to month m (1..12) the
+// one way every page, sheet and sentence writes them: "1-6月", and "1月"
+// (not "1-1月") in January.
+func CumulativeLabel(m int) string {
+	if m == 1 {
+		return "1月"
+	}
+	return fmt.Sprintf("1-%d月", m)
+}
+
 // MonthOf returns the Month for a year and a month 1..12.
 func MonthOf(year, month int) Month { return Month(year*100 + month) }
 

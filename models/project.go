@@ -109,6 +109,25 @@ func (p *Project) CompletedAsOf(m Month) (Money, bool) {
 	return v, reported
 }
 
+// reportedBy reports whether p has a completed figure reported for a
+// month of m's year up to m.
+func (p *Project) reportedBy(m Month) bool {
+	for _, inv := range p.Investments {
+		if inv.Period.Year() == m.Year() && inv.Period <= m {
+			return true
+		}
+	}
+	return false
+}
+
+// recordedBy reports whether anything is recorded of p by m: a completed
+// figure reported for a month of m's year up to m, or an actual start in
+// that year by m (a 新开工 project).
+func (p *Project) recordedBy(m Month) bool {
+	s := StartStatusOf(p, m)
+	return p.reportedBy(m) || s.Started && p.ActualStart.Year() == m.Year()
+}
+
 // SortInvestments puts p's reports in period order and sets CompletedYTD
 // to the latest one.
 func (p *Project) SortInvestments() {

@@ -38,18 +38,26 @@ type Figures struct {
 	InvestmentGapPP float64 `json:"investment_gap_pp"` // (rate − 序时进度) in 个百分点
 	PlannedStarts   int     `json:"planned_starts"`
 	ActualStarts    int     `json:"actual_starts"`
-	OnTimeStarts    int     `json:"on_time_starts"`
+	OnTimeStarts    int     `json:"on_time_starts"` // 按期开工: planned by M, started in or before the planned month
+	LateStarts      int     `json:"late_starts"`    // 延期开工: planned by M, started by M but after the planned month
 	EarlyStarts     int     `json:"early_starts"`
 	OverdueStarts   int     `json:"overdue_starts"`
 	StartRate       float64 `json:"start_rate"`
 	Unreported      int     `json:"unreported"` // projects with no figure for month M (未报送)
+	// recorded counts the projects with a completed figure reported for a
+	// month up to M or an actual start by M (HasFigures).
+	recorded int
 }
 
-// GroupFigures are Figures for one district or category.
+// GroupFigures are Figures for one district or category, with the
+// group's ranks among its kind (RankGroups): 1 = best, 0 = not ranked (no
+// annual plan, no planned start).
 type GroupFigures struct {
 	District string `json:"district,omitempty"`
 	Category string `json:"category,omitempty"`
 	Figures
+	InvestmentRank int `json:"investment_rank"` // on 年度投资完成率 as shown (0.1%)
+	StartRank      int `json:"start_rank"`      // on 项目开工率 as shown (0.1%)
 }
 
 // Rates are the two rates of a year's list as of month M, overall, by
@@ -89,6 +97,8 @@ func ComputeRates(projects []Project, m Month, cfg RateConfig, districtOrder, ca
 	r.Figures.finish(m.Num())
 	r.ByDistrict = groups(byDistrict, districtOrder, m.Num(), func(g *GroupFigures, k string) { g.District = k })
 	r.ByCategory = groups(byCategory, categoryOrder, m.Num(), func(g *GroupFigures, k string) { g.Category = k })
+	RankGroups(r.ByDistrict)
+	RankGroups(r.ByCategory)
 	return r
 }
 
@@ -132,6 +142,7 @@ func figuresOf(p *Project, m Month, cfg RateConfig) Figures {
 	if !reported {
 		f.Unreported = 1
 	}
+	f.recorded = b2i(p.recordedBy(m))
 	if p.Nature != NatureNew {
 		return f
 	}
@@ -140,7 +151,9 @@ func figuresOf(p *Project, m Month, cfg RateConfig) Figures {
 		f.PlannedStarts = 1
 	}
 	f.ActualStarts = b2i(s.Started)
-	f.OnTimeStarts = b2i(s.Planned && s.Started)
+	late := s.Planned && s.Started && p.ActualStart > MonthOf(m.Year(), p.PlannedStartMonth())
+	f.OnTimeStarts = b2i(s.Planned && s.Started && !late)
+	f.LateStarts = b2i(late)
 	f.EarlyStarts = b2i(s.Started && !s.Planned)
 	f.OverdueStarts = b2i(s.Planned && !s.Started)
 	return f
@@ -161,9 +174,11 @@ func (f *Figures) add(g Figures) {
 	f.PlannedStarts += g.PlannedStarts
 	f.ActualStarts += g.ActualStarts
 	f.OnTimeStarts += g.OnTimeStarts
+	f.LateStarts += g.LateStarts
 	f.EarlyStarts += g.EarlyStarts
 	f.OverdueStarts += g.OverdueStarts
 	f.Unreported += g.Unreported
+	f.recorded += g.recorded
 }
 
 // finish derives the rates from the sums, once, from exact integers.

@@ -96,26 +96,26 @@ func TestStartCountsAsOfMonth(t *testing.T) {
 	}
 	ps := []Project{
 		p(MonthOf(2024, 3), MonthOf(2024, 3)),                // on time
-		p(MonthOf(2024, 3), MonthOf(2024, 8)),                // overdue at 6, on time (late) at 9
+		p(MonthOf(2024, 3), MonthOf(2024, 8)),                // overdue at 6, 延期开工 (late, not on time) at 9
 		p(MonthOf(2024, 9), MonthOf(2024, 5)),                // early at 6
 		p(0, 0),                                              // no plan: counts from December
 		p(MonthOf(2024, 2), 0),                               // overdue 4 months at 6
 		{Year: 2024, Facts: Facts{Nature: NatureContinuing}}, // never counted
 	}
 	tests := []struct {
-		month                                   int
-		planned, actual, onTime, early, overdue int
+		month                                         int
+		planned, actual, onTime, late, early, overdue int
 	}{
-		{6, 3, 2, 1, 1, 2},
-		{9, 4, 3, 3, 0, 1},
-		{12, 5, 3, 3, 0, 2},
+		{6, 3, 2, 1, 0, 1, 2},
+		{9, 4, 3, 2, 1, 0, 1},
+		{12, 5, 3, 2, 1, 0, 2},
 	}
 	for _, tt := range tests {
 		f := ComputeRates(ps, MonthOf(2024, tt.month), DefaultRateConfig(), nil, nil).Figures
-		got := [5]int{f.PlannedStarts, f.ActualStarts, f.OnTimeStarts, f.EarlyStarts, f.OverdueStarts}
-		want := [5]int{tt.planned, tt.actual, tt.onTime, tt.early, tt.overdue}
+		got := [6]int{f.PlannedStarts, f.ActualStarts, f.OnTimeStarts, f.LateStarts, f.EarlyStarts, f.OverdueStarts}
+		want := [6]int{tt.planned, tt.actual, tt.onTime, tt.late, tt.early, tt.overdue}
 		if got != want {
-			t.Errorf("month %d: planned/actual/on-time/early/overdue = %v, want %v", tt.month, got, want)
+			t.Errorf("month %d: planned/actual/on-time/late/early/overdue = %v, want %v", tt.month, got, want)
 		}
 	}
 	full := DefaultRateConfig()

@@ -9,6 +9,7 @@ package reporting
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"time"
 
 	"tracker/models"
@@ -31,10 +32,13 @@ type Workbook struct {
 	Report   *reports.Report // nil for a locked quarter's workbook as sent
 }
 
-// Input gathers what the report as of month m needs: the list as it stood
-// at m with each project's figures and month notes as of m, the group
-// order and the corrections to earlier locked quarters.
-func (s *Service) Input(ctx context.Context, m models.Month) (reports.Input, error) {
+// Input gathers what the report as of month m (of quarter q, or 0 for a
+// monthly report) needs: the list as it stood at m with each project's
+// figures and month notes as of m, the group order, the corrections to
+// earlier locked quarters and the periods 环比 and 同比 compare with.
+// A period with no figures (models.Figures.HasFigures) gets no report:
+// EUNPROCESSABLE with a message that says so.
+func (s *Service) Input(ctx context.Context, m models.Month, q int) (reports.Input, error) {
 	ps, err := s.Store.PortfolioAsOf(ctx, m)
 	if err != nil {
 		return reports.Input{}, err
@@ -46,9 +50,24 @@ func (s *Service) Input(ctx context.Context, m models.Month) (reports.Input, err
 	if err != nil {
 		return reports.Input{}, err
 	}
-	corrections, err := s.Store.Corrections(ctx, m)
-	return reports.Input{Projects: ps, Month: m, Config: s.Rates, Districts: districts, Categories: categories,
-		Generated: s.now(), Corrections: corrections}, err
+	in := reports.Input{Projects: ps, Month: m, Quarter: q, Config: s.Rates, Districts: districts, Categories: categories, Generated: s.now()}
+	if !models.HasFiguresAt(ps, m) {
+		return in, noFigures(m, q)
+	}
+	if in.Corrections, err = s.Store.Corrections(ctx, m); err != nil {
+		return in, err
+	}
+	in.Previous, in.LastYear, err = s.Bases(ctx, m, q != 0)
+	return in, err
+}
+
+// noFigures is the refusal of a report for a period without figures.
+func noFigures(m models.Month, q int) error {
+	period := fmt.Sprintf("%d年%s", m.Year(), models.CumulativeLabel(m.Num()))
+	if q != 0 {
+		period = fmt.Sprintf("%d年第%s季度", m.Year(), string([]rune("一二三四")[q-1]))
+	}
+	return models.Errorf(models.EUNPROCESSABLE, "%s没有任何项目数据（没有清单，或清单中的项目截至%d月尚未报送完成投资或开工情况），不生成报表。请先导入该期台账", period, m.Num())
 }
 
 // order is the order groups are listed in: the units as the store orders
@@ -80,11 +99,10 @@ func (s *Service) Monthly(ctx context.Context, m models.Month) (Workbook, error)
 }
 
 func (s *Service) build(ctx context.Context, m models.Month, q int) (Workbook, error) {
-	in, err := s.Input(ctx, m)
+	in, err := s.Input(ctx, m, q)
 	if err != nil {
 		return Workbook{}, err
 	}
-	in.Quarter = q
 	r := reports.Build(in)
 	var buf bytes.Buffer
 	if err := r.Write(&buf); err != nil {

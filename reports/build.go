@@ -17,11 +17,14 @@ func Build(in Input) *Report {
 	r := &Report{
 		Year: m.Year(), Month: m.Num(), Quarter: in.Quarter,
 		Generated: in.Generated, Config: in.Config,
-		Rates: models.ComputeRates(in.Projects, m, in.Config, in.Districts, in.Categories),
+		Rates:    models.ComputeRates(in.Projects, m, in.Config, in.Districts, in.Categories),
+		Previous: in.Previous, LastYear: in.LastYear,
 	}
-	r.Districts = groupRows(r.Rates.ByDistrict, func(g models.GroupFigures) string { return g.District })
-	r.Categories = groupRows(r.Rates.ByCategory, func(g models.GroupFigures) string { return g.Category })
-	r.DistrictTotal = GroupRow{Name: "合计", Figures: r.Rates.Figures}
+	r.Districts = groupRows(r.Rates.ByDistrict, func(g models.GroupFigures) string { return g.District },
+		in.Previous.District, in.LastYear.District)
+	r.Categories = groupRows(r.Rates.ByCategory, func(g models.GroupFigures) string { return g.Category },
+		in.Previous.Category, in.LastYear.Category)
+	r.DistrictTotal = r.total()
 	r.CategoryTotal = r.DistrictTotal
 	r.Details = projectRows(in)
 	r.Corrections = in.Corrections
@@ -30,30 +33,22 @@ func Build(in Input) *Report {
 	return r
 }
 
-// groupRows turns models.GroupFigures into ranked rows, keeping their order.
-func groupRows(gs []models.GroupFigures, name func(models.GroupFigures) string) []GroupRow {
+// groupRows turns models.GroupFigures (ranked by models.ComputeRates) into
+// rows, keeping their order, each with its figures in the periods compared
+// with (prev and last look a group up by name in them).
+func groupRows(gs []models.GroupFigures, name func(models.GroupFigures) string, prev, last func(string) *models.Figures) []GroupRow {
 	rows := make([]GroupRow, len(gs))
 	for i, g := range gs {
-		rows[i] = GroupRow{Name: name(g), Figures: g.Figures}
+		n := name(g)
+		rows[i] = GroupRow{Name: n, GroupFigures: g, Previous: prev(n), LastYear: last(n)}
 	}
-	rank(rows)
 	return rows
 }
 
-// rank sets GroupRow.Rank: standard competition ranking on the rate as shown
-// (0.1%), highest first; rows without an annual plan keep Rank 0.
-func rank(rows []GroupRow) {
-	for i := range rows {
-		if rows[i].AnnualPlan == 0 {
-			continue
-		}
-		rows[i].Rank = 1
-		for j := range rows {
-			if rows[j].AnnualPlan != 0 && pct(rows[j].InvestmentRate) > pct(rows[i].InvestmentRate) {
-				rows[i].Rank++
-			}
-		}
-	}
+// total is the 合计 row: the overall figures, unranked.
+func (r *Report) total() GroupRow {
+	return GroupRow{Name: "合计", GroupFigures: models.GroupFigures{Figures: r.Rates.Figures},
+		Previous: r.Previous.Overall(), LastYear: r.LastYear.Overall()}
 }
 
 // projectRows returns every project with its status, in report order.

@@ -99,3 +99,46 @@ func testInput(m, q int) Input {
 		Generated: time.Date(2024, 7, 5, 9, 30, 0, 0, time.FixedZone("CST", 8*3600)), Quarter: q,
 	}
 }
+
+// lastYearPortfolio is the test portfolio a year earlier: the same
+// projects in 2023 with four fifths of each cumulative figure, none
+// started early, and no 高新区 (a unit with no figures last year).
+func lastYearPortfolio() []models.Project {
+	var out []models.Project
+	for _, p := range testPortfolio() {
+		if p.District == "高新区" {
+			continue
+		}
+		p.Year = 2023
+		p.PlannedStart = shiftYear(p.PlannedStart)
+		p.ActualStart = shiftYear(p.ActualStart)
+		for i := range p.Investments {
+			p.Investments[i].Period = shiftYear(p.Investments[i].Period)
+			p.Investments[i].CompletedYTD = p.Investments[i].CompletedYTD * 4 / 5
+		}
+		p.SortInvestments()
+		out = append(out, p)
+	}
+	return out
+}
+
+func shiftYear(m models.Month) models.Month {
+	if m.IsZero() {
+		return m
+	}
+	return models.MonthOf(m.Year()-1, m.Num())
+}
+
+// withBases gives in its 环比 base (the fixture three months earlier for
+// a quarterly report, one month for a monthly one) and its 同比 base
+// (lastYearPortfolio at the same month).
+func withBases(in Input) Input {
+	prev, ok := models.PreviousPeriod(in.Month, in.Quarter != 0)
+	if ok {
+		r := models.ComputeRates(in.Projects, prev, in.Config, in.Districts, in.Categories)
+		in.Previous = &r
+	}
+	ly := models.ComputeRates(lastYearPortfolio(), models.SamePeriodLastYear(in.Month), in.Config, in.Districts, in.Categories)
+	in.LastYear = &ly
+	return in
+}

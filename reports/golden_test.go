@@ -17,7 +17,7 @@ func writeReport(t testing.TB, in Input) (*Report, []byte) {
 }
 
 func TestGoldenQuarterly(t *testing.T) {
-	_, data := writeReport(t, testInput(6, 2))
+	_, data := writeReport(t, withBases(testInput(6, 2)))
 	checkGolden(t, "quarterly_2024Q2.golden.txt", dumpWorkbook(t, data))
 }
 

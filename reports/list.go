@@ -56,8 +56,8 @@ func projectListTable(in ProjectListInput) *table {
 			{"总投资（万元）", kWan}, {"年度计划投资（万元）", kWan}, {cumulativeHead(m.Num()), kWan},
 			{"计划开工时间", kMonth}, {"实际开工时间", kMonth}, {"投资预警", kLight}, {"开工预警", kLight}},
 		n: len(in.Projects),
-		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成投资为%d年1-%d月累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数；预警按%d年%d月计算。编制日期：%d年%d月%d日。",
-			len(in.Projects), m.Year(), m.Num(), m.Num(), m.Year(), m.Num(), in.Generated.Year(), int(in.Generated.Month()), in.Generated.Day()), progressNote(in.Config, m.Num())},
+		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成投资为%d年%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数；预警按%d年%d月计算。编制日期：%d年%d月%d日。",
+			len(in.Projects), m.Year(), models.CumulativeLabel(m.Num()), m.Num(), m.Year(), m.Num(), in.Generated.Year(), int(in.Generated.Month()), in.Generated.Day()), progressNote(in.Config, m.Num())},
 	}
 	legend := &Report{Config: in.Config}
 	t.legend = append(legend.investmentLegend(), legend.startLegend()...)

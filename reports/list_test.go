@@ -22,7 +22,7 @@ func TestProjectListRejectsAnInvalidMonth(t *testing.T) {
 }
 
 func TestProjectListHeaderNamesTheMonth(t *testing.T) {
-	for m, want := range map[int]string{1: "1-1月累计完成投资（万元）", 6: "1-6月累计完成投资（万元）", 12: "1-12月累计完成投资（万元）"} {
+	for m, want := range map[int]string{1: "1月累计完成投资（万元）", 6: "1-6月累计完成投资（万元）", 12: "1-12月累计完成投资（万元）"} {
 		var buf bytes.Buffer
 		if err := ProjectList(&buf, projectListInput(m)); err != nil {
 			t.Fatal(err)

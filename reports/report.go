@@ -21,6 +21,11 @@ type Input struct {
 	// Corrections are the 更正 to list: changes made since an earlier
 	// quarter of the year was locked to its figures (the store's).
 	Corrections []models.Correction
+	// Previous and LastYear are the rates 环比 and 同比 compare with (the
+	// previous quarter or month, the same month of the year before; see
+	// models.Compared), nil when there is none: the columns of a
+	// comparison without a base are left out.
+	Previous, LastYear *models.Rates
 }
 
 // Report holds every value of a report, ready to render: the figures of
@@ -35,6 +40,9 @@ type Report struct {
 	Config    models.RateConfig
 
 	Rates models.Rates // models.ComputeRates for the input, as /api/v1/rates returns it
+	// Previous and LastYear are Input's: the bases of 环比 and 同比, nil
+	// when there is none.
+	Previous, LastYear *models.Rates
 
 	Headline []string // the sentences of 总体情况, in the office's style
 	Lagging  LagCounts
@@ -59,15 +67,27 @@ type LagCounts struct {
 	Start      int // start light yellow or red
 }
 
-// GroupRow is one row of 分区县 or 分类别: the group's Figures from
-// models.ComputeRates and its rank by 年度投资完成率.
+// GroupRow is one row of 分区县, 分类别 and the other group sheets: the
+// group's figures and ranks from models.ComputeRates (InvestmentRank and
+// StartRank: models.RankGroups, 1 = best, 0 = not ranked) and the same
+// group's figures in the periods 环比 and 同比 compare with (nil when that
+// period, or the group in it, has none).
 type GroupRow struct {
 	Name string
-	models.Figures
-	// Rank by 年度投资完成率 as shown (rounded to 0.1%), highest first;
-	// groups shown with the same rate share a rank and the next rank skips
-	// (1, 2, 2, 4). Groups without an annual plan are not ranked: Rank 0.
-	Rank int
+	models.GroupFigures
+	Previous, LastYear *models.Figures
+}
+
+// SincePrevious returns 环比 of the row: its figures against the
+// previous period's; false when there is none.
+func (g GroupRow) SincePrevious() (models.Comparison, bool) {
+	return models.CompareWith(g.Figures, g.Previous)
+}
+
+// SinceLastYear returns 同比 of the row: its figures against the same
+// period of the year before; false when there is none.
+func (g GroupRow) SinceLastYear() (models.Comparison, bool) {
+	return models.CompareWith(g.Figures, g.LastYear)
 }
 
 // ProjectRow is one project with its standing as of the report month.

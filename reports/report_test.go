@@ -122,8 +122,9 @@ func TestSummaryEqualsComputeRates(t *testing.T) {
 		"B13": float64(rates.Projects), "B14": round2(rates.TotalInvestment.YiFloat()),
 		"B15": round2(rates.AnnualPlan.YiFloat()), "B16": round2(rates.Completed.YiFloat()),
 		"B17": roundN(rates.InvestmentRate, 3), "B18": float64(rates.PlannedStarts), "B19": float64(rates.ActualStarts),
-		"B20": float64(rates.OnTimeStarts), "B21": float64(rates.EarlyStarts), "B22": float64(rates.OverdueStarts),
-		"B23": roundN(rates.StartRate, 3), "B24": float64(len(r.LaggingRows)), "B27": float64(rates.Unreported),
+		"B20": float64(rates.OnTimeStarts), "B21": float64(rates.LateStarts), "B22": float64(rates.EarlyStarts),
+		"B23": float64(rates.OverdueStarts), "B24": roundN(rates.StartRate, 3), "B25": float64(len(r.LaggingRows)),
+		"B28": float64(rates.Unreported),
 	}
 	for ref, w := range want {
 		if got := num(t, f, sheetSummary, ref); !near(got, w) {
@@ -303,19 +304,23 @@ func TestBuildLeavesInputUnchanged(t *testing.T) {
 	}
 }
 
-func TestRankSharesTiesAndSkipsUnplanned(t *testing.T) {
-	g := func(done, plan models.Money) GroupRow {
-		return GroupRow{Figures: models.Figures{AnnualPlan: plan, Completed: done, InvestmentRate: models.Ratio(int64(done), int64(plan))}}
-	}
-	// 50.04% and 49.96% both show as 50.0%: they share rank 2.
-	rows := []GroupRow{g(5004, 10000), g(0, 0), g(6000, 10000), g(4996, 10000), g(1000, 10000)}
-	rank(rows)
-	var got []int
-	for _, r := range rows {
-		got = append(got, r.Rank)
-	}
-	if want := []int{2, 0, 1, 2, 4}; !reflect.DeepEqual(got, want) {
-		t.Errorf("ranks %v, want %v", got, want)
+func TestGroupSheetsShowModelsRanks(t *testing.T) {
+	f, rates := openReport(t, testInput(6, 2))
+	for sheet, groups := range map[string][]models.GroupFigures{sheetDistricts: rates.ByDistrict, sheetCategories: rates.ByCategory} {
+		ranked := 0
+		for i, g := range groups {
+			row := headerRow + 1 + i
+			for col, want := range map[int]int{12: g.InvestmentRank, 14: g.StartRank} {
+				got := text(f, sheet, cellName(col, row))
+				if want == 0 && got != "" || want != 0 && got != strconv.Itoa(want) {
+					t.Errorf("%s!%s = %q, want rank %d", sheet, cellName(col, row), got, want)
+				}
+				ranked += b2i(want != 0)
+			}
+		}
+		if ranked == 0 {
+			t.Errorf("%s: nothing ranked", sheet)
+		}
 	}
 }
 

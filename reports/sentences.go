@@ -12,12 +12,19 @@ func quarterName(q int) string { return string([]rune("一二三四")[q-1]) }
 
 // CumulativeLabel returns how the office names the months from January to
 // the report month: "1-6月", or "1月" in January.
-func (r *Report) CumulativeLabel() string {
-	if r.Month == 1 {
-		return "1月"
+func (r *Report) CumulativeLabel() string { return monthsLabel(r.Month) }
+
+// previousLabel names the period 环比 compares with: "1-3月" (the
+// previous quarter's months) or "1-5月", in the report's year.
+func (r *Report) previousLabel() string {
+	if r.Previous == nil {
+		return ""
 	}
-	return fmt.Sprintf("1-%d月", r.Month)
+	return monthsLabel(r.Previous.Month)
 }
+
+// monthsLabel names the months from January to m: "1-6月", or "1月".
+func monthsLabel(m int) string { return models.CumulativeLabel(m) }
 
 // Period returns the report's period for titles: "2024年第二季度（1-6月）"
 // for a quarterly report, "2024年1-5月" for a monthly one.

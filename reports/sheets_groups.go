@@ -2,8 +2,11 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"tracker/models"
 )
 
 // Sheet names, in workbook order (CONTRACT.md).
@@ -23,13 +26,16 @@ func SheetNames() []string {
 }
 
 // groupColumns are the columns of 分区县 and 分类别; name heads column B.
-// 序时进度 comes last: it is the line the charts draw against 完成率.
-func groupColumns(name string) []column {
-	return []column{
+// 序时进度 comes after the figures: it is the line the charts draw against
+// 完成率. The 环比 and 同比 columns follow (compareColumns) when the report
+// has those bases.
+func (r *Report) groupColumns(name string) []column {
+	cols := []column{
 		{"序号", kInt}, {name, kCenter}, {"项目数", kInt}, {"总投资", kYi}, {"年度计划", kYi},
 		{"累计完成", kYi}, {"完成率", kPct}, {"与序时差（个百分点）", kPP}, {"计划开工", kInt},
-		{"已开工", kInt}, {"开工率", kPct}, {"排名", kInt}, {"序时进度", kPct},
+		{"已开工", kInt}, {"开工率", kPct}, {"完成率排名", kInt}, {"序时进度", kPct}, {"开工率排名", kInt},
 	}
+	return append(cols, r.compareColumns()...)
 }
 
 // Column numbers of groupColumns that the charts and tests refer to.
@@ -38,14 +44,65 @@ const (
 	gcRate         = 7
 	gcStartRate    = 11
 	gcTimeProgress = 13
+	gcCompare      = 15 // the first 环比 or 同比 column, when there is one
 )
+
+// compareColumns are the 环比 columns when the report has a previous
+// period, then the 同比 columns when it has last year's (DOMAIN.md: 环比
+// rates in 个百分点 and amounts in 亿元; 同比 rates in 个百分点 and the
+// completed investment as growth).
+func (r *Report) compareColumns() []column {
+	var cols []column
+	if r.Previous != nil {
+		cols = append(cols, column{"完成率环比（个百分点）", kPP}, column{"累计完成环比（亿元）", kYi}, column{"开工率环比（个百分点）", kPP})
+	}
+	if r.LastYear != nil {
+		cols = append(cols, column{"完成率同比（个百分点）", kPP}, column{"累计完成同比增长", kPct}, column{"开工率同比（个百分点）", kPP})
+	}
+	return cols
+}
+
+// compareValues returns the values of compareColumns for a row: blank
+// where the group has no figures in the base or the rate is undefined.
+func (r *Report) compareValues(g GroupRow) []any {
+	var out []any
+	if r.Previous != nil {
+		c, ok := g.SincePrevious()
+		out = append(out, ppIf(c.InvestmentRatePP, ok && c.HasInvestmentRate), yiIf(c.Completed, ok), ppIf(c.StartRatePP, ok && c.HasStartRate))
+	}
+	if r.LastYear != nil {
+		c, ok := g.SinceLastYear()
+		growth := any(nil)
+		if ok && c.HasGrowth {
+			growth = pct(c.CompletedGrowth)
+		}
+		out = append(out, ppIf(c.InvestmentRatePP, ok && c.HasInvestmentRate), growth, ppIf(c.StartRatePP, ok && c.HasStartRate))
+	}
+	return out
+}
+
+// ppIf is a change in 个百分点 rounded to 0.1, or blank when !ok.
+func ppIf(v float64, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return pp(v)
+}
+
+// yiIf is a change in 亿元 rounded to 0.01, or blank when !ok.
+func yiIf(m models.Money, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return yi(m)
+}
 
 // groupValues returns one row of 分区县/分类别: amounts in 亿元 (2 decimals),
 // rates as fractions rounded to 0.1%, the gap to 0.1 point. A rate without a
 // denominator (no annual plan, no planned start) and a missing rank are blank.
 func (r *Report) groupValues(seq int, g GroupRow) []any {
 	row := []any{seq, g.Name, g.Projects, yi(g.TotalInvestment), yi(g.AnnualPlan), yi(g.Completed),
-		nil, nil, g.PlannedStarts, g.ActualStarts, nil, nil, pct(r.Rates.TimeProgress)}
+		nil, nil, g.PlannedStarts, g.ActualStarts, nil, nil, pct(r.Rates.TimeProgress), nil}
 	if seq == 0 {
 		row[0] = nil
 	}
@@ -55,22 +112,28 @@ func (r *Report) groupValues(seq int, g GroupRow) []any {
 	if g.PlannedStarts != 0 {
 		row[10] = pct(g.StartRate)
 	}
-	if g.Rank != 0 {
-		row[11] = g.Rank
+	if g.InvestmentRank != 0 {
+		row[11] = g.InvestmentRank
 	}
-	return row
+	if g.StartRank != 0 {
+		row[13] = g.StartRank
+	}
+	return append(row, r.compareValues(g)...)
 }
 
 // groupTable lays out 分区县 or 分类别.
 func (r *Report) groupTable(sheet, name, title string, rows []GroupRow, total GroupRow) *table {
 	t := &table{
 		sheet: sheet, title: r.Period() + title, unit: "单位：亿元、个、%",
-		cols: groupColumns(name), total: r.groupValues(0, total),
+		cols: r.groupColumns(name), total: r.groupValues(0, total),
 		notes: []string{
 			fmt.Sprintf("注：完成率=%s累计完成投资÷年度计划投资；序时进度=%d÷12；与序时差=完成率−序时进度（个百分点）；开工率=已开工÷计划开工（%s）。",
 				r.CumulativeLabel(), r.Month, startBasis(r.Config.StartDenominator)),
-			"排名按完成率（保留1位小数）由高到低，完成率相同的并列、其后名次顺延；无年度计划的不排名，无计划的比率留空。金额按元汇总后四舍五入到0.01亿元，合计行可能与各行之和相差0.01。",
+			"排名按完成率、开工率（保留1位小数）由高到低，相同的并列、其后名次顺延；无年度计划的不排完成率名次，无计划开工的不排开工率名次，无计划的比率留空。金额按元汇总后四舍五入到0.01亿元，合计行可能与各行之和相差0.01。",
 		},
+	}
+	if n := r.compareNote("上期或上年同期没有该组数据的留空。"); n != "" {
+		t.notes = append(t.notes, n)
 	}
 	vals := make([][]any, len(rows))
 	for i, g := range rows {
@@ -78,6 +141,22 @@ func (r *Report) groupTable(sheet, name, title string, rows []GroupRow, total Gr
 	}
 	t.setRows(vals)
 	return t
+}
+
+// compareNote says what 环比 and 同比 compare with, then tail; "" when
+// neither is shown.
+func (r *Report) compareNote(tail string) string {
+	var parts []string
+	if r.Previous != nil {
+		parts = append(parts, "环比为与"+r.previousLabel()+"相比（比率差为个百分点，累计完成差为亿元）")
+	}
+	if r.LastYear != nil {
+		parts = append(parts, fmt.Sprintf("同比为与%d年%s相比（比率差为个百分点，累计完成为增长率）", r.Year-1, r.CumulativeLabel()))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "注：" + strings.Join(parts, "；") + "。" + tail
 }
 
 // startBasis names the denominator of 开工率.

@@ -15,10 +15,10 @@ const (
 )
 
 // cumulativeHead is the header of the cumulative column for month m:
-// "1-6月累计完成投资（万元）", "1-1月累计完成投资（万元）" in January (the
-// form the importer reads as a month range).
+// "1-6月累计完成投资（万元）", "1月累计完成投资（万元）" in January (both
+// read back by the importer as the cumulative figure of that month).
 func cumulativeHead(m int) string {
-	return fmt.Sprintf("1-%d月累计完成投资（万元）", m)
+	return models.CumulativeLabel(m) + "累计完成投资（万元）"
 }
 
 // projectColumns are the identity columns every project list starts with.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 
@@ -15,15 +16,20 @@ import (
 // 序时进度, the rates by unit as charts, counts of projects needing
 // attention, the month's submissions and the latest imports.
 type dashboardView struct {
-	Month        models.Month
-	Years        []int
-	Months       []int
-	Rates        models.Rates
-	Headline     string
-	InvestGauge  template.HTML
-	StartGauge   template.HTML
-	InvestChart  template.HTML
-	StartChart   template.HTML
+	Month       models.Month
+	Years       []int
+	Months      []int
+	Rates       models.Rates
+	Headline    string
+	InvestGauge template.HTML
+	StartGauge  template.HTML
+	InvestChart template.HTML
+	StartChart  template.HTML
+	// Comparisons are 环比 (against the previous month) and 同比 (the same
+	// month of the year before), those there are; Units are the rows of
+	// the unit table with their ranks and the change of their 完成率.
+	Comparisons  []comparison
+	Units        []unitRow
 	Lagging      int
 	Red          int
 	Submissions  []store.Submission
@@ -62,6 +68,11 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 			v.Red++
 		}
 	}
+	prev, last, err := s.Reports.Bases(c, m, false)
+	if err != nil {
+		return nil, err
+	}
+	v.Comparisons, v.Units = comparisons(rates, prev, last), unitRows(rates, prev, last)
 	v.InvestGauge = gauge(rates.InvestmentRate, rates.TimeProgress, "年度投资完成率")
 	v.StartGauge = gauge(rates.StartRate, 1, "项目开工率")
 	v.InvestChart, v.StartChart = unitCharts(rates)
@@ -78,6 +89,66 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 	}
 	v.Imports, err = s.visibleImports(c, models.ImportFilter{Limit: 200}, 8)
 	return v, err
+}
+
+// comparison is one line of 环比 or 同比 on the rate cards: what it is
+// against and the change of each rate in 个百分点 ("—" when a rate is
+// undefined on either side).
+type comparison struct {
+	Label, Against    string
+	Investment, Start string
+}
+
+// comparisons returns 环比 and 同比 of the two rates, those there are.
+func comparisons(r models.Rates, prev, last *models.Rates) []comparison {
+	var out []comparison
+	if prev != nil {
+		c := models.Compare(r.Figures, prev.Figures)
+		out = append(out, comparison{"环比", "较" + models.CumulativeLabel(prev.Month), ppChange(c.InvestmentRatePP, c.HasInvestmentRate), ppChange(c.StartRatePP, c.HasStartRate)})
+	}
+	if last != nil {
+		c := models.Compare(r.Figures, last.Figures)
+		out = append(out, comparison{"同比", fmt.Sprintf("较%d年%s", last.Year, models.CumulativeLabel(last.Month)), ppChange(c.InvestmentRatePP, c.HasInvestmentRate), ppChange(c.StartRatePP, c.HasStartRate)})
+	}
+	return out
+}
+
+// unitRow is one unit of the dashboard's table: its figures and ranks,
+// and its 完成率 环比 and 同比 ("" when the dashboard has no such column,
+// "—" when the unit has no such figure).
+type unitRow struct {
+	models.GroupFigures
+	SincePrevious, SinceLastYear string
+}
+
+// unitRows returns the table's rows in the rates' unit order.
+func unitRows(r models.Rates, prev, last *models.Rates) []unitRow {
+	rows := make([]unitRow, len(r.ByDistrict))
+	for i, g := range r.ByDistrict {
+		rows[i].GroupFigures = g
+		if prev != nil {
+			rows[i].SincePrevious = rateChange(g.Figures, prev.District(g.District))
+		}
+		if last != nil {
+			rows[i].SinceLastYear = rateChange(g.Figures, last.District(g.District))
+		}
+	}
+	return rows
+}
+
+// rateChange is the change of 完成率 against base in 个百分点, "—" without
+// one.
+func rateChange(f models.Figures, base *models.Figures) string {
+	c, ok := models.CompareWith(f, base)
+	return ppChange(c.InvestmentRatePP, ok && c.HasInvestmentRate)
+}
+
+// ppChange formats a change in 个百分点 with its sign, "—" when !ok.
+func ppChange(v float64, ok bool) string {
+	if !ok {
+		return "—"
+	}
+	return fmt.Sprintf("%+.1f", roundTo(v, 1))
 }
 
 // unitCharts draws 投资完成率 by unit against 序时进度 and 开工率 by unit

@@ -23,7 +23,7 @@ var pageFuncs = template.FuncMap{
 	"yi":           func(m models.Money) string { return fmt.Sprintf("%.2f", m.YiFloat()) },
 	"wan":          wanText,
 	"month":        monthText,
-	"ytd":          func(m models.Month) string { return fmt.Sprintf("1-%d月", m.Num()) },
+	"ytd":          func(m models.Month) string { return models.CumulativeLabel(m.Num()) },
 	"when":         timeText,
 	"role":         func(r string) string { return roleNames[r] },
 	"status":       models.ImportStatus.Label,
@@ -41,7 +41,7 @@ var pageFuncs = template.FuncMap{
 // "1-6月累计完成投资612.35亿元，占年度计划的53.9%，超序时进度3.9个百分点".
 func headline(r models.Rates) string {
 	gap := roundTo(r.InvestmentGapPP, 1)
-	s := fmt.Sprintf("1-%d月累计完成投资%.2f亿元，占年度计划的%s，", r.Month, r.Completed.YiFloat(), percent(r.InvestmentRate))
+	s := fmt.Sprintf("%s累计完成投资%.2f亿元，占年度计划的%s，", models.CumulativeLabel(r.Month), r.Completed.YiFloat(), percent(r.InvestmentRate))
 	switch {
 	case gap > 0:
 		return s + fmt.Sprintf("超序时进度%.1f个百分点", gap)

@@ -103,9 +103,9 @@ func TestCommandsRefuseAPostgresSchemaWithoutTables(t *testing.T) {
 	if r := runIn(t, t.TempDir(), "", nil, "init", "--db", dsn); r.code != 0 {
 		t.Fatalf("init: %+v", r)
 	}
-	if r := runIn(t, t.TempDir(), "", nil, "report", "--db", dsn, "--year", "2024", "--quarter", "1", "-o", "r.xlsx"); r.code != 0 {
-		t.Errorf("report after init: %+v", r)
-	}
+	// An initialised database without figures gets no report (DOMAIN.md).
+	runIn(t, t.TempDir(), "", nil, "report", "--db", dsn, "--year", "2024", "--quarter", "1", "-o", "r.xlsx").
+		fails(t, "report after init", "2024年第一季度没有任何项目数据")
 	bad := strings.Replace(dsn, "postgres://postgres@", "postgres://postgres:secret-pw@", 1)
 	bad = strings.Replace(bad, "/test?", "/no_such_db_x?", 1)
 	r = runIn(t, t.TempDir(), "", nil, "backup", "--db", bad, "b.db")
@@ -282,4 +282,31 @@ func TestServeWithoutUsersSaysHowToCreateOne(t *testing.T) {
 		t.Fatalf("%s: %+v", hint, r)
 	}
 	s.login("admin", "first-pass-123")
+}
+
+// TestNoReportWithoutFigures: a period without figures gets no workbook
+// but exit status 1 and a message, whether the database is empty, the
+// year has no list, or the quarter nothing recorded; no file is written.
+func TestNoReportWithoutFigures(t *testing.T) {
+	dir := t.TempDir()
+	if r := runIn(t, dir, "", nil, "init", "--db", "empty.db"); r.code != 0 {
+		t.Fatalf("init: %+v", r)
+	}
+	runIn(t, dir, "", nil, "report", "--db", "empty.db", "--year", "2023", "--quarter", "1", "-o", "a.xlsx").
+		fails(t, "empty database", "错误：2023年第一季度没有任何项目数据")
+	runIn(t, dir, "", nil, "report", "--db", "empty.db", "--year", "2024", "--month", "1", "-o", "b.xlsx").
+		fails(t, "empty database, January", "错误：2024年1月没有任何项目数据")
+	if r := runIn(t, dir, "", nil, "demo", "--db", "demo.db"); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	runIn(t, dir, "", nil, "report", "--db", "demo.db", "--year", "2022", "--quarter", "4", "-o", "c.xlsx").
+		fails(t, "a year without a list", "错误：2022年第四季度没有任何项目数据")
+	if r := runIn(t, dir, "", nil, "report", "--db", "demo.db", "--year", "2023", "--quarter", "1", "-o", "d.xlsx"); r.code != 0 {
+		t.Errorf("2023 Q1 of the demo: %+v", r)
+	}
+	for _, f := range []string{"a.xlsx", "b.xlsx", "c.xlsx"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s was written", f)
+		}
+	}
 }
