@@ -45,25 +45,11 @@ func headline(r *Report) []string {
 		fmt.Sprintf("截至%d年%d月底，全市共有重大项目%d个，总投资%s亿元，年度计划投资%s亿元。",
 			r.Year, r.Month, f.Projects, yiText(f.TotalInvestment), yiText(f.AnnualPlan)),
 		fmt.Sprintf("%s累计完成投资%s亿元，占年度计划的%s%%，%s。",
-			r.CumulativeLabel(), yiText(f.Completed), pctText(f.InvestmentRate), gapText(f.InvestmentGapPP)),
-		fmt.Sprintf("计划开工项目%d个，已开工%d个，开工率%s%%，其中提前开工%d个、未按计划开工%d个。",
-			f.PlannedStarts, f.ActualStarts, pctText(f.StartRate), f.EarlyStarts, f.OverdueStarts),
+			r.CumulativeLabel(), yiText(f.Completed), pctText(f.InvestmentRate), models.GapText(f.InvestmentGapPP, r.Month)),
+		models.StartsText(f, pctText(f.StartRate)),
 		fmt.Sprintf("滞后项目%d个（投资完成率低于序时进度%s个百分点以上的%d个，未按计划开工的%d个，两者兼有的只计一次），%d月未报送数据的项目%d个。",
 			r.Lagging.Total, numText(r.Config.InvestmentYellowPP), r.Lagging.Investment, r.Lagging.Start, r.Month, f.Unreported),
 	}
-}
-
-// gapText says how a rate stands against 序时进度: "超序时进度3.9个百分点",
-// "低于序时进度3.9个百分点" or "与序时进度持平" when the gap rounds to 0.0.
-func gapText(gapPP float64) string {
-	g := pp(gapPP)
-	switch {
-	case g > 0:
-		return "超序时进度" + strconv.FormatFloat(g, 'f', 1, 64) + "个百分点"
-	case g < 0:
-		return "低于序时进度" + strconv.FormatFloat(-g, 'f', 1, 64) + "个百分点"
-	}
-	return "与序时进度持平"
 }
 
 // yiText formats m in 亿元 with 2 decimals, rounded half away from zero.

@@ -35,12 +35,32 @@ func TestInvestmentSentenceInTheOfficeStyle(t *testing.T) {
 
 func TestStartSentenceCountsTheFixture(t *testing.T) {
 	r := Build(testInput(6, 2))
-	want := "计划开工项目5个，已开工4个，开工率80.0%，其中提前开工2个、未按计划开工3个。"
+	// 张店区新材料项目 started in its planned March (按期), 淄川区康养中心
+	// planned for December started in April and 张店区智能制造基地 planned
+	// for September started in May (提前), 高新区研发总部 planned for
+	// January started in April (延期); three planned by June have not
+	// started, and they are not among the started ones.
+	want := "计划开工项目5个，已开工4个（其中按期开工1个、延期开工1个、提前开工2个），开工率80.0%；未按计划开工3个。"
 	if r.Headline[2] != want {
 		t.Errorf("got  %s\nwant %s", r.Headline[2], want)
 	}
 	if r.Lagging != (LagCounts{Total: 4, Investment: 3, Start: 3}) {
 		t.Errorf("lag counts %+v", r.Lagging)
+	}
+}
+
+func TestYearEndSentence(t *testing.T) {
+	in := oneProject(113450000000, 118100000000) // 2024: 1181 of 1134.5亿元
+	in.Projects[0].Investments[0].Period = mo(12)
+	in.Month, in.Quarter = mo(12), 4
+	want := "1-12月累计完成投资1181.00亿元，占年度计划的104.1%，超额完成年度计划4.1个百分点。"
+	if got := Build(in).Headline[1]; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	in.Projects[0].Investments[0].CompletedYTD = 112000000000
+	want = "1-12月累计完成投资1120.00亿元，占年度计划的98.7%，低于年度计划1.3个百分点。"
+	if got := Build(in).Headline[1]; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 

@@ -40,15 +40,8 @@ var pageFuncs = template.FuncMap{
 // headline is the office's sentence for the investment rate, e.g.
 // "1-6月累计完成投资612.35亿元，占年度计划的53.9%，超序时进度3.9个百分点".
 func headline(r models.Rates) string {
-	gap := roundTo(r.InvestmentGapPP, 1)
-	s := fmt.Sprintf("%s累计完成投资%.2f亿元，占年度计划的%s，", models.CumulativeLabel(r.Month), r.Completed.YiFloat(), percent(r.InvestmentRate))
-	switch {
-	case gap > 0:
-		return s + fmt.Sprintf("超序时进度%.1f个百分点", gap)
-	case gap < 0:
-		return s + fmt.Sprintf("低于序时进度%.1f个百分点", -gap)
-	}
-	return s + "与序时进度持平"
+	return fmt.Sprintf("%s累计完成投资%.2f亿元，占年度计划的%s，%s", models.CumulativeLabel(r.Month), r.Completed.YiFloat(),
+		percent(r.InvestmentRate), models.GapText(r.InvestmentGapPP, r.Month))
 }
 
 func percent(v float64) string { return fmt.Sprintf("%.1f%%", roundTo(v*100, 1)) }
