@@ -44,6 +44,7 @@ func (s *Server) Register(r *gin.Engine) {
 	read.GET("/imports/:id", s.getImport)
 	read.GET("/imports/:id/file", s.ImportFile)
 	read.GET("/reports/quarterly.xlsx", s.QuarterlyReport)
+	read.GET("/reports/quarterly.docx", s.QuarterlyNotice)
 	read.GET("/submissions", s.submissions)
 	read.GET("/template.xlsx", s.Template)
 	read.GET("/imports/:id/problems.xlsx", s.ProblemsWorkbook)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"time"
 
@@ -17,22 +18,35 @@ import (
 // quarter's as it was sent) or the monthly 调度 workbook (?month=M) as of
 // that month.
 func (s *Server) QuarterlyReport(c *gin.Context) {
+	s.sendReport(c, httpx.XLSXType, s.Reports.Quarterly, s.Reports.Monthly)
+}
+
+// QuarterlyNotice sends the 通报 (a .docx) from the same figures: of the
+// quarter (?quarter=Q; a locked quarter's as it was sent) or as of the
+// month (?month=M).
+func (s *Server) QuarterlyNotice(c *gin.Context) {
+	s.sendReport(c, httpx.DOCXType, s.Reports.QuarterlyNotice, s.Reports.MonthlyNotice)
+}
+
+func (s *Server) sendReport(c *gin.Context, contentType string,
+	quarterly func(context.Context, int, int) (reporting.Workbook, error),
+	monthly func(context.Context, models.Month) (reporting.Workbook, error)) {
 	start := time.Now()
 	m, err := s.AsOfMonth(c)
 	var wb reporting.Workbook
 	switch {
 	case err != nil:
 	case c.Query("quarter") != "":
-		wb, err = s.Reports.Quarterly(c, m.Year(), m.Num()/3)
+		wb, err = quarterly(c, m.Year(), m.Num()/3)
 	default:
-		wb, err = s.Reports.Monthly(c, m)
+		wb, err = monthly(c, m)
 	}
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
 	s.Metrics.ReportDone(time.Since(start))
-	httpx.Attachment(c, wb.FileName, httpx.XLSXType, wb.Data)
+	httpx.Attachment(c, wb.FileName, contentType, wb.Data)
 }
 
 // ProjectsWorkbook exports the projects matching the list's filters as a

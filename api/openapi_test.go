@@ -182,6 +182,8 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("GET", "/api/v1/units", "/api/v1/units", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/template.xlsx", "/api/v1/template.xlsx", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/reports/quarterly.xlsx", "/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/reports/quarterly.docx", "/api/v1/reports/quarterly.docx?year=2024&quarter=2", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/reports/quarterly.docx", "/api/v1/reports/quarterly.docx?year=2024&month=13", reviewer, "", nil, 400)
 
 	ct, body := multipartBody(map[string]string{"dry_run": "true", "period": "2024-06"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
 	var imp servertest.ImportResult

@@ -13,6 +13,9 @@ import (
 // XLSXType is the media type of an .xlsx workbook.
 const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+// DOCXType is the media type of a .docx document.
+const DOCXType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 // Attachment sends a download whose Chinese file name browsers show as is
 // (RFC 6266 filename*), with an ASCII fallback for old clients. The name
 // is cleaned as an upload's is (no control or direction characters).

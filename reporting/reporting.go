@@ -1,8 +1,9 @@
 // Package reporting is the report use case: it gathers a period's figures
 // from the store (the list and facts as of the month, the units' and
 // categories' order, the 更正 since earlier quarters were locked), has
-// package reports build the workbook, and keeps a locked quarter's
-// workbook as it was sent. The API, the pages and the command line all
+// package reports build the report and render it as the workbook or (with
+// reports/notice) as the 通报, and keeps a locked quarter's workbook and
+// 通报 as they were sent. The API, the pages and the command line all
 // call it, so a report is the same wherever it is downloaded.
 package reporting
 
@@ -15,6 +16,7 @@ import (
 	"tracker/models"
 	"tracker/models/store"
 	"tracker/reports"
+	"tracker/reports/notice"
 )
 
 // Service makes reports from a store.
@@ -25,11 +27,11 @@ type Service struct {
 	Now func() time.Time
 }
 
-// Workbook is one report file.
+// Workbook is one report file: a workbook or a 通报.
 type Workbook struct {
 	FileName string
 	Data     []byte
-	Report   *reports.Report // nil for a locked quarter's workbook as sent
+	Report   *reports.Report // nil for a locked quarter's file as sent
 }
 
 // Input gathers what the report as of month m (of quarter q, or 0 for a
@@ -87,45 +89,102 @@ func (s *Service) order(ctx context.Context) (districts, categories []string, er
 // Quarterly returns quarter q's workbook of a year: as it was sent when
 // the quarter is locked, else made now.
 func (s *Service) Quarterly(ctx context.Context, year, q int) (Workbook, error) {
-	if f, ok, err := s.Store.LockedReport(ctx, year, q, "xlsx"); err != nil || ok {
+	if f, ok, err := s.Store.LockedReport(ctx, year, q, kindWorkbook); err != nil || ok {
 		return Workbook{FileName: f.FileName, Data: f.Data}, err
 	}
-	return s.build(ctx, models.MonthOf(year, 3*q), q)
+	return s.build(ctx, models.MonthOf(year, 3*q), q, kindWorkbook)
 }
 
 // Monthly returns the monthly 调度 workbook as of month m, made now.
 func (s *Service) Monthly(ctx context.Context, m models.Month) (Workbook, error) {
-	return s.build(ctx, m, 0)
+	return s.build(ctx, m, 0, kindWorkbook)
 }
 
-func (s *Service) build(ctx context.Context, m models.Month, q int) (Workbook, error) {
-	in, err := s.Input(ctx, m, q)
+// QuarterlyNotice returns quarter q's 通报 (package reports/notice) of a
+// year: as it was sent when the quarter is locked, else made now from the
+// same figures as the workbook. A quarter locked before the 通报 was kept
+// with it has no 通报 as sent: a conflict, rather than today's figures
+// under a locked quarter's name.
+func (s *Service) QuarterlyNotice(ctx context.Context, year, q int) (Workbook, error) {
+	if f, ok, err := s.Store.LockedReport(ctx, year, q, kindNotice); err != nil || ok {
+		return Workbook{FileName: f.FileName, Data: f.Data}, err
+	}
+	if _, locked, err := s.Store.LockedReport(ctx, year, q, kindWorkbook); err != nil || locked {
+		if err == nil {
+			err = models.Errorf(models.ECONFLICT, "%d年第%d季度锁定时没有保存通报，无法提供当时的通报：请解锁后重新锁定该季度", year, q)
+		}
+		return Workbook{}, err
+	}
+	return s.build(ctx, models.MonthOf(year, 3*q), q, kindNotice)
+}
+
+// MonthlyNotice returns the 通报 as of month m, made now.
+func (s *Service) MonthlyNotice(ctx context.Context, m models.Month) (Workbook, error) {
+	return s.build(ctx, m, 0, kindNotice)
+}
+
+// The kinds of report kept for a locked quarter (locked_reports.kind).
+const (
+	kindWorkbook = "xlsx"
+	kindNotice   = "docx"
+)
+
+// build makes the report as of m (quarter q, or 0) and renders it as a
+// workbook or a 通报.
+func (s *Service) build(ctx context.Context, m models.Month, q int, kind string) (Workbook, error) {
+	r, err := s.report(ctx, m, q)
 	if err != nil {
 		return Workbook{}, err
 	}
-	r := reports.Build(in)
+	return render(r, kind)
+}
+
+func (s *Service) report(ctx context.Context, m models.Month, q int) (*reports.Report, error) {
+	in, err := s.Input(ctx, m, q)
+	if err != nil {
+		return nil, err
+	}
+	return reports.Build(in), nil
+}
+
+func render(r *reports.Report, kind string) (Workbook, error) {
 	var buf bytes.Buffer
+	if kind == kindNotice {
+		if err := notice.Write(&buf, r); err != nil {
+			return Workbook{}, err
+		}
+		return Workbook{FileName: notice.NameOf(r), Data: buf.Bytes(), Report: r}, nil
+	}
 	if err := r.Write(&buf); err != nil {
 		return Workbook{}, err
 	}
 	return Workbook{FileName: r.FileName(), Data: buf.Bytes(), Report: r}, nil
 }
 
-// Lock locks a quarter, keeping its workbook as it stands now: that file
-// is what the quarter's download returns, byte for byte, until the quarter
-// is reopened.
+// Lock locks a quarter, keeping its workbook and its 通报 as they stand
+// now, both from one report: those files are what the quarter's downloads
+// return, byte for byte, until the quarter is reopened.
 func (s *Service) Lock(ctx context.Context, year, q int, u models.User) error {
 	if q < 1 || q > 4 || !models.MonthOf(year, 1).Valid() {
 		return models.Errorf(models.EINVALID, "季度无效：%d年第%d季度", year, q)
 	}
-	wb, err := s.build(ctx, models.MonthOf(year, 3*q), q)
+	r, err := s.report(ctx, models.MonthOf(year, 3*q), q)
 	switch models.ErrorCode(err) {
 	case "":
-		return s.Store.LockQuarter(ctx, year, q, u, store.LockedFile{Kind: "xlsx", FileName: wb.FileName, Data: wb.Data})
 	case models.EUNPROCESSABLE, models.ENOTFOUND: // nothing to report: the quarter locks without a report as sent
 		return s.Store.LockQuarter(ctx, year, q, u)
+	default:
+		return err
 	}
-	return err
+	var files []store.LockedFile
+	for _, kind := range []string{kindWorkbook, kindNotice} {
+		f, err := render(r, kind)
+		if err != nil {
+			return err
+		}
+		files = append(files, store.LockedFile{Kind: kind, FileName: f.FileName, Data: f.Data})
+	}
+	return s.Store.LockQuarter(ctx, year, q, u, files...)
 }
 
 func (s *Service) now() time.Time {

@@ -33,6 +33,7 @@ func routeTable() map[string]expect {
 		"GET /api/v1/projects/:code": api(200, 200, 200), "GET /api/v1/rates": api(200, 200, 200),
 		"GET /api/v1/units": api(200, 200, 200), "GET /api/v1/submissions": api(200, 200, 200),
 		"GET /api/v1/template.xlsx": api(200, 200, 200), "GET /api/v1/reports/quarterly.xlsx": api(200, 200, 200),
+		"GET /api/v1/reports/quarterly.docx": api(200, 200, 200), "GET /reports/quarterly.docx": page(200, 200, 200),
 		"GET /api/v1/imports": api(200, 200, 200), "GET /api/v1/imports/:id": api(404, 404, 404),
 		"GET /api/v1/imports/:id/file": api(404, 404, 404), "GET /api/v1/imports/:id/problems.xlsx": api(404, 404, 404),
 		"GET /api/v1/locks": api(200, 200, 200), "GET /api/v1/lists/:year": api(200, 200, 200),

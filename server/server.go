@@ -126,7 +126,7 @@ func (s *Server) routes() {
 	a.Register(r)
 	s.pages = web.New(s.env, web.Downloads{
 		Projects: a.ProjectsWorkbook, Problems: a.ProblemsWorkbook, ImportFile: a.ImportFile,
-		Quarterly: a.QuarterlyReport, Template: a.Template, Audit: a.AuditWorkbook,
+		Quarterly: a.QuarterlyReport, Notice: a.QuarterlyNotice, Template: a.Template, Audit: a.AuditWorkbook,
 	})
 	s.pages.Register(r)
 }

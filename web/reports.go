@@ -11,8 +11,8 @@ import (
 	"tracker/models/store"
 )
 
-// reportsView is 报表: the quarterly and monthly workbooks to download and
-// the ledger template, when the server has one.
+// reportsView is 报表: the quarterly and monthly workbooks and 通报 to
+// download and the ledger template, when the server has one.
 type reportsView struct {
 	Years       []int
 	Year        int

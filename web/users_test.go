@@ -80,7 +80,8 @@ func TestAdminManagesUsers(t *testing.T) {
 func TestPageDownloads(t *testing.T) {
 	ts := servertest.New(t)
 	pc := signIn(ts, "reviewer")
-	for _, path := range []string{"/reports/quarterly.xlsx?year=2024&quarter=4", "/reports/quarterly.xlsx?year=2024&month=6", "/reports/template.xlsx"} {
+	for _, path := range []string{"/reports/quarterly.xlsx?year=2024&quarter=4", "/reports/quarterly.xlsx?year=2024&month=6", "/reports/template.xlsx",
+		"/reports/quarterly.docx?year=2024&quarter=4", "/reports/quarterly.docx?year=2024&month=6"} {
 		resp, body := pc.get(path)
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, resp.Header.Get("Content-Disposition"))

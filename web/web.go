@@ -41,6 +41,7 @@ type Downloads struct {
 	Problems   gin.HandlerFunc // an import's problem rows as a workbook
 	ImportFile gin.HandlerFunc // an import's uploaded file
 	Quarterly  gin.HandlerFunc // the quarterly or monthly workbook
+	Notice     gin.HandlerFunc // the 通报 (.docx) of a quarter or a month
 	Template   gin.HandlerFunc // the ledger template
 	Audit      gin.HandlerFunc // the audit trail as a workbook (admins)
 }
@@ -74,6 +75,7 @@ func (s *Server) Register(r *gin.Engine) {
 	p.GET("/lists", s.listPage)
 	p.GET("/reports", s.reportsPage)
 	offer(p, "/reports/quarterly.xlsx", d.Quarterly)
+	offer(p, "/reports/quarterly.docx", d.Notice)
 	offer(p, "/reports/template.xlsx", d.Template)
 
 	w := p.Group("", s.pageRequire(models.User.CanImport))

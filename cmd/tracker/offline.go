@@ -179,10 +179,12 @@ func (p *progress) run(stage string, fn func() error) {
 
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "report [--db DSN] --year Y (--quarter Q | --month M) [-o FILE]",
-	summary:  "生成季度报告或月度调度报告（Excel）",
+	synopsis: "report [--db DSN] --year Y (--quarter Q | --month M) [--docx] [-o FILE]",
+	summary:  "生成季度报告或月度调度报告（Excel），或通报（Word）",
 	help: "用 --quarter 生成季度报告 重大项目季度报告_{Y}Q{Q}.xlsx，或用 --month 生成月度调度报告\n" +
-		"重大项目月度调度_{Y}M{MM}.xlsx（二者只能指定一个）。亮灯阈值和开工率分母取自与 serve 相同的环境变量。",
+		"重大项目月度调度_{Y}M{MM}.xlsx（二者只能指定一个）。加 --docx 则生成同一组数字的通报\n" +
+		"重大项目建设情况通报_{Y}Q{Q}.docx（或 _{Y}M{MM}.docx）代替报表。已锁定季度的报表和通报与锁定时相同。\n" +
+		"亮灯阈值和开工率分母取自与 serve 相同的环境变量。",
 	run: cmdReport,
 }
 
@@ -192,7 +194,8 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	year := fs.Int("year", 0, "年份 `Y`，如 2024")
 	quarter := fs.Int("quarter", 0, "季度 `Q`：1-4")
 	month := fs.Int("month", 0, "月份 `M`：1-12（月度调度报告，代替 --quarter）")
-	out := fs.String("o", "", "输出文件 `FILE`（默认 重大项目季度报告_{Y}Q{Q}.xlsx 或 重大项目月度调度_{Y}M{MM}.xlsx）")
+	docx := fs.Bool("docx", false, "生成通报（Word）代替报表")
+	out := fs.String("o", "", "输出文件 `FILE`（默认 重大项目季度报告_{Y}Q{Q}.xlsx 或 重大项目月度调度_{Y}M{MM}.xlsx；\n有 --docx 时为 重大项目建设情况通报_{Y}Q{Q}.docx 或 _{Y}M{MM}.docx）")
 	if _, err := inv.parseArgs(fs, args, noArgs); err != nil {
 		return err
 	}
@@ -211,9 +214,14 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	defer s.Close()
 	svc := &reporting.Service{Store: s, Rates: rates}
 	var wb reporting.Workbook
-	if q != 0 {
+	switch {
+	case q != 0 && *docx:
+		wb, err = svc.QuarterlyNotice(ctx, m.Year(), q)
+	case q != 0:
 		wb, err = svc.Quarterly(ctx, m.Year(), q)
-	} else {
+	case *docx:
+		wb, err = svc.MonthlyNotice(ctx, m)
+	default:
 		wb, err = svc.Monthly(ctx, m)
 	}
 	if err != nil {
@@ -226,7 +234,11 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	if wb.Report == nil {
-		fmt.Fprintf(inv.stdout, "已生成 %s（%d年第%d季度已锁定：与锁定时报送的报表相同）\n", *out, m.Year(), q)
+		what := "报表"
+		if *docx {
+			what = "通报"
+		}
+		fmt.Fprintf(inv.stdout, "已生成 %s（%d年第%d季度已锁定：与锁定时报送的%s相同）\n", *out, m.Year(), q, what)
 		return nil
 	}
 	r := wb.Report

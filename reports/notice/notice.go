@@ -171,8 +171,8 @@ func districtTable(r *reports.Report) (head []string, rows [][]string) {
 		if g.PlannedStarts != 0 {
 			out[10] = strings.TrimSuffix(reports.PctText(g.StartRate), "%")
 		}
-		if g.Rank != 0 {
-			out[11] = fmt.Sprint(g.Rank)
+		if g.InvestmentRank != 0 {
+			out[11] = fmt.Sprint(g.InvestmentRank)
 		}
 		return out
 	}
@@ -188,11 +188,11 @@ func districtTable(r *reports.Report) (head []string, rows [][]string) {
 func rankedDistricts(rows []reports.GroupRow) []reports.GroupRow {
 	var out []reports.GroupRow
 	for _, g := range rows {
-		if g.Rank != 0 {
+		if g.InvestmentRank != 0 {
 			out = append(out, g)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Rank < out[j].Rank })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].InvestmentRank < out[j].InvestmentRank })
 	return out
 }
 
@@ -212,11 +212,11 @@ func rankSentence(ranked []reports.GroupRow) string {
 		return "由高到低依次为" + named(ranked)
 	}
 	top := 3
-	for top < len(ranked) && ranked[top].Rank == ranked[2].Rank {
+	for top < len(ranked) && ranked[top].InvestmentRank == ranked[2].InvestmentRank {
 		top++
 	}
 	bottom := len(ranked) - 3
-	for bottom > top && ranked[bottom-1].Rank == ranked[bottom].Rank {
+	for bottom > top && ranked[bottom-1].InvestmentRank == ranked[bottom].InvestmentRank {
 		bottom--
 	}
 	s := named(ranked[:top]) + "位列前三"
