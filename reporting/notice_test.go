@@ -115,7 +115,9 @@ func firstTable(t *testing.T, docx []byte) [][]string {
 
 // number strips what only the look of a figure adds: thousands
 // separators and the percent sign (表1 states "%" in its unit line).
-func number(s string) string { return strings.NewReplacer(",", "", "%", "").Replace(strings.TrimSpace(s)) }
+func number(s string) string {
+	return strings.NewReplacer(",", "", "%", "").Replace(strings.TrimSpace(s))
+}
 
 // TestNoticeOf2024Q4 makes the 2024 Q4 通报 and workbook from the demo
 // store: 表1 equals the workbook's 分区县 row for row and column for

@@ -278,6 +278,9 @@ func TestPagesInChromium(t *testing.T) {
 	if data := b.download("#download-quarterly"); !bytes.HasPrefix(data, []byte("PK")) || len(data) < 5000 {
 		t.Errorf("the quarterly report is not a workbook: %d bytes starting %q", len(data), data[:min(len(data), 8)])
 	}
+	if data := b.download("#download-notice"); !bytes.HasPrefix(data, []byte("PK")) || !bytes.Contains(data, []byte("word/document.xml")) {
+		t.Errorf("the 通报 is not a .docx: %d bytes starting %q", len(data), data[:min(len(data), 8)])
+	}
 	b.open("/users")
 	b.screenshot("users")
 	b.remapColumn()
