@@ -50,9 +50,9 @@ func need(t *testing.T, name, pkg string) string {
 	return path
 }
 
-// firstTable returns the rows of the first table of a .docx's body, as
-// the text of each cell.
-func firstTable(t *testing.T, docx []byte) [][]string {
+// bodyTables returns the rows of the tables of a .docx's body, as the
+// text of each cell.
+func bodyTables(t *testing.T, docx []byte) [][][]string {
 	t.Helper()
 	z, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
@@ -67,12 +67,13 @@ func firstTable(t *testing.T, docx []byte) [][]string {
 		}
 	}
 	d := xml.NewDecoder(bytes.NewReader(doc))
+	var tables [][][]string
 	var rows [][]string
 	depth, inText := 0, false
 	for {
 		tok, err := d.Token()
-		if err == io.EOF || err != nil && len(rows) > 0 {
-			break
+		if err == io.EOF {
+			return tables
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -98,7 +99,7 @@ func firstTable(t *testing.T, docx []byte) [][]string {
 			case "tbl":
 				depth--
 				if depth == 0 {
-					return rows
+					tables, rows = append(tables, rows), nil
 				}
 			case "t":
 				inText = false
@@ -110,13 +111,53 @@ func firstTable(t *testing.T, docx []byte) [][]string {
 			}
 		}
 	}
-	return rows
 }
 
 // number strips what only the look of a figure adds: thousands
 // separators and the percent sign (表1 states "%" in its unit line).
 func number(s string) string {
-	return strings.NewReplacer(",", "", "%", "").Replace(strings.TrimSpace(s))
+	return strings.TrimPrefix(strings.NewReplacer(",", "", "%", "").Replace(strings.TrimSpace(s)), "+")
+}
+
+// sameAsSheet checks that a table of the 通报 holds, column by column,
+// the rows of 分区县 (units and 合计) under the same headings (表1's
+// "与序时差" is the sheet's "与序时差（个百分点）"), and returns those rows.
+func sameAsSheet(t *testing.T, name string, table, sheet [][]string, units int) [][]string {
+	t.Helper()
+	header := sheet[2]
+	col := make([]int, len(table[0]))
+	for i, h := range table[0] {
+		col[i] = -1
+		for j, sh := range header {
+			if sh == h || strings.HasPrefix(sh, h+"（") {
+				col[i] = j
+			}
+		}
+		if col[i] < 0 {
+			t.Fatalf("%s's column %q is not a column of 分区县 (%q)", name, h, header)
+		}
+	}
+	var want, got [][]string
+	for _, row := range sheet[3 : 3+units+1] {
+		out := make([]string, len(col))
+		for i, j := range col {
+			if j < len(row) {
+				out[i] = number(row[j])
+			}
+		}
+		want = append(want, out)
+	}
+	for _, row := range table[1:] {
+		out := make([]string, len(row))
+		for i, c := range row {
+			out[i] = number(c)
+		}
+		got = append(got, out)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s differs from 分区县:\n got %q\nwant %q", name, got, want)
+	}
+	return want
 }
 
 // TestNoticeOf2024Q4 makes the 2024 Q4 通报 and workbook from the demo
@@ -143,43 +184,19 @@ func TestNoticeOf2024Q4(t *testing.T) {
 	}
 	defer f.Close()
 	sheet, _ := f.GetRows("分区县")
-	header, units := sheet[2], len(wb.Report.Districts)
-	var want [][]string // 分区县's rows (units and 合计) in 表1's columns
-	table := firstTable(t, doc.Data)
-	col := make([]int, len(table[0]))
-	for i, h := range table[0] {
-		col[i] = -1
-		for j, sh := range header {
-			if sh == h || strings.HasPrefix(sh, h+"（") {
-				col[i] = j
-			}
-		}
-		if col[i] < 0 {
-			t.Fatalf("表1's column %q is not a column of 分区县 (%q)", h, header)
-		}
+	units := len(wb.Report.Districts)
+	tables := bodyTables(t, doc.Data)
+	if len(tables) != 3 {
+		t.Fatalf("the 通报 has %d tables, want 表1, 表2 and 附件2", len(tables))
 	}
-	for _, row := range sheet[3 : 3+units+1] {
-		out := make([]string, len(col))
-		for i, j := range col {
-			if j < len(row) {
-				out[i] = number(row[j])
-			}
-		}
-		want = append(want, out)
+	want := sameAsSheet(t, "表1", tables[0], sheet, units)
+	got := sameAsSheet(t, "表2", tables[1], sheet, units)
+	if len(tables[1][0]) != 8 || got[12][1] != "合计" || got[12][3] != "361.87" || got[12][6] != "-9.8" {
+		t.Errorf("表2 %q, want 环比 and 同比 with 合计 +361.87 (亿元) and -9.8 (%%)", got)
 	}
-	var got [][]string
-	for _, row := range table[1:] {
-		out := make([]string, len(row))
-		for i, c := range row {
-			out[i] = number(c)
-		}
-		got = append(got, out)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("表1 differs from 分区县:\n got %q\nwant %q", got, want)
-	}
-	if len(got) != 13 || got[12][1] != "合计" || got[12][5] != "1181.00" {
-		t.Errorf("表1 has %d rows, want 12 units and 合计 with 1181.00", len(got))
+	got = want
+	if len(got) != 13 || got[12][1] != "合计" || got[12][5] != "1181.00" || got[4][1] != "临淄区" || got[4][11] != "1" || got[4][12] != "1" {
+		t.Errorf("表1 %q, want 12 units and 合计 with 1181.00, 临淄区 first on both rates", got)
 	}
 
 	soffice := need(t, "soffice", "libreoffice-writer-nogui")
@@ -215,6 +232,9 @@ func TestNoticeOf2024Q4(t *testing.T) {
 	lines := map[string][]string{}
 	for _, line := range strings.Split(string(layout), "\n") {
 		fs := strings.Fields(line)
+		for i := range fs {
+			fs[i] = number(fs[i])
+		}
 		for _, row := range want {
 			if len(fs) > 1 && (fs[0] == row[1] || fs[1] == row[1]) && len(lines[row[1]]) == 0 {
 				lines[row[1]] = fs

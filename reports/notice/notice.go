@@ -6,9 +6,10 @@
 //
 // The document (DOMAIN.md, "The 通报 document"): the title "关于2024年1-6月
 // 全市重大项目建设情况的通报", the addressees, then 一、总体情况 (the
-// headline sentences of 总体情况), 二、各区县（功能区）推进情况 (who leads
-// and who trails on each rate, and 表1, the unit table of 分区县 row for
-// row), 三、存在问题 (the unstarted and the lagging projects with their
+// headline sentences of 总体情况, then 环比 and 同比 in words),
+// 二、各区县（功能区）推进情况 (who leads and who trails on each rate by the
+// workbook's ranks, 表1, the unit table of 分区县 row for row, and 表2, its
+// 环比 and 同比 columns), 三、存在问题 (the unstarted and the lagging projects with their
 // counts and the units with the most), 四、下步工作 (left, highlighted, for
 // the office to write), the attachments' names, the issuer and the date;
 // then 附件1 未按计划开工项目名单 and 附件2 投资进度滞后项目名单.
@@ -20,7 +21,7 @@
 // are named, with the font that stands in for each (fontTable.xml), so a
 // machine without 仿宋_GB2312 shows 仿宋 or another Chinese font. Tables are
 // in 五号 (the attachments' lists in 小五), their header repeated on each
-// page.
+// page; 表1 and 表2 are in 小五 and kept on one page.
 package notice
 
 import (
@@ -121,58 +122,171 @@ func (n *writer) heading() {
 func (n *writer) overall() {
 	n.h1("一、总体情况")
 	n.text(strings.Join(n.r.Headline, ""))
+	if c := comparisons(n.r); c != "" {
+		n.text(c)
+	}
 }
 
-// districts is 二: who leads and trails on each rate, and 表1.
+// comparisons is the 环比 and 同比 paragraph of 总体情况 (DOMAIN.md: rates
+// in 个百分点; 环比 of the completed investment in 亿元, 同比 as growth):
+// "与1-9月相比，累计完成投资增加312.40亿元，年度投资完成率提高27.5个百分点，
+// 项目开工率提高3.2个百分点；与2023年同期相比，……。" "" when the report
+// has neither base.
+func comparisons(r *reports.Report) string {
+	var parts []string
+	if r.Previous != nil {
+		c := models.Compare(r.Rates.Figures, r.Previous.Figures)
+		parts = append(parts, "与"+r.PreviousLabel()+"相比，累计完成投资"+amountChange(c.Completed)+rateChanges(c))
+	}
+	if r.LastYear != nil {
+		c := models.Compare(r.Rates.Figures, r.LastYear.Figures)
+		s := fmt.Sprintf("与%d年同期相比，", r.Year-1)
+		if c.HasGrowth {
+			s += "累计完成投资" + growth(c.CompletedGrowth)
+		} else {
+			s += "累计完成投资" + amountChange(c.Completed)
+		}
+		parts = append(parts, s+rateChanges(c))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "；") + "。"
+}
+
+// rateChanges is "，年度投资完成率提高27.5个百分点，项目开工率持平" for the
+// rates that have a value on both sides.
+func rateChanges(c models.Comparison) string {
+	var s string
+	if c.HasInvestmentRate {
+		s += "，年度投资完成率" + ppChange(c.InvestmentRatePP)
+	}
+	if c.HasStartRate {
+		s += "，项目开工率" + ppChange(c.StartRatePP)
+	}
+	return s
+}
+
+// ppChange says a change of a rate: "提高3.2个百分点", "下降0.4个百分点",
+// or "持平" when it rounds to 0.0.
+func ppChange(v float64) string {
+	t := reports.PPText(v)
+	switch t[0] {
+	case '+':
+		return "提高" + t[1:] + "个百分点"
+	case '-':
+		return "下降" + t[1:] + "个百分点"
+	}
+	return "持平"
+}
+
+// amountChange says a change of an amount in 亿元: "增加312.40亿元",
+// "减少1.20亿元" or "持平".
+func amountChange(m models.Money) string {
+	t := reports.YiText(m)
+	switch {
+	case t[0] == '-':
+		return "减少" + t[1:] + "亿元"
+	case strings.Trim(t, "0.") == "":
+		return "持平"
+	}
+	return "增加" + t + "亿元"
+}
+
+// growth says 同比 growth: "增长4.5%", "下降2.0%" or "持平".
+func growth(g float64) string {
+	t := reports.PctText(g)
+	switch {
+	case t[0] == '-':
+		return "下降" + t[1:]
+	case t == "0.0%":
+		return "持平"
+	}
+	return "增长" + t
+}
+
+// districts is 二: who leads and trails on each rate, 表1 (分区县's
+// figures and both ranks) and, when the report has a base to compare
+// with, 表2 (分区县's 环比 and 同比 columns).
 func (n *writer) districts() {
 	r := n.r
 	n.h1("二、各区县（功能区）推进情况")
-	ranked := rankedDistricts(r.Districts)
 	var s strings.Builder
-	if len(ranked) > 0 {
-		s.WriteString("从年度投资完成率看，")
-		s.WriteString(rankSentence(ranked))
-		s.WriteString("。")
+	inv := ranked(r.Districts, investmentRate)
+	if len(inv) > 0 {
+		s.WriteString("从年度投资完成率看，" + rankSentence(inv, investmentRate) + "；")
 	}
-	s.WriteString("各区县（功能区）具体情况见表1。")
-	n.text(s.String())
+	if st := ranked(r.Districts, startRate); len(st) > 0 {
+		s.WriteString("从项目开工率看，" + rankSentence(st, startRate) + "。")
+	}
+	tables := "表1"
+	if r.Previous != nil || r.LastYear != nil {
+		tables = "表1、表2"
+	}
+	s.WriteString("各区县（功能区）具体情况见" + tables + "。")
+	n.text(strings.Replace(s.String(), "；各区县", "。各区县", 1))
+
 	n.para(para{style: "TableCaption", runs: []run{{text: "表1  " + r.Period() + "各区县（功能区）重大项目推进情况"}}})
-	n.para(para{indent: -1, align: "right", runs: []run{{text: "单位：亿元、个、%", size: sizeTable}}})
+	n.para(para{indent: -1, align: "right", keepNext: true, runs: []run{{text: "单位：亿元、个、%", size: sizeTableSm}}})
 	head, rows := districtTable(r)
-	cells := make([][]cell, len(rows))
+	n.table(table{widths: []int{414, 1080, 440, 930, 930, 930, 650, 700, 440, 440, 650, 620, 620}, head: head, rows: rightCells(rows, 2), size: sizeTableSm, together: true})
+	n.note(fmt.Sprintf("注：完成率=%s累计完成投资÷年度计划投资；与序时差=完成率−序时进度（%s），单位为个百分点；开工率=已开工÷计划开工；"+
+		"排名按完成率、开工率（保留1位小数）由高到低，相同的并列、其后名次顺延；无年度计划的不排完成率名次，无计划开工的不排开工率名次，无计划的比率留空。",
+		r.CumulativeLabel(), reports.PctText(r.Rates.TimeProgress)))
+	if head, rows := compareTable(r); head != nil {
+		n.para(para{style: "TableCaption", runs: []run{{text: "表2  " + r.Period() + "各区县（功能区）环比、同比情况"}}})
+		n.para(para{indent: -1, align: "right", keepNext: true, runs: []run{{text: "单位：个百分点、亿元、%", size: sizeTableSm}}})
+		w := (textWidth - 414 - 1080) / (len(head) - 2)
+		widths := []int{414, 1080}
+		for range head[2:] {
+			widths = append(widths, w)
+		}
+		n.table(table{widths: widths, head: head, rows: rightCells(rows, 2), size: sizeTableSm, together: true})
+		n.note(compareNote(r))
+	}
+}
+
+// note is the note under a table, in the tables' size.
+func (n *writer) note(s string) {
+	n.para(para{style: "TableText", align: "both", runs: []run{{text: s, size: sizeTableSm}}})
+}
+
+// rightCells makes cells of rows, those from column from on right-aligned.
+func rightCells(rows [][]string, from int) [][]cell {
+	out := make([][]cell, len(rows))
 	for i, row := range rows {
-		cells[i] = make([]cell, len(row))
+		out[i] = make([]cell, len(row))
 		for j, v := range row {
-			cells[i][j] = cell{text: v}
-			if j >= 2 {
-				cells[i][j].align = "right"
+			out[i][j] = cell{text: v}
+			if j >= from {
+				out[i][j].align = "right"
 			}
 		}
 	}
-	n.table(table{widths: []int{400, 1160, 520, 960, 960, 960, 740, 764, 600, 600, 740, 440}, head: head, rows: cells, size: sizeTable})
-	n.para(para{style: "TableText", align: "both", runs: []run{{text: fmt.Sprintf(
-		"注：完成率=%s累计完成投资÷年度计划投资；与序时差=完成率−序时进度（%s），单位为个百分点；开工率=已开工÷计划开工；"+
-			"排名按完成率由高到低，完成率相同的并列；无年度计划的不排名，无计划的比率留空。",
-		r.CumulativeLabel(), reports.PctText(r.Rates.TimeProgress))}}})
+	return out
 }
 
 // districtTable is 表1: the rows of the workbook's 分区县 (same units, same
-// order, same rounding) and its 合计 row, without the 序时进度 column
-// (the same for every unit; the note states it). Rates are in % without
-// the sign, as the unit line says.
+// order, same rounding, the ranks of models.RankGroups) and its 合计 row,
+// without the 序时进度 column (the same for every unit; the note states
+// it) and the 环比/同比 columns (表2). Rates are in % without the sign, as
+// the unit line says.
 func districtTable(r *reports.Report) (head []string, rows [][]string) {
-	head = []string{"序号", "区县", "项目数", "总投资", "年度计划", "累计完成", "完成率", "与序时差", "计划开工", "已开工", "开工率", "排名"}
+	head = []string{"序号", "区县", "项目数", "总投资", "年度计划", "累计完成", "完成率", "与序时差", "计划开工", "已开工", "开工率", "完成率排名", "开工率排名"}
 	row := func(seq string, g reports.GroupRow) []string {
 		out := []string{seq, g.Name, fmt.Sprint(g.Projects), reports.YiText(g.TotalInvestment), reports.YiText(g.AnnualPlan),
-			reports.YiText(g.Completed), "", "", fmt.Sprint(g.PlannedStarts), fmt.Sprint(g.ActualStarts), "", ""}
+			reports.YiText(g.Completed), "", "", fmt.Sprint(g.PlannedStarts), fmt.Sprint(g.ActualStarts), "", "", ""}
 		if g.AnnualPlan != 0 {
-			out[6], out[7] = strings.TrimSuffix(reports.PctText(g.InvestmentRate), "%"), reports.PPText(g.InvestmentGapPP)
+			out[6], out[7] = pctNum(g.InvestmentRate), reports.PPText(g.InvestmentGapPP)
 		}
 		if g.PlannedStarts != 0 {
-			out[10] = strings.TrimSuffix(reports.PctText(g.StartRate), "%")
+			out[10] = pctNum(g.StartRate)
 		}
 		if g.InvestmentRank != 0 {
 			out[11] = fmt.Sprint(g.InvestmentRank)
+		}
+		if g.StartRank != 0 {
+			out[12] = fmt.Sprint(g.StartRank)
 		}
 		return out
 	}
@@ -183,40 +297,126 @@ func districtTable(r *reports.Report) (head []string, rows [][]string) {
 	return head, rows
 }
 
-// rankedDistricts returns the units with a rank, best first (ties in
-// their order of the table).
-func rankedDistricts(rows []reports.GroupRow) []reports.GroupRow {
+// compareTable is 表2: 分区县's 环比 columns when the report has a previous
+// period, then its 同比 columns when it has last year's (rates in 个百分点,
+// 环比 of the completed investment in 亿元, 同比 as growth in %); a cell
+// is blank where the unit has no figures in the base or the rate is
+// undefined. nil when the report has neither base.
+func compareTable(r *reports.Report) (head []string, rows [][]string) {
+	if r.Previous == nil && r.LastYear == nil {
+		return nil, nil
+	}
+	head = []string{"序号", "区县"}
+	if r.Previous != nil {
+		head = append(head, "完成率环比", "累计完成环比", "开工率环比")
+	}
+	if r.LastYear != nil {
+		head = append(head, "完成率同比", "累计完成同比增长", "开工率同比")
+	}
+	row := func(seq string, g reports.GroupRow) []string {
+		out := []string{seq, g.Name}
+		if r.Previous != nil {
+			c, ok := g.SincePrevious()
+			out = append(out, ifText(ok && c.HasInvestmentRate, func() string { return reports.PPText(c.InvestmentRatePP) }),
+				ifText(ok, func() string { return signed(reports.YiText(c.Completed)) }),
+				ifText(ok && c.HasStartRate, func() string { return reports.PPText(c.StartRatePP) }))
+		}
+		if r.LastYear != nil {
+			c, ok := g.SinceLastYear()
+			out = append(out, ifText(ok && c.HasInvestmentRate, func() string { return reports.PPText(c.InvestmentRatePP) }),
+				ifText(ok && c.HasGrowth, func() string { return pctNum(c.CompletedGrowth) }),
+				ifText(ok && c.HasStartRate, func() string { return reports.PPText(c.StartRatePP) }))
+		}
+		return out
+	}
+	for i, g := range r.Districts {
+		rows = append(rows, row(fmt.Sprint(i+1), g))
+	}
+	rows = append(rows, row("", r.DistrictTotal))
+	return head, rows
+}
+
+// compareNote says what 表2 compares with.
+func compareNote(r *reports.Report) string {
+	var parts []string
+	if r.Previous != nil {
+		parts = append(parts, "环比为与"+r.PreviousLabel()+"相比（比率差为个百分点，累计完成差为亿元）")
+	}
+	if r.LastYear != nil {
+		parts = append(parts, fmt.Sprintf("同比为与%d年%s相比（比率差为个百分点，累计完成为增长率）", r.Year-1, r.CumulativeLabel()))
+	}
+	return "注：" + strings.Join(parts, "；") + "。上期或上年同期没有该区县数据的留空。"
+}
+
+func ifText(ok bool, text func() string) string {
+	if !ok {
+		return ""
+	}
+	return text()
+}
+
+// signed puts "+" before a positive decimal: "+12.34"; "0.00" and
+// negatives stay as they are.
+func signed(s string) string {
+	if strings.Trim(s, "0.") != "" && s[0] != '-' {
+		return "+" + s
+	}
+	return s
+}
+
+// pctNum is a rate in % with 1 decimal, without the sign: "104.1".
+func pctNum(rate float64) string { return strings.TrimSuffix(reports.PctText(rate), "%") }
+
+// A rate a unit is ranked on: its value and its rank (models.RankGroups).
+type rate struct {
+	value func(reports.GroupRow) float64
+	rank  func(reports.GroupRow) int
+}
+
+var (
+	investmentRate = rate{func(g reports.GroupRow) float64 { return g.InvestmentRate }, func(g reports.GroupRow) int { return g.InvestmentRank }}
+	startRate      = rate{func(g reports.GroupRow) float64 { return g.StartRate }, func(g reports.GroupRow) int { return g.StartRank }}
+)
+
+// ranked returns the units with a rank on by, best first (ties in their
+// order of the table).
+func ranked(rows []reports.GroupRow, by rate) []reports.GroupRow {
 	var out []reports.GroupRow
 	for _, g := range rows {
-		if g.InvestmentRank != 0 {
+		if by.rank(g) != 0 {
 			out = append(out, g)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].InvestmentRank < out[j].InvestmentRank })
+	sort.SliceStable(out, func(i, j int) bool { return by.rank(out[i]) < by.rank(out[j]) })
 	return out
 }
 
 // rankSentence names the first three and the last three units with their
 // rates: "高新区（112.3%）、张店区（108.0%）、淄川区（105.2%）位列前三，
-// …位列后三位"; with six units or fewer, all of them in order. A unit tied
-// with the third (or third from last) is named with it.
-func rankSentence(ranked []reports.GroupRow) string {
+// …位列后三位"; with six units or fewer, all of them in order; when they
+// all share the first rank, "各区县（功能区）均为100.0%". A unit tied with
+// the third (or the third from last) is named with it.
+func rankSentence(ranked []reports.GroupRow, by rate) string {
 	named := func(gs []reports.GroupRow) string {
 		parts := make([]string, len(gs))
 		for i, g := range gs {
-			parts[i] = g.Name + "（" + reports.PctText(g.InvestmentRate) + "）"
+			parts[i] = g.Name + "（" + reports.PctText(by.value(g)) + "）"
 		}
 		return strings.Join(parts, "、")
 	}
-	if len(ranked) <= 6 {
+	last := ranked[len(ranked)-1]
+	switch {
+	case by.rank(last) == 1 && len(ranked) > 1:
+		return "各区县（功能区）均为" + reports.PctText(by.value(last))
+	case len(ranked) <= 6:
 		return "由高到低依次为" + named(ranked)
 	}
 	top := 3
-	for top < len(ranked) && ranked[top].InvestmentRank == ranked[2].InvestmentRank {
+	for top < len(ranked) && by.rank(ranked[top]) == by.rank(ranked[2]) {
 		top++
 	}
 	bottom := len(ranked) - 3
-	for bottom > top && ranked[bottom-1].InvestmentRank == ranked[bottom].InvestmentRank {
+	for bottom > top && by.rank(ranked[bottom-1]) == by.rank(ranked[bottom]) {
 		bottom--
 	}
 	s := named(ranked[:top]) + "位列前三"
@@ -300,13 +500,13 @@ func (n *writer) nextSteps() {
 // closing names the attachments (附件说明, the second name under the
 // first), then the issuer two characters from the right and the date
 // centred under it (GB/T 9704, a document without a seal), kept on one
-// page.
+// page with the 附件说明 above them.
 func (n *writer) closing() {
 	r := n.r
-	n.blank()
-	n.para(para{runs: []run{{text: "附件：1．未按计划开工项目名单"}}})
-	n.para(para{indent: -1, left: 5, runs: []run{{text: "2．投资进度滞后项目名单"}}})
-	n.blank()
+	n.para(para{indent: -1, keepNext: true})
+	n.para(para{keepNext: true, runs: []run{{text: "附件：1．未按计划开工项目名单"}}})
+	n.para(para{indent: -1, left: 5, keepNext: true, runs: []run{{text: "2．投资进度滞后项目名单"}}})
+	n.para(para{indent: -1, keepNext: true})
 	n.para(para{indent: -1, align: "right", right: 2 * charTwips, keepNext: true, runs: []run{{text: Issuer}}})
 	if !r.Generated.IsZero() {
 		date := fmt.Sprintf("%d年%d月%d日", r.Generated.Year(), int(r.Generated.Month()), r.Generated.Day())

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"reflect"
@@ -22,9 +23,16 @@ func demoReport(q int) *reports.Report {
 	for _, u := range models.DefaultUnits() {
 		units = append(units, u.Name)
 	}
-	return reports.Build(reports.Input{Projects: demo.Portfolio2024WithChanges(), Month: models.MonthOf(2024, 3*q),
-		Config: models.DefaultRateConfig(), Districts: units, Categories: models.DefaultCategories(),
-		Generated: time.Date(2025, 1, 10, 9, 30, 0, 0, time.UTC), Quarter: q})
+	cfg, cats := models.DefaultRateConfig(), models.DefaultCategories()
+	in := reports.Input{Projects: demo.Portfolio2024WithChanges(), Month: models.MonthOf(2024, 3*q),
+		Config: cfg, Districts: units, Categories: cats, Generated: time.Date(2025, 1, 10, 9, 30, 0, 0, time.UTC), Quarter: q}
+	if q > 1 {
+		prev := models.ComputeRates(in.Projects, models.MonthOf(2024, 3*q-3), cfg, units, cats)
+		in.Previous = &prev
+	}
+	last := models.ComputeRates(demo.Portfolio2023(), models.MonthOf(2023, 3*q), cfg, units, cats)
+	in.LastYear = &last
+	return reports.Build(in)
 }
 
 func docx(t *testing.T, r *reports.Report) []byte {
@@ -261,8 +269,8 @@ func TestThePackageIsWordprocessingML(t *testing.T) {
 		t.Errorf("headings %q, want %q", headings, want)
 	}
 	head, rows := districtTable(r)
-	if len(tables) != 2 { // 表1 and 附件2 (附件1 is "无": no project is overdue at the end of 2024)
-		t.Fatalf("%d tables, want 2", len(tables))
+	if len(tables) != 3 { // 表1, 表2 and 附件2 (附件1 is "无": no project is overdue at the end of 2024)
+		t.Fatalf("%d tables, want 3", len(tables))
 	}
 	if !reflect.DeepEqual(tables[0], append([][]string{head}, rows...)) {
 		t.Errorf("表1 %q\nwant %q", tables[0], append([][]string{head}, rows...))
@@ -270,11 +278,25 @@ func TestThePackageIsWordprocessingML(t *testing.T) {
 	if len(tables[0]) != 1+12+1 || tables[0][1][1] != "张店区" || tables[0][13][1] != "合计" {
 		t.Errorf("表1 has %d rows, want the header, 12 units and 合计", len(tables[0]))
 	}
-	if n := len(tables[1]) - 1; n != r.Lagging.Investment || n != 141 {
+	ch, crows := compareTable(r)
+	if !reflect.DeepEqual(tables[1], append([][]string{ch}, crows...)) || len(ch) != 8 {
+		t.Errorf("表2 %q\nwant %q", tables[1], append([][]string{ch}, crows...))
+	}
+	if n := len(tables[2]) - 1; n != r.Lagging.Investment || n != 141 {
 		t.Errorf("附件2 lists %d projects, want the %d behind on investment", n, r.Lagging.Investment)
 	}
-	// A header row repeats on every page; no row breaks across pages.
+	// A header row repeats on every page; no row breaks across pages; no
+	// table is wider than the 版心.
 	for i, tbl := range doc.all("tbl") {
+		w := 0
+		for _, c := range tbl.all("gridCol") {
+			var x int
+			fmt.Sscan(c.attr["w"], &x)
+			w += x
+		}
+		if w > textWidth {
+			t.Errorf("table %d is %d twips wide, the 版心 %d", i+1, w, textWidth)
+		}
 		trs := tbl.all("tr")
 		if len(trs[0].all("tblHeader")) != 1 || len(trs[1].all("cantSplit")) != 1 {
 			t.Errorf("table %d: header not repeated or rows may split", i+1)
@@ -299,7 +321,10 @@ func TestTheTextStatesTheFigures(t *testing.T) {
 		strings.Join(r.Headline, ""),
 		"1-12月累计完成投资1181.00亿元，占年度计划的104.1%",
 		"计划开工项目296个，已开工296个，开工率100.0%",
-		"从年度投资完成率看，临淄区（117.3%）、桓台县（117.2%）、高新区（112.0%）位列前三，高青县（90.5%）、博山区（87.2%）、沂源县（81.3%）位列后三位。",
+		"与1-9月相比，累计完成投资增加361.87亿元，年度投资完成率提高31.9个百分点，项目开工率提高1.6个百分点；" +
+			"与2023年同期相比，累计完成投资下降9.8%，年度投资完成率提高0.5个百分点，项目开工率下降1.2个百分点。",
+		"从年度投资完成率看，临淄区（117.3%）、桓台县（117.2%）、高新区（112.0%）位列前三，高青县（90.5%）、博山区（87.2%）、沂源县（81.3%）位列后三位；" +
+			"从项目开工率看，各区县（功能区）均为100.0%。各区县（功能区）具体情况见表1、表2。",
 		"截至12月底，计划开工的296个项目均已开工。",
 		"投资完成率低于序时进度10个百分点以上的项目141个，其中低于30个百分点以上的13个；主要集中在沂源县（29个）、博山区（27个）、高青县（19个）。名单见附件2。",
 		"（此处由市发展改革委填写下步工作安排。）",
@@ -311,8 +336,8 @@ func TestTheTextStatesTheFigures(t *testing.T) {
 		}
 	}
 	for _, g := range r.Districts {
-		if g.Name == "临淄区" && g.Rank != 1 || g.Name == "沂源县" && g.Rank != 12 {
-			t.Errorf("%s ranks %d in the workbook", g.Name, g.Rank)
+		if g.Name == "临淄区" && g.InvestmentRank != 1 || g.Name == "沂源县" && g.InvestmentRank != 12 {
+			t.Errorf("%s ranks %d in the workbook", g.Name, g.InvestmentRank)
 		}
 	}
 }
@@ -343,13 +368,44 @@ func TestFileNames(t *testing.T) {
 // are named in order.
 func TestRankSentence(t *testing.T) {
 	g := func(name string, rank int, rate float64) reports.GroupRow {
-		return reports.GroupRow{Name: name, Rank: rank, Figures: models.Figures{InvestmentRate: rate}}
+		return reports.GroupRow{Name: name, GroupFigures: models.GroupFigures{Figures: models.Figures{InvestmentRate: rate}, InvestmentRank: rank}}
 	}
 	seven := []reports.GroupRow{g("甲", 1, 0.9), g("乙", 2, 0.8), g("丙", 3, 0.7), g("丁", 3, 0.7), g("戊", 5, 0.6), g("己", 6, 0.5), g("庚", 7, 0.4)}
-	if got, want := rankSentence(seven), "甲（90.0%）、乙（80.0%）、丙（70.0%）、丁（70.0%）位列前三，戊（60.0%）、己（50.0%）、庚（40.0%）位列后三位"; got != want {
+	if got, want := rankSentence(seven, investmentRate), "甲（90.0%）、乙（80.0%）、丙（70.0%）、丁（70.0%）位列前三，戊（60.0%）、己（50.0%）、庚（40.0%）位列后三位"; got != want {
 		t.Errorf("rankSentence\n got %q\nwant %q", got, want)
 	}
-	if got, want := rankSentence(seven[:2]), "由高到低依次为甲（90.0%）、乙（80.0%）"; got != want {
+	if got, want := rankSentence(seven[:2], investmentRate), "由高到低依次为甲（90.0%）、乙（80.0%）"; got != want {
 		t.Errorf("rankSentence %q, want %q", got, want)
+	}
+	tied := []reports.GroupRow{g("甲", 1, 1), g("乙", 1, 1), g("丙", 1, 1)}
+	if got, want := rankSentence(tied, investmentRate), "各区县（功能区）均为100.0%"; got != want {
+		t.Errorf("rankSentence %q, want %q", got, want)
+	}
+}
+
+// TestComparisonsInTheOfficeWords: 环比 and 同比 of 总体情况 in words, from
+// models.Compare; Q1 has no 环比 (the year's figures start again in
+// January), and a report without bases says nothing of either.
+func TestComparisonsInTheOfficeWords(t *testing.T) {
+	r := demoReport(1)
+	if got := comparisons(r); !strings.HasPrefix(got, "与2023年同期相比，累计完成投资") || strings.Contains(got, "与1-") {
+		t.Errorf("Q1 comparisons %q", got)
+	}
+	r.LastYear = nil
+	if got := comparisons(r); got != "" {
+		t.Errorf("without bases %q", got)
+	}
+	if head, _ := compareTable(r); head != nil {
+		t.Errorf("表2 without bases: %q", head)
+	}
+	for _, tt := range []struct{ got, want string }{
+		{ppChange(3.24), "提高3.2个百分点"}, {ppChange(-0.45), "下降0.5个百分点"}, {ppChange(0.04), "持平"},
+		{amountChange(31240000000), "增加312.40亿元"}, {amountChange(-120000000), "减少1.20亿元"}, {amountChange(400000), "持平"},
+		{growth(0.045), "增长4.5%"}, {growth(-0.0984), "下降9.8%"}, {growth(0.0004), "持平"},
+		{signed("12.34"), "+12.34"}, {signed("0.00"), "0.00"}, {signed("-1.20"), "-1.20"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 }

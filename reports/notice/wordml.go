@@ -106,6 +106,9 @@ type table struct {
 	head   []string
 	rows   [][]cell
 	size   int // font size in half-points
+	// together keeps the table on one page when it fits (every row is
+	// kept with the next): for the short tables of the units.
+	together bool
 }
 
 // body collects the document's body XML.
@@ -195,14 +198,14 @@ func (b *body) table(t table) {
 	for i, h := range t.head {
 		head[i] = cell{text: h}
 	}
-	b.row(t, head, true)
-	for _, r := range t.rows {
-		b.row(t, r, false)
+	b.row(t, head, true, t.together && len(t.rows) > 0)
+	for i, r := range t.rows {
+		b.row(t, r, false, t.together && i < len(t.rows)-1)
 	}
 	w.WriteString("</w:tbl>")
 }
 
-func (b *body) row(t table, cells []cell, header bool) {
+func (b *body) row(t table, cells []cell, header, keep bool) {
 	w := &b.buf
 	w.WriteString("<w:tr><w:trPr><w:cantSplit/>")
 	if header {
@@ -215,7 +218,11 @@ func (b *body) row(t table, cells []cell, header bool) {
 		if align == "" {
 			align = "center"
 		}
-		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="` + align + `"/></w:pPr>`)
+		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/>`)
+		if keep {
+			w.WriteString(`<w:keepNext/>`)
+		}
+		w.WriteString(`<w:jc w:val="` + align + `"/></w:pPr>`)
 		r := run{text: c.text, size: t.size}
 		if header {
 			r.font = fontHeiti
