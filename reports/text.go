@@ -44,10 +44,6 @@ func PPText(gapPP float64) string {
 	return s
 }
 
-// GapText says how a rate stands against 序时进度 in the office's words:
-// "超序时进度3.9个百分点", "低于序时进度3.9个百分点" or "与序时进度持平".
-func GapText(gapPP float64) string { return gapText(gapPP) }
-
 // PreviousLabel names the period 环比 compares with: "1-3月" (the
 // previous quarter's months) or "1-5月"; "" when the report has none.
 func (r *Report) PreviousLabel() string { return r.previousLabel() }

@@ -21,7 +21,6 @@ func TestTextOfTheFigures(t *testing.T) {
 		{PPText(4.1), "+4.1"},
 		{PPText(-3.04), "-3.0"},
 		{PPText(-0.04), "0.0"},
-		{GapText(-3.04), "低于序时进度3.0个百分点"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)

@@ -456,7 +456,7 @@ func (n *writer) problems() {
 	var slow []string
 	for _, g := range r.Districts {
 		if g.AnnualPlan != 0 && reports.PPText(g.InvestmentGapPP)[0] == '-' {
-			slow = append(slow, g.Name+"（"+reports.GapText(g.InvestmentGapPP)+"）")
+			slow = append(slow, g.Name+"（"+models.GapText(g.InvestmentGapPP, r.Month)+"）")
 		}
 	}
 	if len(slow) > 0 {
