@@ -88,6 +88,9 @@ func TestNoticeDownload(t *testing.T) {
 	if status, _, _ := download(t, ts, "", "/api/v1/reports/quarterly.docx?year=2024&quarter=4"); status != http.StatusUnauthorized {
 		t.Errorf("without a token: %d", status)
 	}
+	if status, _, body := download(t, ts, token, "/api/v1/reports/quarterly.docx?year=2022&quarter=4"); status != http.StatusNotFound || !servertest.HasChinese(string(body)) {
+		t.Errorf("a year without a list: %d %s", status, body)
+	}
 	for _, q := range []string{"quarter=5", "month=13", "quarter=x"} {
 		status, _, body := download(t, ts, token, "/api/v1/reports/quarterly.docx?year=2024&"+q)
 		if status != http.StatusBadRequest || !servertest.HasChinese(string(body)) {

@@ -253,3 +253,32 @@ func TestNoticeOf2024Q4(t *testing.T) {
 		}
 	}
 }
+
+// TestAQuarterLockedWithoutItsNotice: a quarter locked before the 通报 was
+// kept with its workbook has no 通报 as sent; asking for one is a conflict
+// with a message, not today's figures under the locked quarter's name.
+func TestAQuarterLockedWithoutItsNotice(t *testing.T) {
+	svc := demoService(t)
+	ctx := context.Background()
+	wb, err := svc.Quarterly(ctx, 2024, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Store.LockQuarter(ctx, 2024, 1, models.User{Name: "旧版本"}, store.LockedFile{Kind: "xlsx", FileName: wb.FileName, Data: wb.Data}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = svc.QuarterlyNotice(ctx, 2024, 1)
+	if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(err.Error(), "请解锁后重新锁定") {
+		t.Errorf("the 通报 of a quarter locked without one: %v", err)
+	}
+	if err := svc.Store.UnlockQuarter(ctx, 2024, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Lock(ctx, 2024, 1, models.User{Name: "管理员"}); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := svc.QuarterlyNotice(ctx, 2024, 1)
+	if err != nil || kept.Report != nil || kept.FileName != "重大项目建设情况通报_2024Q1.docx" {
+		t.Errorf("locked again: %q %v (made now: %v)", kept.FileName, err, kept.Report != nil)
+	}
+}
