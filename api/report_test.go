@@ -46,7 +46,7 @@ func TestQuarterlyWorkbookEqualsTheRates(t *testing.T) {
 
 func checkWorkbook(t *testing.T, q int, f *excelize.File, r models.Rates) {
 	t.Helper()
-	if got := f.GetSheetList(); strings.Join(got, ",") != "总体情况,分区县,分类别,未开工项目,投资滞后项目,提前开工,项目明细" {
+	if got := f.GetSheetList(); strings.Join(got, ",") != "总体情况,分区县,分类别,分级别,市直部门,未开工项目,投资滞后项目,提前开工,未报送单位,项目明细" {
 		t.Fatalf("Q%d sheets %v", q, got)
 	}
 	num := func(sheet, cell string) float64 {

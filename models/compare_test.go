@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -103,5 +104,24 @@ func TestHasFiguresNeedsSomethingRecorded(t *testing.T) {
 	}
 	if ComputeRates(listed, MonthOf(2024, 1), DefaultRateConfig(), nil, nil).HasFigures() {
 		t.Error("January has February's figure")
+	}
+}
+
+func TestComputeGroupsByAnyKey(t *testing.T) {
+	ps := []Project{
+		{Code: "1", Year: 2024, Facts: Facts{Nature: NatureContinuing, District: "市直部门", Unit: "市交通运输局", AnnualPlan: 100 * Wan}, Investments: []Investment{{MonthOf(2024, 6), 30 * Wan}}},
+		{Code: "2", Year: 2024, Facts: Facts{Nature: NatureContinuing, District: "市直部门", Unit: "市水利局", AnnualPlan: 100 * Wan}, Investments: []Investment{{MonthOf(2024, 6), 70 * Wan}}},
+		{Code: "3", Year: 2024, Facts: Facts{Nature: NatureContinuing, District: "市直部门", Unit: "市交通运输局", AnnualPlan: 100 * Wan}, Investments: []Investment{{MonthOf(2024, 6), 50 * Wan}}},
+		{Code: "4", Year: 2024, Facts: Facts{Nature: NatureContinuing, District: "市直部门", AnnualPlan: 10 * Wan}},
+		{Code: "5", Year: 2024, Facts: Facts{Nature: NatureContinuing, District: "张店区", Unit: "张店区发改局", AnnualPlan: 10 * Wan}},
+	}
+	gs := ComputeGroups(ps, MonthOf(2024, 6), DefaultRateConfig(), func(p *Project) (string, bool) { return p.Unit, p.District == "市直部门" }, nil)
+	var got []string
+	for _, g := range gs {
+		got = append(got, fmt.Sprintf("%s %d %.2f #%d", g.Name, g.Projects, g.InvestmentRate, g.InvestmentRank))
+	}
+	want := []string{"市交通运输局 2 0.40 #2", "市水利局 1 0.70 #1", "未填写 1 0.00 #3"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("groups %v, want %v", got, want)
 	}
 }

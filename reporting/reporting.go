@@ -59,8 +59,48 @@ func (s *Service) Input(ctx context.Context, m models.Month, q int) (reports.Inp
 	if in.Corrections, err = s.Store.Corrections(ctx, m); err != nil {
 		return in, err
 	}
+	if err := s.groupsOf(ctx, &in); err != nil {
+		return in, err
+	}
+	if in.Unsent, err = s.Unsent(ctx, m); err != nil {
+		return in, err
+	}
 	in.Previous, in.LastYear, err = s.Bases(ctx, m, q != 0)
 	return in, err
+}
+
+// groupsOf gives in the lists of the group sheets: the levels, each
+// category's group (产业项目/城市建设项目) and the units that are city
+// departments.
+func (s *Service) groupsOf(ctx context.Context, in *reports.Input) (err error) {
+	if in.Levels, err = s.Store.Levels(ctx); err != nil {
+		return err
+	}
+	if in.CategoryGroups, err = s.Store.CategoryGroups(ctx); err != nil {
+		return err
+	}
+	units, err := s.Store.Units(ctx)
+	for _, u := range units {
+		if u.Kind == models.KindDepartment {
+			in.Departments = append(in.Departments, u.Name)
+		}
+	}
+	return err
+}
+
+// Unsent returns the units, in report order, that have not sent month m's
+// ledger (未报送单位): the one place that says what "sent" means for the
+// report, today a committed import of the unit for m
+// (store.Submissions).
+func (s *Service) Unsent(ctx context.Context, m models.Month) ([]string, error) {
+	subs, err := s.Store.Submissions(ctx, m)
+	var out []string
+	for _, sub := range subs {
+		if !sub.Submitted {
+			out = append(out, sub.District)
+		}
+	}
+	return out, err
 }
 
 // noFigures is the refusal of a report for a period without figures.

@@ -26,6 +26,7 @@ func Build(in Input) *Report {
 		in.Previous.Category, in.LastYear.Category)
 	r.DistrictTotal = r.total()
 	r.CategoryTotal = r.DistrictTotal
+	r.subsets(in)
 	r.Details = projectRows(in)
 	r.Corrections = in.Corrections
 	r.classify()

@@ -97,6 +97,8 @@ func testInput(m, q int) Input {
 		Projects: testPortfolio(), Month: mo(m), Config: models.DefaultRateConfig(),
 		Districts: unitNames(), Categories: models.DefaultCategories(),
 		Generated: time.Date(2024, 7, 5, 9, 30, 0, 0, time.FixedZone("CST", 8*3600)), Quarter: q,
+		Levels: models.DefaultLevels(), CategoryGroups: models.DefaultCategoryGroups(), Departments: []string{"市直部门"},
+		Unsent: []string{"淄川区", "博山区"}, // 博山区 has no project: not listed
 	}
 }
 

@@ -66,15 +66,15 @@ func pageCount(pdf []byte) int {
 }
 
 // TestLibreOfficePrintsOnePagePerSheet converts the fixture's workbook to
-// PDF: each of the 7 sheets fits one A4 landscape page (fit to width; the
+// PDF: each of the 10 sheets fits one A4 landscape page (fit to width; the
 // two summary sheets fit one page). A sheet that lost its page setup spills
 // over several pages.
 func TestLibreOfficePrintsOnePagePerSheet(t *testing.T) {
 	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	pdf := toPDF(t, soffice, writeTemp(t, testInput(6, 2), dir, FileName(2024, 2)))
-	if n := pageCount(pdf); n != 7 {
-		t.Errorf("PDF has %d pages, want 7 (one per sheet)", n)
+	if n := pageCount(pdf); n != len(SheetNames()) {
+		t.Errorf("PDF has %d pages, want %d (one per sheet)", n, len(SheetNames()))
 	}
 }
 

@@ -26,6 +26,18 @@ type Input struct {
 	// models.Compared), nil when there is none: the columns of a
 	// comparison without a base are left out.
 	Previous, LastYear *models.Rates
+	// Levels is the level order of 分级别 (省重大, 省重点, 市重大: the
+	// store's list); CategoryGroups maps a category to its group (产业项目
+	// or 城市建设项目) for the split on 分类别; Departments are the units
+	// that are city departments (市直部门), whose projects 市直部门 lists by
+	// responsible department (Project.Unit).
+	Levels         []string
+	CategoryGroups map[string]string
+	Departments    []string
+	// Unsent names the units that have not sent month M's ledger, in unit
+	// order (未报送单位); units without a project on the list at M are
+	// left out by Build.
+	Unsent []string
 }
 
 // Report holds every value of a report, ready to render: the figures of
@@ -51,6 +63,14 @@ type Report struct {
 	DistrictTotal GroupRow   // 合计: the overall Figures
 	Categories    []GroupRow // one per category in Input.Categories order
 	CategoryTotal GroupRow
+	// CategorySplit are the 产业项目 and 城市建设项目 rows of 分类别 (and a
+	// 未填写 row for categories in neither group, when there are any).
+	CategorySplit []GroupRow
+	Levels        []GroupRow // 分级别, in Input.Levels order
+	Departments   []GroupRow // 市直部门: one row per responsible department
+	// DepartmentTotal is 市直部门's 合计: all the departments' projects.
+	DepartmentTotal GroupRow
+	Unsent          []UnsentRow
 
 	Overdue     []ProjectRow // 未按计划开工: 新开工, planned by M and not started by M
 	LaggingRows []ProjectRow // 滞后项目: yellow or red on either axis
@@ -88,6 +108,14 @@ func (g GroupRow) SincePrevious() (models.Comparison, bool) {
 // period of the year before; false when there is none.
 func (g GroupRow) SinceLastYear() (models.Comparison, bool) {
 	return models.CompareWith(g.Figures, g.LastYear)
+}
+
+// UnsentRow is a unit that has not sent month M's ledger: its projects on
+// the list at M and how many of them have no figure for M.
+type UnsentRow struct {
+	Name       string
+	Projects   int
+	Unreported int
 }
 
 // ProjectRow is one project with its standing as of the report month.

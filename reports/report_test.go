@@ -46,7 +46,7 @@ func text(f *excelize.File, sheet, ref string) string {
 
 func TestSheetsInContractOrder(t *testing.T) {
 	f, _ := openReport(t, testInput(6, 2))
-	want := []string{"总体情况", "分区县", "分类别", "未开工项目", "投资滞后项目", "提前开工", "项目明细"}
+	want := []string{"总体情况", "分区县", "分类别", "分级别", "市直部门", "未开工项目", "投资滞后项目", "提前开工", "未报送单位", "项目明细"}
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
@@ -68,6 +68,9 @@ func TestGroupSheetsEqualComputeRates(t *testing.T) {
 			checkGroupRow(t, f, tc.sheet, headerRow+1+i, name, g.Figures, rates.TimeProgress)
 		}
 		total := headerRow + 1 + len(tc.groups)
+		if tc.sheet == sheetCategories {
+			total += 2 // the 产业项目 and 城市建设项目 subtotals
+		}
 		checkGroupRow(t, f, tc.sheet, total, "合计", rates.Figures, rates.TimeProgress)
 	}
 }

@@ -14,26 +14,32 @@ const (
 	sheetSummary    = "总体情况"
 	sheetDistricts  = "分区县"
 	sheetCategories = "分类别"
+	sheetLevels     = "分级别"
+	sheetDepts      = "市直部门"
 	sheetOverdue    = "未开工项目"
 	sheetLagging    = "投资滞后项目"
 	sheetEarly      = "提前开工"
+	sheetUnsent     = "未报送单位"
 	sheetDetails    = "项目明细"
 )
 
 // SheetNames returns the workbook's sheets in order.
 func SheetNames() []string {
-	return []string{sheetSummary, sheetDistricts, sheetCategories, sheetOverdue, sheetLagging, sheetEarly, sheetDetails}
+	return []string{sheetSummary, sheetDistricts, sheetCategories, sheetLevels, sheetDepts, sheetOverdue, sheetLagging, sheetEarly, sheetUnsent, sheetDetails}
 }
 
 // groupColumns are the columns of 分区县 and 分类别; name heads column B.
 // 序时进度 comes after the figures: it is the line the charts draw against
 // 完成率. The 环比 and 同比 columns follow (compareColumns) when the report
-// has those bases.
-func (r *Report) groupColumns(name string) []column {
+// has those bases and compare is set.
+func (r *Report) groupColumns(name string, compare bool) []column {
 	cols := []column{
 		{"序号", kInt}, {name, kCenter}, {"项目数", kInt}, {"总投资", kYi}, {"年度计划", kYi},
 		{"累计完成", kYi}, {"完成率", kPct}, {"与序时差（个百分点）", kPP}, {"计划开工", kInt},
 		{"已开工", kInt}, {"开工率", kPct}, {"完成率排名", kInt}, {"序时进度", kPct}, {"开工率排名", kInt},
+	}
+	if !compare {
+		return cols
 	}
 	return append(cols, r.compareColumns()...)
 }
@@ -97,10 +103,11 @@ func yiIf(m models.Money, ok bool) any {
 	return yi(m)
 }
 
-// groupValues returns one row of 分区县/分类别: amounts in 亿元 (2 decimals),
-// rates as fractions rounded to 0.1%, the gap to 0.1 point. A rate without a
-// denominator (no annual plan, no planned start) and a missing rank are blank.
-func (r *Report) groupValues(seq int, g GroupRow) []any {
+// groupValues returns one row of a group sheet: amounts in 亿元 (2
+// decimals), rates as fractions rounded to 0.1%, the gap to 0.1 point, then
+// 环比 and 同比 when compare is set. A rate without a denominator (no
+// annual plan, no planned start) and a missing rank are blank.
+func (r *Report) groupValues(seq int, g GroupRow, compare bool) []any {
 	row := []any{seq, g.Name, g.Projects, yi(g.TotalInvestment), yi(g.AnnualPlan), yi(g.Completed),
 		nil, nil, g.PlannedStarts, g.ActualStarts, nil, nil, pct(r.Rates.TimeProgress), nil}
 	if seq == 0 {
@@ -118,26 +125,34 @@ func (r *Report) groupValues(seq int, g GroupRow) []any {
 	if g.StartRank != 0 {
 		row[13] = g.StartRank
 	}
+	if !compare {
+		return row
+	}
 	return append(row, r.compareValues(g)...)
 }
 
-// groupTable lays out 分区县 or 分类别.
-func (r *Report) groupTable(sheet, name, title string, rows []GroupRow, total GroupRow) *table {
+// groupTable lays out a group sheet: a numbered row per group, then the
+// unnumbered subtotal rows (sub) and the 合计 row; compare adds the 环比 and
+// 同比 columns (分区县, 分类别).
+func (r *Report) groupTable(sheet, name, title string, rows, sub []GroupRow, total GroupRow, compare bool) *table {
 	t := &table{
 		sheet: sheet, title: r.Period() + title, unit: "单位：亿元、个、%",
-		cols: r.groupColumns(name), total: r.groupValues(0, total),
+		cols: r.groupColumns(name, compare), total: r.groupValues(0, total, compare),
 		notes: []string{
 			fmt.Sprintf("注：完成率=%s累计完成投资÷年度计划投资；序时进度=%d÷12；与序时差=完成率−序时进度（个百分点）；开工率=已开工÷计划开工（%s）。",
 				r.CumulativeLabel(), r.Month, startBasis(r.Config.StartDenominator)),
 			"排名按完成率、开工率（保留1位小数）由高到低，相同的并列、其后名次顺延；无年度计划的不排完成率名次，无计划开工的不排开工率名次，无计划的比率留空。金额按元汇总后四舍五入到0.01亿元，合计行可能与各行之和相差0.01。",
 		},
 	}
-	if n := r.compareNote("上期或上年同期没有该组数据的留空。"); n != "" {
+	if n := r.compareNote("上期或上年同期没有该组数据的留空。"); n != "" && compare {
 		t.notes = append(t.notes, n)
 	}
-	vals := make([][]any, len(rows))
+	vals := make([][]any, 0, len(rows)+len(sub))
 	for i, g := range rows {
-		vals[i] = r.groupValues(i+1, g)
+		vals = append(vals, r.groupValues(i+1, g, compare))
+	}
+	for _, g := range sub {
+		vals = append(vals, r.groupValues(0, g, compare))
 	}
 	t.setRows(vals)
 	return t
@@ -169,16 +184,18 @@ func startBasis(denominator string) string {
 
 // districtTable is 分区县, with the two charts below it.
 func (r *Report) districtTable() *table {
-	t := r.groupTable(sheetDistricts, "区县", "各区县（功能区）重大项目推进情况", r.Districts, r.DistrictTotal)
+	t := r.groupTable(sheetDistricts, "区县", "各区县（功能区）重大项目推进情况", r.Districts, nil, r.DistrictTotal, true)
 	t.cols[1].head = "区县"
 	n := len(r.Districts)
 	t.charts = func(f *excelize.File, top int) error { return addCharts(f, sheetDistricts, n, top) }
 	return t
 }
 
-// categoryTable is 分类别, with the completion-rate chart below it.
+// categoryTable is 分类别: the categories, then the 产业项目 and 城市建设项目
+// subtotals, with the completion-rate chart (of the categories) below it.
 func (r *Report) categoryTable() *table {
-	t := r.groupTable(sheetCategories, "类别", "重大项目分类别推进情况", r.Categories, r.CategoryTotal)
+	t := r.groupTable(sheetCategories, "类别", "重大项目分类别推进情况", r.Categories, r.CategorySplit, r.CategoryTotal, true)
+	t.notes = append(t.notes, "注：产业项目、城市建设项目两行为所属类别的小计（类别的归属可在系统中修改），不参与排名；“"+models.Unnamed+"”为不属于两者的类别的项目。")
 	n := len(r.Categories)
 	t.charts = func(f *excelize.File, top int) error { return addRateChart(f, sheetCategories, n, top) }
 	return t

@@ -24,7 +24,8 @@ func (r *Report) Write(w io.Writer) error {
 	if err := r.summary(f, st); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheetSummary, err)
 	}
-	for _, t := range []*table{r.districtTable(), r.categoryTable(), r.overdueTable(), r.laggingTable(), r.earlyTable(), r.detailTable()} {
+	for _, t := range []*table{r.districtTable(), r.categoryTable(), r.levelTable(), r.departmentTable(),
+		r.overdueTable(), r.laggingTable(), r.earlyTable(), r.unsentTable(), r.detailTable()} {
 		if err := t.write(f, st); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.sheet, err)
 		}

@@ -190,7 +190,15 @@ var migrations = []string{
 		created_at TIMESTAMP,
 		PRIMARY KEY (year, quarter, kind)
 	);`,
+	// 13 (versionCategoryGroups): each category belongs to a group (产业项目 / 城市建设项目) for the
+	// split on 分类别; the default categories get theirs.
+	`ALTER TABLE categories ADD COLUMN grp TEXT NOT NULL DEFAULT '';
+	UPDATE categories SET grp = '产业项目' WHERE name IN ('工业', '现代服务业');
+	UPDATE categories SET grp = '城市建设项目' WHERE name IN ('能源及基础设施', '乡村振兴及社会民生');`,
 }
+
+// versionCategoryGroups is the schema version that has categories.grp.
+const versionCategoryGroups = 13
 
 var dialectWords = map[string]map[string]string{
 	"sqlite":   {"{{id}}": "INTEGER PRIMARY KEY AUTOINCREMENT", "{{blob}}": "BLOB"},
@@ -221,7 +229,7 @@ func (s *Store) Migrate(ctx context.Context, target int) error {
 			return fmt.Errorf("迁移数据库结构到版本 %d 失败：%w", v, err)
 		}
 	}
-	return s.seed(ctx)
+	return s.seed(ctx, target)
 }
 
 // lockMigrations makes Migrate calls on one PostgreSQL database run one

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -114,6 +115,15 @@ func TestUsersLoginAndTokens(t *testing.T) {
 	})
 }
 
+func TestNewStoreHasTheCategoryGroups(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		g, err := s.CategoryGroups(context.Background())
+		if err != nil || !reflect.DeepEqual(g, models.DefaultCategoryGroups()) {
+			t.Errorf("category groups %v %v, want %v", g, err, models.DefaultCategoryGroups())
+		}
+	})
+}
+
 func TestFirstSchemaVersionMigratesKeepingRows(t *testing.T) {
 	check := func(t *testing.T, s *Store, reopen func() *Store) {
 		ctx := context.Background()
@@ -134,6 +144,9 @@ func TestFirstSchemaVersionMigratesKeepingRows(t *testing.T) {
 		p, err := s.Project(ctx, "2403-370303-04-01-000123", 2024)
 		if err != nil || p.Name != "老项目" || p.CompletedYTD != 2500000 || p.AnnualPlan != 10000000 {
 			t.Errorf("old rows after migration: %+v %v", p, err)
+		}
+		if g, err := s.CategoryGroups(ctx); err != nil || !reflect.DeepEqual(g, models.DefaultCategoryGroups()) {
+			t.Errorf("category groups after migration: %v %v", g, err)
 		}
 	}
 	t.Run("sqlite", func(t *testing.T) {

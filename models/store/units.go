@@ -27,7 +27,7 @@ type namedRow struct {
 
 // seed inserts the default units, categories and levels that are missing;
 // rows an office has edited are left alone.
-func (s *Store) seed(ctx context.Context) error {
+func (s *Store) seed(ctx context.Context, version int) error {
 	if done, err := s.seeded(ctx); err != nil || done {
 		return err
 	}
@@ -48,7 +48,29 @@ func (s *Store) seed(ctx context.Context) error {
 			return err
 		}
 	}
+	for name, grp := range models.DefaultCategoryGroups() { // a category seeded now gets its group
+		if version < versionCategoryGroups {
+			break
+		}
+		if err := s.db.WithContext(ctx).Exec(`UPDATE categories SET grp = ? WHERE name = ? AND grp = ''`, grp, name).Error; err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// CategoryGroups returns the group (产业项目 or 城市建设项目) of each
+// category that has one.
+func (s *Store) CategoryGroups(ctx context.Context) (map[string]string, error) {
+	var rows []struct{ Name, Grp string }
+	if err := s.db.WithContext(ctx).Raw(`SELECT name, grp FROM categories WHERE grp <> ''`).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Name] = r.Grp
+	}
+	return out, nil
 }
 
 // seeded reports whether every default unit, category and level is
