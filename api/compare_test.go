@@ -169,6 +169,8 @@ func TestNoReportForAPeriodWithoutFigures(t *testing.T) {
 			"/api/v1/reports/quarterly.xlsx?year=2025&quarter=1": "2025年第一季度没有任何项目数据",
 			"/api/v1/reports/quarterly.xlsx?year=2025&month=1":   "2025年1月没有任何项目数据",
 			"/api/v1/reports/quarterly.xlsx?year=2025&month=8":   "2025年1-8月没有任何项目数据",
+			"/api/v1/reports/quarterly.docx?year=2025&quarter=2": "2025年第二季度没有任何项目数据",
+			"/api/v1/reports/quarterly.docx?year=2025&month=1":   "2025年1月没有任何项目数据",
 		} {
 			var e apiError
 			ts.Do("GET", path, admin, nil, http.StatusUnprocessableEntity, &e)

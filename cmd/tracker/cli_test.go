@@ -296,6 +296,8 @@ func TestNoReportWithoutFigures(t *testing.T) {
 		fails(t, "empty database", "错误：2023年第一季度没有任何项目数据")
 	runIn(t, dir, "", nil, "report", "--db", "empty.db", "--year", "2024", "--month", "1", "-o", "b.xlsx").
 		fails(t, "empty database, January", "错误：2024年1月没有任何项目数据")
+	runIn(t, dir, "", nil, "report", "--db", "empty.db", "--year", "2024", "--quarter", "2", "--docx", "-o", "a.docx").
+		fails(t, "empty database, 通报", "错误：2024年第二季度没有任何项目数据")
 	if r := runIn(t, dir, "", nil, "demo", "--db", "demo.db"); r.code != 0 {
 		t.Fatalf("demo: %+v", r)
 	}
@@ -304,7 +306,7 @@ func TestNoReportWithoutFigures(t *testing.T) {
 	if r := runIn(t, dir, "", nil, "report", "--db", "demo.db", "--year", "2023", "--quarter", "1", "-o", "d.xlsx"); r.code != 0 {
 		t.Errorf("2023 Q1 of the demo: %+v", r)
 	}
-	for _, f := range []string{"a.xlsx", "b.xlsx", "c.xlsx"} {
+	for _, f := range []string{"a.xlsx", "b.xlsx", "c.xlsx", "a.docx"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s was written", f)
 		}
