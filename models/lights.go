@@ -162,3 +162,20 @@ func StatusOf(p *Project, m Month, cfg RateConfig) ProjectStatus {
 	}
 	return s
 }
+
+// Colours returns a light's fill and text colours as RGB hex (no "#"): the
+// one palette of the workbooks and the pages. The fills are saturated so
+// that red, yellow and green stay apart on paper, and the text on each is
+// the one that reads best on it (white on red and green, black on
+// yellow). LightNone has none ("", "").
+func (l Light) Colours() (fill, text string) {
+	switch l {
+	case LightGreen:
+		return "00B050", "FFFFFF"
+	case LightYellow:
+		return "FFD700", "000000"
+	case LightRed:
+		return "E00000", "FFFFFF"
+	}
+	return "", ""
+}

@@ -85,14 +85,24 @@ func TestChartsPlotRatesAgainstTimeProgress(t *testing.T) {
 }
 
 // TestStreamedSheetsKeepTheirPageSetup checks what excelize's StreamWriter
-// and AutoFilter can lose: the used range, fit-to-page and the filter.
+// and AutoFilter can lose: the used range, fit-to-page and the filter. The
+// paper follows from the widths (layoutFor): 总体情况 A4 portrait, the wide
+// lists (投资滞后项目, 项目明细) A3, the others A4, all but 总体情况
+// landscape.
 func TestStreamedSheetsKeepTheirPageSetup(t *testing.T) {
 	_, data := writeReport(t, testInput(6, 2))
 	parts := zipFiles(t, data)
 	for i := 1; i <= len(SheetNames()); i++ {
 		name := fmt.Sprintf("xl/worksheets/sheet%d.xml", i)
 		x := parts[name]
-		for _, want := range []string{`fitToPage="true"`, `paperSize="9"`, `orientation="landscape"`, `fitToWidth="1"`, `<pane `} {
+		paper, orientation := `paperSize="9"`, `orientation="landscape"`
+		switch SheetNames()[i-1] {
+		case sheetSummary:
+			orientation = `orientation="portrait"`
+		case sheetLagging, sheetDetails:
+			paper = `paperSize="8"`
+		}
+		for _, want := range []string{`fitToPage="true"`, paper, orientation, `fitToWidth="1"`, `<pane `} {
 			if !strings.Contains(x, want) {
 				t.Errorf("%s lacks %s", name, want)
 			}

@@ -29,14 +29,15 @@ func SheetNames() []string {
 }
 
 // groupColumns are the columns of 分区县 and 分类别; name heads column B.
-// 序时进度 comes after the figures: it is the line the charts draw against
-// 完成率. The 环比 and 同比 columns follow (compareColumns) when the report
-// has those bases and compare is set.
+// 序时进度 and 开工率目标 come after the figures: they are the lines the
+// charts draw against 完成率 and 开工率. The 环比 and 同比 columns follow
+// (compareColumns) when the report has those bases and compare is set.
 func (r *Report) groupColumns(name string, compare bool) []column {
 	cols := []column{
 		{"序号", kInt}, {name, kCenter}, {"项目数", kInt}, {"总投资", kYi}, {"年度计划", kYi},
 		{"累计完成", kYi}, {"完成率", kPct}, {"与序时差（个百分点）", kPP}, {"计划开工", kInt},
 		{"已开工", kInt}, {"开工率", kPct}, {"完成率排名", kInt}, {"序时进度", kPct}, {"开工率排名", kInt},
+		{"开工率目标", kPct},
 	}
 	if !compare {
 		return cols
@@ -50,7 +51,8 @@ const (
 	gcRate         = 7
 	gcStartRate    = 11
 	gcTimeProgress = 13
-	gcCompare      = 15 // the first 环比 or 同比 column, when there is one
+	gcStartTarget  = 15
+	gcCompare      = 16 // the first 环比 or 同比 column, when there is one
 )
 
 // compareColumns are the 环比 columns when the report has a previous
@@ -109,7 +111,7 @@ func yiIf(m models.Money, ok bool) any {
 // annual plan, no planned start) and a missing rank are blank.
 func (r *Report) groupValues(seq int, g GroupRow, compare bool) []any {
 	row := []any{seq, g.Name, g.Projects, yi(g.TotalInvestment), yi(g.AnnualPlan), yi(g.Completed),
-		nil, nil, g.PlannedStarts, g.ActualStarts, nil, nil, pct(r.Rates.TimeProgress), nil}
+		nil, nil, g.PlannedStarts, g.ActualStarts, nil, nil, pct(r.Rates.TimeProgress), nil, pct(r.rateLines()[1].target)}
 	if seq == 0 {
 		row[0] = nil
 	}
@@ -139,8 +141,8 @@ func (r *Report) groupTable(sheet, name, title string, rows, sub []GroupRow, tot
 		sheet: sheet, title: r.Period() + title, unit: "单位：亿元、个、%",
 		cols: r.groupColumns(name, compare), total: r.groupValues(0, total, compare),
 		notes: []string{
-			fmt.Sprintf("注：完成率=%s累计完成投资÷年度计划投资；序时进度=%d÷12；与序时差=完成率−序时进度（个百分点）；开工率=已开工÷计划开工（%s）。",
-				r.CumulativeLabel(), r.Month, startBasis(r.Config.StartDenominator)),
+			fmt.Sprintf("注：完成率=%s累计完成投资÷年度计划投资；序时进度=%d÷12；与序时差=完成率−序时进度（个百分点）；开工率=已开工÷计划开工（%s），开工率目标为%s。",
+				r.CumulativeLabel(), r.Month, startBasis(r.Config.StartDenominator), startTargetText(r.Config.StartDenominator)),
 			"排名按完成率、开工率（保留1位小数）由高到低，相同的并列、其后名次顺延；无年度计划的不排完成率名次，无计划开工的不排开工率名次，无计划的比率留空。金额按元汇总后四舍五入到0.01亿元，合计行可能与各行之和相差0.01。",
 		},
 	}
@@ -187,7 +189,8 @@ func (r *Report) districtTable() *table {
 	t := r.groupTable(sheetDistricts, "区县", "各区县（功能区）重大项目推进情况", r.Districts, nil, r.DistrictTotal, true)
 	t.cols[1].head = "区县"
 	n := len(r.Districts)
-	t.charts = func(f *excelize.File, top int) error { return addCharts(f, sheetDistricts, n, top) }
+	t.charts = func(f *excelize.File, top int, w float64) error { return addCharts(f, sheetDistricts, n, top, w) }
+	t.chartsPage = n > 0
 	return t
 }
 
@@ -197,6 +200,15 @@ func (r *Report) categoryTable() *table {
 	t := r.groupTable(sheetCategories, "类别", "重大项目分类别推进情况", r.Categories, r.CategorySplit, r.CategoryTotal, true)
 	t.notes = append(t.notes, "注：产业项目、城市建设项目两行为所属类别的小计（类别的归属可在系统中修改），不参与排名；“"+models.Unnamed+"”为不属于两者的类别的项目。")
 	n := len(r.Categories)
-	t.charts = func(f *excelize.File, top int) error { return addRateChart(f, sheetCategories, n, top) }
+	t.charts = func(f *excelize.File, top int, w float64) error { return addRateChart(f, sheetCategories, n, top, w) }
 	return t
+}
+
+// startTargetText names the target of 开工率: every project planned by the
+// month should have started, or the year's share of them.
+func startTargetText(denominator string) string {
+	if denominator == "full_year" {
+		return "序时进度"
+	}
+	return "100%"
 }

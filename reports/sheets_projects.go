@@ -14,6 +14,19 @@ const (
 	headPlan  = "年度计划投资（万元）"
 )
 
+// Headers of narrow columns, broken between their words (the importer
+// reads them without the line break): a column is as wide as its header's
+// widest line, and these hold short values.
+const (
+	headNature       = "建设\n性质"
+	headPlannedStart = "计划开工\n时间"
+	headActualStart  = "实际开工\n时间"
+	headInvLight     = "投资\n预警"
+	headStartLight   = "开工\n预警"
+	headOverdue      = "逾期\n月数"
+	headEarly        = "提前\n月数"
+)
+
 // cumulativeHead is the header of the cumulative column for month m:
 // "1-6月累计完成投资（万元）", "1月累计完成投资（万元）" in January (both
 // read back by the importer as the cumulative figure of that month).
@@ -46,8 +59,8 @@ func rateValues(row ProjectRow) (rate, gap any) {
 func (r *Report) overdueTable() *table {
 	t := &table{
 		sheet: sheetOverdue, title: r.Period() + "未按计划开工项目清单", unit: "单位：个月", filter: true,
-		cols: append(projectColumns(), column{"类别", kCenter}, column{"计划开工时间", kMonth},
-			column{"逾期月数", kInt}, column{"预警", kLight}),
+		cols: append(projectColumns(), column{"类别", kCenter}, column{headPlannedStart, kMonth},
+			column{headOverdue, kInt}, column{"预警", kLight}),
 		notes: []string{fmt.Sprintf("注：计划开工时间在%d月及以前、截至%d月底尚未开工的新开工项目，共%d个（含计划本月开工的）；逾期月数=%d月−计划开工月，未填计划开工时间的按12月计。",
 			r.Month, r.Month, len(r.Overdue), r.Month)},
 		legend: r.startLegend(),
@@ -66,9 +79,9 @@ func (r *Report) overdueTable() *table {
 func (r *Report) laggingTable() *table {
 	t := &table{
 		sheet: sheetLagging, title: r.Period() + "滞后项目清单（投资滞后、开工滞后）", unit: "单位：万元、%、个月", filter: true,
-		cols: append(projectColumns(), column{"建设性质", kCenter}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan},
-			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight},
-			column{"计划开工时间", kMonth}, column{"逾期月数", kInt}, column{"开工预警", kLight}),
+		cols: append(projectColumns(), column{headNature, kCenter}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan},
+			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{headInvLight, kLight},
+			column{headPlannedStart, kMonth}, column{headOverdue, kInt}, column{headStartLight, kLight}),
 		notes: []string{fmt.Sprintf("注：本表列出全部滞后项目（投资预警或开工预警为黄灯、红灯的项目，含仅开工滞后的项目），共%d个：投资滞后%d个，开工滞后%d个，两者兼有的只列一次。",
 			r.Lagging.Total, r.Lagging.Investment, r.Lagging.Start), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
@@ -103,8 +116,8 @@ func startPlanOf(p *models.Project) models.Month {
 func (r *Report) earlyTable() *table {
 	t := &table{
 		sheet: sheetEarly, title: r.Period() + "提前开工项目清单", unit: "单位：万元、个月", filter: true,
-		cols: append(projectColumns(), column{"类别", kCenter}, column{"计划开工时间", kMonth}, column{"实际开工时间", kMonth},
-			column{"提前月数", kInt}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}),
+		cols: append(projectColumns(), column{"类别", kCenter}, column{headPlannedStart, kMonth}, column{headActualStart, kMonth},
+			column{headEarly, kInt}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}),
 		notes: []string{fmt.Sprintf("注：实际开工时间在%d月及以前、计划开工时间在%d月以后的新开工项目，共%d个；提前月数=计划开工月−实际开工月，未填计划开工时间的按12月计。",
 			r.Month, r.Month, len(r.Early))},
 	}
@@ -122,10 +135,10 @@ func (r *Report) earlyTable() *table {
 func (r *Report) detailTable() *table {
 	t := &table{
 		sheet: sheetDetails, title: r.Period() + "重大项目明细表", unit: "单位：万元、%", filter: true,
-		cols: append(projectColumns(), column{"建设性质", kCenter}, column{"类别", kCenter}, column{"级别", kCenter},
+		cols: append(projectColumns(), column{headNature, kCenter}, column{"类别", kCenter}, column{"级别", kCenter},
 			column{headTotal, kWan}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}, column{"完成率", kPct},
-			column{"与序时差（个百分点）", kPP}, column{"投资预警", kLight}, column{"计划开工时间", kMonth},
-			column{"实际开工时间", kMonth}, column{"开工状态", kCenter}, column{"开工预警", kLight}, column{"未报送", kCenter}),
+			column{"与序时差（个百分点）", kPP}, column{headInvLight, kLight}, column{headPlannedStart, kMonth},
+			column{headActualStart, kMonth}, column{"开工状态", kCenter}, column{headStartLight, kLight}, column{"未报送", kCenter}),
 		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）。",
 			len(r.Details), r.CumulativeLabel(), r.Month), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),

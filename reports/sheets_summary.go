@@ -13,6 +13,11 @@ import (
 // it wider.
 func (r *Report) summaryCols() int { return max(6, 3+2*r.bases()) }
 
+// summaryWidths are the widths of 总体情况's summaryCols columns.
+func (r *Report) summaryWidths() []float64 {
+	return []float64{19, 12, 12, 14, 11, 14, 14}[:r.summaryCols()]
+}
+
 // bases counts the periods compared with: previous, last year.
 func (r *Report) bases() int { return b2i(r.Previous != nil) + b2i(r.LastYear != nil) }
 
@@ -123,10 +128,11 @@ func (r *Report) summary(f *excelize.File, st *styles) error {
 	notes := figTop + len(r.summaryRows()) + 2
 	end := notes + len(r.summaryNotes()) - 1
 	cols := r.summaryCols()
-	if err := prepare(f, sheetSummary, page{dim: fmt.Sprintf("A1:%s%d", colName(cols), end), titles: unitRow, onePage: true}); err != nil {
+	widths := r.summaryWidths()
+	if err := prepare(f, sheetSummary, page{dim: fmt.Sprintf("A1:%s%d", colName(cols), end), titles: unitRow, onePage: true, portrait: true, widths: widths}); err != nil {
 		return err
 	}
-	sw, err := startStream(f, sheetSummary, []float64{26, 16, 14, 16, 12, 16, 16}[:cols], unitRow)
+	sw, err := startStream(f, sheetSummary, widths, unitRow, 0)
 	if err != nil {
 		return err
 	}
@@ -135,7 +141,8 @@ func (r *Report) summary(f *excelize.File, st *styles) error {
 	}
 	for i, s := range r.Headline {
 		row := 3 + i
-		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: st.sentence, Value: s}}, excelize.RowOpts{Height: 36}); err != nil {
+		h := max(36, textHeight(s, 12, colPoints(widths)-12))
+		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: st.sentence, Value: s}}, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
 		if err := sw.MergeCell(cellName(1, row), cellName(cols, row)); err != nil {
@@ -213,7 +220,7 @@ func (r *Report) writeFigures(sw *excelize.StreamWriter, st *styles, top int) er
 // writeSummaryNotes writes the date of the report and the definitions from
 // row row.
 func (r *Report) writeSummaryNotes(sw *excelize.StreamWriter, st *styles, row int) error {
-	return writeNotes(sw, st, row, r.summaryCols(), r.summaryNotes(), nil)
+	return writeNotes(sw, st, row, r.summaryWidths(), r.summaryNotes(), nil)
 }
 
 // summaryNotes are the notes under 总体情况: the date, the definitions and
@@ -234,7 +241,7 @@ func (r *Report) summaryNotes() []string {
 func headerCells(st *styles, heads []string) []any {
 	out := make([]any, len(heads))
 	for i, h := range heads {
-		out[i] = excelize.Cell{StyleID: st.header, Value: h}
+		out[i] = excelize.Cell{StyleID: st.header, Value: headText(h)}
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"fmt"
+
 	"github.com/xuri/excelize/v2"
 
 	"tracker/models"
@@ -47,18 +49,11 @@ func lights() []models.Light {
 	return []models.Light{models.LightGreen, models.LightYellow, models.LightRed}
 }
 
-// lightColour returns the fill and font colours of a light: Excel's
-// good/neutral/bad pairs, legible in print; readers who cannot tell the
-// colours apart also see the light's name in the cell.
-func lightColour(l models.Light) (fill, font string) {
-	switch l {
-	case models.LightGreen:
-		return "C6EFCE", "006100"
-	case models.LightYellow:
-		return "FFEB9C", "9C5700"
-	}
-	return "FFC7CE", "9C0006"
-}
+// lightColour returns the fill and font colours of a light, the palette of
+// models.Light.Colours that the pages share: saturated, so that the fills
+// stay apart in print; readers who cannot tell the colours apart also see
+// the light's name in the cell, in bold.
+func lightColour(l models.Light) (fill, font string) { return l.Colours() }
 
 // Colours of borders, the header and the 合计 row. Every border has a colour:
 // excelize writes a colourless border as an invalid colour that openpyxl and
@@ -75,7 +70,11 @@ const (
 type styles struct {
 	title, unitLine, header, sentence, note, label int
 	cell                                           [nKinds][2]int // [kind][0 body, 1 合计 row]
-	light                                          [3]int         // lights() order; see lightStyle
+	// quoted are the text kinds' styles with the quote prefix, for text
+	// that Excel would take for a formula when the cell is edited.
+	quoted [nKinds][2]int
+	none   int    // the "无" row of an empty list
+	light  [3]int // lights() order; see lightStyle
 }
 
 // lightStyle returns the style of a light's cell, 0 for LightNone: a
@@ -92,8 +91,12 @@ func (st *styles) lightStyle(l models.Light) int {
 	return 0
 }
 
-// newStyles registers every style the report uses in f.
+// newStyles registers every style the report uses in f, after making the
+// body font the workbook's default (see setDefaultFont).
 func newStyles(f *excelize.File) (*styles, error) {
+	if err := setDefaultFont(f); err != nil {
+		return nil, err
+	}
 	st := &styles{}
 	add := func(dst *int, s *excelize.Style) error {
 		id, err := f.NewStyle(s)
@@ -111,7 +114,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.header, headerStyle()},
 		{&st.sentence, &excelize.Style{Font: &excelize.Font{Family: bodyFont, Size: 12},
 			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true, Indent: 1}}},
-		{&st.note, &excelize.Style{Font: &excelize.Font{Family: bodyFont, Size: 9},
+		{&st.note, &excelize.Style{Font: &excelize.Font{Family: bodyFont, Size: 10},
 			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}}},
 		{&st.label, bodyStyle(kText, false)},
 	}
@@ -132,7 +135,55 @@ func newStyles(f *excelize.File) (*styles, error) {
 			return nil, err
 		}
 	}
+	none := bodyStyle(kCenter, false)
+	if err := add(&st.none, none); err != nil {
+		return nil, err
+	}
+	// Last, so that a later NewStyle of the same look finds the plain
+	// style first.
+	for _, k := range []kind{kText, kCenter} {
+		for t := 0; t < 2; t++ {
+			id, err := quotePrefixed(f, st.cell[k][t])
+			if err != nil {
+				return nil, err
+			}
+			st.quoted[k][t] = id
+		}
+	}
 	return st, nil
+}
+
+// quotePrefixed registers a copy of cell style id with Excel's quote
+// prefix (quotePrefix="1": the cell is text, as if typed after an
+// apostrophe), so that editing a cell whose text starts with "=" does not
+// turn it into a formula. excelize's Style has no such option and NewStyle
+// would return id again for the same look, so the cell format is copied
+// in the workbook's style sheet directly.
+func quotePrefixed(f *excelize.File, id int) (int, error) {
+	if f.Styles == nil || f.Styles.CellXfs == nil || id < 0 || id >= len(f.Styles.CellXfs.Xf) {
+		return 0, fmt.Errorf("no cell style %d to quote", id)
+	}
+	xfs := f.Styles.CellXfs
+	xf := xfs.Xf[id]
+	on := true
+	xf.QuotePrefix = &on
+	xfs.Xf = append(xfs.Xf, xf)
+	xfs.Count = len(xfs.Xf)
+	return len(xfs.Xf) - 1, nil
+}
+
+// looksLikeFormula reports text that Excel would read as a formula (or
+// its start) when the cell is edited: a first character of =, +, -, @, a
+// tab or a carriage return.
+func looksLikeFormula(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
 }
 
 // borders returns thin borders on all four sides, with a colour.
@@ -164,7 +215,9 @@ func bodyStyle(k kind, total bool) *excelize.Style {
 	switch k {
 	case kText:
 		s.Alignment.Horizontal, s.Alignment.WrapText = "left", true
-	case kCenter, kLight, kMonth, kTime:
+	case kCenter:
+		s.Alignment.Horizontal, s.Alignment.WrapText = "center", true
+	case kLight, kMonth, kTime:
 		s.Alignment.Horizontal = "center"
 	}
 	if f := numFmt(k); f != "" {
@@ -180,7 +233,24 @@ func bodyStyle(k kind, total bool) *excelize.Style {
 func lightStyle(l models.Light) *excelize.Style {
 	fill, font := lightColour(l)
 	s := bodyStyle(kLight, false)
-	s.Font.Color = font
+	s.Font.Color, s.Font.Bold = font, true
 	s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
 	return s
+}
+
+// setDefaultFont makes 10 pt 宋体, the tables' font, the workbook's
+// default. Column widths count characters of the default font's digits,
+// so a column is then as wide as the number of half-width characters of
+// the body text it holds (two a CJK character) in every application, also
+// where a substitute font stands in for 宋体 or for excelize's Calibri.
+func setDefaultFont(f *excelize.File) error {
+	if err := f.SetDefaultFont(bodyFont); err != nil {
+		return err
+	}
+	if f.Styles == nil || f.Styles.Fonts == nil || len(f.Styles.Fonts.Font) == 0 || f.Styles.Fonts.Font[0].Sz == nil {
+		return fmt.Errorf("workbook without a default font")
+	}
+	size := 10.0
+	f.Styles.Fonts.Font[0].Sz.Val = &size
+	return nil
 }

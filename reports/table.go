@@ -2,6 +2,9 @@ package reports
 
 import (
 	"fmt"
+	"math"
+	"regexp"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -18,8 +21,11 @@ type column struct {
 
 // table is one sheet laid out the house way: a merged title in row 1, the
 // 单位 line in row 2, the header in row 3 (frozen, repeated on each printed
-// page, with an autofilter on lists), data from row 4, an optional 合计 row,
-// then notes and the light legend. Values are strings, ints, float64s
+// page, with an autofilter on lists; each label's unit on a line of its
+// own), data from row 4, an optional 合计 row, then notes and the light
+// legend. A list (a table with a filter) without rows says so in a row
+// "无"; on a list of projects the panes are frozen right of 项目名称 too.
+// The paper follows from the column widths (see layoutFor). Values are strings, ints, float64s
 // already rounded for display, models.Money (written in 万元, exact),
 // models.Month and models.Light; nil is an empty cell with its borders.
 //
@@ -36,9 +42,16 @@ type table struct {
 	notes              []string
 	legend             []legendLine
 	// charts, when set, adds charts below the table; top is the first free
-	// row. It runs while the sheet is streamed, before Flush.
-	charts func(f *excelize.File, top int) error
+	// row, width the table's width in pixels. It runs while the sheet is
+	// streamed, before Flush.
+	charts func(f *excelize.File, top int, width float64) error
+	// chartsPage prints the charts on a page of their own.
+	chartsPage bool
 }
+
+// nameHead is the header of the project's name: the panes of a list are
+// frozen right of it, and split columns repeat the columns up to it.
+const nameHead = "项目名称"
 
 // legendLine explains one light.
 type legendLine struct {
@@ -52,8 +65,23 @@ const (
 	headerRow = 3
 )
 
-// dataEnd returns the row of the last data row (the 合计 row included).
-func (t *table) dataEnd() int { return headerRow + t.n + b2i(t.total != nil) }
+// dataEnd returns the row of the last data row (the 合计 row and the "无"
+// row of an empty list included).
+func (t *table) dataEnd() int { return headerRow + t.n + b2i(t.empty()) + b2i(t.total != nil) }
+
+// empty reports a list without rows, which shows a row "无".
+func (t *table) empty() bool { return t.filter && t.n == 0 }
+
+// keyCols returns the number of columns up to the project's name, 0 for a
+// table without one.
+func (t *table) keyCols() int {
+	for i, c := range t.cols {
+		if c.head == nameHead {
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // setRows gives t rows held in memory, for small tables; a row shorter
 // than t.cols leaves its last cells empty.
@@ -92,11 +120,15 @@ func (t *table) write(f *excelize.File, st *styles) error {
 	if t.filter {
 		filter = fmt.Sprintf("A%d:%s%d", headerRow, last, max(headerRow+t.n, headerRow+1))
 	}
-	pg := page{dim: fmt.Sprintf("A1:%s%d", last, t.end()), titles: headerRow, filter: filter, onePage: !t.filter}
+	widths := t.widths()
+	pg := page{dim: fmt.Sprintf("A1:%s%d", last, t.end()), titles: headerRow, filter: filter, widths: widths, keyCols: t.keyCols()}
+	if t.charts != nil && t.chartsPage {
+		pg.breakAt = t.end() + 1
+	}
 	if err := prepare(f, t.sheet, pg); err != nil {
 		return err
 	}
-	sw, err := startStream(f, t.sheet, t.widths(), headerRow)
+	sw, err := startStream(f, t.sheet, widths, headerRow, t.keyCols())
 	if err != nil {
 		return err
 	}
@@ -107,17 +139,17 @@ func (t *table) write(f *excelize.File, st *styles) error {
 	for i, c := range t.cols {
 		heads[i] = c.head
 	}
-	if err := sw.SetRow(cellName(1, headerRow), headerCells(st, heads), excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow(cellName(1, headerRow), headerCells(st, heads), excelize.RowOpts{Height: headerHeight(heads)}); err != nil {
 		return err
 	}
-	if err := t.writeBody(sw, st); err != nil {
+	if err := t.writeBody(sw, st, widths); err != nil {
 		return err
 	}
-	if err := writeNotes(sw, st, t.dataEnd()+2, len(t.cols), t.notes, t.legend); err != nil {
+	if err := writeNotes(sw, st, t.dataEnd()+2, widths, t.notes, t.legend); err != nil {
 		return err
 	}
 	if t.charts != nil {
-		if err := t.charts(f, t.end()+2); err != nil {
+		if err := t.charts(f, t.end()+2-b2i(t.chartsPage), excelPixels(widths)); err != nil {
 			return fmt.Errorf("charts on %s: %w", t.sheet, err)
 		}
 	}
@@ -127,15 +159,66 @@ func (t *table) write(f *excelize.File, st *styles) error {
 // writeBody writes the data rows and the 合计 row. One row of cells is
 // reused for every row: SetRow takes *excelize.Cell without copying it
 // into an interface of its own.
-func (t *table) writeBody(sw *excelize.StreamWriter, st *styles) error {
+func (t *table) writeBody(sw *excelize.StreamWriter, st *styles, widths []float64) error {
 	r := newRowBuf(len(t.cols))
 	err := t.each(func(i int, vals []any) error {
-		return sw.SetRow(cellName(1, headerRow+1+i), t.cells(st, r, vals, false))
+		cells := t.cells(st, r, vals, false)
+		if h := t.rowHeight(vals, widths); h > 0 {
+			return sw.SetRow(cellName(1, headerRow+1+i), cells, excelize.RowOpts{Height: h})
+		}
+		return sw.SetRow(cellName(1, headerRow+1+i), cells)
 	})
-	if err != nil || t.total == nil {
+	if err != nil {
 		return err
 	}
-	return sw.SetRow(cellName(1, headerRow+1+t.n), t.cells(st, r, t.total, true))
+	if t.empty() {
+		if err := writeNone(sw, st, headerRow+1, len(t.cols)); err != nil {
+			return err
+		}
+	}
+	if t.total == nil {
+		return nil
+	}
+	return sw.SetRow(cellName(1, t.dataEnd()), t.cells(st, r, t.total, true))
+}
+
+// writeNone writes the row of an empty list: "无" across its ncols
+// columns.
+func writeNone(sw *excelize.StreamWriter, st *styles, row, ncols int) error {
+	cells := make([]any, ncols)
+	for i := range cells {
+		cells[i] = excelize.Cell{StyleID: st.none}
+	}
+	cells[0] = excelize.Cell{StyleID: st.none, Value: "无"}
+	if err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	if ncols < 2 {
+		return nil
+	}
+	return sw.MergeCell(cellName(1, row), cellName(ncols, row))
+}
+
+// rowHeight is the height in points of a data row whose text wraps (a
+// long project name): 13.5 a line of its most wrapped cell, the lines
+// counted as Excel fills them, two units a CJK character; 0 (the default
+// height) for a row of one line. Applications do not fit a row's height
+// to wrapped text on their own when printing a streamed sheet.
+func (t *table) rowHeight(vals []any, widths []float64) float64 {
+	lines := 1
+	for i, c := range t.cols {
+		s, ok := vals[i].(string)
+		if !ok || c.kind != kText && c.kind != kCenter {
+			continue
+		}
+		if room := widths[i] - 1; float64(textWidth(s)) > room {
+			lines = max(lines, int(math.Ceil(float64(textWidth(s))/room)))
+		}
+	}
+	if lines == 1 {
+		return 0
+	}
+	return 13.5*float64(lines) + 2
 }
 
 // rowBuf is one row of cells and the interfaces that point at them.
@@ -183,8 +266,11 @@ func styledCell(st *styles, k kind, v any, total bool) excelize.Cell {
 	case models.Money:
 		c.Value = wanValue(x)
 	case string:
-		if x == "" {
+		switch {
+		case x == "":
 			c.Value = nil // an empty string would still cost an inline string
+		case looksLikeFormula(x) && (k == kText || k == kCenter):
+			c.StyleID = st.quoted[k][b2i(total)]
 		}
 	}
 	return c
@@ -200,43 +286,136 @@ func serialDay(m models.Month) float64 {
 	return float64(d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
 }
 
-// widths fits each column to its header and content: CJK characters count
-// two, and text columns are capped at 40 (they wrap).
+// widths fits each column to its header's widest line (see headLines)
+// and its content, one character to spare: CJK characters count two (the
+// default font's digits are half their width, see setDefaultFont), amounts
+// count their digits, separators and decimals. Text wraps: a column of
+// project names or units is at most 20 wide (10 characters a line), one of
+// short CJK text (categories, statuses) at most 15, and one of other text
+// (codes) as wide as its widest value. Every column is at least
+// minWidth(kind) wide, so that an empty list still reads.
 func (t *table) widths() []float64 {
 	w := make([]float64, len(t.cols))
 	widest := make([]int, len(t.cols))
+	wide := make([]bool, len(t.cols)) // holds CJK text: may wrap
 	for i, c := range t.cols {
-		w[i] = max(float64(minWidth(c.kind)), float64(textWidth(c.head)+1)/2+1)
+		w[i] = float64(minWidth(c.kind))
+		for _, l := range headLines(c.head) {
+			w[i] = max(w[i], float64(textWidth(l)+1))
+		}
 	}
 	_ = t.each(func(_ int, vals []any) error {
 		for i, c := range t.cols {
-			if s, ok := vals[i].(string); ok && (c.kind == kText || c.kind == kCenter) {
-				widest[i] = max(widest[i], textWidth(s))
+			switch x := vals[i].(type) {
+			case string:
+				if c.kind == kText || c.kind == kCenter {
+					n := textWidth(x)
+					widest[i] = max(widest[i], n)
+					wide[i] = wide[i] || n > utf8.RuneCountInString(x)
+				}
+			case models.Money:
+				widest[i] = max(widest[i], amountWidth(wan(x)))
+			case float64:
+				if c.kind == kYi || c.kind == kWan {
+					widest[i] = max(widest[i], amountWidth(x))
+				}
 			}
 		}
 		return nil
 	})
 	for i, c := range t.cols {
-		if c.kind == kText || c.kind == kCenter {
-			w[i] = min(max(w[i], float64(widest[i])+2), 40)
+		content := float64(widest[i] + 1)
+		switch {
+		case c.kind == kText:
+			content = min(content, 20)
+		case c.kind == kCenter && wide[i]:
+			content = min(content, 15)
 		}
+		w[i] = max(w[i], content)
 	}
 	return w
 }
 
-// minWidth is the narrowest a column of kind k may be.
+// amountWidth is the width of an amount shown as #,##0.00.
+func amountWidth(v float64) int {
+	digits := len(fmt.Sprintf("%.0f", math.Abs(v)))
+	return digits + (digits-1)/3 + 3 + b2i(v < 0)
+}
+
+// minWidth is the narrowest a column of kind k may be: a month's
+// 2024年12月, a rate's 100.0%, a short text's three characters, a project
+// name's eight.
 func minWidth(k kind) int {
 	switch k {
 	case kYi, kWan:
-		return 14
+		return 10
 	case kMonth:
-		return 11
+		return 10
 	case kTime:
 		return 19
-	case kPct, kPP, kInt, kLight:
-		return 9
+	case kPct, kPP:
+		return 8
+	case kInt, kLight:
+		return 5
+	case kText:
+		return 16
 	}
-	return 6
+	return 7
+}
+
+// headLines returns the lines a header is shown in: a unit in parentheses
+// on a line of its own ("年度计划投资" / "（万元）"), a leading month range
+// too ("1-6月" / "累计完成投资" / "（万元）", "1月" / ... in January), a
+// long label in halves (see halves), and lines already broken by
+// "\n" as they are. Lines break only there, so no word is cut: the column
+// is as wide as the widest line.
+func headLines(h string) []string {
+	var out []string
+	for _, l := range strings.Split(h, "\n") {
+		if m := monthRangeRe.FindString(l); m != "" && m != l {
+			out = append(out, m)
+			l = l[len(m):]
+		}
+		unit := ""
+		if i := strings.Index(l, "（"); i > 0 {
+			l, unit = l[:i], l[i:]
+		}
+		out = append(out, halves(l)...)
+		if unit != "" {
+			out = append(out, unit)
+		}
+	}
+	return out
+}
+
+// halves splits a label of eight or more CJK characters, an even number,
+// in two halves: such labels are made of two-character words
+// ("累计完成同比增长" → "累计完成" / "同比增长"), so the break falls between
+// words. Other labels stay whole.
+func halves(l string) []string {
+	r := []rune(l)
+	if len(r) < 8 || len(r)%2 != 0 || textWidth(l) != 2*len(r) {
+		return []string{l}
+	}
+	return []string{string(r[:len(r)/2]), string(r[len(r)/2:])}
+}
+
+// monthRangeRe is a leading month range of a header: "1-6月", or "1月"
+// for January.
+var monthRangeRe = regexp.MustCompile(`^\d{1,2}(-\d{1,2})?月`)
+
+// headText is a header as written in its cell: its lines joined by line
+// breaks. The importer reads it as the header without them.
+func headText(h string) string { return strings.Join(headLines(h), "\n") }
+
+// headerHeight is the height in points of a header row: 14 a line of its
+// tallest header, at least 30.
+func headerHeight(heads []string) float64 {
+	n := 1
+	for _, h := range heads {
+		n = max(n, len(headLines(h)))
+	}
+	return max(30, float64(14*n+4))
 }
 
 // textWidth returns s's width in Excel's character units: wide (CJK and
