@@ -129,6 +129,7 @@ func sameAsSheet(t *testing.T, name string, table, sheet [][]string, units int) 
 	for i, h := range table[0] {
 		col[i] = -1
 		for j, sh := range header {
+			sh = strings.ReplaceAll(sh, "\n", "") // the sheet shows a unit on a line of its own
 			if sh == h || strings.HasPrefix(sh, h+"（") {
 				col[i] = j
 			}
