@@ -15,7 +15,7 @@
 // then 附件1 未按计划开工项目名单 and 附件2 投资进度滞后项目名单.
 //
 // Layout after GB/T 9704: A4 portrait, 版心 156 × 225 mm, title in 小标宋
-// 二号, body in 仿宋_GB2312 三号 on a grid of 22 lines of 28 characters,
+// 二号, body in 仿宋_GB2312 三号 on a grid of 28 lines of 28 characters,
 // first-level headings in 黑体, second-level in 楷体_GB2312, Latin letters
 // and digits in Times New Roman, the page number "— 1 —" in 宋体 四号. Fonts
 // are named, with the font that stands in for each (fontTable.xml), so a

@@ -163,7 +163,7 @@ func bodyOf(doc *node) (ps []paragraph, tables [][][]string) {
 
 // TestThePackageIsWordprocessingML checks the structure of the 2024 Q4
 // 通报: every part Word needs, well-formed and declared; A4 with the
-// margins of GB/T 9704 and a grid of 22 lines; the fonts by name with the
+// margins of GB/T 9704 and a grid of 28 lines; the fonts by name with the
 // font standing in for each; the title, the four headings in order, 表1
 // with the units' rows and the attachments' lists.
 func TestThePackageIsWordprocessingML(t *testing.T) {
@@ -207,8 +207,8 @@ func TestThePackageIsWordprocessingML(t *testing.T) {
 	if mar.attr["top"] != "2098" || mar.attr["left"] != "1588" || mar.attr["right"] != "1474" || mar.attr["bottom"] != "1984" {
 		t.Errorf("margins %v, want 37/28/26/35 mm (GB/T 9704)", mar.attr)
 	}
-	if g := sect.first("docGrid"); g.attr["linePitch"] != "579" {
-		t.Errorf("line grid %v, want 579 twips (22 lines on 225 mm)", g.attr)
+	if g := sect.first("docGrid"); g.attr["linePitch"] != "455" {
+		t.Errorf("line grid %v, want 455 twips (28 lines on 225 mm)", g.attr)
 	}
 	if id := sect.first("footerReference").attr["id"]; targets[id] != "footer1.xml" {
 		t.Errorf("footer reference %q → %q", id, targets[id])

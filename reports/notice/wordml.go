@@ -28,7 +28,7 @@ const (
 	footerFrom   = 1304 // 23 mm: the page number's foot, about 7 mm below the 版心 (GB/T 9704)
 	textWidth    = pageW - marginLeft - marginRight
 	// linePitch puts linesPerPage lines of 三号 on the 225 mm of the 版心.
-	linesPerPage = 22
+	linesPerPage = 28
 	linePitch    = (pageH - marginTop - marginBottom) / linesPerPage
 	// charsPerLine characters of 三号 (16 pt) on the 156 mm (442.2 pt):
 	// 28 × 16 pt is 448 pt, so the body's characters are condensed by
@@ -235,7 +235,7 @@ func (b *body) row(t table, cells []cell, header, keep bool) {
 
 // document is the whole of word/document.xml: the body, then the section:
 // A4 portrait, GB/T 9704 margins, the page number in the footer and the
-// grid of 22 lines of 28 characters.
+// grid of 28 lines of 28 characters.
 func (b *body) document() []byte {
 	var w bytes.Buffer
 	w.WriteString(xml.Header)
