@@ -3,6 +3,7 @@ package models
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 )
 
 // Field is a bitset of ledger fields. LedgerRecord.Has holds the fields a
@@ -141,27 +142,44 @@ func FieldNamed(name string) (Field, bool) {
 }
 
 // Defs returns the definitions of the fields in f, in template order.
-func (f Field) Defs() []FieldDef {
-	var out []FieldDef
-	for _, d := range fieldDefs {
-		if f&d.Field != 0 {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+// The slice is shared (a set's definitions are worked out once, as every
+// record of a ledger asks for the same few sets): callers must not modify
+// it; appending to it copies.
+func (f Field) Defs() []FieldDef { return setOf(f).defs }
 
 // Names returns the API names of the fields in f, in template order, the
-// code first.
-func (f Field) Names() []string {
-	out := []string{}
+// code first. The slice is shared, as Defs'.
+func (f Field) Names() []string { return setOf(f).names }
+
+// fieldSet is what the registry says of one set of fields, worked out the
+// first time the set is asked for.
+type fieldSet struct {
+	defs  []FieldDef
+	names []string
+	json  []byte // MarshalJSON's
+}
+
+// fieldSets caches fieldSet by Field; the sets a program uses are few.
+var fieldSets sync.Map
+
+func setOf(f Field) *fieldSet {
+	if s, ok := fieldSets.Load(f); ok {
+		return s.(*fieldSet)
+	}
+	s := &fieldSet{names: []string{}}
 	if f&FieldCode != 0 {
-		out = append(out, "code")
+		s.names = append(s.names, "code")
 	}
-	for _, d := range f.Defs() {
-		out = append(out, d.Name)
+	for _, d := range fieldDefs {
+		if f&d.Field != 0 {
+			s.defs = append(s.defs, d)
+			s.names = append(s.names, d.Name)
+		}
 	}
-	return out
+	s.defs, s.names = s.defs[:len(s.defs):len(s.defs)], s.names[:len(s.names):len(s.names)]
+	s.json, _ = json.Marshal(s.names)
+	v, _ := fieldSets.LoadOrStore(f, s)
+	return v.(*fieldSet)
 }
 
 // String joins Names with "|".
@@ -186,7 +204,7 @@ func (f Field) Labels() []string {
 }
 
 // MarshalJSON writes f as a list of names, readable in golden files.
-func (f Field) MarshalJSON() ([]byte, error) { return json.Marshal(f.Names()) }
+func (f Field) MarshalJSON() ([]byte, error) { return append([]byte(nil), setOf(f).json...), nil }
 
 // UnmarshalJSON reads a list of names; unknown names are ignored.
 func (f *Field) UnmarshalJSON(b []byte) error {

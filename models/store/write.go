@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -222,11 +221,7 @@ func createdRecord(c models.Change) *string {
 	if c.Field != models.ChangeProject || c.Created == nil {
 		return nil
 	}
-	b, err := json.Marshal(c.Created)
-	if err != nil {
-		return nil
-	}
-	s := string(b)
+	s := string(models.AppendRecordJSON(make([]byte, 0, 1024), c.Created))
 	return &s
 }
 

@@ -1,0 +1,33 @@
+package models
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestAppendRecordJSONIsJSONMarshal: the store's fast encoding of a
+// created project's record is encoding/json's, byte for byte, escapes
+// and all.
+func TestAppendRecordJSONIsJSONMarshal(t *testing.T) {
+	texts := []string{"", "张店区", "a\"b\\c", "<script>&", "tab\tnew\nline\r\x01\x1f", "\u2028\u2029", "bad\xffutf8", "形象进度：完成80%"}
+	recs := []LedgerRecord{
+		{},
+		{Sheet: "台账", Row: 3, Code: "2403-370303-04-01-100001", Facts: Facts{Name: "项目", District: "张店区", Unit: "局", Nature: NatureNew,
+			TotalInvestment: 123456789, AnnualPlan: -5, CompletedYTD: 100, PlannedStart: MonthOf(2024, 3), ActualStart: MonthOf(2023, 12),
+			Progress: "进行中", PlannedCompletion: MonthOf(2026, 1), Class: "准备类", ListFrom: MonthOf(2024, 5), ImplementedFrom: MonthOf(2024, 9)},
+			Has: FieldName | FieldDistrict | FieldCompletedYTD | FieldActualStart},
+	}
+	for i, s := range texts {
+		recs = append(recs, LedgerRecord{Sheet: s, Code: s, Row: -i, Facts: Facts{Name: s, Unit: s, Category: s, Level: s, Progress: s, Problems: s,
+			Nature: Nature(s), Class: Class(s), TotalInvestment: Money(i * 1234567)}, Has: Field(1<<i) | FieldCode})
+	}
+	for _, r := range recs {
+		want, err := json.Marshal(&r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := AppendRecordJSON(nil, &r); string(got) != string(want) {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+}
