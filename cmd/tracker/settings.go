@@ -33,7 +33,7 @@ func serveSettings() []setting {
 	return []setting{
 		{"addr", "TRACKER_ADDR", defaultAddr, "监听地址"},
 		{"db", "TRACKER_DB", "data/tracker.db", "数据库：SQLite 文件路径，或 postgres:// 连接串"},
-		{"demo", "TRACKER_DEMO", "0", "数据库中没有项目时载入 2024 年演示项目库（环境变量为 1 时开启）"},
+		{"demo", "TRACKER_DEMO", "0", "数据库中没有项目时载入 2023、2024 年演示项目库（环境变量为 1 时开启）"},
 		{"max-upload-mb", "TRACKER_MAX_UPLOAD_MB", "32", "上传文件大小上限（MB），超过返回 413"},
 		{"light-yellow-pp", "TRACKER_LIGHT_YELLOW_PP", num(r.InvestmentYellowPP), "投资亮灯：完成率低于序时进度达到此百分点为黄灯"},
 		{"light-red-pp", "TRACKER_LIGHT_RED_PP", num(r.InvestmentRedPP), "投资亮灯：完成率低于序时进度超过此百分点为红灯"},
