@@ -21,6 +21,16 @@ const rowsPerInsert = 200
 // rows are asked for one batch at a time. suffix is appended to each
 // statement (an ON CONFLICT clause, or "").
 func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int, args []any) []any, suffix string) error {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+	head := fmt.Sprintf("INSERT INTO %s (%s) VALUES ", table, strings.Join(cols, ", "))
+	return batchRows(tx, table, head, one, " "+suffix, nil, nil, n, row)
+}
+
+// batchRows runs head + one row placeholder list per row (joined by
+// commas) + tail for n rows, rowsPerInsert rows a statement, the full-size
+// statement prepared once. The arguments of each statement are lead, the
+// rows' (row appends row i's) and trail.
+func batchRows(tx *gorm.DB, table, head, one, tail string, lead, trail []any, n int, row func(i int, args []any) []any) error {
 	if n == 0 {
 		return nil
 	}
@@ -28,10 +38,8 @@ func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int,
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
-	head := fmt.Sprintf("INSERT INTO %s (%s) VALUES ", table, strings.Join(cols, ", "))
 	statement := func(n int) string {
-		q := head + strings.TrimSuffix(strings.Repeat(one+",", n), ",") + " " + suffix
+		q := head + strings.TrimSuffix(strings.Repeat(one+",", n), ",") + tail
 		if tx.Dialector.Name() == "postgres" {
 			q = numberPlaceholders(q)
 		}
@@ -43,13 +51,14 @@ func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int,
 			full.Close()
 		}
 	}()
-	args := make([]any, 0, rowsPerInsert*len(cols))
+	args := make([]any, 0, rowsPerInsert*strings.Count(one, "?")+len(lead)+len(trail))
 	for start := 0; start < n; start += rowsPerInsert {
 		size := min(rowsPerInsert, n-start)
-		args = args[:0]
+		args = append(args[:0], lead...)
 		for i := start; i < start+size; i++ {
 			args = row(i, args)
 		}
+		args = append(args, trail...)
 		var err error
 		if size == rowsPerInsert {
 			if full == nil {
@@ -62,7 +71,7 @@ func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int,
 			_, err = tx.Statement.ConnPool.ExecContext(ctx, statement(size), args...)
 		}
 		if err != nil {
-			return fmt.Errorf("insert into %s: %w", table, err)
+			return fmt.Errorf("write %s: %w", table, err)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,52 +21,216 @@ type writer struct {
 }
 
 // applyAll makes a plan's changes with a handful of bulk statements: new
-// projects and plan entries first (figures refer to them), then single
-// values, then the month's fields, one bulk upsert per field. Rows are
-// built batch by batch, so a 200,000-row import never holds all its rows
-// as statement arguments.
+// projects and plan entries first (figures refer to them), then the
+// changed columns of known projects and plan entries (one multi-row
+// UPDATE per set of changed fields), then the month's rows (one multi-row
+// upsert per set of fields, each row written once whatever number of its
+// fields changed). Rows are built batch by batch, so a 200,000-row import
+// never holds all its rows as statement arguments.
 func (w *writer) applyAll(pl *models.Plan) error {
 	var created, entries []int // indexes into pl.Changes
-	monthly := map[models.Field][]monthValue{}
+	cols := &rowSets{}         // by code: the project's, year's and month's columns to write
 	for i, c := range pl.Changes {
-		switch scope := models.ScopeOfChange(c.Field); {
+		switch {
 		case c.Field == models.ChangeProject:
 			created = append(created, i)
-			w.createdMonthValues(c.Created, monthly)
+			r := c.Created
+			for _, d := range (r.Has & fieldsOf(models.ScopeMonth)).Defs() {
+				cols.set(models.ScopeMonth, r.Code, d, d.ColumnValue(&r.Facts))
+			}
 		case c.Field == models.ChangePlanEntry:
 			entries = append(entries, i)
-		case scope == models.ScopeMonth:
-			f, _ := models.FieldNamed(c.Field)
-			monthly[f] = append(monthly[f], monthValue{code: c.Code, text: c.New})
+		default:
+			f, ok := models.FieldNamed(c.Field)
+			d, isField := f.Def()
+			if !ok || !isField {
+				return fmt.Errorf("unknown change field %q", c.Field)
+			}
+			v, err := d.ColumnValueOf(c.New)
+			if err != nil {
+				return err
+			}
+			cols.set(d.Scope, c.Code, d, v)
 		}
 	}
 	if err := w.createProjects(pl, created, entries); err != nil {
 		return err
 	}
-	for _, c := range pl.Changes {
-		if s := models.ScopeOfChange(c.Field); c.Field != models.ChangeProject && c.Field != models.ChangePlanEntry && s != models.ScopeMonth {
-			if err := w.setColumn(c.Code, c.Field, c.New); err != nil {
+	for _, scope := range []models.Scope{models.ScopeProject, models.ScopeYear} {
+		for _, g := range cols.groups(scope) {
+			if err := w.updateColumns(scope, g); err != nil {
 				return err
 			}
 		}
 	}
-	return w.setMonthValues(monthly)
-}
-
-// monthValue is one month's value of a field to write, as change text.
-type monthValue struct {
-	code string
-	text *string
-}
-
-// createdMonthValues adds the month's fields a created project's record
-// states.
-func (w *writer) createdMonthValues(r *models.LedgerRecord, monthly map[models.Field][]monthValue) {
-	for _, d := range r.Has.Defs() {
-		if d.Scope == models.ScopeMonth {
-			monthly[d.Field] = append(monthly[d.Field], monthValue{code: r.Code, text: d.Text(&r.Facts)})
+	for _, g := range cols.groups(models.ScopeMonth) {
+		if err := w.upsertMonth(g); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// rowSets gathers, per scope and code, the column values to write, in the
+// order the codes first come (the plan's, which is code order).
+type rowSets struct {
+	byCode [3]map[string]*rowSet
+	order  [3][]*rowSet
+}
+
+// rowSet is one row's columns to write: the fields set and their values
+// by registry index.
+type rowSet struct {
+	code   string
+	fields models.Field
+	values map[models.Field]any
+}
+
+func (r *rowSets) set(scope models.Scope, code string, d models.FieldDef, v any) {
+	if r.byCode[scope] == nil {
+		r.byCode[scope] = map[string]*rowSet{}
+	}
+	row := r.byCode[scope][code]
+	if row == nil {
+		row = &rowSet{code: code, values: make(map[models.Field]any, 4)}
+		r.byCode[scope][code] = row
+		r.order[scope] = append(r.order[scope], row)
+	}
+	row.fields |= d.Field
+	row.values[d.Field] = v // a later change of the same field wins, as it would written in turn
+}
+
+// rowGroup is rows that set the same fields, written by one statement.
+type rowGroup struct {
+	fields models.Field
+	rows   []*rowSet
+}
+
+// groups returns a scope's rows grouped by the fields they set, groups in
+// the order of their first row.
+func (r *rowSets) groups(scope models.Scope) []rowGroup {
+	var out []rowGroup
+	at := map[models.Field]int{}
+	for _, row := range r.order[scope] {
+		i, ok := at[row.fields]
+		if !ok {
+			i = len(out)
+			at[row.fields] = i
+			out = append(out, rowGroup{fields: row.fields})
+		}
+		out[i].rows = append(out[i].rows, row)
+	}
+	return out
+}
+
+// updateColumns sets the changed columns of known projects or plan
+// entries: UPDATE … FROM (VALUES …), many rows a statement (SQLite and
+// PostgreSQL both name the VALUES columns column1, column2, …). The values
+// are cast to their column's type, which PostgreSQL cannot infer from a
+// VALUES list.
+func (w *writer) updateColumns(scope models.Scope, g rowGroup) error {
+	defs := g.fields.Defs()
+	table := scope.Table()
+	set := make([]string, len(defs))
+	one := make([]string, len(defs)+1)
+	one[0] = "CAST(? AS TEXT)"
+	for i, d := range defs {
+		set[i] = fmt.Sprintf("%s = v.column%d", d.Column, i+2)
+		one[i+1] = "CAST(? AS " + sqlType(d) + ")"
+	}
+	var lead, trail []any
+	where := table + ".code = v.column1"
+	if scope == models.ScopeYear {
+		where += " AND " + table + ".year = ?"
+		trail = []any{w.period.Year()}
+	} else {
+		set = append(set, "updated_at = ?")
+		lead = []any{w.now}
+	}
+	if w.tx.Dialector.Name() != "postgres" {
+		return w.updateEach(table, defs, lead, trail, g)
+	}
+	head := "UPDATE " + table + " SET " + strings.Join(set, ", ") + " FROM (VALUES "
+	return batchRows(w.tx, table, head, "("+strings.Join(one, ", ")+")", ") AS v WHERE "+where, lead, trail, len(g.rows),
+		func(k int, a []any) []any {
+			row := g.rows[k]
+			a = append(a, row.code)
+			for _, d := range defs {
+				a = append(a, row.values[d.Field])
+			}
+			return a
+		})
+}
+
+// updateEach is updateColumns on SQLite: one prepared single-row UPDATE
+// executed for each row, in code order. (SQLite's planner, without
+// statistics, may scan the whole table for each UPDATE … FROM; a keyed
+// single-row update costs a few microseconds in process.)
+func (w *writer) updateEach(table string, defs []models.FieldDef, lead, trail []any, g rowGroup) error {
+	set := make([]string, len(defs))
+	for i, d := range defs {
+		set[i] = d.Column + " = ?"
+	}
+	if len(lead) > 0 {
+		set = append(set, "updated_at = ?")
+	}
+	q := "UPDATE " + table + " SET " + strings.Join(set, ", ") + " WHERE code = ?"
+	if len(trail) > 0 {
+		q += " AND year = ?"
+	}
+	ctx := w.tx.Statement.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	st, err := w.tx.Statement.ConnPool.PrepareContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	args := make([]any, 0, len(defs)+3)
+	for _, row := range g.rows {
+		args = args[:0]
+		for _, d := range defs {
+			args = append(args, row.values[d.Field])
+		}
+		args = append(append(append(args, lead...), row.code), trail...)
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("write %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// sqlType is the type a field's column values are cast to.
+func sqlType(d models.FieldDef) string {
+	switch d.Kind {
+	case models.ValueMoney:
+		return "BIGINT"
+	case models.ValueMonth:
+		return "INTEGER"
+	}
+	return "TEXT"
+}
+
+// upsertMonth writes the month's rows of one set of fields, with this
+// import as the source of the rows it creates and of the cumulative
+// figures it sets.
+func (w *writer) upsertMonth(g rowGroup) error {
+	defs := g.fields.Defs()
+	source, period, year := fmt.Sprintf("导入#%d", w.importID), int(w.period), w.period.Year()
+	update := make([]string, len(defs))
+	for i, d := range defs {
+		update[i] = monthUpdate(d)
+	}
+	cols := append(append([]string{"code", "period", "year"}, columnNames(defs)...), "source", "import_id")
+	return insertRows(w.tx, "investments", cols, len(g.rows), func(k int, a []any) []any {
+		row := g.rows[k]
+		a = append(a, row.code, period, year)
+		for _, d := range defs {
+			a = append(a, row.values[d.Field])
+		}
+		return append(a, source, w.importID)
+	}, "ON CONFLICT (code, period) DO UPDATE SET "+strings.Join(update, ", "))
 }
 
 // createProjects inserts the created projects with their plan entries,
@@ -106,32 +271,6 @@ func columnValues(a []any, f *models.Facts, defs []models.FieldDef) []any {
 		a = append(a, d.ColumnValue(f))
 	}
 	return a
-}
-
-// setMonthValues writes the month's values field by field, with this
-// import as the source of the rows it creates and of the cumulative
-// figures it sets. Fields are written in registry order.
-func (w *writer) setMonthValues(monthly map[models.Field][]monthValue) error {
-	source, period, year := fmt.Sprintf("导入#%d", w.importID), int(w.period), w.period.Year()
-	for _, d := range defsOf(models.ScopeMonth) {
-		vals := monthly[d.Field]
-		var bad error
-		err := insertRows(w.tx, "investments", []string{"code", "period", "year", d.Column, "source", "import_id"},
-			len(vals), func(k int, a []any) []any {
-				v, err := d.ColumnValueOf(vals[k].text)
-				if err != nil {
-					bad = err
-				}
-				return append(a, vals[k].code, period, year, v, source, w.importID)
-			}, "ON CONFLICT (code, period) DO UPDATE SET "+monthUpdate(d))
-		if err == nil {
-			err = bad
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // monthUpdate is the SET list of a month field's upsert: the figure also

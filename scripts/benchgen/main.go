@@ -5,6 +5,7 @@
 //
 //	benchgen -n 20000 -o ledger_20000.xlsx          inline strings (excelize's StreamWriter)
 //	benchgen -n 20000 -sst -o ledger_20000_sst.xlsx shared strings, as Excel and WPS save
+//	benchgen -n 20000 -sst -update -o ledger_20000_upd.xlsx the same projects, every figure changed
 //	benchgen -pools pools.tsv                       the write benchmark's strings
 //
 // Amounts are 万元 with two decimals and a #,##0.00 format, dates are date
@@ -83,7 +84,14 @@ func newProject(r *rand.Rand, i int) project {
 	return p
 }
 
+// update is -update: every row's figures and progress changed.
+var update bool
+
 func (p project) values(i int) []any {
+	if update {
+		p.total, p.plan, p.done = p.total+100, p.plan+10, p.done+1.5
+		p.progress = "（更新）" + p.progress
+	}
 	var started any
 	if p.started != nil {
 		started = *p.started
@@ -96,6 +104,7 @@ func main() {
 	out := flag.String("o", "", "the .xlsx to write")
 	sst := flag.Bool("sst", false, "store strings in the shared-string table, as Excel does")
 	pools := flag.String("pools", "", "write the write benchmark's string pools to this file")
+	flag.BoolVar(&update, "update", false, "the same projects with every figure changed (an update of the ledger without -update)")
 	flag.Parse()
 	if *pools != "" {
 		must(os.WriteFile(*pools, []byte(poolsTSV()), 0o644))
