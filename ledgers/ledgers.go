@@ -46,6 +46,9 @@ type Upload struct {
 	// it is remembered for the sender's unit and each sheet's layout.
 	// Without one, the reading remembered for the layout is applied.
 	Mapping importer.Mapping
+	// Summary: the import comes back without its changes, only their
+	// number (models.Import.ChangeCount), for a caller that shows counts.
+	Summary bool
 }
 
 // ReadOptions are how a file was read and what was allowed, kept with its
@@ -127,7 +130,7 @@ func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *
 		kind = models.ImportList
 	}
 	imp, err := s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
-		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules})
+		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules, Summary: up.Summary})
 	if err == nil && len(o.Mapping) > 0 {
 		err = s.remember(ctx, up.User, ledger)
 	}

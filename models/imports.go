@@ -70,6 +70,9 @@ type Import struct {
 	Unchanged    int          `json:"unchanged"`
 	Problems     []Problem    `json:"problems"`
 	Changes      []Change     `json:"changes"`
+	// ChangeCount is how many changes an import just planned recorded,
+	// set when it is created or committed (its Changes may be left out).
+	ChangeCount int `json:"-"`
 	// Columns are the file's source columns as they were read (none for a
 	// hand edit).
 	Columns []LedgerColumn `json:"columns"`

@@ -85,9 +85,36 @@ func (o PlanOptions) accepts(code string) bool {
 // project without a unit, nature or name, a code outside the year's list)
 // become errors and are left out, like the importer's own error rows.
 func PlanImport(sn Snapshot, records []LedgerRecord, o PlanOptions) *Plan {
-	pl := &Plan{Districts: map[string]bool{}}
-	touched := map[string]bool{}
-	for _, r := range inCodeOrder(records) {
+	p := NewPlanner(o)
+	p.Add(sn, InCodeOrder(records))
+	return p.Finish(sn)
+}
+
+// Planner plans an import part by part, as PlanImport does at once, so
+// that a large ledger can be compared and written a few thousand codes at
+// a time: Add each part's records in code order, every record of a code
+// in the same part, with a snapshot holding at least the part's codes;
+// take the part's changes from Plan().Changes (the caller may clear them
+// once written); Finish adds what only the whole import can tell.
+type Planner struct {
+	o       PlanOptions
+	pl      *Plan
+	touched map[string]bool
+	listed  int // projects and plan entries created, for noListYet
+}
+
+// NewPlanner starts planning an import.
+func NewPlanner(o PlanOptions) *Planner {
+	return &Planner{o: o, pl: &Plan{Districts: map[string]bool{}}, touched: map[string]bool{}}
+}
+
+// Plan is the plan so far.
+func (p *Planner) Plan() *Plan { return p.pl }
+
+// Add plans records, in code order, against sn.
+func (p *Planner) Add(sn Snapshot, records []*LedgerRecord) {
+	pl, o, touched := p.pl, p.o, p.touched
+	for _, r := range records {
 		r, msg := o.admit(sn, r)
 		if msg != "" && sn.offList(r.Code) {
 			pl.notOnList(r, msg)
@@ -112,6 +139,11 @@ func PlanImport(sn Snapshot, records []LedgerRecord, o PlanOptions) *Plan {
 			pl.yearChanges(sn, r, o)
 			pl.scopeChanges(sn, r, ScopeMonth, o)
 		}
+		for _, c := range pl.Changes[before:] {
+			if c.Field == ChangeProject || c.Field == ChangePlanEntry {
+				p.listed++
+			}
+		}
 		pl.warnLower(sn, r)
 		if touched[r.Code] {
 			continue
@@ -120,11 +152,18 @@ func PlanImport(sn Snapshot, records []LedgerRecord, o PlanOptions) *Plan {
 		pl.Districts[districtOf(sn, r)] = true
 		pl.count(isNew, len(pl.Changes) > before)
 	}
-	if o.List {
-		pl.drops(sn, touched, o)
+}
+
+// Finish completes the plan: a list import drops the projects of sn on
+// the list it left out; a monthly ledger in a year without a list says it
+// forms it. sn is the whole import's snapshot for a list import (a
+// monthly ledger's is not looked at).
+func (p *Planner) Finish(sn Snapshot) *Plan {
+	if p.o.List {
+		p.pl.drops(sn, p.touched, p.o)
 	}
-	pl.noListYet(o)
-	return pl
+	p.pl.noListYet(p.o, p.listed)
+	return p.pl
 }
 
 // admit applies the list's rule to a record: a list import states the
@@ -190,15 +229,9 @@ func (pl *Plan) drops(sn Snapshot, kept map[string]bool, o PlanOptions) {
 }
 
 // noListYet says, for a year without a list, that this import forms it.
-func (pl *Plan) noListYet(o PlanOptions) {
+func (pl *Plan) noListYet(o PlanOptions, n int) {
 	if o.List || o.ListExists {
 		return
-	}
-	n := 0
-	for _, c := range pl.Changes {
-		if c.Field == ChangeProject || c.Field == ChangePlanEntry {
-			n++
-		}
 	}
 	if n > 0 {
 		pl.Problems = append(pl.Problems, Problem{Severity: SeverityWarning,
@@ -217,7 +250,9 @@ func (pl *Plan) count(isNew, changed bool) {
 	}
 }
 
-func inCodeOrder(records []LedgerRecord) []*LedgerRecord {
+// InCodeOrder returns pointers to records sorted by code, records of the
+// same code in their order.
+func InCodeOrder(records []LedgerRecord) []*LedgerRecord {
 	out := make([]*LedgerRecord, len(records))
 	for i := range records {
 		out[i] = &records[i]

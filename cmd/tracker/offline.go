@@ -79,7 +79,8 @@ func cmdImport(ctx context.Context, inv *invocation, args []string) error {
 	rejected := 0
 	for i, path := range files {
 		p := &progress{w: inv.stdout, prefix: fmt.Sprintf("[%d/%d] %s", i+1, len(files), filepath.Base(path))}
-		up := ledgers.Upload{FileName: filepath.Base(path), Period: m, User: cliUser(), DryRun: *dryRun, List: *kind == "list", Year: *year, Rules: rules}
+		up := ledgers.Upload{FileName: filepath.Base(path), Period: m, User: cliUser(), DryRun: *dryRun, List: *kind == "list", Year: *year, Rules: rules,
+			Summary: true} // counts and problems are shown, not the changes
 		err := importFile(ctx, svc, path, up, p)
 		if err != nil {
 			fmt.Fprintf(inv.stdout, "%s：未能导入：%s\n", p.prefix, message(err))
@@ -129,7 +130,7 @@ func printImport(w io.Writer, prefix string, imp *models.Import) {
 	}
 	fmt.Fprintf(w, "%s：%s，导入编号 %d，报告期 %s\n", prefix, status, imp.ID, imp.Period)
 	fmt.Fprintf(w, "  数据行 %d，导入 %d；新建项目 %d，更新 %d，未变 %d；变更 %d 项\n",
-		imp.RowsTotal, imp.RowsImported, imp.Created, imp.Updated, imp.Unchanged, len(imp.Changes))
+		imp.RowsTotal, imp.RowsImported, imp.Created, imp.Updated, imp.Unchanged, max(len(imp.Changes), imp.ChangeCount))
 	for i, pr := range imp.Problems {
 		if i == 50 {
 			fmt.Fprintf(w, "  ……另有 %d 条问题，完整清单见网页或 problems.xlsx\n", len(imp.Problems)-50)

@@ -26,6 +26,9 @@ type NewImport struct {
 	// problem comes back as an error (a refused hand edit is no history).
 	RefuseRejected bool
 	Rules          ImportRules
+	// Summary returns the import without its changes (ChangeCount says how
+	// many): a caller that shows only counts spares holding them all.
+	Summary bool
 }
 
 // ImportRules are what the office allowed an import beyond the rules.
@@ -60,7 +63,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun)
+		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun, in.Summary)
 		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
 		}
@@ -94,7 +97,7 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledge
 		if err != nil {
 			return err
 		}
-		imp, err := s.plan(tx, &row, ledger, user, rules, true)
+		imp, err := s.plan(tx, &row, ledger, user, rules, true, false)
 		out = imp
 		return err
 	})
@@ -103,8 +106,9 @@ func (s *Store) CommitImport(ctx context.Context, id int64, ledger *models.Ledge
 
 // plan computes an import's changes against the database and, when apply
 // is set, writes them; either way the import row and its changes are
-// saved.
-func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, rules ImportRules, apply bool) (*models.Import, error) {
+// saved. With summary the import comes back without its changes (their
+// number in ChangeCount).
+func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user models.User, rules ImportRules, apply, summary bool) (*models.Import, error) {
 	period := models.Month(row.Period)
 	o := models.PlanOptions{Period: period, User: user, List: row.Kind == models.ImportList, Additions: map[string]bool{}}
 	for _, c := range rules.Additions {
@@ -114,40 +118,66 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	if o.ListExists, err = listExists(tx, period.Year()); err != nil {
 		return nil, err
 	}
-	codes := models.RecordCodes(ledger.Records)
-	if o.List {
-		if codes, err = withYearCodes(tx, codes, period.Year()); err != nil {
-			return nil, err
-		}
-	}
-	sn, err := loadSnapshot(tx, codes, period)
-	if err != nil {
-		return nil, err
-	}
 	units, err := unitsIn(tx)
 	if err != nil {
 		return nil, err
 	}
 	o.Areas = models.AreasOf(units)
-	pl := models.PlanImport(sn, ledger.Records, o)
-	if !rules.Correction || !user.IsAdmin() {
-		if err := checkYearUnlocked(tx, period.Year(), pl.Changes); err != nil {
-			return nil, err
-		}
-	}
 	w := &writer{tx: tx, importID: row.ID, period: period, now: s.now()}
-	if apply && (pl.Applied > 0 || pl.Dropped > 0) {
-		if err := w.applyAll(pl); err != nil {
-			return nil, fmt.Errorf("apply import %d: %w", row.ID, err)
+	if err := w.clearChanges(); err != nil {
+		return nil, err
+	}
+	// The records are planned, checked, written and recorded a part of a
+	// few thousand codes at a time, in code order, so that a large ledger
+	// never has its whole snapshot, change set and statement arguments in
+	// memory at once. A list import is one part: what it leaves out is
+	// known only from the whole list.
+	planner := models.NewPlanner(o)
+	recs := models.InCodeOrder(ledger.Records)
+	for start := 0; ; {
+		end := len(recs)
+		if !o.List {
+			end = min(start+planPart, len(recs))
+			for end < len(recs) && recs[end].Code == recs[end-1].Code {
+				end++
+			}
 		}
+		part := recs[start:end]
+		codes := partCodes(part)
 		if o.List {
-			if err := establishList(tx, period.Year(), row.ID, s.now()); err != nil {
+			if codes, err = withYearCodes(tx, codes, period.Year()); err != nil {
 				return nil, err
 			}
 		}
+		sn, err := loadSnapshot(tx, codes, period)
+		if err != nil {
+			return nil, err
+		}
+		pl := planner.Plan()
+		first := len(pl.Changes)
+		planner.Add(sn, part)
+		if o.List {
+			planner.Finish(sn)
+		}
+		if err := w.writePart(pl.Changes[first:], rules, user, apply); err != nil {
+			return nil, err
+		}
+		if summary { // the caller counts the changes: they need not stay in memory
+			clear(pl.Changes)
+			pl.Changes = pl.Changes[:0]
+		}
+		if start = end; start >= len(recs) {
+			break
+		}
 	}
-	if err := w.saveChanges(pl.Changes); err != nil {
-		return nil, err
+	if !o.List {
+		planner.Finish(nil) // a monthly ledger adds a warning only
+	}
+	pl := planner.Plan()
+	if apply && o.List && (pl.Applied > 0 || pl.Dropped > 0) {
+		if err := establishList(tx, period.Year(), row.ID, s.now()); err != nil {
+			return nil, err
+		}
 	}
 	problems := models.MergeProblems(ledger.Sheets, ledger.Problems, pl.Problems)
 	if pl.Applied == 0 {
@@ -179,7 +209,42 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	}
 	imp := row.toImport()
 	imp.Changes = append(imp.Changes, pl.Changes...)
+	imp.ChangeCount = w.seq
 	return imp, nil
+}
+
+// planPart is how many records an import plans and writes at a time.
+var planPart = 2000
+
+// partCodes returns the distinct codes of records in code order.
+func partCodes(recs []*models.LedgerRecord) []string {
+	codes := make([]string, 0, len(recs))
+	for i, r := range recs {
+		if i == 0 || r.Code != recs[i-1].Code {
+			codes = append(codes, r.Code)
+		}
+	}
+	return codes
+}
+
+// writePart checks that a part's changes leave locked quarters alone
+// (unless the office corrects them), makes them when apply is set and
+// records them.
+func (w *writer) writePart(changes []models.Change, rules ImportRules, user models.User, apply bool) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	if !rules.Correction || !user.IsAdmin() {
+		if err := checkYearUnlocked(w.tx, w.period.Year(), changes); err != nil {
+			return err
+		}
+	}
+	if apply {
+		if err := w.apply(changes); err != nil {
+			return fmt.Errorf("apply import %d: %w", w.importID, err)
+		}
+	}
+	return w.appendChanges(changes)
 }
 
 // writeTx runs fn in a write transaction. On SQLite the transaction takes
@@ -235,7 +300,7 @@ func (s *Store) ReplanPreview(ctx context.Context, id int64, ledger *models.Ledg
 			return err
 		}
 		row.Status, row.ReadOptions = models.StatusPreviewed, readOptions
-		out, err = s.plan(tx, &row, ledger, user, rules, false)
+		out, err = s.plan(tx, &row, ledger, user, rules, false, false)
 		return err
 	})
 	return out, err

@@ -18,6 +18,7 @@ type writer struct {
 	importID int64
 	period   models.Month
 	now      time.Time
+	seq      int // the import's changes recorded so far (appendChanges)
 }
 
 // applyAll makes a plan's changes with a handful of bulk statements: new
@@ -27,10 +28,13 @@ type writer struct {
 // upsert per set of fields, each row written once whatever number of its
 // fields changed). Rows are built batch by batch, so a 200,000-row import
 // never holds all its rows as statement arguments.
-func (w *writer) applyAll(pl *models.Plan) error {
-	var created, entries []int // indexes into pl.Changes
+func (w *writer) applyAll(pl *models.Plan) error { return w.apply(pl.Changes) }
+
+// apply makes changes, as applyAll a plan's (or a part's).
+func (w *writer) apply(changes []models.Change) error {
+	var created, entries []int // indexes into changes
 	cols := &rowSets{}         // by code: the project's, year's and month's columns to write
-	for i, c := range pl.Changes {
+	for i, c := range changes {
 		switch {
 		case c.Field == models.ChangeProject:
 			created = append(created, i)
@@ -53,7 +57,7 @@ func (w *writer) applyAll(pl *models.Plan) error {
 			cols.set(d.Scope, c.Code, d, v)
 		}
 	}
-	if err := w.createProjects(pl, created, entries); err != nil {
+	if err := w.createProjects(changes, created, entries); err != nil {
 		return err
 	}
 	for _, scope := range []models.Scope{models.ScopeProject, models.ScopeYear} {
@@ -235,11 +239,11 @@ func (w *writer) upsertMonth(g rowGroup) error {
 
 // createProjects inserts the created projects with their plan entries,
 // and the plan entries of known projects new to the year's list.
-func (w *writer) createProjects(pl *models.Plan, created, entries []int) error {
+func (w *writer) createProjects(changes []models.Change, created, entries []int) error {
 	pdefs, ydefs := defsOf(models.ScopeProject), defsOf(models.ScopeYear)
 	cols := append(append([]string{"code"}, columnNames(pdefs)...), "updated_at", "created_by_import")
 	err := insertRows(w.tx, "projects", cols, len(created), func(k int, a []any) []any {
-		r := pl.Changes[created[k]].Created
+		r := changes[created[k]].Created
 		return append(columnValues(append(a, r.Code), &r.Facts, pdefs), w.now, w.importID)
 	}, "")
 	if err != nil {
@@ -249,10 +253,10 @@ func (w *writer) createProjects(pl *models.Plan, created, entries []int) error {
 	return insertRows(w.tx, "plan_entries", append([]string{"year", "code"}, columnNames(ydefs)...),
 		len(created)+len(entries), func(k int, a []any) []any {
 			if k < len(created) {
-				r := pl.Changes[created[k]].Created
+				r := changes[created[k]].Created
 				return columnValues(append(a, year, r.Code), &r.Facts, ydefs)
 			}
-			c := pl.Changes[entries[k-len(created)]]
+			c := changes[entries[k-len(created)]]
 			f := models.Facts{Nature: models.Nature(*c.New)}
 			return columnValues(append(a, year, c.Code), &f, ydefs)
 		}, "")
@@ -339,9 +343,23 @@ func allNull() string {
 // saveChanges records the changes of an import, replacing earlier ones (a
 // preview's changes are recomputed at commit).
 func (w *writer) saveChanges(changes []models.Change) error {
-	if err := w.tx.Where("import_id = ?", w.importID).Delete(&changeRow{}).Error; err != nil {
+	if err := w.clearChanges(); err != nil {
 		return err
 	}
+	return w.appendChanges(changes)
+}
+
+// clearChanges deletes the import's recorded changes.
+func (w *writer) clearChanges() error {
+	w.seq = 0
+	return w.tx.Where("import_id = ?", w.importID).Delete(&changeRow{}).Error
+}
+
+// appendChanges records changes after those recorded so far.
+func (w *writer) appendChanges(changes []models.Change) error {
+	first := w.seq
+	w.seq += len(changes)
+	buf := make([]byte, 0, 1024)
 	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
 		"old_import_id", "old_source", "created_record"}, len(changes), func(i int, a []any) []any {
 		c := changes[i]
@@ -350,18 +368,14 @@ func (w *writer) saveChanges(changes []models.Change) error {
 			src := c.OldSource
 			oldSource = &src
 		}
-		return append(a, w.importID, i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, createdRecord(c))
+		var rec *string
+		if c.Field == models.ChangeProject && c.Created != nil {
+			buf = models.AppendRecordJSON(buf[:0], c.Created)
+			s := string(buf)
+			rec = &s
+		}
+		return append(a, w.importID, first+i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, rec)
 	}, "")
-}
-
-// createdRecord keeps the whole record of a created project with its
-// change, so that a preview can show every field it would get.
-func createdRecord(c models.Change) *string {
-	if c.Field != models.ChangeProject || c.Created == nil {
-		return nil
-	}
-	s := string(models.AppendRecordJSON(make([]byte, 0, 1024), c.Created))
-	return &s
 }
 
 // fieldCompleted is the change field of the cumulative figure, whose

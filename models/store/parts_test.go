@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"tracker/models"
+	"tracker/models/demo"
+)
+
+// TestImportInPartsIsOneImport: an import planned, written and recorded a
+// few codes at a time (parts of 3 here, of planPart in use) keeps the
+// same changes, problems, counts and database as one planned at once:
+// updated, unchanged, new and refused projects, a code twice at a part's
+// edge, a figure changed twice, the change log in order and a revert.
+func TestImportInPartsIsOneImport(t *testing.T) {
+	june := models.MonthOf(2024, 6)
+	ps := demo.Portfolio2024()
+	var recs []models.LedgerRecord
+	for i, p := range ps[:10] {
+		r := models.LedgerRecord{Code: p.Code, Has: models.FieldCompletedYTD | models.FieldProgress | models.FieldTotalInvestment,
+			Facts: models.Facts{Name: p.Name, District: p.District, CompletedYTD: models.Money(i+1) * models.Wan, Progress: "进行中",
+				TotalInvestment: p.TotalInvestment + models.Money(i%2)*models.Wan}}
+		recs = append(recs, r)
+		if i == 2 { // the same code again, a different figure: the later row wins
+			r.CompletedYTD += models.Wan
+			recs = append(recs, r)
+		}
+	}
+	recs = append(recs,
+		models.LedgerRecord{Code: "2406-370303-26-01-000777", Has: allFigures, Facts: models.Facts{Name: "张店区测试新项目", District: "张店区",
+			Nature: models.NatureNew, AnnualPlan: 5000 * models.Wan, CompletedYTD: 1200 * models.Wan, TotalInvestment: 20000 * models.Wan,
+			PlannedStart: models.MonthOf(2024, 3), ActualStart: models.MonthOf(2024, 4)}},
+		models.LedgerRecord{Code: "2406-370303-26-01-000778", Has: models.FieldCompletedYTD, Facts: models.Facts{CompletedYTD: models.Wan}})
+	run := func(t *testing.T, s *Store, part int) (string, string) {
+		t.Helper()
+		defer func(n int) { planPart = n }(planPart)
+		planPart = part
+		ctx := context.Background()
+		if _, err := s.SeedPortfolio(ctx, ps, "演示数据"); err != nil {
+			t.Fatal(err)
+		}
+		in := append([]models.LedgerRecord(nil), recs...)
+		imp, err := s.CreateImport(ctx, NewImport{FileName: "a.xlsx", Data: []byte("x"), User: admin, Ledger: ledgerOf(june, in...),
+			Rules: ImportRules{Additions: []string{"*"}, Reason: "测试"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if imp.Created != 1 || imp.Updated != 10 || imp.RowsImported != 12 || len(imp.Problems) == 0 || len(imp.Changes) < 21 {
+			t.Errorf("parts of %d: created %d, updated %d, imported %d, %d problems, %d changes", part, imp.Created, imp.Updated,
+				imp.RowsImported, len(imp.Problems), len(imp.Changes))
+		}
+		stored, err := s.Import(ctx, imp.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		imp.CreatedAt, imp.CommittedAt, stored.CreatedAt, stored.CommittedAt = time.Time{}, nil, time.Time{}, nil
+		a, _ := json.Marshal(imp)
+		b, _ := json.Marshal(stored)
+		if string(a) != string(b) {
+			t.Errorf("parts of %d: the import returned differs from the one stored:\n%s\n%s", part, a, b)
+		}
+		if imp.ChangeCount != len(imp.Changes) {
+			t.Errorf("parts of %d: ChangeCount %d, %d changes", part, imp.ChangeCount, len(imp.Changes))
+		}
+		after := dump(t, s)
+		if _, err := s.RevertImport(ctx, imp.ID, admin); err != nil {
+			t.Fatal(err)
+		}
+		return string(a), after + "\n--- reverted\n" + dump(t, s)
+	}
+	eachStore(t, func(t *testing.T, whole *Store) {
+		imp1, db1 := run(t, whole, 1000)
+		eachStore(t, func(t *testing.T, parts *Store) {
+			imp3, db3 := run(t, parts, 3)
+			if imp1 != imp3 {
+				t.Errorf("import in parts:\n%s\nat once:\n%s", imp3, imp1)
+			}
+			if db1 != db3 {
+				t.Errorf("database in parts:\n%s\nat once:\n%s", db3, db1)
+			}
+		})
+	})
+}
