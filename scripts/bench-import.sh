@@ -7,6 +7,15 @@
 #   bash scripts/bench-import.sh                    # N = 530 20000 200000, 3 runs each, read and write
 #   QUICK=1 bash scripts/bench-import.sh            # N = 530 and 2000, 1 run: a check that everything runs
 #   NS="20000" RUNS=1 TASKS=read bash scripts/bench-import.sh
+#   NS=200000 RUNS=1 TASKS="read update" bash scripts/bench-import.sh   # issue 19's import goals
+#
+# Tasks: read (the peers read, tracker imports N new projects), update
+# (tracker imports the same N projects with every figure changed over the
+# first import), write (the peers write, tracker writes its workbook). With
+# TRACKER_BENCH_POSTGRES (a postgres:// URL; a schema tracker_bench is
+# dropped and made in it for each run) the imports run on PostgreSQL too.
+# The last table gives issue 19's goals as ratios of this run's medians,
+# with each tracker process's peak RSS (ru_maxrss of the reaped process).
 #
 # Needs Go, gcc, python3, node and npm. Missing Debian packages (openpyxl,
 # pandas, xlsxwriter, libxlsxwriter) are installed with apt-get when run as
@@ -52,8 +61,16 @@ T="$OUT/bin/tracker"
 for n in $NS; do
   f="$OUT/data/ledger_${n}_sst.xlsx"
   [ -f "$f" ] || "$OUT/bin/benchgen" -sst -n "$n" -o "$f"
+  if [[ " $TASKS " == *" update "* ]]; then
+    u="$OUT/data/ledger_${n}_upd.xlsx"
+    [ -f "$u" ] || "$OUT/bin/benchgen" -sst -update -n "$n" -o "$u"
+  fi
 done
 rm -f "$OUT/db/empty.db" && "$T" init --db "$OUT/db/empty.db" >/dev/null
+if [ -n "${TRACKER_BENCH_POSTGRES:-}" ]; then
+  case "$TRACKER_BENCH_POSTGRES" in *\?*) PGDSN="$TRACKER_BENCH_POSTGRES&search_path=tracker_bench" ;; *) PGDSN="$TRACKER_BENCH_POSTGRES?search_path=tracker_bench" ;; esac
+  PGFRESH="psql -q '$TRACKER_BENCH_POSTGRES' -c 'DROP SCHEMA IF EXISTS tracker_bench CASCADE' -c 'CREATE SCHEMA tracker_bench' && '$T' init --db '$PGDSN' >/dev/null"
+fi
 
 RES="$OUT/results.tsv"; : > "$RES"
 m() { "$OUT/bin/benchmeasure" run -o "$RES" -runs "$RUNS" -limit "$LIMIT" "$@" >/dev/null; }
@@ -71,6 +88,28 @@ if [[ " $TASKS " == *" read "* ]]; then
     m -task "$READ" -tool "exceljs stream WorkbookReader (read only)" -n "$n" -- node "$PEERS/peers.js" read-exceljs "$f"
     m -task "$READ" -tool "tracker import: read, validate, commit to SQLite" -n "$n" -- sh -c \
       "d=\$(mktemp -d '$OUT/run.XXXXXX') && cp '$OUT/db/empty.db' \$d/t.db && '$T' import --db \$d/t.db --period 2024-10 '$f' >\$d/out; rc=\$?; grep -m1 数据行 \$d/out; rm -rf \$d; exit \$rc"
+    if [ -n "${TRACKER_BENCH_POSTGRES:-}" ]; then
+      m -task "$READ" -tool "tracker import: read, validate, commit to PostgreSQL" -n "$n" -setup "$PGFRESH" -- sh -c \
+        "'$T' import --db '$PGDSN' --period 2024-10 '$f' >'$OUT/db/out.txt'; rc=\$?; grep -m1 数据行 '$OUT/db/out.txt'; exit \$rc"
+    fi
+  done
+fi
+
+# 4b. Updating: the same N projects, every figure changed (benchgen -update),
+# imported over a database holding the first import (copied, untimed, before
+# each run).
+if [[ " $TASKS " == *" update "* ]]; then
+  for n in $NS; do
+    base="$OUT/db/ledger_$n.db"
+    if [ ! -f "$base" ]; then cp "$OUT/db/empty.db" "$base" && "$T" import --db "$base" --period 2024-10 "$OUT/data/ledger_${n}_sst.xlsx" >/dev/null; fi
+    u="$OUT/data/ledger_${n}_upd.xlsx"
+    m -task "$READ" -tool "tracker import: update every figure, SQLite" -n "$n" -setup "cp '$base' '$OUT/db/upd.db' && rm -f '$OUT/db/upd.db-wal' '$OUT/db/upd.db-shm'" -- sh -c \
+      "'$T' import --db '$OUT/db/upd.db' --period 2024-10 '$u' >'$OUT/db/out.txt'; rc=\$?; grep -m1 数据行 '$OUT/db/out.txt'; exit \$rc"
+    if [ -n "${TRACKER_BENCH_POSTGRES:-}" ]; then
+      m -task "$READ" -tool "tracker import: update every figure, PostgreSQL" -n "$n" \
+        -setup "$PGFRESH && '$T' import --db '$PGDSN' --period 2024-10 '$OUT/data/ledger_${n}_sst.xlsx' >/dev/null" -- sh -c \
+        "'$T' import --db '$PGDSN' --period 2024-10 '$u' >'$OUT/db/out.txt'; rc=\$?; grep -m1 数据行 '$OUT/db/out.txt'; exit \$rc"
+    fi
   done
 fi
 
@@ -92,7 +131,7 @@ if [[ " $TASKS " == *" write "* ]]; then
       "$T" report --db "$db" --year 2024 --month 10 -o "$OUT/w/tracker_$n.xlsx"
   done
 fi
-"$OUT/bin/benchmeasure" report "$RES" | tee "$OUT/tables.md"
+{ "$OUT/bin/benchmeasure" report "$RES"; "$OUT/bin/benchmeasure" goals "$RES"; } | tee "$OUT/tables.md"
 
 # 6. tracker's read stage alone (importer.Read), as a Go benchmark on the same files.
 echo

@@ -50,7 +50,7 @@ func TestMain(m *testing.M) {
 
 // trackerBinary skips the test with -short, else builds ./cmd/tracker once
 // per test run and returns the binary's path.
-func trackerBinary(t *testing.T) string {
+func trackerBinary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("starts tracker processes; skipped with -short")

@@ -2,8 +2,9 @@
 // the way /usr/bin/time -v does: wall clock from start to reaping, and the
 // reaped child's peak RSS (ru_maxrss) and CPU (user + system) from wait4.
 //
-//	benchmeasure run -o results.tsv -task T -tool NAME -n N [-runs 3] [-limit 300s] [-verify CMD] -- CMD ARG...
+//	benchmeasure run -o results.tsv -task T -tool NAME -n N [-runs 3] [-limit 300s] [-setup CMD] [-verify CMD] -- CMD ARG...
 //	benchmeasure report results.tsv
+//	benchmeasure goals results.tsv
 //
 // run appends one line to the results: the median, min and max wall time,
 // the median peak RSS and CPU over the kept runs, the last line the tool
@@ -13,7 +14,10 @@
 // contended: up to 3 more runs are tried for clean ones (none when N >
 // 20000), and contended runs kept are counted in the notes. A run over the
 // limit is killed with its process group and the case recorded as skipped.
-// report prints the results as markdown tables, one per task.
+// report prints the results as markdown tables, one per task. -setup is a
+// shell command run, untimed, before each run (a fresh copy of a
+// database). goals prints the ratios issue 19 sets for the import and the
+// report, from the same results (see goals.go).
 package main
 
 import (
@@ -39,6 +43,13 @@ func main() {
 	switch os.Args[1] {
 	case "run":
 		runCmd(os.Args[2:])
+	case "goals":
+		if len(os.Args) != 3 {
+			log.Fatal("usage: benchmeasure goals results.tsv")
+		}
+		if err := goals(os.Args[2]); err != nil {
+			log.Fatal(err)
+		}
 	case "report":
 		if len(os.Args) != 3 {
 			log.Fatal("usage: benchmeasure report results.tsv")
@@ -67,6 +78,7 @@ func runCmd(args []string) {
 	runs := fs.Int("runs", 3, "runs to keep")
 	limit := fs.Duration("limit", 300*time.Second, "longest run allowed")
 	verify := fs.String("verify", "", "a command whose output checks the result (run once, after)")
+	setup := fs.String("setup", "", "a shell command run, untimed, before each run")
 	fs.Parse(args)
 	cmd := fs.Args()
 	if len(cmd) == 0 || *task == "" || *tool == "" {
@@ -74,14 +86,29 @@ func runCmd(args []string) {
 	}
 	var clean, contended []sample
 	note, check := "", ""
+	prepare := func() error {
+		if *setup == "" {
+			return nil
+		}
+		if out, err := exec.Command("sh", "-c", *setup).CombinedOutput(); err != nil {
+			return fmt.Errorf("setup failed (%v): %s", err, strings.TrimSpace(string(out)))
+		}
+		return nil
+	}
 	if *n <= 20000 {
-		runOnce(cmd, *limit) // warm-up: page cache, interpreters' bytecode caches
+		if prepare() == nil {
+			runOnce(cmd, *limit) // warm-up: page cache, interpreters' bytecode caches
+		}
 	}
 	tries := *runs
 	if *n <= 20000 {
 		tries += 3
 	}
 	for i := 0; i < tries && len(clean) < *runs; i++ {
+		if err := prepare(); err != nil {
+			note = err.Error()
+			break
+		}
 		s, last, err := runOnce(cmd, *limit)
 		if err != nil {
 			note = err.Error()
