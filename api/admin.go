@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -12,14 +13,58 @@ import (
 	"tracker/models"
 )
 
-// Template sends the ledger template.
+// Template sends the generic ledger template, or with ?unit=U&period=YYYY-MM
+// the unit's pre-filled ledger for that month (unit by name or code).
 func (s *Server) Template(c *gin.Context) {
-	data, err := importer.Template("v1")
+	name, data := "重大项目建设情况台账模板.xlsx", []byte(nil)
+	var err error
+	if c.Query("unit") == "" && c.Query("period") == "" {
+		data, err = importer.Template("v1")
+	} else {
+		name, data, err = s.unitTemplate(c)
+	}
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
-	httpx.Attachment(c, "重大项目建设情况台账模板.xlsx", httpx.XLSXType, data)
+	httpx.Attachment(c, name, httpx.XLSXType, data)
+}
+
+// unitTemplate makes the pre-filled ledger ?unit= and ?period= ask for.
+func (s *Server) unitTemplate(c *gin.Context) (string, []byte, error) {
+	unit, err := s.District(c, "unit")
+	if err == nil && unit == "" {
+		err = models.Errorf(models.EINVALID, "预填台账需要参数 unit（上报单位的名称或代码）")
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	m, err := models.ParseMonth(c.Query("period"))
+	if err != nil || c.Query("period") == "" {
+		return "", nil, models.Errorf(models.EINVALID, "参数 period（报告月份）应为 YYYY-MM，如 2024-06，收到“%s”", c.Query("period"))
+	}
+	years, err := s.Store.Years(c)
+	if err != nil {
+		return "", nil, err
+	}
+	if !slices.Contains(years, m.Year()) {
+		return "", nil, models.Errorf(models.ENOTFOUND, "%d年没有项目清单，无法生成预填台账", m.Year())
+	}
+	ps, err := s.Store.UnitLedger(c, unit, m)
+	if err == nil && len(ps) == 0 {
+		err = models.Errorf(models.ENOTFOUND, "%s在%d年%d月的清单上没有项目，无法生成预填台账", unit, m.Year(), m.Num())
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	data, err := importer.UnitTemplate(importer.UnitLedger{Unit: unit, Period: m, Projects: ps})
+	return UnitTemplateFileName(unit, m), data, err
+}
+
+// UnitTemplateFileName names a unit's pre-filled ledger:
+// 预填台账_张店区_2024-06.xlsx.
+func UnitTemplateFileName(unit string, m models.Month) string {
+	return "预填台账_" + unit + "_" + m.String() + ".xlsx"
 }
 
 // ProblemsWorkbook sends the rows of an import that had problems, in their

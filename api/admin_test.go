@@ -17,7 +17,10 @@ import (
 	"tracker/server/servertest"
 )
 
-func TestTemplateReadsBackWithoutProblems(t *testing.T) {
+// TestTemplateUnchangedImportsNoProject: the generic template uploaded
+// as it is downloaded imports no project: its 示例行 is skipped with a
+// warning, and the portfolio keeps its size.
+func TestTemplateUnchangedImportsNoProject(t *testing.T) {
 	ts := servertest.New(t)
 	req, _ := http.NewRequest("GET", ts.HTTP.URL+"/api/v1/template.xlsx", nil)
 	req.Header.Set("Authorization", "Bearer "+ts.Login("reviewer"))
@@ -30,9 +33,20 @@ func TestTemplateReadsBackWithoutProblems(t *testing.T) {
 		t.Errorf("Content-Disposition %q", cd)
 	}
 	data := ts.Send(req, http.StatusOK, nil)
-	ledger, err := importer.Read(data, importer.Options{FileName: "模板.xlsx", Period: 202406})
-	if err != nil || len(ledger.Records) != 1 || len(ledger.Problems) != 0 {
-		t.Fatalf("template read back: %v, %d records, problems %v", err, len(ledger.Records), ledger.Problems)
+	admin := ts.Login("admin")
+	var before, after struct {
+		Total int `json:"total"`
+	}
+	ts.Do("GET", "/api/v1/projects?year=2024", admin, nil, http.StatusOK, &before)
+	var imp servertest.ImportResult
+	ts.Upload(admin, "模板.xlsx", data, nil, http.StatusOK, &imp)
+	ts.Do("GET", "/api/v1/projects?year=2024", admin, nil, http.StatusOK, &after)
+	if imp.RowsTotal != 0 || imp.RowsImported != 0 || len(imp.Changes) != 0 || len(imp.Problems) != 1 ||
+		imp.Problems[0].Message != "第4行是模板的示例行，未导入；填报时请删除示例行" || after.Total != before.Total || before.Total == 0 {
+		t.Errorf("template imported: %+v; projects %d → %d", imp, before.Total, after.Total)
+	}
+	if _, err := importer.Read(data, importer.Options{FileName: "模板.xlsx"}); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"tracker/importer/sheet"
@@ -258,6 +259,11 @@ func (s *sheetReader) dataRow(r *sheet.Row) error {
 		return sheet.ErrRedo
 	}
 	if s.classify(r) != rowData {
+		return nil
+	}
+	if s.isExample(r) {
+		s.b.problem(Problem{Sheet: s.src.Name, Row: r.Num, Severity: SeverityWarning,
+			Message: fmt.Sprintf("第%d行是模板的示例行，未导入；填报时请删除示例行", r.Num)})
 		return nil
 	}
 	return s.b.addRow(s, r)

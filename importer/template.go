@@ -18,9 +18,9 @@ const templateSheet = "台账"
 var templateHeader = []string{"项目代码", "项目名称", "所属区县", "责任单位", "建设性质", "项目类别", "项目级别",
 	"总投资（万元）", "年度计划投资（万元）", "年初至报告期累计完成投资（万元）", "计划开工时间", "实际开工时间", "备注"}
 
-// templateExample is the example row; reading the template back gives
-// exactly this record and no problems.
-var templateExample = []any{"2403-370303-04-01-000123", "淄博齐鲁新材料产业园项目（示例）", "张店区", "张店区发展和改革局", "新开工",
+// templateExample is the example row. It is never imported as a project:
+// a row with its code and a text marked 示例 is skipped with a warning.
+var templateExample = []any{exampleCode, "淄博齐鲁新材料产业园项目（示例）", "张店区", "张店区发展和改革局", "新开工",
 	"工业", "市重大", 52000, 18000, 9650.5, "2024-03", "2024-04", "示例行，填报时请删除"}
 
 // Template returns the ledger template .xlsx: a title carrying the version
@@ -73,6 +73,27 @@ func templateRows(f *excelize.File, version string) error {
 		return err
 	}
 	return f.SetSheetRow(templateSheet, "A4", &templateExample)
+}
+
+// exampleCode is the example row's project code.
+const exampleCode = "2403-370303-04-01-000123"
+
+// isExample reports the template's example row: the example's code and a
+// cell marked 示例 (its name, its remark).
+func (s *sheetReader) isExample(r *sheet.Row) bool {
+	code, ok := s.h.column(fieldCode)
+	if !ok {
+		return false
+	}
+	if c, _ := normCode(r.Get(code.col).Text); c != exampleCode {
+		return false
+	}
+	for _, c := range r.Cells {
+		if strings.Contains(c.Text, "示例") {
+			return true
+		}
+	}
+	return false
 }
 
 // templateLists adds the drop-down lists.

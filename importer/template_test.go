@@ -2,15 +2,17 @@ package importer
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"tracker/models"
 )
 
-func TestTemplateReadsBackAsItsExample(t *testing.T) {
+// TestTemplateExampleRowIsNeverImported: the generic template read back
+// unchanged holds no record, only a warning about its 示例行; a row typed
+// under the example is read, the example still not.
+func TestTemplateExampleRowIsNeverImported(t *testing.T) {
 	data, err := Template("v1")
 	if err != nil {
 		t.Fatal(err)
@@ -19,19 +21,26 @@ func TestTemplateReadsBackAsItsExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Record{Sheet: "台账", Row: 4, Code: "2403-370303-04-01-000123",
+	want := []Problem{{Sheet: "台账", Row: 4, Severity: SeverityWarning, Message: "第4行是模板的示例行，未导入；填报时请删除示例行"}}
+	if len(l.Records) != 0 || l.RowsTotal != 0 || l.Period != 202406 || !reflect.DeepEqual(l.Problems, want) {
+		t.Errorf("unchanged template: records %+v, rows %d, period %v, problems %+v; want none, 0, 2024-06, %+v", l.Records, l.RowsTotal, l.Period, l.Problems, want)
+	}
 
-		Has: FieldName | FieldDistrict | FieldUnit | FieldNature | FieldCategory | FieldLevel | FieldTotalInvestment |
-			FieldAnnualPlan | FieldCompletedYTD | FieldPlannedStart | FieldActualStart, Facts: models.Facts{Name: "淄博齐鲁新材料产业园项目（示例）",
-			District: "张店区", Unit: "张店区发展和改革局", Nature: models.NatureNew, Category: "工业", Level: "市重大",
-			TotalInvestment: 52000 * models.Wan, AnnualPlan: 18000 * models.Wan, CompletedYTD: 96505000,
-			PlannedStart: 202403, ActualStart: 202404},
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(l.Records) != 1 || l.Records[0] != want {
-		t.Errorf("records: got %+v, want [%+v]", l.Records, want)
+	row := []any{"2403-370303-04-01-000777", "张店区某新项目", "张店区", "张店区发展和改革局", "新开工", "工业", "市重大", 100, 50, 12.5, "2024-03", "2024-04"}
+	if err := f.SetSheetRow("台账", "A5", &row); err != nil {
+		t.Fatal(err)
 	}
-	if len(l.Problems) != 0 || l.Period != 202406 || l.RowsTotal != 1 {
-		t.Errorf("got problems %v, period %v, rows %d; want none, 2024-06, 1", l.Problems, l.Period, l.RowsTotal)
+	buf, _ := f.WriteToBuffer()
+	l, err = Read(buf.Bytes(), Options{FileName: "模板.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Records) != 1 || l.Records[0].Code != "2403-370303-04-01-000777" || l.Records[0].CompletedYTD != 125000 || l.RowsTotal != 1 || !reflect.DeepEqual(l.Problems, want) {
+		t.Errorf("template with a row typed in: records %+v, rows %d, problems %+v", l.Records, l.RowsTotal, l.Problems)
 	}
 }
 

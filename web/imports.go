@@ -21,6 +21,7 @@ type importsView struct {
 	Period    string
 	MaxMB     int64
 	Audit     bool // offer the audit trail workbook (admins, when the server has it)
+	Ledgers   *unitLedgers
 }
 
 func (s *Server) importsPage(c *gin.Context) {
@@ -37,7 +38,7 @@ func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string
 	}
 	u := httpx.CurrentUser(c)
 	v := importsView{CanImport: u.CanImport(), District: u.District, Imports: imps, Period: period, MaxMB: s.MaxUploadBytes >> 20,
-		Audit: u.IsAdmin() && s.downloads.Audit != nil}
+		Audit: u.IsAdmin() && s.downloads.Audit != nil, Ledgers: s.unitLedgersFor(c)}
 	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
 }
 

@@ -22,6 +22,7 @@ type reportsView struct {
 	HasTemplate bool
 	Quarters    []quarterLock
 	CanLock     bool
+	Ledgers     *unitLedgers
 }
 
 // quarterLock is one quarter of the year and whether its figures are locked
@@ -52,7 +53,7 @@ func (s *Server) reportsPage(c *gin.Context) {
 		s.FailPage(c, err)
 		return
 	}
-	v.CanLock = httpx.CurrentUser(c).IsAdmin()
+	v.CanLock, v.Ledgers = httpx.CurrentUser(c).IsAdmin(), s.unitLedgersFor(c)
 	s.render(c, http.StatusOK, "reports", view{Title: "报表", Nav: "reports", Data: v})
 }
 

@@ -263,3 +263,23 @@ func (s *Store) CountProjects(ctx context.Context) (int64, error) {
 	err := s.db.WithContext(ctx).Table("projects").Count(&n).Error
 	return n, err
 }
+
+// UnitLedger returns what a unit's pre-filled ledger for month m lists
+// (importer.UnitLedger): the unit's projects on the year's list at m, in
+// code order, each as it stood at the end of the month before (its
+// figures, actual start and month notes as of then; in January, no
+// figure of the year yet).
+func (s *Store) UnitLedger(ctx context.Context, unit string, m models.Month) ([]models.Project, error) {
+	ps, err := s.queryProjects(ctx, m.Year(), `e.year = ? AND p.district = ? AND `+onListAt, []any{m.Year(), unit, int(m), int(m)}, "p.code", 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	prev := models.MonthOf(m.Year(), m.Num()-1)
+	if m.Num() == 1 {
+		prev = models.MonthOf(m.Year()-1, 12)
+	}
+	for i := range ps {
+		ps[i] = ps[i].AsOf(prev)
+	}
+	return ps, s.AttachMonthNotes(ctx, ps, prev)
+}
