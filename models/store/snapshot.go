@@ -15,8 +15,22 @@ import (
 func loadSnapshot(tx *gorm.DB, codes []string, period models.Month) (models.Snapshot, error) {
 	sn := make(models.Snapshot, len(codes))
 	for start := 0; start < len(codes); start += 5000 {
-		chunk := codes[start:min(start+5000, len(codes))]
-		for _, load := range []func(*gorm.DB, models.Snapshot, []string, models.Month) error{loadProjectFields, loadYearFields, loadMonthFields, loadStartReports} {
+		if err := loadProjectFields(tx, sn, codes[start:min(start+5000, len(codes))], period); err != nil {
+			return nil, err
+		}
+	}
+	// The year's and month's rows and the change log are looked up only
+	// for the projects the database has (the others' would be ignored): a
+	// first import of new projects costs one query a part.
+	known := make([]string, 0, len(sn))
+	for _, c := range codes {
+		if sn[c] != nil {
+			known = append(known, c)
+		}
+	}
+	for start := 0; start < len(known); start += 5000 {
+		chunk := known[start:min(start+5000, len(known))]
+		for _, load := range []func(*gorm.DB, models.Snapshot, []string, models.Month) error{loadYearFields, loadMonthFields, loadStartReports} {
 			if err := load(tx, sn, chunk, period); err != nil {
 				return nil, err
 			}
