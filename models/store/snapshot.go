@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -15,7 +16,11 @@ import (
 func loadSnapshot(tx *gorm.DB, codes []string, period models.Month) (models.Snapshot, error) {
 	sn := make(models.Snapshot, len(codes))
 	for start := 0; start < len(codes); start += 5000 {
-		if err := loadProjectFields(tx, sn, codes[start:min(start+5000, len(codes))], period); err != nil {
+		set, err := codeSetOf(tx, codes[start:min(start+5000, len(codes))])
+		if err != nil {
+			return nil, err
+		}
+		if err := loadProjectFields(tx, sn, set, period); err != nil {
 			return nil, err
 		}
 	}
@@ -29,9 +34,12 @@ func loadSnapshot(tx *gorm.DB, codes []string, period models.Month) (models.Snap
 		}
 	}
 	for start := 0; start < len(known); start += 5000 {
-		chunk := known[start:min(start+5000, len(known))]
-		for _, load := range []func(*gorm.DB, models.Snapshot, []string, models.Month) error{loadYearFields, loadMonthFields, loadStartReports} {
-			if err := load(tx, sn, chunk, period); err != nil {
+		set, err := codeSetOf(tx, known[start:min(start+5000, len(known))])
+		if err != nil {
+			return nil, err
+		}
+		for _, load := range []func(*gorm.DB, models.Snapshot, codeSet, models.Month) error{loadYearFields, loadMonthFields, loadStartReports} {
+			if err := load(tx, sn, set, period); err != nil {
 				return nil, err
 			}
 		}
@@ -39,9 +47,54 @@ func loadSnapshot(tx *gorm.DB, codes []string, period models.Month) (models.Snap
 	return sn, nil
 }
 
-func loadProjectFields(tx *gorm.DB, sn models.Snapshot, codes []string, _ models.Month) error {
+// codeSet is the codes a snapshot query asks for: a list (code IN …), or,
+// on SQLite, when the codes come sorted and the database holds few other
+// projects between the first and the last, that range of the key (code
+// BETWEEN …), read in key order without binding every code. Rows a range
+// brings for codes outside the set are left out (loadProjectFields; the
+// other loaders skip codes the snapshot does not have).
+type codeSet struct {
+	codes  []string
+	want   map[string]bool // ranged: the codes asked for
+	ranged bool
+}
+
+// rangeMin and rangeSlack decide when codes are read as a range: at least
+// rangeMin sorted codes, with at most rangeSlack projects in the range for
+// each code asked for.
+var rangeMin, rangeSlack = 64, 2
+
+// codeSetOf decides how to ask for codes.
+func codeSetOf(tx *gorm.DB, codes []string) (codeSet, error) {
+	set := codeSet{codes: codes}
+	if tx.Dialector.Name() == "postgres" || len(codes) < rangeMin || !slices.IsSorted(codes) {
+		return set, nil // PostgreSQL's collation need not order codes as bytes
+	}
+	limit := rangeSlack * len(codes)
+	var n int
+	err := tx.Raw(`SELECT count(*) FROM (SELECT 1 FROM projects WHERE code BETWEEN ? AND ? LIMIT ?) x`, codes[0], codes[len(codes)-1], limit+1).Scan(&n).Error
+	if err != nil || n > limit {
+		return set, err
+	}
+	set.ranged, set.want = true, make(map[string]bool, len(codes))
+	for _, c := range codes {
+		set.want[c] = true
+	}
+	return set, nil
+}
+
+// where is the condition on column col (a code column) and its arguments.
+func (s codeSet) where(col string) (string, []any) {
+	if s.ranged {
+		return col + " BETWEEN ? AND ?", []any{s.codes[0], s.codes[len(s.codes)-1]}
+	}
+	return col + " IN ?", []any{s.codes}
+}
+
+func loadProjectFields(tx *gorm.DB, sn models.Snapshot, set codeSet, _ models.Month) error {
 	defs := defsOf(models.ScopeProject)
-	rows, err := tx.Raw(`SELECT code, `+columnList("", defs)+` FROM projects WHERE code IN ?`, codes).Rows()
+	cond, args := set.where("code")
+	rows, err := tx.Raw(`SELECT code, `+columnList("", defs)+` FROM projects WHERE `+cond, args...).Rows()
 	if err != nil {
 		return err
 	}
@@ -53,14 +106,18 @@ func loadProjectFields(tx *gorm.DB, sn models.Snapshot, codes []string, _ models
 		if err := rows.Scan(append([]any{&code}, scanInto(&st.Facts, defs)...)...); err != nil {
 			return err
 		}
+		if set.ranged && !set.want[code] {
+			continue
+		}
 		sn[code] = st
 	}
 	return rows.Err()
 }
 
-func loadYearFields(tx *gorm.DB, sn models.Snapshot, codes []string, period models.Month) error {
+func loadYearFields(tx *gorm.DB, sn models.Snapshot, set codeSet, period models.Month) error {
 	defs := defsOf(models.ScopeYear)
-	rows, err := tx.Raw(`SELECT code, `+columnList("", defs)+` FROM plan_entries WHERE year = ? AND code IN ?`, period.Year(), codes).Rows()
+	cond, args := set.where("code")
+	rows, err := tx.Raw(`SELECT code, `+columnList("", defs)+` FROM plan_entries WHERE year = ? AND `+cond, append([]any{period.Year()}, args...)...).Rows()
 	if err != nil {
 		return err
 	}
@@ -80,10 +137,11 @@ func loadYearFields(tx *gorm.DB, sn models.Snapshot, codes []string, period mode
 	return rows.Err()
 }
 
-func loadMonthFields(tx *gorm.DB, sn models.Snapshot, codes []string, period models.Month) error {
+func loadMonthFields(tx *gorm.DB, sn models.Snapshot, set codeSet, period models.Month) error {
 	defs := defsOf(models.ScopeMonth)
+	cond, args := set.where("code")
 	rows, err := tx.Raw(`SELECT code, period, source, import_id, `+columnList("", defs)+` FROM investments
-		WHERE year = ? AND period <= ? AND code IN ? ORDER BY period`, period.Year(), int(period), codes).Rows()
+		WHERE year = ? AND period <= ? AND `+cond+` ORDER BY period`, append([]any{period.Year(), int(period)}, args...)...).Rows()
 	if err != nil {
 		return err
 	}
@@ -117,7 +175,8 @@ func loadMonthFields(tx *gorm.DB, sn models.Snapshot, codes []string, period mod
 // loadStartReports names, for each project, the committed import that last
 // set its actual start, so that a ledger of an earlier month can say which
 // report it may not undo.
-func loadStartReports(tx *gorm.DB, sn models.Snapshot, codes []string, _ models.Month) error {
+func loadStartReports(tx *gorm.DB, sn models.Snapshot, set codeSet, _ models.Month) error {
+	codes := set.codes // by list: the range of the change log's index would hold every field's changes
 	var rows []struct {
 		Code     string
 		ImportID int64
