@@ -31,6 +31,30 @@ func (m Money) YiFloat() float64 { return float64(m) / float64(Yi) }
 // WanFloat returns m in 万元 as a float, for display only (never summed).
 func (m Money) WanFloat() float64 { return float64(m) / float64(Wan) }
 
+// YiText returns m in 亿元 with 2 decimals, rounded half away from zero on
+// the exact yuan: "612.35" for 612.345亿元. It is the one rounding of 亿元
+// that pages, workbooks and the 通报 show, so they never differ by 0.01.
+func (m Money) YiText() string { return hundredthsText(int64(m), int64(Yi)/100) }
+
+// WanText returns m in 万元 with 2 decimals, rounded half away from zero on
+// the exact yuan, without grouping: "12684.51" for 126845050 yuan.
+func (m Money) WanText() string { return hundredthsText(int64(m), int64(Wan)/100) }
+
+// hundredthsText writes v/unit rounded half away from zero to 2 decimals,
+// in integers (a float would put 612.345 below the half); never "-0.00".
+func hundredthsText(v, unit int64) string {
+	u := uint64(v)
+	if v < 0 {
+		u = uint64(-(v + 1)) + 1
+	}
+	c := (u + uint64(unit)/2) / uint64(unit)
+	s := strconv.FormatUint(c/100, 10) + "." + strconv.FormatUint(c%100/10, 10) + strconv.FormatUint(c%10, 10)
+	if v < 0 && c != 0 {
+		s = "-" + s
+	}
+	return s
+}
+
 // MarshalJSON writes m as a JSON number of 万元.
 func (m Money) MarshalJSON() ([]byte, error) { return []byte(m.WanString()), nil }
 

@@ -54,3 +54,24 @@ func TestMoneyWanStringIsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestYiAndWanTextRoundHalfAwayOnTheYuan: 612.345亿元 is 612.35 (a float
+// of it lies just below the half and printed 612.34), negative amounts
+// mirror positive ones, and nothing prints as "-0.00".
+func TestYiAndWanTextRoundHalfAwayOnTheYuan(t *testing.T) {
+	for m, want := range map[Money]string{
+		61234500000: "612.35", 61234499999: "612.34", -61234500000: "-612.35", 603500000000: "6035.00",
+		1: "0.00", -1: "0.00", -499999: "0.00", -500000: "-0.01", 5000000: "0.05", -1 << 63: "-92233720368.55",
+	} {
+		if got := m.YiText(); got != want {
+			t.Errorf("YiText(%d) = %s, want %s", int64(m), got, want)
+		}
+	}
+	for m, want := range map[Money]string{
+		126845050: "12684.51", 126845049: "12684.50", -126845050: "-12684.51", 50: "0.01", 49: "0.00", -49: "0.00", 0: "0.00",
+	} {
+		if got := m.WanText(); got != want {
+			t.Errorf("WanText(%d) = %s, want %s", int64(m), got, want)
+		}
+	}
+}

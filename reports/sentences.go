@@ -53,7 +53,7 @@ func headline(r *Report) []string {
 }
 
 // yiText formats m in 亿元 with 2 decimals, rounded half away from zero.
-func yiText(m models.Money) string { return strconv.FormatFloat(yi(m), 'f', 2, 64) }
+func yiText(m models.Money) string { return m.YiText() }
 
 // pctText formats a rate as a percentage with 1 decimal (without the %).
 func pctText(rate float64) string { return strconv.FormatFloat(pct(rate)*100, 'f', 1, 64) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +19,7 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 var pageFuncs = template.FuncMap{
 	"pct":          percent,
 	"pp":           func(v float64) string { return fmt.Sprintf("%+.1f", roundTo(v, 1)) },
-	"yi":           func(m models.Money) string { return fmt.Sprintf("%.2f", m.YiFloat()) },
+	"yi":           models.Money.YiText,
 	"wan":          wanText,
 	"month":        monthText,
 	"ytd":          func(m models.Month) string { return models.CumulativeLabel(m.Num()) },
@@ -40,7 +39,7 @@ var pageFuncs = template.FuncMap{
 // headline is the office's sentence for the investment rate, e.g.
 // "1-6月累计完成投资612.35亿元，占年度计划的53.9%，超序时进度3.9个百分点".
 func headline(r models.Rates) string {
-	return fmt.Sprintf("%s累计完成投资%.2f亿元，占年度计划的%s，%s", models.CumulativeLabel(r.Month), r.Completed.YiFloat(),
+	return fmt.Sprintf("%s累计完成投资%s亿元，占年度计划的%s，%s", models.CumulativeLabel(r.Month), r.Completed.YiText(),
 		percent(r.InvestmentRate), models.GapText(r.InvestmentGapPP, r.Month))
 }
 
@@ -53,9 +52,10 @@ func roundTo(v float64, places int) float64 {
 	return math.Round(v*p+math.Copysign(1e-9, v)) / p
 }
 
-// wan shows an amount in 万元 with thousands separators and two decimals.
+// wan shows an amount in 万元 with thousands separators and two decimals,
+// rounded as models.Money.WanText rounds.
 func wanText(m models.Money) string {
-	s := strconv.FormatFloat(m.WanFloat(), 'f', 2, 64)
+	s := m.WanText()
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
