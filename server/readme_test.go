@@ -11,7 +11,7 @@ import (
 
 // TestReadmeTablesAreTheRoutes: every address the README's page and API
 // tables name is a route of the server with that method, and every API
-// route is in the API table.
+// route is in the API table, in one row.
 func TestReadmeTablesAreTheRoutes(t *testing.T) {
 	raw, err := os.ReadFile("../README.md")
 	if err != nil {
@@ -30,6 +30,13 @@ func TestReadmeTablesAreTheRoutes(t *testing.T) {
 	}
 	named := map[string]bool{}
 	api := section(t, readme, "## API in brief")
+	rows := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([^`]*)` \\|").FindAllStringSubmatch(api, -1) {
+		if rows[m[1]] {
+			t.Errorf("the README's API table has two rows for %s", m[1])
+		}
+		rows[m[1]] = true
+	}
 	for _, m := range regexp.MustCompile("`((?:GET|POST|PATCH|DELETE)(?:/(?:GET|POST|PATCH|DELETE))*) (/[^`?\\[ ]*)").FindAllStringSubmatch(api, -1) {
 		for _, method := range strings.Split(m[1], "/") {
 			named[method+" "+m[2]] = true

@@ -175,6 +175,20 @@ func TestReportPeriodMessages(t *testing.T) {
 	}
 }
 
+// TestDemoHelpNamesBothYears: tracker demo loads the 2023 and the 2024
+// lists, and its help and the serve setting say so.
+func TestDemoHelpNamesBothYears(t *testing.T) {
+	r := runIn(t, t.TempDir(), "", nil, "demo", "--help")
+	if !strings.Contains(r.stdout, "2023 年清单 536 个项目") || !strings.Contains(r.stdout, "2024 年清单 530 个项目") {
+		t.Errorf("demo --help: %s", r.stdout)
+	}
+	for _, args := range [][]string{{"--help"}, {"serve", "--help"}} {
+		if out := runIn(t, t.TempDir(), "", nil, args...).stdout; !strings.Contains(out, "载入 2023、2024 年演示项目库") || strings.Contains(out, "载入 2024 年演示项目库") {
+			t.Errorf("tracker %s does not say the demo has both years", strings.Join(args, " "))
+		}
+	}
+}
+
 // TestHelpMatchesReadme: every command's --help starts with its synopsis,
 // which is exactly a row of the README's command table, and names every
 // flag the command has; tracker --help lists every synopsis.
