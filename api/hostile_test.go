@@ -88,7 +88,19 @@ func hostileFiles(t *testing.T) []hostileCase {
 	bad := []int{400, 413, 415, 422}
 	cfb := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 4096)...)
 	copy(cfb[1024:], []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"))
+	password, err := os.ReadFile("../importer/sheet/testdata/password.xls") // a real open password (LibreOffice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldXls, err := os.ReadFile("../importer/sheet/testdata/diff_1900.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	biff4 := append([]byte{0x09, 0x04, 6, 0, 0, 0, 0x10, 0, 0, 0}, make([]byte, 40)...) // Excel 4.0's BOF, bare
 	return []hostileCase{
+		{"password.xls", password, []int{415}},
+		{"excel4.xls", biff4, []int{415}},
+		{"truncated.xls", oldXls[:len(oldXls)/2], bad},
 		{"zip_bomb.xlsx", zipBomb(t, 150<<20), bad},
 		{"billion_laughs.xlsx", xlsxParts(t, map[string]string{"xl/sharedStrings.xml": laughs,
 			"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)}, zip.Deflate), bad},
