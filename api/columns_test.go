@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -30,8 +33,8 @@ func columnFile(t *testing.T, name string) []byte {
 // TestColumnsKnownByContent: a ledger whose code column has no header, whose
 // districts are under 所在地 and natures under 类型 imports every row
 // exactly, and the answer says how each column was read; a file without a
-// code column, a file of unrelated tables and a bad mapping are refused and
-// store nothing; a ledger every row of which is refused says why above the
+// code column, a file of unrelated tables, a sheet cut off mid-XML and a bad
+// mapping are refused and store nothing; a ledger every row of which is refused says why above the
 // list.
 func TestColumnsKnownByContent(t *testing.T) {
 	servertest.Each(t, func(t *testing.T, ts *servertest.Server) {
@@ -64,6 +67,10 @@ func TestColumnsKnownByContent(t *testing.T) {
 			t.Errorf("unrelated: %+v", e)
 		}
 		ts.Upload(admin, "x.xlsx", columnFile(t, "layout_06.xlsx"), map[string]string{"mapping": `{"D": "nonsense"}`}, http.StatusBadRequest, &e)
+		ts.Upload(admin, "截断.xlsx", cutPart(t, columnFile(t, "content_only.xlsx"), "xl/worksheets/sheet1.xml"), nil, http.StatusUnprocessableEntity, &e)
+		if !strings.Contains(e.Error.Message, "xl/worksheets/sheet1.xml") || !strings.Contains(e.Error.Message, "不完整") {
+			t.Errorf("a sheet cut mid-XML: %+v", e)
+		}
 		var after struct{ Items []any }
 		ts.Do("GET", "/api/v1/imports", admin, nil, http.StatusOK, &after)
 		if len(after.Items) != len(before.Items) {
@@ -79,4 +86,33 @@ func TestColumnsKnownByContent(t *testing.T) {
 			t.Errorf("refused %+v", refused.Problems)
 		}
 	})
+}
+
+// cutPart rewrites a workbook with the part name cut off two thirds of the
+// way through, mid-tag, as a file saved or downloaded in part.
+func cutPart(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == name {
+			body = body[:len(body)*2/3]
+		}
+		fw, _ := w.Create(f.Name)
+		fw.Write(body)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
