@@ -13,13 +13,22 @@ import (
 
 // TestTheOfficeAcceptsAnAdditionInThePreview: a ledger row for a code not
 // on the list is refused, the admin accepts it as 增补 with a reason, the
-// preview is planned again and the commit adds it from the ledger's month.
+// preview is planned again and the commit adds it from the ledger's month:
+// June's rates count it, May's are unchanged.
 func TestTheOfficeAcceptsAnAdditionInThePreview(t *testing.T) {
 	ts := servertest.New(t)
 	admin := signIn(ts, "admin")
 	const code = "2406-370303-04-01-000777"
 	csv := "\ufeff张店区2024年1-6月市重大项目建设情况台账\n项目代码,项目名称,所属区县,建设性质,1-6月累计完成投资（万元）\n" +
 		code + ",年中增补的项目,张店区,新开工,88\n"
+	token := ts.Login("admin")
+	rates := func(month int) (string, models.Rates) {
+		var r models.Rates
+		raw := ts.Do("GET", fmt.Sprintf("/api/v1/rates?year=2024&month=%d", month), token, nil, http.StatusOK, &r)
+		return string(raw), r
+	}
+	may, _ := rates(5)
+	_, june := rates(6)
 	loc := admin.previewed("增补.csv", []byte(csv))
 	page := admin.page(loc, http.StatusOK)
 	wantContains(t, "refused", page, "不在2024年清单中", `id="additions"`, `value="`+code+`" checked`)
@@ -38,6 +47,13 @@ func TestTheOfficeAcceptsAnAdditionInThePreview(t *testing.T) {
 	ts.Do("GET", "/api/v1/projects/"+code+"?year=2024", ts.Login("admin"), nil, http.StatusOK, &p)
 	if p.ListFrom != models.MonthOf(2024, 6) || p.CompletedYTD != 88*models.Wan {
 		t.Errorf("the addition: list_from %v, completed %v", p.ListFrom, p.CompletedYTD)
+	}
+	if after, _ := rates(5); after != may {
+		t.Errorf("May's rates changed with an addition from June:\n%s\n%s", may, after)
+	}
+	if _, after := rates(6); after.Projects != june.Projects+1 || after.Completed != june.Completed+88*models.Wan || after.PlannedStarts != june.PlannedStarts {
+		t.Errorf("June: %d projects, %v completed, %d planned starts; want %d, %v, %d", after.Projects, after.Completed, after.PlannedStarts,
+			june.Projects+1, june.Completed+88*models.Wan, june.PlannedStarts)
 	}
 	wantContains(t, "list page", admin.page("/lists?year=2024&month=6", http.StatusOK), code, "经市政府同意年中增补", "增补")
 }
