@@ -8,9 +8,17 @@ import (
 )
 
 // AppendRecordJSON appends r as json.Marshal writes it, byte for byte,
-// without reflection: the store keeps the record of every created project
-// with its change, 200,000 of them for a large first import.
-func AppendRecordJSON(b []byte, r *LedgerRecord) []byte {
+// without reflection.
+func AppendRecordJSON(b []byte, r *LedgerRecord) []byte { return appendRecord(b, r, false) }
+
+// AppendRecordJSONCompact appends r as JSON that json.Unmarshal reads back
+// into the same record, leaving out the fields that hold their zero value
+// (an empty text, no month, a zero amount): the store keeps the record of
+// every created project with its change, 200,000 of them for a large first
+// import, and most hold no category, level, problems or list months.
+func AppendRecordJSONCompact(b []byte, r *LedgerRecord) []byte { return appendRecord(b, r, true) }
+
+func appendRecord(b []byte, r *LedgerRecord, compact bool) []byte {
 	b = append(b, `{"sheet":`...)
 	b = appendJSONString(b, r.Sheet)
 	b = append(b, `,"row":`...)
@@ -18,25 +26,39 @@ func AppendRecordJSON(b []byte, r *LedgerRecord) []byte {
 	b = append(b, `,"code":`...)
 	b = appendJSONString(b, r.Code)
 	f := &r.Facts
-	for _, s := range []struct {
-		key string
-		v   string
-	}{{`,"name":`, f.Name}, {`,"district":`, f.District}, {`,"unit":`, f.Unit}, {`,"nature":`, string(f.Nature)},
-		{`,"category":`, f.Category}, {`,"level":`, f.Level}} {
-		b = appendJSONString(append(b, s.key...), s.v)
+	text := func(key, v string) {
+		if !compact || v != "" {
+			b = appendJSONString(append(b, key...), v)
+		}
 	}
-	b = append(append(b, `,"total_investment_wan":`...), f.TotalInvestment.WanString()...)
-	b = append(append(b, `,"annual_plan_wan":`...), f.AnnualPlan.WanString()...)
-	b = append(append(b, `,"completed_ytd_wan":`...), f.CompletedYTD.WanString()...)
-	b = appendJSONMonth(append(b, `,"planned_start":`...), f.PlannedStart)
-	b = appendJSONMonth(append(b, `,"actual_start":`...), f.ActualStart)
-	b = appendJSONString(append(b, `,"progress":`...), f.Progress)
-	b = appendJSONString(append(b, `,"problems":`...), f.Problems)
-	b = appendJSONMonth(append(b, `,"planned_completion":`...), f.PlannedCompletion)
-	b = appendJSONString(append(b, `,"class":`...), string(f.Class))
-	b = appendJSONMonth(append(b, `,"list_from":`...), f.ListFrom)
-	b = appendJSONMonth(append(b, `,"list_until":`...), f.ListUntil)
-	b = appendJSONMonth(append(b, `,"implemented_from":`...), f.ImplementedFrom)
+	money := func(key string, v Money) {
+		if !compact || v != 0 {
+			b = append(append(b, key...), v.WanString()...)
+		}
+	}
+	month := func(key string, v Month) {
+		if !compact || v != 0 {
+			b = appendJSONMonth(append(b, key...), v)
+		}
+	}
+	text(`,"name":`, f.Name)
+	text(`,"district":`, f.District)
+	text(`,"unit":`, f.Unit)
+	text(`,"nature":`, string(f.Nature))
+	text(`,"category":`, f.Category)
+	text(`,"level":`, f.Level)
+	money(`,"total_investment_wan":`, f.TotalInvestment)
+	money(`,"annual_plan_wan":`, f.AnnualPlan)
+	money(`,"completed_ytd_wan":`, f.CompletedYTD)
+	month(`,"planned_start":`, f.PlannedStart)
+	month(`,"actual_start":`, f.ActualStart)
+	text(`,"progress":`, f.Progress)
+	text(`,"problems":`, f.Problems)
+	month(`,"planned_completion":`, f.PlannedCompletion)
+	text(`,"class":`, string(f.Class))
+	month(`,"list_from":`, f.ListFrom)
+	month(`,"list_until":`, f.ListUntil)
+	month(`,"implemented_from":`, f.ImplementedFrom)
 	b = append(append(b, `,"has":`...), setOf(r.Has).json...)
 	return append(b, '}')
 }

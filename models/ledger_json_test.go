@@ -2,12 +2,13 @@ package models
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
-// TestAppendRecordJSONIsJSONMarshal: the store's fast encoding of a
-// created project's record is encoding/json's, byte for byte, escapes
-// and all.
+// TestAppendRecordJSONIsJSONMarshal: the fast encoding of a record is
+// encoding/json's, byte for byte, escapes and all; the compact one the
+// store keeps reads back as the same record.
 func TestAppendRecordJSONIsJSONMarshal(t *testing.T) {
 	texts := []string{"", "张店区", "a\"b\\c", "<script>&", "tab\tnew\nline\r\x01\x1f", "\u2028\u2029", "bad\xffutf8", "形象进度：完成80%"}
 	recs := []LedgerRecord{
@@ -28,6 +29,15 @@ func TestAppendRecordJSONIsJSONMarshal(t *testing.T) {
 		}
 		if got := AppendRecordJSON(nil, &r); string(got) != string(want) {
 			t.Errorf("got  %s\nwant %s", got, want)
+		}
+		compact := AppendRecordJSONCompact(nil, &r)
+		var back, full LedgerRecord
+		json.Unmarshal(want, &full) // what the whole encoding reads back as (invalid UTF-8 becomes U+FFFD)
+		if err := json.Unmarshal(compact, &back); err != nil || !reflect.DeepEqual(back, full) {
+			t.Errorf("compact %s reads back as %+v (%v), want %+v", compact, back, err, full)
+		}
+		if len(compact) > len(want) {
+			t.Errorf("compact %d bytes, whole %d", len(compact), len(want))
 		}
 	}
 }

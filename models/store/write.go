@@ -370,7 +370,7 @@ func (w *writer) appendChanges(changes []models.Change) error {
 		}
 		var rec *string
 		if c.Field == models.ChangeProject && c.Created != nil {
-			buf = models.AppendRecordJSON(buf[:0], c.Created)
+			buf = models.AppendRecordJSONCompact(buf[:0], c.Created)
 			s := string(buf)
 			rec = &s
 		}
