@@ -49,20 +49,23 @@ func (s *Server) sendReport(c *gin.Context, contentType string,
 	httpx.Attachment(c, wb.FileName, contentType, wb.Data)
 }
 
-// ProjectsWorkbook exports the projects matching the list's filters as a
-// workbook that reads back through the importer.
+// ProjectsWorkbook exports the projects the 项目库 shows for the same
+// parameters (every filter, the search words and the order; all pages) as
+// a workbook that reads back through the importer.
 func (s *Server) ProjectsWorkbook(c *gin.Context) {
-	f, err := s.projectFilter(c)
+	f, q, err := s.projectFilter(c)
 	var m models.Month
 	if err == nil {
 		m, err = s.AsOfMonth(c)
 	}
 	var ps []models.Project
 	if err == nil {
+		f.Month, f.Query = m, "" // the words as the page matches them (models.MatchesWords)
 		ps, err = s.Store.AllProjects(c, f)
 	}
 	var buf bytes.Buffer
 	if err == nil {
+		ps = models.Projects(q.Select(ps, m, s.Rates))
 		err = reports.ProjectList(&buf, reports.ProjectListInput{Projects: ps, Month: m, Config: s.Rates, Generated: time.Now()})
 	}
 	if err != nil {

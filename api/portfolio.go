@@ -24,12 +24,25 @@ func (s *Server) health(c *gin.Context) {
 }
 
 func (s *Server) listProjects(c *gin.Context) {
-	f, err := s.projectFilter(c)
+	f, q, err := s.projectFilter(c)
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
-	total, items, err := s.Store.Projects(c, f)
+	var total int64
+	var items []models.Project
+	if q.Light == "" && q.Status == "" && q.Sort == "" {
+		total, items, err = s.Store.Projects(c, f)
+	} else { // the lights and the order are the 项目库's, as of the month
+		var ps []models.Project
+		f.Query = "" // the words as the page matches them (models.MatchesWords)
+		if ps, err = s.Store.AllProjects(c, f); err == nil {
+			lines := q.Select(ps, f.Month, s.Rates)
+			total = int64(len(lines))
+			from := min(len(lines), (f.Page-1)*f.PerPage)
+			items = models.Projects(lines[from:min(len(lines), from+f.PerPage)])
+		}
+	}
 	if err != nil {
 		s.Fail(c, err)
 		return
@@ -40,32 +53,30 @@ func (s *Server) listProjects(c *gin.Context) {
 	c.JSON(http.StatusOK, projectList{Total: total, Items: items})
 }
 
-func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, error) {
+// projectFilter reads the list's parameters: the 项目库's query
+// (httpx.ProjectQuery) and its store filter (year, month, unit, nature,
+// category, search words; page and per_page). The lights, status and sort
+// only the query applies, as of the month.
+func (s *Server) projectFilter(c *gin.Context) (store.ProjectFilter, models.ProjectQuery, error) {
 	year, err := s.Year(c)
 	if err != nil {
-		return store.ProjectFilter{}, err
+		return store.ProjectFilter{}, models.ProjectQuery{}, err
 	}
-	f := store.ProjectFilter{Year: year, Query: c.Query("q")}
+	q, err := s.ProjectQuery(c)
+	if err != nil {
+		return store.ProjectFilter{}, q, err
+	}
+	f := store.ProjectFilter{Year: year, Query: c.Query("q"), District: q.District, Nature: q.Nature, Category: q.Category}
 	if year != 0 { // the list as of month=, else as of the latest month reported
 		if f.Month, err = s.AsOfMonth(c); err != nil {
-			return f, err
+			return f, q, err
 		}
-	}
-	if f.District, err = s.District(c, "district"); err != nil {
-		return f, err
-	}
-	if n := c.Query("nature"); n != "" {
-		nature, ok := models.ParseNature(n)
-		if !ok {
-			return f, models.Errorf(models.EINVALID, "参数 nature：建设性质“%s”无效，应为“新开工”或“续建”", n)
-		}
-		f.Nature = nature
 	}
 	if f.Page, err = httpx.IntParam(c, "page", 1, 1, 1<<30, "页码"); err != nil {
-		return f, err
+		return f, q, err
 	}
 	f.PerPage, err = httpx.IntParam(c, "per_page", 50, 1, 1000, "每页条数")
-	return f, err
+	return f, q, err
 }
 
 func (s *Server) getProject(c *gin.Context) {

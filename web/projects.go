@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -13,30 +12,18 @@ import (
 )
 
 // projectQuery is the 项目库 search: every field is a query parameter, so a
-// filtered, sorted page is a link that can be bookmarked or sent on.
+// filtered, sorted page is a link that can be bookmarked or sent on. The
+// selection itself is models.ProjectQuery, which the export applies too.
 type projectQuery struct {
-	Q        string
-	District string
-	Nature   string
-	Category string
-	Light    string // 红, 黄 or 绿: the worse of a project's two lights
-	Status   string // overdue, lagging, early or unreported
-	Sort     string
-	Desc     bool
-	Page     int
-	Month    models.Month
-}
-
-// projectLine is one project of the list with its status as of the month.
-type projectLine struct {
-	P      *models.Project
-	Status models.ProjectStatus
-	Light  models.Light
+	models.ProjectQuery
+	Q     string // the search text as typed
+	Page  int
+	Month models.Month
 }
 
 type projectsView struct {
 	Query      projectQuery
-	Lines      []projectLine
+	Lines      []models.ProjectLine
 	Total      int
 	Pages      []pageLink
 	Units      []models.Unit
@@ -62,42 +49,27 @@ type sortLink struct {
 
 const perPage = 50
 
-var projectStatuses = map[string]string{
-	"overdue": "未按计划开工", "lagging": "滞后项目（黄灯或红灯）", "early": "提前开工", "unreported": "本月未报送",
-}
-
-// projectSorts are the sortable columns in table order.
-var projectSorts = []struct {
-	key, label string
-	less       func(a, b *projectLine) bool
-}{
-	{"code", "项目代码", func(a, b *projectLine) bool { return a.P.Code < b.P.Code }},
-	{"name", "项目名称", func(a, b *projectLine) bool { return a.P.Name < b.P.Name }},
-	{"district", "所属单位", func(a, b *projectLine) bool { return a.P.District < b.P.District }},
-	{"total", "总投资", func(a, b *projectLine) bool { return a.P.TotalInvestment < b.P.TotalInvestment }},
-	{"plan", "年度计划", func(a, b *projectLine) bool { return a.P.AnnualPlan < b.P.AnnualPlan }},
-	{"completed", "累计完成", func(a, b *projectLine) bool { return a.Status.Completed < b.Status.Completed }},
-	{"rate", "完成率", func(a, b *projectLine) bool { return a.Status.Rate < b.Status.Rate }},
-}
-
 func (s *Server) projectsPage(c *gin.Context) {
 	m, err := s.AsOfMonth(c)
 	if err != nil {
 		s.listFail(c, err, "项目库", "projects")
 		return
 	}
-	q := parseProjectQuery(c, m)
+	q, err := s.parseProjectQuery(c, m)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
 	ps, err := s.Store.PortfolioAsOf(c, m)
 	if err != nil {
 		s.FailPage(c, err)
 		return
 	}
-	v := &projectsView{Query: q, Months: monthNumbers(), Statuses: projectStatuses}
+	v := &projectsView{Query: q, Months: monthNumbers(), Statuses: models.ProjectStatusFilters}
 	if s.downloads.Projects != nil {
 		v.ExportURL = q.exportURL()
 	}
-	lines := s.filterProjects(ps, q)
-	sortLines(lines, q.Sort, q.Desc)
+	lines := q.Select(ps, m, s.Rates)
 	v.Total = len(lines)
 	v.paginate(lines)
 	v.sortLinks()
@@ -114,78 +86,17 @@ func (s *Server) projectsPage(c *gin.Context) {
 	s.render(c, http.StatusOK, "projects", view{Title: "项目库", Nav: "projects", Data: v})
 }
 
-func parseProjectQuery(c *gin.Context, m models.Month) projectQuery {
-	q := projectQuery{Q: strings.TrimSpace(c.Query("q")), District: c.Query("district"), Nature: c.Query("nature"),
-		Category: c.Query("category"), Light: c.Query("light"), Status: c.Query("status"), Sort: c.Query("sort"),
-		Desc: c.Query("desc") == "1", Month: m}
+func (s *Server) parseProjectQuery(c *gin.Context, m models.Month) (projectQuery, error) {
+	sel, err := s.ProjectQuery(c)
+	q := projectQuery{ProjectQuery: sel, Q: strings.TrimSpace(c.Query("q")), Month: m}
 	q.Page, _ = strconv.Atoi(c.Query("page"))
 	if q.Page < 1 {
 		q.Page = 1
 	}
-	return q
+	return q, err
 }
 
-// filterProjects keeps the projects matching every filter of q.
-func (s *Server) filterProjects(ps []models.Project, q projectQuery) []projectLine {
-	name, code := models.NormalizeName(q.Q), models.NormalizeCode(q.Q)
-	var out []projectLine
-	for i := range ps {
-		p := &ps[i]
-		st := models.StatusOf(p, q.Month, s.Rates)
-		l := projectLine{P: p, Status: st, Light: worseLight(st)}
-		switch {
-		case q.Q != "" && !strings.Contains(p.Name, name) && !strings.Contains(p.Code, code),
-			q.District != "" && p.District != q.District,
-			q.Nature != "" && string(p.Nature) != q.Nature,
-			q.Category != "" && p.Category != q.Category,
-			q.Light != "" && string(l.Light) != q.Light,
-			!hasStatus(l, q.Status):
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
-}
-
-func hasStatus(l projectLine, status string) bool {
-	switch status {
-	case "overdue":
-		return l.Status.Start.Planned && !l.Status.Start.Started
-	case "lagging":
-		return l.Status.Lagging()
-	case "early":
-		return l.Status.Start.Started && !l.Status.Start.Planned
-	case "unreported":
-		return !l.Status.Reported
-	}
-	return true
-}
-
-func worseLight(st models.ProjectStatus) models.Light {
-	for _, l := range []models.Light{models.LightRed, models.LightYellow} {
-		if st.InvestmentLight == l || st.StartLight == l {
-			return l
-		}
-	}
-	return models.LightGreen
-}
-
-func sortLines(lines []projectLine, key string, desc bool) {
-	less := projectSorts[0].less
-	for _, s := range projectSorts {
-		if s.key == key {
-			less = s.less
-		}
-	}
-	sort.SliceStable(lines, func(i, j int) bool {
-		if desc {
-			return less(&lines[j], &lines[i])
-		}
-		return less(&lines[i], &lines[j])
-	})
-}
-
-func (v *projectsView) paginate(lines []projectLine) {
+func (v *projectsView) paginate(lines []models.ProjectLine) {
 	pages := (len(lines) + perPage - 1) / perPage
 	if v.Query.Page > pages {
 		v.Query.Page = max(pages, 1)
@@ -207,9 +118,9 @@ func (v *projectsView) paginate(lines []projectLine) {
 }
 
 func (v *projectsView) sortLinks() {
-	for _, s := range projectSorts {
-		l := sortLink{Key: s.key, Label: s.label}
-		current := v.Query.Sort == s.key || v.Query.Sort == "" && s.key == "code"
+	for i, s := range models.ProjectSorts {
+		l := sortLink{Key: s.Key, Label: s.Label}
+		current := v.Query.Sort == s.Key || v.Query.Sort == "" && i == 0
 		desc := "0"
 		if current && !v.Query.Desc {
 			desc, l.Arrow = "1", "▲"
@@ -217,7 +128,7 @@ func (v *projectsView) sortLinks() {
 			l.Arrow = "▼"
 		}
 		q := v.Query
-		q.Sort, q.Desc, q.Page = s.key, desc == "1", 1
+		q.Sort, q.Desc, q.Page = s.Key, desc == "1", 1
 		l.URL = q.url("", "")
 		v.Sorts = append(v.Sorts, l)
 	}
@@ -225,24 +136,7 @@ func (v *projectsView) sortLinks() {
 
 // url is the list's address with q's filters and one parameter replaced.
 func (q projectQuery) url(key, value string) string {
-	vals := url.Values{}
-	set := func(k, v string) {
-		if v != "" {
-			vals.Set(k, v)
-		}
-	}
-	set("q", q.Q)
-	set("district", q.District)
-	set("nature", q.Nature)
-	set("category", q.Category)
-	set("light", q.Light)
-	set("status", q.Status)
-	set("sort", q.Sort)
-	if q.Desc {
-		vals.Set("desc", "1")
-	}
-	vals.Set("year", strconv.Itoa(q.Month.Year()))
-	vals.Set("month", strconv.Itoa(q.Month.Num()))
+	vals := q.values()
 	if q.Page > 1 {
 		vals.Set("page", strconv.Itoa(q.Page))
 	}
@@ -252,14 +146,29 @@ func (q projectQuery) url(key, value string) string {
 	return "/projects?" + vals.Encode()
 }
 
-// exportURL is the workbook of the list with the filters the export knows
-// (unit, nature and search; the light and status filters are page-only).
-func (q projectQuery) exportURL() string {
-	vals := url.Values{"year": {strconv.Itoa(q.Month.Year())}, "month": {strconv.Itoa(q.Month.Num())}}
-	for k, v := range map[string]string{"district": q.District, "nature": q.Nature, "q": q.Q} {
+// values are q's search, filters, order and month as query parameters.
+func (q projectQuery) values() url.Values {
+	vals := url.Values{}
+	set := func(k, v string) {
 		if v != "" {
 			vals.Set(k, v)
 		}
 	}
-	return "/projects.xlsx?" + vals.Encode()
+	set("q", q.Q)
+	set("district", q.District)
+	set("nature", string(q.Nature))
+	set("category", q.Category)
+	set("light", string(q.Light))
+	set("status", q.Status)
+	set("sort", q.Sort)
+	if q.Desc {
+		vals.Set("desc", "1")
+	}
+	vals.Set("year", strconv.Itoa(q.Month.Year()))
+	vals.Set("month", strconv.Itoa(q.Month.Num()))
+	return vals
 }
+
+// exportURL is the workbook of the list with every filter, the search and
+// the order of the page (all its pages).
+func (q projectQuery) exportURL() string { return "/projects.xlsx?" + q.values().Encode() }

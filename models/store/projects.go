@@ -13,7 +13,8 @@ type ProjectFilter struct {
 	Month    models.Month // the list and figures as of this month; zero: the whole year
 	District string
 	Nature   models.Nature
-	Query    string // part of the name or the code
+	Category string
+	Query    string // search words (models.SearchWords), each in the code, name, unit or 责任单位 (models.MatchesWords)
 	Page     int    // from 1
 	PerPage  int
 }
@@ -110,10 +111,18 @@ func (f ProjectFilter) where() (string, []any) {
 	if f.Nature != "" {
 		conds, args = append(conds, "e.nature = ?"), append(args, string(f.Nature))
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
-		like := "%" + escapeLike(models.NormalizeName(q)) + "%"
-		conds = append(conds, `(p.name LIKE ? ESCAPE '\' OR p.code LIKE ? ESCAPE '\')`)
-		args = append(args, like, "%"+escapeLike(models.NormalizeCode(q))+"%")
+	if f.Category != "" {
+		conds, args = append(conds, "p.category = ?"), append(args, f.Category)
+	}
+	for _, w := range models.SearchWords(f.Query) {
+		like := "%" + escapeLike(strings.ToLower(w)) + "%"
+		cond := `(LOWER(p.name) LIKE ? ESCAPE '\' OR LOWER(p.district) LIKE ? ESCAPE '\' OR LOWER(p.unit) LIKE ? ESCAPE '\'`
+		args = append(args, like, like, like)
+		if code := models.NormalizeCode(w); code != "" {
+			cond += ` OR LOWER(p.code) LIKE ? ESCAPE '\'`
+			args = append(args, "%"+escapeLike(strings.ToLower(code))+"%")
+		}
+		conds = append(conds, cond+")")
 	}
 	return strings.Join(conds, " AND "), args
 }
