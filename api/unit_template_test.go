@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"tracker/models"
 	"tracker/server/servertest"
@@ -120,7 +123,41 @@ func TestUnitTemplateFilledInWithOpenpyxlImports(t *testing.T) {
 				t.Errorf("%s: actual start %v, typed 2024-06", code, p.ActualStart)
 			}
 		}
+		// 项目明细 of June's workbook shows what was typed; May's nothing of it.
+		for month, typedNotes := range map[int]bool{6: true, 5: false} {
+			book := ts.Do("GET", fmt.Sprintf("/api/v1/reports/quarterly.xlsx?year=2024&month=%d", month), admin, nil, http.StatusOK, nil)
+			f, err := excelize.OpenReader(bytes.NewReader(book))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _ := f.GetRows("项目明细")
+			if h := rows[2]; len(h) < 21 || h[19] != "形象进度" || h[20] != "存在问题/需协调事项" {
+				t.Fatalf("项目明细 header %q", h)
+			}
+			for _, row := range rows[3:] {
+				ty, ok := typed[rowAt(row, 1)]
+				if !ok {
+					continue
+				}
+				progress, problems := "", ""
+				if typedNotes {
+					progress, problems = ty.Progress, ty.Problems
+				}
+				if rowAt(row, 19) != progress || rowAt(row, 20) != problems {
+					t.Errorf("%d月 项目明细 %s: %q / %q, want %q / %q", month, rowAt(row, 1), rowAt(row, 19), rowAt(row, 20), progress, problems)
+				}
+			}
+			f.Close()
+		}
 	})
+}
+
+// rowAt is a row's cell i, "" past its end.
+func rowAt(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
 }
 
 // TestUnitTemplateRefusals: a unit or period that is missing, unknown or

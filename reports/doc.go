@@ -49,7 +49,10 @@
 //     项目代码, 项目名称, 区县, 建设性质, 类别, 级别, 总投资（万元）,
 //     年度计划投资（万元）, 1-M月累计完成投资（万元）, 计划开工时间,
 //     实际开工时间, so 项目明细 on its own reads back through the importer
-//     as the same records (readback_test.go).
+//     as the same records (readback_test.go). 项目明细 ends with the
+//     month's notes, labelled as the field registry labels them: 形象进度,
+//     存在问题/需协调事项 and 计划竣工时间, as of the report month (the input's
+//     projects carry them so: the store's AttachMonthNotes).
 //   - Text is always written as text: a project name beginning with =, +, -
 //     or @ never becomes a formula.
 package reports

@@ -88,7 +88,8 @@ func TestChartsPlotRatesAgainstTimeProgress(t *testing.T) {
 // and AutoFilter can lose: the used range, fit-to-page and the filter. The
 // paper follows from the widths (layoutFor): 总体情况 A4 portrait, the wide
 // lists (投资滞后项目, 项目明细) A3, the others A4, all but 总体情况
-// landscape.
+// landscape; all fitted to one page wide but 项目明细, too wide for it at
+// minScale since it holds the month's notes.
 func TestStreamedSheetsKeepTheirPageSetup(t *testing.T) {
 	_, data := writeReport(t, testInput(6, 2))
 	parts := zipFiles(t, data)
@@ -102,7 +103,13 @@ func TestStreamedSheetsKeepTheirPageSetup(t *testing.T) {
 		case sheetLagging, sheetDetails:
 			paper = `paperSize="8"`
 		}
-		for _, want := range []string{`fitToPage="true"`, paper, orientation, `fitToWidth="1"`, `<pane `} {
+		fit := []string{`fitToPage="true"`, `fitToWidth="1"`}
+		if SheetNames()[i-1] == sheetDetails {
+			// with 形象进度, 存在问题 and 计划竣工时间 it is wider than A3 at
+			// minScale: printed at that scale, over two pages' width
+			fit = []string{`scale="80"`}
+		}
+		for _, want := range append(fit, paper, orientation, `<pane `) {
 			if !strings.Contains(x, want) {
 				t.Errorf("%s lacks %s", name, want)
 			}

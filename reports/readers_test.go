@@ -67,14 +67,15 @@ func pageCount(pdf []byte) int {
 
 // TestLibreOfficePrintsOnePagePerSheet converts the fixture's workbook to
 // PDF: each sheet fits one page (fit to width), but 分区县, whose two
-// charts print on a page of their own. A sheet that lost its page setup
+// charts print on a page of their own, and 项目明细, whose notes columns
+// (形象进度, 存在问题) print at minScale on a second page's width. A sheet that lost its page setup
 // spills over several pages.
 func TestLibreOfficePrintsOnePagePerSheet(t *testing.T) {
 	soffice := needTool(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	pdf := toPDF(t, soffice, writeTemp(t, testInput(6, 2), dir, FileName(2024, 2)))
-	if n := pageCount(pdf); n != len(SheetNames())+1 {
-		t.Errorf("PDF has %d pages, want %d (one per sheet, two for 分区县)", n, len(SheetNames())+1)
+	if n := pageCount(pdf); n != len(SheetNames())+2 {
+		t.Errorf("PDF has %d pages, want %d (one per sheet, two for 分区县 and two for 项目明细)", n, len(SheetNames())+2)
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -390,5 +392,38 @@ func TestDetailAmountsRoundTripExactly(t *testing.T) {
 	}
 	if checked != len(in.Projects) {
 		t.Errorf("checked %d projects, want %d", checked, len(in.Projects))
+	}
+}
+
+// TestDetailShowsTheMonthsNotes: 项目明细 ends with 形象进度, 存在问题/需协调事项
+// and 计划竣工时间, each project's as the input holds them (as of the month),
+// blank where there are none.
+func TestDetailShowsTheMonthsNotes(t *testing.T) {
+	in := testInput(6, 2)
+	in.Projects[0].Progress, in.Projects[0].Problems, in.Projects[0].PlannedCompletion = "主体结构封顶，正在进行二次结构施工", "用地指标待协调；需市自然资源局支持", 202512
+	code := in.Projects[0].Code
+	f, _ := openReport(t, in)
+	rows, _ := f.GetRows(sheetDetails)
+	if h := rows[headerRow-1]; len(h) != 22 || h[19] != "形象进度" || h[20] != "存在问题/需协调事项" || h[21] != "计划竣工\n时间" {
+		t.Fatalf("header %q", h)
+	}
+	seen := 0
+	for _, row := range rows[headerRow:] {
+		if len(row) < 2 || !strings.HasPrefix(row[1], "2") {
+			continue
+		}
+		seen++
+		notes := []string{"", "", ""}
+		copy(notes, row[min(len(row), 19):])
+		want := []string{"", "", ""}
+		if row[1] == code {
+			want = []string{"主体结构封顶，正在进行二次结构施工", "用地指标待协调；需市自然资源局支持", "2025年12月"}
+		}
+		if !slices.Equal(notes, want) {
+			t.Errorf("%s notes %q, want %q", row[1], notes, want)
+		}
+	}
+	if seen != len(in.Projects) {
+		t.Errorf("%d projects in 项目明细, want %d", seen, len(in.Projects))
 	}
 }

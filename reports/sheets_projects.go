@@ -25,7 +25,19 @@ const (
 	headStartLight   = "开工\n预警"
 	headOverdue      = "逾期\n月数"
 	headEarly        = "提前\n月数"
+	headCompletion   = "计划竣工\n时间"
 )
+
+// noteColumns are the month's notes (形象进度, 存在问题/需协调事项, 计划竣工时间)
+// that close 项目明细, labelled as the field registry labels them.
+func noteColumns() []column {
+	return []column{{models.FieldProgress.ZhName(), kText}, {models.FieldProblems.ZhName(), kText}, {headCompletion, kMonth}}
+}
+
+// noteValues puts a project's month notes, matching noteColumns, in v.
+func noteValues(v []any, p *models.Project) {
+	v[0], v[1], v[2] = p.Progress, p.Problems, p.PlannedCompletion
+}
 
 // cumulativeHead is the header of the cumulative column for month m:
 // "1-6月累计完成投资（万元）", "1月累计完成投资（万元）" in January (both
@@ -139,10 +151,11 @@ func (r *Report) detailTable() *table {
 			column{headTotal, kWan}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}, column{"完成率", kPct},
 			column{"与序时差（个百分点）", kPP}, column{headInvLight, kLight}, column{headPlannedStart, kMonth},
 			column{headActualStart, kMonth}, column{"开工状态", kCenter}, column{headStartLight, kLight}, column{"未报送", kCenter}),
-		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）。",
-			len(r.Details), r.CumulativeLabel(), r.Month), progressNote(r.Config, r.Month)},
+		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）；形象进度、存在问题/需协调事项和计划竣工时间为%d月及以前最近一次报送的内容。",
+			len(r.Details), r.CumulativeLabel(), r.Month, r.Month), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
+	t.cols = append(t.cols, noteColumns()...)
 	t.n = len(r.Details)
 	t.row = func(i int, v []any) { detailValues(v, i+1, r.Details[i]) }
 	return t
@@ -158,6 +171,7 @@ func detailValues(v []any, seq int, row ProjectRow) {
 	if !s.Reported {
 		v[13] = "是"
 	}
+	noteValues(v[14:], p)
 }
 
 // StartText says where a project stands on its start: 续建, 已开工 (planned
