@@ -179,3 +179,8 @@ func (l Light) Colours() (fill, text string) {
 	}
 	return "", ""
 }
+
+// InvestmentLight is the light of a set's 年度投资完成率 against 序时进度:
+// GapLight of its gap, the rule of the projects' lights, for the city, a
+// unit or a category (pages colour their rates with it).
+func (f Figures) InvestmentLight(cfg RateConfig) Light { return GapLight(f.InvestmentGapPP, cfg) }

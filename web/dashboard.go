@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,11 +17,15 @@ import (
 // 序时进度, the rates by unit as charts, counts of projects needing
 // attention, the month's submissions and the latest imports.
 type dashboardView struct {
-	Month       models.Month
-	Years       []int
-	Months      []int
-	Rates       models.Rates
-	Headline    string
+	Month    models.Month
+	Years    []int
+	Months   []int
+	Rates    models.Rates
+	Headline string
+	// Light is the colour of the investment rate: the projects' light rule
+	// (models.GapLight) applied to the city's gap to 序时进度.
+	Light       models.Light
+	LightRule   string // the rule of Light in words
 	InvestGauge template.HTML
 	StartGauge  template.HTML
 	InvestChart template.HTML
@@ -72,10 +77,11 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 	if err != nil {
 		return nil, err
 	}
-	v.Comparisons, v.Units = comparisons(rates, prev, last), unitRows(rates, prev, last)
-	v.InvestGauge = gauge(rates.InvestmentRate, rates.TimeProgress, "年度投资完成率")
-	v.StartGauge = gauge(rates.StartRate, 1, "项目开工率")
-	v.InvestChart, v.StartChart = unitCharts(rates)
+	v.Comparisons, v.Units = comparisons(rates, prev, last), unitRows(rates, prev, last, s.Rates)
+	v.Light, v.LightRule = rates.InvestmentLight(s.Rates), lightRule(s.Rates)
+	v.InvestGauge = gauge(rates.InvestmentRate, rates.TimeProgress, "年度投资完成率", toneClass(v.Light))
+	v.StartGauge = gauge(rates.StartRate, 1, "项目开工率", behind(rates.StartRate < 1))
+	v.InvestChart, v.StartChart = unitCharts(rates, s.Rates)
 	if v.Years, err = s.Store.Years(c); err != nil {
 		return nil, err
 	}
@@ -119,13 +125,14 @@ func comparisons(r models.Rates, prev, last *models.Rates) []comparison {
 type unitRow struct {
 	models.GroupFigures
 	SincePrevious, SinceLastYear string
+	Light                        models.Light // of its 完成率 (Figures.InvestmentLight)
 }
 
 // unitRows returns the table's rows in the rates' unit order.
-func unitRows(r models.Rates, prev, last *models.Rates) []unitRow {
+func unitRows(r models.Rates, prev, last *models.Rates, cfg models.RateConfig) []unitRow {
 	rows := make([]unitRow, len(r.ByDistrict))
 	for i, g := range r.ByDistrict {
-		rows[i].GroupFigures = g
+		rows[i].GroupFigures, rows[i].Light = g, g.InvestmentLight(cfg)
 		if prev != nil {
 			rows[i].SincePrevious = rateChange(g.Figures, prev.District(g.District))
 		}
@@ -153,14 +160,14 @@ func ppChange(v float64, ok bool) string {
 
 // unitCharts draws 投资完成率 by unit against 序时进度 and 开工率 by unit
 // against 100%.
-func unitCharts(r models.Rates) (template.HTML, template.HTML) {
+func unitCharts(r models.Rates, cfg models.RateConfig) (template.HTML, template.HTML) {
 	var invest, start []bar
 	for _, g := range r.ByDistrict {
 		if g.Projects == 0 {
 			continue
 		}
-		invest = append(invest, bar{Label: g.District, Value: g.InvestmentRate, Text: percent(g.InvestmentRate), Behind: g.InvestmentRate < r.TimeProgress})
-		b := bar{Label: g.District, Value: g.StartRate, Text: percent(g.StartRate), Behind: g.StartRate < 1}
+		invest = append(invest, bar{Label: g.District, Value: g.InvestmentRate, Text: percent(g.InvestmentRate), Class: toneClass(g.InvestmentLight(cfg))})
+		b := bar{Label: g.District, Value: g.StartRate, Text: percent(g.StartRate), Class: behind(g.StartRate < 1)}
 		if g.PlannedStarts == 0 {
 			b = bar{Label: g.District, Text: "无计划开工"}
 		}
@@ -168,6 +175,12 @@ func unitCharts(r models.Rates) (template.HTML, template.HTML) {
 	}
 	return barChart("各单位年度投资完成率", invest, []marker{{r.TimeProgress, "序时进度 " + percent(r.TimeProgress)}, {1, "100%"}}),
 		barChart("各单位项目开工率", start, []marker{{1, "100%"}})
+}
+
+// lightRule states the colour rule of the investment rates in words.
+func lightRule(cfg models.RateConfig) string {
+	y, r := strconv.FormatFloat(cfg.InvestmentYellowPP, 'f', -1, 64), strconv.FormatFloat(cfg.InvestmentRedPP, 'f', -1, 64)
+	return "颜色与项目投资预警灯同一规则：完成率达到序时进度或低于序时进度不超过" + y + "个百分点为绿色，低于超过" + y + "个、不超过" + r + "个百分点为黄色，低于超过" + r + "个百分点为红色。"
 }
 
 func monthNumbers() []int { return []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} }

@@ -30,6 +30,7 @@ var pageFuncs = template.FuncMap{
 	"severity":     models.SeverityLabel,
 	"deref":        func(p *string) string { return orText(deref(p), "（空）") },
 	"lightCls":     lightClass,
+	"toneCls":      toneClass,
 	"list":         func(xs ...string) []string { return xs },
 	"ints":         func(xs ...int) []int { return xs },
 	"mul":          func(a, b int) int { return a * b },
@@ -94,6 +95,21 @@ func timeText(t any) string {
 
 func lightClass(l models.Light) string {
 	return map[models.Light]string{models.LightGreen: "light-green", models.LightYellow: "light-yellow", models.LightRed: "light-red"}[l]
+}
+
+// toneClass colours a rate by its light: the text (or bar) in the light's
+// colour, no background.
+func toneClass(l models.Light) string {
+	return map[models.Light]string{models.LightGreen: "tone-green", models.LightYellow: "tone-yellow", models.LightRed: "tone-red"}[l]
+}
+
+// behind is the class of a rate short of its target (the 开工率 against
+// 100%, which has no light).
+func behind(short bool) string {
+	if short {
+		return "behind"
+	}
+	return ""
 }
 
 func deref(p *string) string {

@@ -16,10 +16,10 @@ import (
 
 // bar is one row of a horizontal bar chart; Value is a fraction.
 type bar struct {
-	Label  string
-	Value  float64
-	Text   string
-	Behind bool // drawn in the warning colour
+	Label string
+	Value float64
+	Text  string
+	Class string // its colour: "" the plain bar, a toneClass, or "behind"
 }
 
 // marker is a vertical reference line, such as 序时进度 or 100%.
@@ -83,10 +83,7 @@ func barChart(title string, bars []bar, marks []marker) template.HTML {
 	}
 	for i, b := range bars {
 		y := top + row*float64(i)
-		cls := "bar"
-		if b.Behind {
-			cls += " behind"
-		}
+		cls := strings.TrimSpace("bar " + b.Class)
 		d.f(`<text class="label" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, left-8, y+row/2+5, esc(b.Label))
 		d.f(`<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s：%s</title></rect>`,
 			cls, left, y+5, x(b.Value)-left, row-10, esc(b.Label), esc(b.Text))
@@ -115,17 +112,16 @@ func drawMarkers(d *svgDoc, marks []marker, x func(float64) float64, top, height
 
 // gauge draws one rate as a thick bar with ticks at its reference (序时进度
 // or 100%) and at 100%.
-func gauge(rate, reference float64, title string) template.HTML {
+//
+// class colours the bar: "" plain, a toneClass, or "behind".
+func gauge(rate, reference float64, title, class string) template.HTML {
 	const width, height, left, right = 480.0, 66.0, 4.0, 4.0
 	max := scaleMax(rate)
 	x := func(v float64) float64 { return left + (width-left-right)*math.Min(v, max)/max }
 	var d svgDoc
 	d.open(width, height, fmt.Sprintf("%s %s", title, percent(rate)))
 	d.f(`<rect class="track" x="%.1f" y="22" width="%.1f" height="22" rx="3"/>`, left, width-left-right)
-	cls := "fill"
-	if rate < reference {
-		cls += " behind"
-	}
+	cls := strings.TrimSpace("fill " + class)
 	d.f(`<rect class="%s" x="%.1f" y="22" width="%.1f" height="22" rx="3"/>`, cls, left, x(rate)-left)
 	marks := []marker{{1, "100%"}}
 	if reference != 1 {
