@@ -68,6 +68,8 @@ func (s *Server) Register(r *gin.Engine) {
 	admin.POST("/lists/:year/changes", s.postListChange)
 	admin.POST("/lists/:year/rollover", s.rollover)
 	admin.POST("/imports/:id/additions", s.acceptAdditions)
+	admin.POST("/imports/:id/approve", s.approveImport)
+	admin.POST("/imports/:id/return", s.returnImport)
 	admin.GET("/login-blocks", s.loginBlocks)
 	admin.DELETE("/login-blocks", s.clearLoginBlocks)
 }

@@ -123,18 +123,3 @@ func (s *Server) ImportFile(c *gin.Context) {
 	}
 	httpx.Original(c, name, data)
 }
-
-// submissions lists which units have sent a ledger for a month.
-func (s *Server) submissions(c *gin.Context) {
-	m, err := s.AsOfMonth(c)
-	if err != nil {
-		s.Fail(c, err)
-		return
-	}
-	subs, err := s.Store.Submissions(c, m)
-	if err != nil {
-		s.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, gin.H{"year": m.Year(), "month": m.Num(), "items": subs})
-}

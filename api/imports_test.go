@@ -41,10 +41,21 @@ func TestUploadPreviewCommitRevertThroughTheAPI(t *testing.T) {
 			t.Fatal("a preview changed the rates")
 		}
 
+		// Review on (the default): the uploader's commit submits it, and
+		// only the office's approval changes the figures.
+		var submitted servertest.ImportResult
+		ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/commit", preview.ID), token, nil, http.StatusOK, &submitted)
+		if submitted.Status != "submitted" {
+			t.Fatalf("uploader's commit %+v, want submitted", submitted)
+		}
+		ts.Do("GET", "/api/v1/rates?year=2024&month=6", token, nil, http.StatusOK, &unchanged)
+		if unchanged.Completed != rates0.Completed {
+			t.Fatal("a submitted upload changed the rates")
+		}
 		var committed servertest.ImportResult
-		ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/commit", preview.ID), token, nil, http.StatusOK, &committed)
+		ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", preview.ID), ts.Login("admin"), nil, http.StatusOK, &committed)
 		if committed.Status != "committed" || committed.Updated != 1 {
-			t.Fatalf("commit %+v", committed)
+			t.Fatalf("approve %+v", committed)
 		}
 		var after figuresJSON
 		ts.Do("GET", "/api/v1/rates?year=2024&month=6", token, nil, http.StatusOK, &after)

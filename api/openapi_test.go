@@ -197,9 +197,19 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.call("GET", "/api/v1/imports/{id}", "/api/v1/imports/999", reviewer, "", nil, 404)
 	c.call("GET", "/api/v1/imports/{id}/file", "/api/v1/imports/"+id+"/file", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/imports/{id}/problems.xlsx", "/api/v1/imports/"+id+"/problems.xlsx", reviewer, "", nil, 200)
-	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 200)
+	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 200) // submitted for review
 	c.call("POST", "/api/v1/imports/{id}/commit", "/api/v1/imports/"+id+"/commit", up, "", nil, 409)
+	c.call("POST", "/api/v1/imports/{id}/approve", "/api/v1/imports/"+id+"/approve", up, "", nil, 403)
+	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+id+"/return", admin, map[string]string{"reason": " "}, 400)
+	c.call("POST", "/api/v1/imports/{id}/approve", "/api/v1/imports/"+id+"/approve", admin, "", nil, 200)
+	c.call("POST", "/api/v1/imports/{id}/approve", "/api/v1/imports/"+id+"/approve", admin, "", nil, 409)
 	c.call("POST", "/api/v1/imports/{id}/discard", "/api/v1/imports/"+id+"/discard", up, "", nil, 409) // committed: revert instead
+	ct, body = multipartBody(map[string]string{"period": "2024-06"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12000"))
+	var sent servertest.ImportResult
+	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &sent)
+	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+fmt.Sprint(sent.ID)+"/return", up, map[string]string{"reason": "x"}, 403)
+	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+fmt.Sprint(sent.ID)+"/return", admin, map[string]string{"reason": "请核实第4行"}, 200)
+	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+fmt.Sprint(sent.ID)+"/return", admin, map[string]string{"reason": "再退"}, 409)
 	ct, body = multipartBody(map[string]string{"dry_run": "true"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
 	var spareImp servertest.ImportResult
 	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &spareImp)

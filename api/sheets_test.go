@@ -41,7 +41,8 @@ func TestNewSheetsEqualTheProjectsAndTheRates(t *testing.T) {
 	p := servertest.FirstProject("张店区") // 张店区 sends its June ledger
 	june := []byte("张店区2024年1-6月市重大项目建设情况台账\n项目代码,项目名称,1-6月累计完成投资（万元）\n" + p.Code + "," + p.Name + ",100\n")
 	var imp servertest.ImportResult
-	ts.Upload(token, "6月.csv", june, nil, http.StatusOK, &imp)
+	ts.Upload(ts.Login("zhangdian"), "6月.csv", june, nil, http.StatusOK, &imp) // its own upload, approved by the office
+	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", imp.ID), token, nil, http.StatusOK, nil)
 	var list struct {
 		Items []levelProject `json:"items"`
 	}
@@ -127,17 +128,15 @@ func TestNewSheetsEqualTheProjectsAndTheRates(t *testing.T) {
 		wantRow(t, f, "分类别", 4+len(r.ByCategory)+i, g, split[g][0].FloatString(4), split[g][1].FloatString(4), starts[g][0], starts[g][1])
 	}
 	// 未报送单位: every unit with projects but 张店区, which sent June's ledger.
-	var subs struct {
-		Items []struct {
-			District  string `json:"district"`
-			Submitted bool   `json:"submitted"`
-		} `json:"items"`
+	var subs []struct {
+		Unit     string `json:"unit"`
+		Approved bool   `json:"approved"`
 	}
 	ts.Do("GET", "/api/v1/submissions?year=2024&month=6", token, nil, http.StatusOK, &subs)
 	var want []string
-	for _, s := range subs.Items {
-		if !s.Submitted {
-			want = append(want, s.District)
+	for _, s := range subs {
+		if !s.Approved {
+			want = append(want, s.Unit)
 		}
 	}
 	rows, _ := f.GetRows("未报送单位")

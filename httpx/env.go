@@ -26,6 +26,8 @@ type Env struct {
 	Logins  *Logins
 	// Rates are the thresholds of the lights and rates.
 	Rates models.RateConfig
+	// Collection is how the monthly collection runs: review, deadline.
+	Collection models.Collection
 	// MaxUploadBytes bounds an upload; a larger one gets 413.
 	MaxUploadBytes int64
 	// Ledgers is the import use case (read, preview, commit, revert).

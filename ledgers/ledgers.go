@@ -26,6 +26,9 @@ type Service struct {
 	// refused with EUNPROCESSABLE (its work is bounded by the importer's
 	// limits as well). Zero means two minutes.
 	ReadTimeout time.Duration
+	// Collection says whether district uploaders' uploads wait for the
+	// office's review (the zero value: they do).
+	Collection models.Collection
 }
 
 // Upload is a ledger file to import.
@@ -130,7 +133,8 @@ func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *
 		kind = models.ImportList
 	}
 	imp, err := s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
-		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules, Summary: up.Summary})
+		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules, Summary: up.Summary,
+		Submit: s.Collection.Reviewed(up.User, kind)})
 	if err == nil && len(o.Mapping) > 0 {
 		err = s.remember(ctx, up.User, ledger)
 	}
@@ -185,28 +189,79 @@ func (s *Service) History(ctx context.Context, f models.ImportFilter, u models.U
 // Commit applies a previewed import: the kept file is read again with the
 // options it was first read with, and its changes are computed again
 // against the database as it is now, so a commit never writes a stale
-// preview.
+// preview. A district uploader's upload, while review is on, is submitted
+// for the office's review instead: it changes no figure until approved.
 func (s *Service) Commit(ctx context.Context, id int64, u models.User) (*models.Import, error) {
 	imp, err := s.changeable(ctx, id, u)
 	if err != nil {
 		return nil, err
 	}
-	name, data, err := s.Store.ImportFile(ctx, id)
+	ledger, opts, err := s.readAgain(ctx, imp)
 	if err != nil {
 		return nil, err
 	}
-	opts, err := s.keptOptions(ctx, id)
+	if s.Collection.Reviewed(u, imp.Kind) {
+		return s.Store.SubmitImport(ctx, id, ledger, u, opts.Rules)
+	}
+	return s.Store.CommitImport(ctx, id, ledger, u, opts.Rules)
+}
+
+// readAgain reads an import's kept file with the options it was first
+// read with.
+func (s *Service) readAgain(ctx context.Context, imp *models.Import) (*models.Ledger, ReadOptions, error) {
+	name, data, err := s.Store.ImportFile(ctx, imp.ID)
 	if err != nil {
-		return nil, err
+		return nil, ReadOptions{}, err
+	}
+	opts, err := s.keptOptions(ctx, imp.ID)
+	if err != nil {
+		return nil, opts, err
 	}
 	if opts.Period == 0 {
 		opts.Period = imp.Period
 	}
 	ledger, err := s.read(ctx, name, data, opts)
+	return ledger, opts, err
+}
+
+// Approve applies a submitted upload (the office's review): read again
+// and applied exactly as its sender's commit would apply it, with the
+// sender's rights, now. Admins only.
+func (s *Service) Approve(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.reviewable(ctx, id, u)
 	if err != nil {
 		return nil, err
 	}
-	return s.Store.CommitImport(ctx, id, ledger, u, opts.Rules)
+	ledger, opts, err := s.readAgain(ctx, imp)
+	if err != nil {
+		return nil, err
+	}
+	sender := models.User{Name: imp.User, Role: models.RoleUploader, District: imp.Unit}
+	return s.Store.ApproveImport(ctx, id, ledger, sender, u, opts.Rules)
+}
+
+// Return sends a submitted upload back to its unit with a reason; nothing
+// is applied. Admins only.
+func (s *Service) Return(ctx context.Context, id int64, u models.User, reason string) (*models.Import, error) {
+	if _, err := s.reviewable(ctx, id, u); err != nil {
+		return nil, err
+	}
+	return s.Store.ReturnImport(ctx, id, u, reason)
+}
+
+// reviewable returns a submitted import u may approve or return.
+func (s *Service) reviewable(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.Get(ctx, id, u)
+	if err != nil {
+		return nil, err
+	}
+	if !models.Allowed(u, models.ActionReview, "") {
+		return nil, models.Errorf(models.EFORBIDDEN, "只有市重大项目办（管理员）可以审核报送的台账")
+	}
+	if !models.MayReviewImport(u, imp) {
+		return nil, models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有待审核的导入可以审核", id, imp.Status.Label())
+	}
+	return imp, nil
 }
 
 // Accept plans a preview again with the office accepting codes as 增补

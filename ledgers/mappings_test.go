@@ -71,12 +71,21 @@ func TestMappingRememberedForTheLayout(t *testing.T) {
 	if err := svc.Forget(ctx, saved[0].ID, zhoucun); err != nil {
 		t.Fatal(err)
 	}
-	committed, err := svc.Commit(ctx, july.ID, zhoucun)
+	// Review on: the unit's commit submits it, the office's approval
+	// reads it as the preview did, though the reading is forgotten.
+	submitted, err := svc.Commit(ctx, july.ID, zhoucun)
+	if err != nil || submitted.Status != models.StatusSubmitted {
+		t.Fatalf("commit: %+v %v", submitted, err)
+	}
+	if _, err := svc.Approve(ctx, july.ID, zhoucun); models.ErrorCode(err) != models.EFORBIDDEN {
+		t.Errorf("the unit approves its own upload: %v", err)
+	}
+	committed, err := svc.Approve(ctx, july.ID, office)
 	if err != nil || committed.Status != models.StatusCommitted || committed.RowsImported != 2 {
-		t.Fatalf("commit: %+v %v", committed, err)
+		t.Fatalf("approve: %+v %v", committed, err)
 	}
 	if c := columnNamed(committed, "E"); c.Field != "completed_ytd_wan" {
-		t.Errorf("the commit did not read as its preview: %+v", c)
+		t.Errorf("the approval did not read as its preview: %+v", c)
 	}
 	again, err := svc.Import(ctx, Upload{FileName: "july.xlsx", Data: columnFixture(t, "layout_07.xlsx"), Period: models.MonthOf(2025, 7), User: zhoucun, DryRun: true})
 	if err != nil {

@@ -11,10 +11,17 @@ const (
 	StatusCommitted ImportStatus = "committed" // applied
 	StatusReverted  ImportStatus = "reverted"  // applied, then undone
 	StatusRejected  ImportStatus = "rejected"  // read, but no row could be applied
+	// StatusSubmitted is an uploader's upload waiting for the office's
+	// review (when review is on): nothing applied until it is approved.
+	StatusSubmitted ImportStatus = "submitted"
+	// StatusReturned is a submitted upload the office sent back with a
+	// reason (ReturnReason); nothing was applied, the unit uploads again.
+	StatusReturned ImportStatus = "returned"
 )
 
 var statusLabels = map[ImportStatus]string{
 	StatusPreviewed: "预览中", StatusCommitted: "已提交", StatusReverted: "已撤销", StatusRejected: "未导入",
+	StatusSubmitted: "待审核", StatusReturned: "已退回",
 }
 
 // Label is the status in Chinese, the one wording pages, workbooks, the
@@ -76,6 +83,19 @@ type Import struct {
 	// Columns are the file's source columns as they were read (none for a
 	// hand edit).
 	Columns []LedgerColumn `json:"columns"`
+	// Unit is the sender's own unit: a district uploader's, "" for the
+	// office. Only a unit's own uploads count as its 报送.
+	Unit string `json:"unit"`
+	// Note is a hand edit's 修改原因 ("" for an upload).
+	Note string `json:"note"`
+	// SubmittedAt is when the unit sent it: submitted for review, or
+	// committed at once when review is off. Nil for the office's imports.
+	SubmittedAt *time.Time `json:"submitted_at"`
+	// ReviewedBy and ReviewedAt say who approved or returned a submitted
+	// upload, and when; ReturnReason is why it was returned.
+	ReviewedBy   string     `json:"reviewed_by"`
+	ReviewedAt   *time.Time `json:"reviewed_at"`
+	ReturnReason string     `json:"return_reason"`
 }
 
 // ColumnMapping is the office's reading of one header layout, remembered
@@ -161,6 +181,14 @@ type AuditEntry struct {
 	Period     Month        `json:"period"`
 	Old        *string      `json:"old"`
 	New        *string      `json:"new"`
+	// Note is the hand edit's 修改原因 ("" for an upload).
+	Note string `json:"note"`
+	// SubmittedAt, ReviewedBy, ReviewedAt and ReturnReason are a unit's
+	// upload's review (see Import).
+	SubmittedAt  *time.Time `json:"submitted_at"`
+	ReviewedBy   string     `json:"reviewed_by"`
+	ReviewedAt   *time.Time `json:"reviewed_at"`
+	ReturnReason string     `json:"return_reason"`
 }
 
 // ImportFilter selects imports for the history.
@@ -171,6 +199,9 @@ type ImportFilter struct {
 	// ListChanges includes the changes of a year's list (kind
 	// list_change), which the history leaves out: the list's page shows them.
 	ListChanges bool
+	// Status, when set, selects the imports in that status (the office's
+	// 待审核 list: StatusSubmitted).
+	Status ImportStatus
 }
 
 // AuditFilter selects audit entries; zero fields select all.

@@ -9,6 +9,7 @@ const (
 	ActionImport    Action = "import"     // upload ledgers (rows of other units are refused row by row)
 	ActionWriteUnit Action = "write_unit" // change one unit's figures: commit, revert, edit
 	ActionAdmin     Action = "admin"      // users, audit trail, quarter locks, any unit
+	ActionReview    Action = "review"     // approve or return the units' submitted uploads
 )
 
 // Allowed is the one policy: whether u may do a to unit ("" when the
@@ -26,7 +27,7 @@ func Allowed(u User, a Action, unit string) bool {
 		return u.Role == RoleAdmin || u.Role == RoleUploader && u.District != ""
 	case ActionWriteUnit:
 		return u.Role == RoleAdmin || u.Role == RoleUploader && u.District != "" && u.District == unit
-	case ActionAdmin:
+	case ActionAdmin, ActionReview:
 		return u.Role == RoleAdmin
 	}
 	return false
@@ -67,4 +68,11 @@ func MayChangeImport(u User, imp *Import) bool {
 		}
 	}
 	return true
+}
+
+// MayReviewImport reports whether u may approve or return imp: the office
+// (admins) reviews the units' submitted uploads; no one else, and an
+// import not waiting for review can be neither.
+func MayReviewImport(u User, imp *Import) bool {
+	return Allowed(u, ActionReview, "") && imp.Status == StatusSubmitted
 }

@@ -19,6 +19,7 @@ func TestPolicyTable(t *testing.T) {
 		{zd, ActionWriteUnit, "淄川区", false}, {zd, ActionWriteUnit, "", false}, {zd, ActionAdmin, "", false},
 		{reviewer, ActionRead, "", true}, {reviewer, ActionImport, "", false}, {reviewer, ActionWriteUnit, "张店区", false},
 		{disabled, ActionRead, "", false}, {stray, ActionImport, "", false}, {stray, ActionWriteUnit, "", false},
+		{admin, ActionReview, "", true}, {zd, ActionReview, "", false}, {reviewer, ActionReview, "", false}, {disabled, ActionReview, "", false},
 		{User{Role: "boss"}, ActionRead, "", false}, {admin, Action("delete_everything"), "", false},
 	}
 	for _, tt := range tests {

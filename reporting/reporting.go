@@ -25,6 +25,8 @@ type Service struct {
 	Rates models.RateConfig
 	// Now is the clock reports are stamped with; nil is the system's.
 	Now func() time.Time
+	// Collection is the monthly collection's settings (the deadline).
+	Collection models.Collection
 }
 
 // Workbook is one report file: a workbook or a 通报.
@@ -89,15 +91,15 @@ func (s *Service) groupsOf(ctx context.Context, in *reports.Input) (err error) {
 }
 
 // Unsent returns the units, in report order, that have not sent month m's
-// ledger (未报送单位): the one place that says what "sent" means for the
-// report, today a committed import of the unit for m
-// (store.Submissions).
+// ledger (未报送单位) by the one rule of 报送 (models.Submissions, as
+// GET /api/v1/submissions, 报送情况 and the dashboard): no approved upload
+// of their own for m; the office's imports and hand edits never count.
 func (s *Service) Unsent(ctx context.Context, m models.Month) ([]string, error) {
-	subs, err := s.Store.Submissions(ctx, m)
+	subs, err := s.Store.Submissions(ctx, m, s.Collection, s.now())
 	var out []string
 	for _, sub := range subs {
-		if !sub.Submitted {
-			out = append(out, sub.District)
+		if !sub.Approved {
+			out = append(out, sub.Unit)
 		}
 	}
 	return out, err

@@ -38,6 +38,7 @@ func routeTable() map[string]expect {
 		"GET /api/v1/imports/:id/file": api(404, 404, 404), "GET /api/v1/imports/:id/problems.xlsx": api(404, 404, 404),
 		"GET /api/v1/locks": api(200, 200, 200), "GET /api/v1/lists/:year": api(200, 200, 200),
 		"POST /api/v1/lists/:year/changes": api(403, 403, 400), "POST /api/v1/imports/:id/additions": api(403, 403, 400),
+		"POST /api/v1/imports/:id/approve": api(403, 403, 404), "POST /api/v1/imports/:id/return": api(403, 403, 400),
 		"POST /api/v1/lists/:year/rollover": api(403, 403, 200),
 		"POST /api/v1/imports":              api(403, 400, 400), "POST /api/v1/imports/:id/commit": api(403, 404, 404),
 		"GET /api/v1/mappings": api(200, 200, 200), "DELETE /api/v1/mappings/:id": api(403, 404, 404),
@@ -63,6 +64,7 @@ func routeTable() map[string]expect {
 		"POST /users/login-blocks": page(403, 403, 400),
 		"POST /reports/locks":      page(403, 403, 400),
 		"GET /lists":               page(200, 200, 200), "POST /lists/changes": page(403, 403, 400), "POST /lists/rollover": page(403, 403, 400), "POST /imports/:id/additions": page(403, 403, 400),
+		"POST /imports/:id/approve": page(403, 403, 404), "POST /imports/:id/return": page(403, 403, 404), "GET /submissions": page(200, 200, 200),
 	}
 }
 

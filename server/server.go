@@ -32,6 +32,9 @@ func init() { gin.SetMode(gin.ReleaseMode) }
 type Config struct {
 	Rates          models.RateConfig
 	MaxUploadBytes int64 // uploads above it get 413; 32 MiB when 0
+	// Collection: whether uploaders' uploads wait for the office's review
+	// (the zero value: they do) and the monthly deadline.
+	Collection models.Collection
 	// ReadTimeout bounds reading one ledger; a file that takes longer gets
 	// 422 (its work is bounded by the importer's limits as well). Two
 	// minutes when 0.
@@ -81,8 +84,9 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 		cfg.BodyTimeout = 10 * time.Second
 	}
 	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now, cfg.Logins),
-		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout},
-		Reports: &reporting.Service{Store: s, Rates: cfg.Rates}}
+		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Collection: cfg.Collection,
+		Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout, Collection: cfg.Collection},
+		Reports: &reporting.Service{Store: s, Rates: cfg.Rates, Collection: cfg.Collection}}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
 	srv.trustProxies(log)
 	srv.routes()

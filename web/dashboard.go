@@ -5,12 +5,12 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"tracker/httpx"
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // dashboardView is 总览: the two rates as of a month against 100% and
@@ -37,8 +37,9 @@ type dashboardView struct {
 	Units        []unitRow
 	Lagging      int
 	Red          int
-	Submissions  []store.Submission
-	Submitted    int
+	Submissions  []models.Submission
+	Approved     int // units whose own submission for the month was approved
+	Late         int // units late (models.Submissions)
 	Imports      []*models.Import
 	CanImport    bool
 	EmptyListing bool
@@ -85,14 +86,10 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 	if v.Years, err = s.Store.Years(c); err != nil {
 		return nil, err
 	}
-	if v.Submissions, err = s.Store.Submissions(c, m); err != nil {
+	if v.Submissions, err = s.Store.Submissions(c, m, s.Collection, time.Now()); err != nil {
 		return nil, err
 	}
-	for _, sub := range v.Submissions {
-		if sub.Submitted {
-			v.Submitted++
-		}
-	}
+	v.Approved, v.Late = countSubmissions(v.Submissions)
 	v.Imports, err = s.visibleImports(c, models.ImportFilter{Limit: 200}, 8)
 	return v, err
 }

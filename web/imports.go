@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,12 @@ type importsView struct {
 	MaxMB     int64
 	Audit     bool // offer the audit trail workbook (admins, when the server has it)
 	Ledgers   *unitLedgers
+	// Reviews: the user reviews the units' uploads (the office), Waiting
+	// those submitted, oldest first; Reviewed: the user's own uploads wait
+	// for that review.
+	Reviews  bool
+	Waiting  []*models.Import
+	Reviewed bool
 }
 
 func (s *Server) importsPage(c *gin.Context) {
@@ -38,7 +45,15 @@ func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string
 	}
 	u := httpx.CurrentUser(c)
 	v := importsView{CanImport: u.CanImport(), District: u.District, Imports: imps, Period: period, MaxMB: s.MaxUploadBytes >> 20,
-		Audit: u.IsAdmin() && s.downloads.Audit != nil, Ledgers: s.unitLedgersFor(c)}
+		Audit: u.IsAdmin() && s.downloads.Audit != nil, Ledgers: s.unitLedgersFor(c), Reviews: models.Allowed(u, models.ActionReview, ""),
+		Reviewed: s.Collection.Reviewed(u, models.ImportUpload)}
+	if v.Reviews {
+		if v.Waiting, err = s.visibleImports(c, models.ImportFilter{Status: models.StatusSubmitted, Limit: 500}, 0); err != nil {
+			s.FailPage(c, err)
+			return
+		}
+		slices.Reverse(v.Waiting)
+	}
 	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
 }
 
@@ -118,6 +133,10 @@ type importView struct {
 	// List sums a list import up: projects added to the year's list, kept
 	// on it and dropped from it.
 	List *listSummary
+	// Reviewed: its commit submits it for the office's review; MayReview:
+	// the user may approve or return it.
+	Reviewed  bool
+	MayReview bool
 }
 
 // shownRows bounds the problems and changes listed on a page; the rest are
@@ -131,6 +150,7 @@ func (s *Server) importPage(c *gin.Context) {
 		return
 	}
 	v := newImportView(imp, httpx.CurrentUser(c), s.downloads.Problems != nil)
+	v.Reviewed = s.Collection.Reviewed(httpx.CurrentUser(c), imp.Kind)
 	names, exists, err := s.changeNames(c, v.Changes)
 	if err != nil {
 		s.FailPage(c, err)
@@ -148,7 +168,7 @@ func (s *Server) importPage(c *gin.Context) {
 // (offered says so).
 func newImportView(imp *models.Import, u models.User, offered bool) importView {
 	v := importView{Imp: imp, MayChange: models.MayChangeImport(u, imp), Changes: imp.Changes, Columns: columnRows(imp.Columns),
-		Choices: fieldChoices(), Remembered: rememberedColumns(imp.Columns)}
+		Choices: fieldChoices(), Remembered: rememberedColumns(imp.Columns), MayReview: models.MayReviewImport(u, imp)}
 	v.MayRemap = v.MayChange && imp.Kind == models.ImportUpload && len(imp.Columns) > 0 &&
 		(imp.Status == models.StatusPreviewed || imp.Status == models.StatusRejected)
 	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != models.ImportEdit
@@ -198,7 +218,7 @@ func (s *Server) visibleImport(h gin.HandlerFunc) gin.HandlerFunc {
 // changeImport runs one state change of an import through the import use
 // case, which checks the user may change it, and redirects to the import
 // with a notice.
-func (s *Server) changeImport(c *gin.Context, ok string, act func(id int64, u models.User) error) {
+func (s *Server) changeImport(c *gin.Context, notice *string, act func(id int64, u models.User) error) {
 	id, err := httpx.ImportID(c)
 	if err == nil {
 		err = act(id, httpx.CurrentUser(c))
@@ -207,6 +227,7 @@ func (s *Server) changeImport(c *gin.Context, ok string, act func(id int64, u mo
 		s.FailPage(c, err)
 		return
 	}
+	ok := *notice // act may have chosen another
 	s.Log.Info("import "+ok, "id", id, "user", httpx.CurrentUser(c).Name)
 	if ok == "discarded" {
 		c.Redirect(http.StatusSeeOther, "/imports?ok=discarded")
@@ -216,9 +237,27 @@ func (s *Server) changeImport(c *gin.Context, ok string, act func(id int64, u mo
 }
 
 func (s *Server) commitImportPage(c *gin.Context) {
-	s.changeImport(c, "committed", func(id int64, u models.User) error {
+	ok := "committed"
+	s.changeImport(c, &ok, func(id int64, u models.User) error {
 		start := time.Now()
 		done, err := s.Ledgers.Commit(c, id, u)
+		if err == nil {
+			s.Metrics.ImportDone(done, time.Since(start))
+			if done.Status == models.StatusSubmitted {
+				ok = "submitted"
+			}
+		}
+		return err
+	})
+}
+
+// notice points at a fixed notice key.
+func notice(key string) *string { return &key }
+
+func (s *Server) approveImportPage(c *gin.Context) {
+	s.changeImport(c, notice("approved"), func(id int64, u models.User) error {
+		start := time.Now()
+		done, err := s.Ledgers.Approve(c, id, u)
 		if err == nil {
 			s.Metrics.ImportDone(done, time.Since(start))
 		}
@@ -226,12 +265,19 @@ func (s *Server) commitImportPage(c *gin.Context) {
 	})
 }
 
+func (s *Server) returnImportPage(c *gin.Context) {
+	s.changeImport(c, notice("returned"), func(id int64, u models.User) error {
+		_, err := s.Ledgers.Return(c, id, u, c.PostForm("reason"))
+		return err
+	})
+}
+
 func (s *Server) discardImportPage(c *gin.Context) {
-	s.changeImport(c, "discarded", func(id int64, u models.User) error { return s.Ledgers.Discard(c, id, u) })
+	s.changeImport(c, notice("discarded"), func(id int64, u models.User) error { return s.Ledgers.Discard(c, id, u) })
 }
 
 func (s *Server) revertImportPage(c *gin.Context) {
-	s.changeImport(c, "reverted", func(id int64, u models.User) error {
+	s.changeImport(c, notice("reverted"), func(id int64, u models.User) error {
 		_, err := s.Ledgers.Revert(c, id, u)
 		return err
 	})

@@ -21,14 +21,21 @@ func TestUploadPreviewCommitRevertWithoutJavaScript(t *testing.T) {
 	p := servertest.FirstProject("张店区")
 	loc := pc.previewed("张店区1-6月.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
 	preview := pc.page(loc, http.StatusOK)
-	wantContains(t, "preview", preview, p.Name, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12,345.67</ins>", "确认提交", "放弃本次导入", "problems.xlsx")
+	wantContains(t, "preview", preview, p.Name, "预览中", "第4行", "错误", "项目代码", "<del>", "<ins>12,345.67</ins>", "提交审核", "放弃本次导入", "problems.xlsx")
 	id := strings.TrimPrefix(loc, "/imports/")
 
 	resp, _ := pc.post(loc+"/commit", url.Values{"csrf": {pc.csrf()}})
-	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != loc+"?ok=committed" {
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != loc+"?ok=submitted" {
 		t.Fatalf("commit: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	wantContains(t, "committed", pc.page(loc+"?ok=committed", http.StatusOK), "已提交：数据已按本次导入更新", "撤销本次导入")
+	wantContains(t, "submitted", pc.page(loc+"?ok=submitted", http.StatusOK), "已提交审核", "待审核", "审核通过后将发生的变更")
+	office := signIn(ts, "admin")
+	wantContains(t, "waiting", office.page("/imports", http.StatusOK), `id="waiting"`, "预览并审核", "第"+id+"号")
+	resp, _ = office.post(loc+"/approve", url.Values{"csrf": {office.csrf()}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != loc+"?ok=approved" {
+		t.Fatalf("approve: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	wantContains(t, "committed", pc.page(loc, http.StatusOK), "已提交", "审核通过", "撤销本次导入")
 	wantContains(t, "project", pc.page("/projects/"+p.Code+"?year=2024", http.StatusOK), "第"+id+"号导入", "张店区1-6月.csv")
 	wantContains(t, "dashboard", signIn(ts, "admin").page("/dashboard?year=2024&month=6", http.StatusOK), "已报送")
 	if resp, body := pc.get("/imports/" + id + "/file"); resp.StatusCode != http.StatusOK || !strings.Contains(body, p.Code) {

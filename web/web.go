@@ -72,6 +72,7 @@ func (s *Server) Register(r *gin.Engine) {
 	offer(p, "/imports/:id/file", s.visibleImport(d.ImportFile))
 	p.GET("/imports/:id/revert", s.revertConfirmPage)
 	offer(p, "/imports/:id/problems.xlsx", s.visibleImport(d.Problems))
+	p.GET("/submissions", s.submissionsPage)
 	p.GET("/lists", s.listPage)
 	p.GET("/reports", s.reportsPage)
 	offer(p, "/reports/quarterly.xlsx", d.Quarterly)
@@ -99,6 +100,8 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/lists/changes", s.postListChange)
 	a.POST("/lists/rollover", s.rolloverPage)
 	a.POST("/imports/:id/additions", s.acceptAdditionsPage)
+	a.POST("/imports/:id/approve", s.approveImportPage)
+	a.POST("/imports/:id/return", s.returnImportPage)
 }
 
 // offer adds a download route when the server has its handler.
@@ -185,6 +188,9 @@ var errorTitles = map[int]string{
 // ?ok=KEY; nothing a user typed is echoed.
 var notices = map[string]string{
 	"committed":    "已提交：数据已按本次导入更新。",
+	"submitted":    "已提交审核：市重大项目办审核通过后，数据才会更新。",
+	"approved":     "已审核通过：数据已按本次报送更新。",
+	"returned":     "已退回：数据没有任何变化，报送单位会看到退回原因。",
 	"accepted":     "已确认增补：下面是重新计算的预览，数据库还没有变化；核对无误后点“确认提交”。",
 	"list_changed": "已调整年度清单。这次调整记入导入记录（类型“清单调整”），可以撤销。",
 	"discarded":    "已放弃本次预览，数据没有任何变化。",

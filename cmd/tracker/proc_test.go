@@ -102,7 +102,9 @@ func launchServer(t *testing.T, name, dsn string, withDemo bool) *server {
 	}
 	s := &server{t: t, name: name, cmd: exec.Command(trackerBinary(t), args...), logs: &logBuffer{}, exited: make(chan struct{}),
 		addr: &addrWatcher{found: make(chan string, 1)}}
-	s.cmd.Env = append(cleanEnv(), "TRACKER_ADMIN_PASSWORD="+adminPassword)
+	// Review off: these tests load ledgers as uploaders and check their
+	// figures (load, crashes, backups), not the office's review.
+	s.cmd.Env = append(cleanEnv(), "TRACKER_ADMIN_PASSWORD="+adminPassword, "TRACKER_REVIEW=off")
 	s.cmd.Stdout, s.cmd.Stderr = s.addr, s.logs
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -58,7 +58,7 @@ func cmdServe(ctx context.Context, inv *invocation, args []string) error {
 	defer s.Close()
 	srv := httpserver.New(s, httpserver.Config{Rates: cfg.rates, MaxUploadBytes: cfg.maxUploadBytes, Version: version,
 		MetricsToken: cfg.metricsToken, TrustedProxies: cfg.trustedProxies, AllowedHosts: cfg.allowedHosts,
-		MaxConnsPerClient: cfg.maxConnsPerClient, Logins: cfg.logins}, log)
+		MaxConnsPerClient: cfg.maxConnsPerClient, Logins: cfg.logins, Collection: cfg.collection}, log)
 	served := []*listener{{srv.LimitConns(lns[0]), srv.HTTPServer()}}
 	if len(lns) > 1 {
 		metrics := &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,

@@ -40,6 +40,8 @@ func serveSettings() []setting {
 		{"start-red-months", "TRACKER_START_RED_MONTHS", strconv.Itoa(r.StartRedMonths), "开工亮灯：逾期未开工达到此月数为红灯"},
 		{"start-denominator", "TRACKER_START_DENOMINATOR", r.StartDenominator, "开工率分母：to_date（截至当月计划开工）或 full_year（全年计划开工）"},
 		{"light-basis", "TRACKER_LIGHT_BASIS", r.LightBasis, "投资亮灯的序时进度：from_start（新开工项目自开工月起算）或 calendar（一律按月份÷12）"},
+		{"review", "TRACKER_REVIEW", "on", "区县上传的台账须经市重大项目办审核通过后才计入数据：on（默认）或 off（上传提交后立即计入）"},
+		{"deadline-day", "TRACKER_DEADLINE_DAY", strconv.Itoa(models.DefaultDeadlineDay), "月度台账报送截止日：次月的第几日（1–28），逾期未报送的单位列为逾期"},
 		{"log-level", "TRACKER_LOG_LEVEL", "info", "日志级别：debug、info、warn 或 error"},
 		{"metrics-addr", "TRACKER_METRICS_ADDR", "", "另开一个监听地址只提供 /metrics（空：不另开）"},
 		{"metrics-token", "TRACKER_METRICS_TOKEN", "", "/metrics 要求的 Bearer 令牌（空：主地址上的 /metrics 只回答本机访问）"},
@@ -62,6 +64,7 @@ type serveConfig struct {
 	logins                               httpx.LoginLimits
 	maxUploadBytes                       int64
 	rates                                models.RateConfig
+	collection                           models.Collection
 	logLevel                             slog.Level
 	shutdownTimeout                      time.Duration
 }
@@ -101,6 +104,16 @@ func (cfg *serveConfig) convert(raw map[string]*string) error {
 		StartDenominator:   *raw["start-denominator"],
 		LightBasis:         *raw["light-basis"],
 	}
+	cfg.collection.DeadlineDay = p.count("deadline-day", *raw["deadline-day"], 1)
+	switch strings.TrimSpace(*raw["review"]) {
+	case "on":
+	case "off":
+		cfg.collection.NoReview = true
+	default:
+		if p.err == nil {
+			p.err = fmt.Errorf("--review（TRACKER_REVIEW）应为 on 或 off，收到“%s”", *raw["review"])
+		}
+	}
 	cfg.shutdownTimeout = p.duration("shutdown-timeout", *raw["shutdown-timeout"])
 	cfg.trustedProxies, cfg.allowedHosts = splitList(*raw["trusted-proxies"]), splitList(*raw["allowed-hosts"])
 	cfg.maxConnsPerClient = p.count("max-conns-per-client", *raw["max-conns-per-client"], 0)
@@ -132,6 +145,8 @@ func (cfg *serveConfig) check() error {
 		return errors.New("亮灯阈值应满足 0 ≤ 黄灯 ≤ 红灯")
 	case cfg.rates.StartRedMonths < 1:
 		return errors.New("开工红灯月数应至少为 1")
+	case cfg.collection.DeadlineDay > 28:
+		return fmt.Errorf("报送截止日应为 1 到 28 之间的整数，收到 %d", cfg.collection.DeadlineDay)
 	case cfg.shutdownTimeout <= 0:
 		return errors.New("停止等待时间应大于 0")
 	}

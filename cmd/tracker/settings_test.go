@@ -91,6 +91,7 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 		"TRACKER_METRICS_ADDR": "127.0.0.1:9100", "TRACKER_METRICS_TOKEN": "tok", "TRACKER_SHUTDOWN_TIMEOUT": "5s",
 		"TRACKER_TRUSTED_PROXIES": "10.0.0.1, 10.1.0.0/16", "TRACKER_ALLOWED_HOSTS": "tracker.zibo.gov.cn,10.0.0.5:8080",
 		"TRACKER_MAX_CONNS_PER_CLIENT": "20", "TRACKER_LOGIN_MAX_FAILURES": "3", "TRACKER_LOGIN_MAX_FAILURES_PER_ADDRESS": "50",
+		"TRACKER_REVIEW": "off", "TRACKER_DEADLINE_DAY": "10",
 	})
 	cfg, err := parseServe(serveInv(env), nil)
 	if err != nil {
@@ -100,19 +101,21 @@ func TestServeSettingsFlagsOverrideEnvironment(t *testing.T) {
 		rates:    models.RateConfig{InvestmentYellowPP: 5, InvestmentRedPP: 20, StartRedMonths: 2, StartDenominator: "full_year", LightBasis: "calendar"},
 		logLevel: slog.LevelDebug, metricsAddr: "127.0.0.1:9100", metricsToken: "tok", shutdownTimeout: 5 * time.Second,
 		trustedProxies: []string{"10.0.0.1", "10.1.0.0/16"}, allowedHosts: []string{"tracker.zibo.gov.cn", "10.0.0.5:8080"},
-		maxConnsPerClient: 20, logins: httpx.LoginLimits{PerAccount: 3, PerAddress: 50}}
+		maxConnsPerClient: 20, logins: httpx.LoginLimits{PerAccount: 3, PerAddress: 50},
+		collection: models.Collection{NoReview: true, DeadlineDay: 10}}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("from environment: %+v, want %+v", cfg, want)
 	}
 	cfg, err = parseServe(serveInv(env), []string{"--addr", "127.0.0.1:1", "--demo=false", "--max-upload-mb", "1",
 		"--light-red-pp", "25", "--start-denominator", "to_date", "--log-level", "warn", "--shutdown-timeout", "1m",
-		"--trusted-proxies", "", "--max-conns-per-client", "0"})
+		"--trusted-proxies", "", "--max-conns-per-client", "0", "--review", "on", "--deadline-day", "7"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want.addr, want.demo, want.maxUploadBytes, want.rates.InvestmentRedPP = "127.0.0.1:1", false, 1<<20, 25
 	want.rates.StartDenominator, want.logLevel, want.shutdownTimeout = "to_date", slog.LevelWarn, time.Minute
 	want.trustedProxies, want.maxConnsPerClient = nil, 0
+	want.collection = models.Collection{DeadlineDay: 7}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("flags over environment: %+v, want %+v", cfg, want)
 	}
@@ -125,7 +128,8 @@ func TestServeSettingsDefaults(t *testing.T) {
 	}
 	want := serveConfig{addr: "127.0.0.1:8080", dsn: "data/tracker.db", maxUploadBytes: 32 << 20,
 		rates: models.DefaultRateConfig(), logLevel: slog.LevelInfo, shutdownTimeout: 20 * time.Second,
-		maxConnsPerClient: 100, logins: httpx.LoginLimits{PerAccount: 5, PerAddress: 30}}
+		maxConnsPerClient: 100, logins: httpx.LoginLimits{PerAccount: 5, PerAddress: 30},
+		collection: models.Collection{DeadlineDay: models.DefaultDeadlineDay}}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("defaults %+v, want %+v", cfg, want)
 	}
@@ -145,6 +149,9 @@ func TestServeSettingsBadValues(t *testing.T) {
 		{nil, []string{"--shutdown-timeout", "soon"}, "--shutdown-timeout（TRACKER_SHUTDOWN_TIMEOUT）应为时长，如 20s，收到“soon”"},
 		{nil, []string{"extra"}, "多余的参数“extra”，运行 tracker serve --help 查看用法"},
 		{map[string]string{"TRACKER_TRUSTED_PROXIES": "proxy.local"}, nil, "--trusted-proxies（TRACKER_TRUSTED_PROXIES）应为 IP 地址或网段（如 10.0.0.1、10.0.0.0/8），以逗号分隔，收到“proxy.local”"},
+		{map[string]string{"TRACKER_REVIEW": "maybe"}, nil, "--review（TRACKER_REVIEW）应为 on 或 off，收到“maybe”"},
+		{nil, []string{"--deadline-day", "31"}, "报送截止日应为 1 到 28 之间的整数，收到 31"},
+		{nil, []string{"--deadline-day", "0"}, "--deadline-day（TRACKER_DEADLINE_DAY）应为不小于 1 的整数，收到“0”"},
 		{nil, []string{"--login-max-failures", "0"}, "--login-max-failures（TRACKER_LOGIN_MAX_FAILURES）应为不小于 1 的整数，收到“0”"},
 	} {
 		_, err := parseServe(serveInv(envOfMap(c.env)), c.args)

@@ -30,5 +30,5 @@ func (s *Store) EditProject(ctx context.Context, code string, e models.Edit, use
 		return nil, err
 	}
 	return s.CreateImport(ctx, NewImport{FileName: "手工修改 " + code, Data: raw, User: user, Ledger: ledger,
-		Kind: models.ImportEdit, RefuseRejected: true})
+		Kind: models.ImportEdit, RefuseRejected: true, Note: e.Note})
 }

@@ -29,6 +29,11 @@ type NewImport struct {
 	// Summary returns the import without its changes (ChangeCount says how
 	// many): a caller that shows only counts spares holding them all.
 	Summary bool
+	// Submit keeps an upload for the office's review instead of applying
+	// it (StatusSubmitted): computed, nothing changed.
+	Submit bool
+	// Note is a hand edit's 修改原因.
+	Note string
 }
 
 // ImportRules are what the office allowed an import beyond the rules.
@@ -59,13 +64,17 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 			kind = models.ImportUpload
 		}
 		row := importRow{Status: models.StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
-			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", Columns: "[]", FileSize: int64(len(in.Data)), FileData: in.Data}
+			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", Columns: "[]", FileSize: int64(len(in.Data)), FileData: in.Data,
+			Unit: ownUnit(in.User), Note: in.Note}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun, in.Summary)
+		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun && !in.Submit, in.Summary)
 		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
+		}
+		if err == nil && in.Submit && !in.DryRun {
+			err = s.markSubmitted(tx, imp)
 		}
 		out = imp
 		return err
@@ -203,6 +212,9 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	case apply:
 		now := s.now()
 		row.Status, row.CommittedAt = models.StatusCommitted, &now
+		if row.Unit != "" && row.Kind == models.ImportUpload && row.SubmittedAt == nil {
+			row.SubmittedAt = &now // a unit's upload applied at once (review off) is sent now
+		}
 	}
 	if err := tx.Omit("file_data").Save(row).Error; err != nil {
 		return nil, err

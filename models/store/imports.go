@@ -37,6 +37,12 @@ type importRow struct {
 	Columns      string
 	FileSize     int64
 	FileData     []byte
+	Unit         string
+	Note         string
+	SubmittedAt  *time.Time
+	ReviewedBy   string
+	ReviewedAt   *time.Time
+	ReturnReason string
 }
 
 func (importRow) TableName() string { return "imports" }
@@ -59,7 +65,8 @@ func (r *importRow) toImport() *models.Import {
 	imp := &models.Import{ID: r.ID, Status: r.Status, Kind: r.Kind, RevertedBy: r.RevertedBy, FileName: r.FileName, SHA256: r.SHA256, Period: models.Month(r.Period),
 		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
 		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
-		Districts: []string{}, Problems: []models.Problem{}, Changes: []models.Change{}, Columns: []models.LedgerColumn{}}
+		Districts: []string{}, Problems: []models.Problem{}, Changes: []models.Change{}, Columns: []models.LedgerColumn{},
+		Unit: r.Unit, Note: r.Note, SubmittedAt: r.SubmittedAt, ReviewedBy: r.ReviewedBy, ReviewedAt: r.ReviewedAt, ReturnReason: r.ReturnReason}
 	if r.District != "" {
 		imp.Districts = strings.Split(r.District, ",")
 	}
@@ -90,6 +97,9 @@ func (s *Store) Imports(ctx context.Context, f models.ImportFilter) ([]*models.I
 	}
 	if f.Period != 0 {
 		q = q.Where("period = ?", int(f.Period))
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
@@ -164,42 +174,34 @@ func loadChanges(db *gorm.DB, id int64, period models.Month) ([]models.Change, e
 	return out, nil
 }
 
-// Submission says whether a unit has sent its ledger for a month: a
-// committed import for that month that applied rows of the unit.
-type Submission struct {
-	District   string     `json:"district"`
-	Submitted  bool       `json:"submitted"`
-	Imports    int        `json:"imports"`
-	LastImport *int64     `json:"last_import_id"`
-	LastAt     *time.Time `json:"last_at"`
-}
-
-// Submissions returns, for every unit in report order, whether it has sent
-// a ledger for month m.
-func (s *Store) Submissions(ctx context.Context, m models.Month) ([]Submission, error) {
+// Submissions returns, for every unit in report order, where it stands
+// with month m's ledger (models.Submissions, the one rule of 报送) as of
+// now: only the unit's own uploads for m count, never the office's
+// imports nor a hand edit.
+func (s *Store) Submissions(ctx context.Context, m models.Month, c models.Collection, now time.Time) ([]models.Submission, error) {
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var rows []importRow
-	err = s.db.WithContext(ctx).Omit("file_data", "problems").Where("period = ? AND status = ?", int(m), models.StatusCommitted).
+	err = s.db.WithContext(ctx).Select("id, unit, status, submitted_at, committed_at, created_at").
+		Where("period = ? AND kind = ? AND unit <> '' AND status IN ?", int(m), models.ImportUpload,
+			[]models.ImportStatus{models.StatusSubmitted, models.StatusCommitted, models.StatusReturned}).
 		Order("id").Find(&rows).Error
 	if err != nil {
 		return nil, err
 	}
-	byUnit := map[string]*Submission{}
-	out := make([]Submission, len(units))
+	names := make([]string, len(units))
 	for i, u := range units {
-		out[i] = Submission{District: u.Name}
-		byUnit[u.Name] = &out[i]
+		names[i] = u.Name
 	}
-	for _, r := range rows {
-		for _, d := range strings.Split(r.District, ",") {
-			if sub := byUnit[d]; sub != nil {
-				id, at := r.ID, r.CommittedAt
-				sub.Submitted, sub.Imports, sub.LastImport, sub.LastAt = true, sub.Imports+1, &id, at
-			}
+	sent := make([]models.Sent, len(rows))
+	for i, r := range rows {
+		at := r.CreatedAt
+		if r.SubmittedAt != nil {
+			at = *r.SubmittedAt
 		}
+		sent[i] = models.Sent{ImportID: r.ID, Unit: r.Unit, Status: r.Status, At: at}
 	}
-	return out, nil
+	return models.Submissions(names, m, sent, c, now), nil
 }

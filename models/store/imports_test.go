@@ -204,30 +204,6 @@ func firstDiff(a, b string) string {
 	return fmt.Sprintf("%d vs %d lines", len(al), len(bl))
 }
 
-func TestSubmissionsListEveryUnitForTheMonth(t *testing.T) {
-	eachStore(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
-		zd, zc := seeded(t, s)
-		june := models.MonthOf(2024, 6)
-		s.CreateImport(ctx, NewImport{FileName: "zd.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zd, 1*models.Wan))})
-		s.CreateImport(ctx, NewImport{FileName: "zc.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(zc, 1*models.Wan)), DryRun: true})
-		subs, err := s.Submissions(ctx, june)
-		if err != nil || len(subs) != 12 {
-			t.Fatalf("%d units, %v", len(subs), err)
-		}
-		got := map[string]bool{}
-		for _, sub := range subs {
-			got[sub.District] = sub.Submitted
-		}
-		if !got["张店区"] || got["淄川区"] || got["博山区"] {
-			t.Errorf("submitted: %v (a preview does not count)", got)
-		}
-		if subs, _ := s.Submissions(ctx, models.MonthOf(2024, 7)); subs[0].Submitted {
-			t.Errorf("July counted June's ledger")
-		}
-	})
-}
-
 func TestLockedQuarterRefusesImportsAndReverts(t *testing.T) {
 	eachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()

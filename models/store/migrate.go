@@ -2,8 +2,13 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
+
+	"gorm.io/gorm"
+
+	"tracker/models"
 )
 
 // migrations are the schema versions in order. Each is frozen once
@@ -195,10 +200,29 @@ var migrations = []string{
 	`ALTER TABLE categories ADD COLUMN grp TEXT NOT NULL DEFAULT '';
 	UPDATE categories SET grp = '产业项目' WHERE name IN ('工业', '现代服务业');
 	UPDATE categories SET grp = '城市建设项目' WHERE name IN ('能源及基础设施', '乡村振兴及社会民生');`,
+	// 14 (reviewVersion): the office reviews the units' uploads: an import keeps its
+	// sender's own unit (only a unit's own uploads are its 报送), when it
+	// was sent, who approved or returned it and why; a hand edit keeps its
+	// 修改原因 where pages and the audit trail read it (filled in from the
+	// kept edit for earlier edits, see fixups).
+	`ALTER TABLE imports ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+	ALTER TABLE imports ADD COLUMN note TEXT NOT NULL DEFAULT '';
+	ALTER TABLE imports ADD COLUMN submitted_at TIMESTAMP;
+	ALTER TABLE imports ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';
+	ALTER TABLE imports ADD COLUMN reviewed_at TIMESTAMP;
+	ALTER TABLE imports ADD COLUMN return_reason TEXT NOT NULL DEFAULT '';
+	CREATE INDEX imports_status ON imports (status, period);`,
 }
 
 // versionCategoryGroups is the schema version that has categories.grp.
 const versionCategoryGroups = 13
+
+// fixups are the steps of a migration that SQL alone does not write the
+// same way in both dialects, run in its transaction after its DDL.
+var fixups = map[int]func(tx *gorm.DB) error{reviewVersion: editNotes}
+
+// reviewVersion is the step that brought the office's review.
+const reviewVersion = 14
 
 var dialectWords = map[string]map[string]string{
 	"sqlite":   {"{{id}}": "INTEGER PRIMARY KEY AUTOINCREMENT", "{{blob}}": "BLOB"},
@@ -280,6 +304,12 @@ func (s *Store) migrateStep(ctx context.Context, version int) error {
 			return err
 		}
 	}
+	if fix := fixups[version]; fix != nil {
+		if err := fix(tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
 	if err := tx.Exec(`INSERT INTO schema_migrations (version) VALUES (?)`, version).Error; err != nil {
 		tx.Rollback()
 		return err
@@ -292,4 +322,26 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v).Error
 	return v, err
+}
+
+// editNotes copies each earlier hand edit's 修改原因 from its kept edit
+// (the JSON models.Edit writes) into the import's note; an edit that
+// cannot be read keeps none.
+func editNotes(tx *gorm.DB) error {
+	var rows []importRow
+	if err := tx.Select("id, file_data").Where("kind = ?", models.ImportEdit).Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		var e struct {
+			Note string `json:"note"`
+		}
+		if json.Unmarshal(r.FileData, &e) != nil || e.Note == "" {
+			continue
+		}
+		if err := tx.Exec("UPDATE imports SET note = ? WHERE id = ?", e.Note, r.ID).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"tracker/models"
+)
+
+// ownUnit is the unit whose own upload an import of u is: a district
+// uploader's; "" for the office and reviewers.
+func ownUnit(u models.User) string {
+	if u.Role == models.RoleUploader {
+		return u.District
+	}
+	return ""
+}
+
+// markSubmitted puts a planned upload (a preview) up for the office's
+// review: nothing applied. An upload none of whose rows can be applied
+// stays rejected: there is nothing to review.
+func (s *Store) markSubmitted(tx *gorm.DB, imp *models.Import) error {
+	if imp.Status != models.StatusPreviewed {
+		return nil
+	}
+	now := s.now()
+	err := tx.Model(&importRow{}).Where("id = ?", imp.ID).
+		Updates(map[string]any{"status": models.StatusSubmitted, "submitted_at": now}).Error
+	if err == nil {
+		imp.Status, imp.SubmittedAt = models.StatusSubmitted, &now
+	}
+	return err
+}
+
+// SubmitImport sends a previewed upload for the office's review: its
+// changes are computed again against the database as it is now (the
+// office reviews what approving would do), nothing is applied.
+func (s *Store) SubmitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User, rules ImportRules) (*models.Import, error) {
+	var out *models.Import
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		row, err := importIn(tx, id, models.StatusPreviewed, "提交审核")
+		if err == nil {
+			err = checkOpen(tx, models.Month(row.Period), rules, user)
+		}
+		if err != nil {
+			return err
+		}
+		if out, err = s.plan(tx, &row, ledger, user, rules, false, false); err != nil {
+			return err
+		}
+		return s.markSubmitted(tx, out)
+	})
+	return out, err
+}
+
+// ApproveImport applies a submitted upload, as a commit does: the ledger
+// is read again by the caller and planned with the sender's rights
+// (sender), so the office's approval applies exactly the rows the unit
+// may send. reviewer is who approved it.
+func (s *Store) ApproveImport(ctx context.Context, id int64, ledger *models.Ledger, sender, reviewer models.User, rules ImportRules) (*models.Import, error) {
+	var out *models.Import
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		row, err := importIn(tx, id, models.StatusSubmitted, "审核通过")
+		if err == nil {
+			err = checkOpen(tx, models.Month(row.Period), rules, sender)
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		row.ReviewedBy, row.ReviewedAt = reviewer.Name, &now
+		out, err = s.plan(tx, &row, ledger, sender, rules, true, false)
+		return err
+	})
+	return out, err
+}
+
+// ReturnImport sends a submitted upload back to its unit with a reason
+// (required): nothing is applied, the unit sees why and uploads again.
+func (s *Store) ReturnImport(ctx context.Context, id int64, reviewer models.User, reason string) (*models.Import, error) {
+	reason = models.TrimText(reason)
+	if reason == "" {
+		return nil, models.Errorf(models.EINVALID, "请写明退回原因，便于报送单位修改后重新上传")
+	}
+	if n := len([]rune(reason)); n > 500 {
+		return nil, models.Errorf(models.EINVALID, "退回原因最多 500 个字，收到 %d 个字", n)
+	}
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		if _, err := importIn(tx, id, models.StatusSubmitted, "退回"); err != nil {
+			return err
+		}
+		return tx.Model(&importRow{}).Where("id = ?", id).Updates(map[string]any{"status": models.StatusReturned,
+			"reviewed_by": reviewer.Name, "reviewed_at": s.now(), "return_reason": reason}).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Import(ctx, id)
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tracker/httpx"
+	"tracker/models"
+)
+
+// submissionsView is 报送情况: for a month, every unit's standing with its
+// ledger (the one rule, models.Submissions) and the 催报 text.
+type submissionsView struct {
+	Month       models.Month
+	Years       []int
+	Months      []int
+	Submissions []models.Submission
+	Approved    int
+	Waiting     int // submitted, not yet approved
+	Late        int
+	Deadline    string
+	Reminder    string
+	Office      bool // the office sees every import; a unit its own
+	District    string
+}
+
+func (s *Server) submissionsPage(c *gin.Context) {
+	m, err := s.AsOfMonth(c)
+	if err != nil {
+		s.listFail(c, err, "报送情况", "submissions")
+		return
+	}
+	u := httpx.CurrentUser(c)
+	v := submissionsView{Month: m, Months: monthNumbers(), Office: u.Role != models.RoleUploader, District: u.District}
+	if v.Years, err = s.Store.Years(c); err == nil {
+		v.Submissions, err = s.Store.Submissions(c, m, s.Collection, time.Now())
+	}
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	v.Approved, v.Late = countSubmissions(v.Submissions)
+	for _, sub := range v.Submissions {
+		if sub.Submitted && !sub.Approved {
+			v.Waiting++
+		}
+	}
+	if len(v.Submissions) > 0 {
+		v.Deadline = v.Submissions[0].Deadline
+	}
+	v.Reminder = models.Reminder(m, v.Submissions)
+	s.render(c, http.StatusOK, "submissions", view{Title: "报送情况", Nav: "submissions", Data: v})
+}
+
+// countSubmissions counts the units approved and the units late.
+func countSubmissions(subs []models.Submission) (approved, late int) {
+	for _, sub := range subs {
+		if sub.Approved {
+			approved++
+		}
+		if sub.Late {
+			late++
+		}
+	}
+	return approved, late
+}
