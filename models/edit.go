@@ -170,23 +170,23 @@ func normalizeEdited(d FieldDef, f *Facts) error {
 	case ValueName:
 		f.Name = NormalizeName(f.Name)
 		if f.Name == "" {
-			return Errorf(EINVALID, "项目名称不能为空")
+			return FieldErrorf(d.Name, EINVALID, "项目名称不能为空")
 		}
 	case ValueText, ValueLongText:
 		t := TrimText(*d.Text(f))
 		return d.Set(f, &t)
 	case ValueNature:
 		if f.Nature != NatureNew && f.Nature != NatureContinuing {
-			return Errorf(EINVALID, "建设性质“%s”无效，应为“新开工”或“续建”", f.Nature)
+			return FieldErrorf(d.Name, EINVALID, "建设性质“%s”无效，应为“新开工”或“续建”", f.Nature)
 		}
 	case ValueMoney:
 		if m, _ := ParseDecimal(*d.Text(f), Wan); m < 0 {
-			return Errorf(EINVALID, "%s不能为负数", d.Label)
+			return FieldErrorf(d.Name, EINVALID, "%s不能为负数", d.Label)
 		}
 	case ValueMonth:
 		if t := d.Text(f); t != nil {
 			if m, err := ParseMonth(*t); err != nil || !m.Valid() {
-				return Errorf(EINVALID, "%s“%s”无效", d.Label, *t)
+				return FieldErrorf(d.Name, EINVALID, "%s“%s”无效", d.Label, *t)
 			}
 		}
 	}
@@ -228,13 +228,13 @@ func ParseInput(d FieldDef, raw string) (*string, error) {
 	case ValueMoney:
 		m, err := ParseDecimal(strings.ReplaceAll(raw, ",", ""), Wan)
 		if err != nil {
-			return nil, Errorf(EINVALID, "%s“%s”不是有效的金额（万元）", d.Label, raw)
+			return nil, FieldErrorf(d.Name, EINVALID, "%s“%s”不是有效的金额（万元）", d.Label, raw)
 		}
 		return m.textPtr(), nil
 	case ValueMonth:
 		m, err := ParseMonth(raw)
 		if err != nil {
-			return nil, Errorf(EINVALID, "%s“%s”格式不对，应为 YYYY-MM，例如 2024-06", d.Label, raw)
+			return nil, FieldErrorf(d.Name, EINVALID, "%s“%s”格式不对，应为 YYYY-MM，例如 2024-06", d.Label, raw)
 		}
 		return monthText(m), nil
 	}

@@ -28,6 +28,10 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Field, when set, is the API name of the one field the error is
+	// about ("completed_ytd_wan", or "period" and "note" of an edit), so a
+	// form can show the message beside that field.
+	Field string
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
@@ -35,6 +39,21 @@ func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message)
 // Errorf returns an *Error with a formatted Chinese message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldErrorf returns an *Error about one field, named by its API name.
+func FieldErrorf(field, code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Field: field}
+}
+
+// ErrorField returns the field of the first *Error in err's chain, "" when
+// it concerns no single field.
+func ErrorField(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL

@@ -28,6 +28,7 @@ type projectView struct {
 	Counts    bool                // counted in the rates at Month (not 准备类)
 	CanEdit   bool                // the user may correct this unit's figures by hand
 	Periods   []models.Month
+	Form      editState // the edit form as typed, when it comes back with a message
 }
 
 func (s *Server) projectPage(c *gin.Context) {
@@ -36,15 +37,24 @@ func (s *Server) projectPage(c *gin.Context) {
 		s.FailPage(c, err)
 		return
 	}
-	p, err := s.Store.Project(c, models.NormalizeCode(c.Param("code")), m.Year())
+	v, err := s.projectData(c, models.NormalizeCode(c.Param("code")), m)
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "project", view{Title: v.P.Name, Nav: "projects", Data: v})
+}
+
+// projectData gathers one project's page as of month m.
+func (s *Server) projectData(c *gin.Context, code string, m models.Month) (projectView, error) {
+	p, err := s.Store.Project(c, code, m.Year())
 	if err == nil {
 		ps := []models.Project{p.AsOf(m)}
 		err = s.Store.AttachMonthNotes(c, ps, m)
 		p = ps[0]
 	}
 	if err != nil {
-		s.FailPage(c, err)
-		return
+		return projectView{}, err
 	}
 	v := projectView{P: p, Month: m, Status: models.StatusOf(&p, m, s.Rates), Chart: investmentChart(&p)}
 	v.StartText = startText(&p, v.Status.Start, m)
@@ -53,19 +63,14 @@ func (s *Server) projectPage(c *gin.Context) {
 		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
 	}
 	if v.Sources, err = s.Store.InvestmentSources(c, p.Code, m); err != nil {
-		s.FailPage(c, err)
-		return
+		return v, err
 	}
 	v.OnList, v.Counts = p.OnListAt(m), p.CountsAt(m)
 	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
-		s.FailPage(c, err)
-		return
+		return v, err
 	}
-	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300}); err != nil {
-		s.FailPage(c, err)
-		return
-	}
-	s.render(c, http.StatusOK, "project", view{Title: p.Name, Nav: "projects", Data: v})
+	v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300})
+	return v, err
 }
 
 // startText says where a project stands against its start milestone as of
