@@ -51,6 +51,8 @@ func (s *Server) Register(r *gin.Engine) {
 	read.GET("/locks", s.listLocks)
 	read.GET("/lists/:year", s.getList)
 	read.GET("/mappings", s.listMappings)
+	read.GET("/supervisions", s.listSupervisions)
+	read.GET("/supervisions/:id", s.getSupervision)
 
 	write := read.Group("", s.require(models.User.CanImport))
 	write.POST("/imports", s.postImport)
@@ -59,6 +61,7 @@ func (s *Server) Register(r *gin.Engine) {
 	write.POST("/imports/:id/discard", s.discardImport)
 	write.PATCH("/projects/:code", s.editProject)
 	write.DELETE("/mappings/:id", s.forgetMapping)
+	write.POST("/supervisions/:id/reply", s.superviseStep(models.SuperviseReply))
 
 	admin := read.Group("", s.require(models.User.IsAdmin))
 	admin.GET("/audit", s.audit)
@@ -70,6 +73,9 @@ func (s *Server) Register(r *gin.Engine) {
 	admin.POST("/imports/:id/additions", s.acceptAdditions)
 	admin.POST("/imports/:id/approve", s.approveImport)
 	admin.POST("/imports/:id/return", s.returnImport)
+	admin.POST("/supervisions", s.openSupervision)
+	admin.POST("/supervisions/:id/close", s.superviseStep(models.SuperviseClose))
+	admin.POST("/supervisions/:id/reopen", s.superviseStep(models.SuperviseReopen))
 	admin.GET("/login-blocks", s.loginBlocks)
 	admin.DELETE("/login-blocks", s.clearLoginBlocks)
 }

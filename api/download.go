@@ -102,6 +102,14 @@ func auditRow(e models.AuditEntry) reports.AuditRow {
 	if e.Kind == models.ImportEdit {
 		r.FileName = ""
 	}
+	if e.Kind == models.AuditSupervision {
+		r.Status, r.Field = models.SupervisionStatus(textOf(e.New)).Label(), "督办"+e.Action.Label()
+		r.Old = models.SupervisionStatus(textOf(e.Old)).Label()
+		r.New = r.Status
+		if e.Note != "" {
+			r.New += "：" + e.Note
+		}
+	}
 	return r
 }
 

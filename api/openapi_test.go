@@ -237,6 +237,23 @@ func TestOpenAPIConformance(t *testing.T) {
 
 	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, up, map[string]any{"period": "2024-07", "completed_ytd_wan": 20000.5, "note": "核实"}, 200)
 	c.json("PATCH", "/api/v1/projects/{code}", "/api/v1/projects/"+p.Code, reviewer, map[string]any{"period": "2024-07", "completed_ytd_wan": 1}, 403)
+	var sv struct {
+		ID int64 `json:"id"`
+	}
+	c.json("POST", "/api/v1/supervisions", "/api/v1/supervisions", up, map[string]string{"code": p.Code, "deadline": "2024-07-15", "description": "x"}, 403)
+	c.json("POST", "/api/v1/supervisions", "/api/v1/supervisions", admin, map[string]string{"code": p.Code, "deadline": "7月", "description": "x"}, 400)
+	servertest.DecodeJSON(t, c.json("POST", "/api/v1/supervisions", "/api/v1/supervisions", admin,
+		map[string]string{"code": p.Code, "unit": "张店区", "deadline": "2024-07-15", "description": "用地预审未批复"}, 201), &sv)
+	svp := fmt.Sprintf("/api/v1/supervisions/%d", sv.ID)
+	c.call("GET", "/api/v1/supervisions", "/api/v1/supervisions?status=open&unit="+url.QueryEscape("张店区")+"&overdue=1", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/supervisions", "/api/v1/supervisions?overdue=x", reviewer, "", nil, 400)
+	c.call("GET", "/api/v1/supervisions/{id}", svp, reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/supervisions/{id}", "/api/v1/supervisions/999", reviewer, "", nil, 404)
+	c.json("POST", "/api/v1/supervisions/{id}/reply", svp+"/reply", reviewer, map[string]string{"text": "x"}, 403)
+	c.json("POST", "/api/v1/supervisions/{id}/reply", svp+"/reply", up, map[string]string{"text": "已报市自然资源局"}, 200)
+	c.json("POST", "/api/v1/supervisions/{id}/reopen", svp+"/reopen", admin, map[string]string{"text": "x"}, 409)
+	c.json("POST", "/api/v1/supervisions/{id}/close", svp+"/close", admin, map[string]string{"text": "已批复"}, 200)
+	c.json("POST", "/api/v1/supervisions/{id}/reopen", svp+"/reopen", admin, map[string]string{"text": "批复有误"}, 200)
 	c.call("GET", "/api/v1/audit", "/api/v1/audit?code="+p.Code+"&from=2020-01-01&limit=10", admin, "", nil, 200)
 	c.call("GET", "/api/v1/audit", "/api/v1/audit", reviewer, "", nil, 403)
 	c.call("GET", "/api/v1/audit.xlsx", "/api/v1/audit.xlsx", admin, "", nil, 200)

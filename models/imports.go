@@ -42,9 +42,11 @@ const (
 	ImportEdit       ImportKind = "edit"        // a hand edit in the pages or the API
 	ImportList       ImportKind = "list"        // the year's list (kind=list)
 	ImportListChange ImportKind = "list_change" // one change of a year's list (增补, 调出, 转为实施类)
+	// AuditSupervision is no import: it marks a 督办 step in the audit trail.
+	AuditSupervision ImportKind = "supervision"
 )
 
-var kindLabels = map[ImportKind]string{ImportUpload: "上传台账", ImportEdit: "手工修改", ImportList: "年度清单", ImportListChange: "清单调整"}
+var kindLabels = map[ImportKind]string{ImportUpload: "上传台账", ImportEdit: "手工修改", ImportList: "年度清单", ImportListChange: "清单调整", AuditSupervision: "督办"}
 
 // Label is the kind in Chinese.
 func (k ImportKind) Label() string {
@@ -189,6 +191,12 @@ type AuditEntry struct {
 	ReviewedBy   string     `json:"reviewed_by"`
 	ReviewedAt   *time.Time `json:"reviewed_at"`
 	ReturnReason string     `json:"return_reason"`
+	// SupervisionID and Action are set on a 督办 step (Kind
+	// AuditSupervision, ImportID 0): Old and New are the item's status
+	// before and after, Note what was said (the description, the reply,
+	// the closing or reopening note).
+	SupervisionID int64             `json:"supervision_id,omitempty"`
+	Action        SupervisionAction `json:"action,omitempty"`
 }
 
 // ImportFilter selects imports for the history.
@@ -211,6 +219,9 @@ type AuditFilter struct {
 	District string
 	From, To time.Time // on the change's commit time
 	Limit    int       // default 1000
+	// ImportsOnly leaves out the 督办 steps (the project page shows them
+	// in its own 督办 section).
+	ImportsOnly bool
 }
 
 // Correction is a change made, after a quarter was locked, to a figure

@@ -76,3 +76,17 @@ func MayChangeImport(u User, imp *Import) bool {
 func MayReviewImport(u User, imp *Import) bool {
 	return Allowed(u, ActionReview, "") && imp.Status == StatusSubmitted
 }
+
+// MaySupervise reports whether u may take step a of a 督办 item whose
+// responsible unit is unit: the office (admins) opens, closes and reopens
+// items; an item is answered by an uploader of its unit, or by the office
+// on the unit's behalf.
+func MaySupervise(u User, a SupervisionAction, unit string) bool {
+	switch a {
+	case SuperviseOpen, SuperviseClose, SuperviseReopen:
+		return Allowed(u, ActionAdmin, "")
+	case SuperviseReply:
+		return unit != "" && Allowed(u, ActionWriteUnit, unit)
+	}
+	return false
+}

@@ -28,3 +28,28 @@ func TestPolicyTable(t *testing.T) {
 		}
 	}
 }
+
+func TestMaySuperviseTable(t *testing.T) {
+	admin := User{Name: "a", Role: RoleAdmin}
+	zd := User{Name: "z", Role: RoleUploader, District: "张店区"}
+	reviewer := User{Name: "r", Role: RoleReviewer}
+	stray := User{Name: "s", Role: RoleUploader}
+	tests := []struct {
+		u    User
+		a    SupervisionAction
+		unit string
+		want bool
+	}{
+		{admin, SuperviseOpen, "张店区", true}, {admin, SuperviseReply, "张店区", true}, {admin, SuperviseClose, "张店区", true}, {admin, SuperviseReopen, "张店区", true},
+		{zd, SuperviseOpen, "张店区", false}, {zd, SuperviseReply, "张店区", true}, {zd, SuperviseClose, "张店区", false}, {zd, SuperviseReopen, "张店区", false},
+		{zd, SuperviseReply, "淄川区", false}, {stray, SuperviseReply, "", false}, {admin, SuperviseReply, "", false},
+		{reviewer, SuperviseOpen, "张店区", false}, {reviewer, SuperviseReply, "张店区", false}, {reviewer, SuperviseClose, "张店区", false},
+		{User{Name: "x", Role: RoleUploader, District: "张店区", Disabled: true}, SuperviseReply, "张店区", false},
+		{admin, SupervisionAction("delete"), "张店区", false},
+	}
+	for _, tt := range tests {
+		if got := MaySupervise(tt.u, tt.a, tt.unit); got != tt.want {
+			t.Errorf("MaySupervise(%s/%s, %s, %q) = %v, want %v", tt.u.Role, tt.u.District, tt.a, tt.unit, got, tt.want)
+		}
+	}
+}

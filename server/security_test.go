@@ -47,6 +47,9 @@ func routeTable() map[string]expect {
 		"GET /api/v1/audit":                api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
 		"POST /api/v1/locks": api(403, 403, 400), "DELETE /api/v1/locks": api(403, 403, 400),
 		"GET /api/v1/login-blocks": api(403, 403, 200), "DELETE /api/v1/login-blocks": api(403, 403, 400),
+		"GET /api/v1/supervisions": api(200, 200, 200), "GET /api/v1/supervisions/:id": api(404, 404, 404),
+		"POST /api/v1/supervisions": api(403, 403, 400), "POST /api/v1/supervisions/:id/reply": api(403, 400, 400),
+		"POST /api/v1/supervisions/:id/close": api(403, 403, 400), "POST /api/v1/supervisions/:id/reopen": api(403, 403, 400),
 
 		"GET /": page(303, 303, 303), "POST /logout": page(303, 303, 303),
 		"GET /dashboard": page(200, 200, 200), "GET /projects": page(200, 200, 200), "GET /projects.xlsx": page(200, 200, 200),

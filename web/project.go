@@ -69,7 +69,7 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
 		return v, err
 	}
-	v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300})
+	v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true})
 	return v, err
 }
 

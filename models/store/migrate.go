@@ -212,6 +212,36 @@ var migrations = []string{
 	ALTER TABLE imports ADD COLUMN reviewed_at TIMESTAMP;
 	ALTER TABLE imports ADD COLUMN return_reason TEXT NOT NULL DEFAULT '';
 	CREATE INDEX imports_status ON imports (status, period);`,
+	// 15: 督办: the office hands a project's problem to a responsible unit
+	// with a deadline; every step (交办, 回复, 办结, 重新交办) is kept with
+	// who, when and what was said, for the item's page and the audit trail.
+	// Items reference their project by code without a foreign key, so the
+	// trail outlives a project removed by a revert.
+	`CREATE TABLE supervisions (
+		id {{id}},
+		code TEXT NOT NULL,
+		unit TEXT NOT NULL,
+		deadline TEXT NOT NULL,
+		description TEXT NOT NULL,
+		status TEXT NOT NULL,
+		reply TEXT NOT NULL DEFAULT '',
+		opened_by TEXT NOT NULL,
+		opened_at TIMESTAMP,
+		updated_at TIMESTAMP
+	);
+	CREATE INDEX supervisions_code ON supervisions (code);
+	CREATE INDEX supervisions_status ON supervisions (status, deadline);
+	CREATE TABLE supervision_steps (
+		supervision_id BIGINT NOT NULL REFERENCES supervisions(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		action TEXT NOT NULL,
+		status TEXT NOT NULL,
+		user_name TEXT NOT NULL,
+		step_at TIMESTAMP,
+		note TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (supervision_id, seq)
+	);
+	CREATE INDEX supervision_steps_at ON supervision_steps (step_at);`,
 }
 
 // versionCategoryGroups is the schema version that has categories.grp.
