@@ -81,22 +81,51 @@ func TimeProgress(month int) float64 { return float64(month) / 12 }
 // named there follow in name order, and named groups with no project are
 // listed with zero figures so every unit appears in the report.
 func ComputeRates(projects []Project, m Month, cfg RateConfig, districtOrder, categoryOrder []string) Rates {
-	r := Rates{Year: m.Year(), Month: m.Num(), TimeProgress: TimeProgress(m.Num())}
-	byDistrict := map[string]*Figures{}
-	byCategory := map[string]*Figures{}
+	t := NewTally(m, cfg)
 	for i := range projects {
-		p := &projects[i]
-		if !p.CountsAt(m) {
-			continue // not on the list at m, or 准备类
-		}
-		f := figuresOf(p, m, cfg)
-		r.Figures.add(f)
-		group(byDistrict, p.District).add(f)
-		group(byCategory, p.Category).add(f)
+		t.Add(&projects[i])
 	}
+	return t.Rates(districtOrder, categoryOrder)
+}
+
+// Tally sums the rates of month m one project at a time, exactly as
+// ComputeRates sums a slice: a portfolio read as a stream (the store's
+// EachOnList) is tallied without being held, and one pass can feed the
+// tallies of several months.
+type Tally struct {
+	m          Month
+	cfg        RateConfig
+	total      Figures
+	byDistrict map[string]*Figures
+	byCategory map[string]*Figures
+}
+
+// NewTally starts the rates as of month m under cfg.
+func NewTally(m Month, cfg RateConfig) *Tally {
+	return &Tally{m: m, cfg: cfg, byDistrict: map[string]*Figures{}, byCategory: map[string]*Figures{}}
+}
+
+// Add counts p when it counts at the month (CountsAt), and only its
+// figures reported for months up to it (an actual start after it is none).
+// p is not kept.
+func (t *Tally) Add(p *Project) {
+	if !p.CountsAt(t.m) {
+		return // not on the list at m, or 准备类
+	}
+	f := figuresOf(p, t.m, t.cfg)
+	t.total.add(f)
+	group(t.byDistrict, p.District).add(f)
+	group(t.byCategory, p.Category).add(f)
+}
+
+// Rates returns the rates tallied, the groups ordered as ComputeRates
+// orders them.
+func (t *Tally) Rates(districtOrder, categoryOrder []string) Rates {
+	m := t.m
+	r := Rates{Year: m.Year(), Month: m.Num(), TimeProgress: TimeProgress(m.Num()), Figures: t.total}
 	r.Figures.finish(m.Num())
-	r.ByDistrict = groups(byDistrict, districtOrder, m.Num(), func(g *GroupFigures, k string) { g.District = k })
-	r.ByCategory = groups(byCategory, categoryOrder, m.Num(), func(g *GroupFigures, k string) { g.Category = k })
+	r.ByDistrict = groups(t.byDistrict, districtOrder, m.Num(), func(g *GroupFigures, k string) { g.District = k })
+	r.ByCategory = groups(t.byCategory, categoryOrder, m.Num(), func(g *GroupFigures, k string) { g.Category = k })
 	RankGroups(r.ByDistrict)
 	RankGroups(r.ByCategory)
 	return r

@@ -60,24 +60,19 @@ func (s *Server) dashboardPage(c *gin.Context) {
 }
 
 func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, error) {
-	ps, rates, err := s.PortfolioAt(c, m)
+	var listed, lagging, red int
+	cmp, err := s.Reports.ComparedVisit(c, m, false, func(p *models.Project) {
+		listed++
+		st := models.StatusOf(p, m, s.Rates)
+		lagging += b2i(st.Lagging())
+		red += b2i(st.InvestmentLight == models.LightRed || st.StartLight == models.LightRed)
+	})
 	if err != nil {
 		return nil, err
 	}
-	v := &dashboardView{Month: m, Rates: rates, Headline: headline(rates), Months: monthNumbers(), CanImport: httpx.CurrentUser(c).CanImport(), EmptyListing: len(ps) == 0}
-	for i := range ps {
-		st := models.StatusOf(&ps[i], m, s.Rates)
-		if st.Lagging() {
-			v.Lagging++
-		}
-		if st.InvestmentLight == models.LightRed || st.StartLight == models.LightRed {
-			v.Red++
-		}
-	}
-	prev, last, err := s.Reports.Bases(c, m, false)
-	if err != nil {
-		return nil, err
-	}
+	rates, prev, last := cmp.Rates, cmp.Previous, cmp.LastYear
+	v := &dashboardView{Month: m, Rates: rates, Headline: headline(rates), Months: monthNumbers(), CanImport: httpx.CurrentUser(c).CanImport(), EmptyListing: listed == 0}
+	v.Lagging, v.Red = lagging, red
 	v.Comparisons, v.Units = comparisons(rates, prev, last), unitRows(rates, prev, last, s.Rates)
 	v.Light, v.LightRule = rates.InvestmentLight(s.Rates), lightRule(s.Rates)
 	v.InvestGauge = gauge(rates.InvestmentRate, rates.TimeProgress, "年度投资完成率", toneClass(v.Light))

@@ -60,3 +60,43 @@ func TestDashboardColoursFollowTheLightRule(t *testing.T) {
 	}
 	t.Logf("%d months behind 序时进度 but green", shortGreen)
 }
+
+var (
+	laggingCountRE = regexp.MustCompile(`<strong id="lagging-count">(\d+)</strong>`)
+	redCountRE     = regexp.MustCompile(`<strong>(\d+)</strong><span>红灯项目</span>`)
+)
+
+// TestDashboardCountsTheLightsOfTheListAtTheMonth: the 总览's 滞后项目 and
+// 红灯项目, counted as the rates are read, equal the counts of the lights
+// of the whole list as of the month (models.StatusOf of every project on
+// it), for every month of the demo year.
+func TestDashboardCountsTheLightsOfTheListAtTheMonth(t *testing.T) {
+	ts := servertest.New(t)
+	pc := signIn(ts, "reviewer")
+	cfg := models.DefaultRateConfig()
+	for month := 1; month <= 12; month++ {
+		m := models.MonthOf(2024, month)
+		ps, err := ts.Store.PortfolioAsOf(t.Context(), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lagging, red := 0, 0
+		for i := range ps {
+			st := models.StatusOf(&ps[i], m, cfg)
+			if st.Lagging() {
+				lagging++
+			}
+			if st.InvestmentLight == models.LightRed || st.StartLight == models.LightRed {
+				red++
+			}
+		}
+		body := pc.page(fmt.Sprintf("/dashboard?year=2024&month=%d", month), http.StatusOK)
+		l, r := laggingCountRE.FindStringSubmatch(body), redCountRE.FindStringSubmatch(body)
+		if l == nil || r == nil || l[1] != fmt.Sprint(lagging) || r[1] != fmt.Sprint(red) {
+			t.Errorf("month %d: 滞后 %v, 红灯 %v, want %d and %d", month, l, r, lagging, red)
+		}
+		if month == 6 && (lagging == 0 || red == 0) {
+			t.Errorf("June has %d lagging and %d red projects: the test shows nothing", lagging, red)
+		}
+	}
+}
