@@ -80,7 +80,7 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 	if err := privateFile(path); err != nil {
 		return nil, err
 	}
-	dsn := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=30000&_txlock=immediate&_synchronous=FULL"
+	dsn := sqliteURI(path) + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=30000&_txlock=immediate&_synchronous=FULL"
 	db, err := gorm.Open(sqlite.Open(dsn), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("打开数据库 %s 失败：%w", path, err)
@@ -93,6 +93,15 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 	// concurrent under WAL without piling up lock waits.
 	sqlDB.SetMaxOpenConns(8)
 	return db, nil
+}
+
+// sqliteURI returns the file: URI naming the database at path. SQLite
+// reads a URI's path up to the first '?' (the options) or '#' (a
+// fragment) and decodes %HH escapes in it, so those three are escaped: a
+// folder called "台账#2" or "v1?" is the folder, not the end of the name.
+// Repeated slashes are cleaned, since "file://x" would name a host.
+func sqliteURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.Clean(path))
 }
 
 // privateFile makes the database readable by its owner only: a directory

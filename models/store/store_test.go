@@ -193,6 +193,39 @@ func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
 	}
 }
 
+// TestOpenKeepsEveryCharacterOfThePath: a database in a folder whose
+// name holds '#', '?', '%' and a space is that file, not one at a path cut
+// at the '#' or the '?': what is written there reads back after reopening,
+// and nothing else appears beside the folder.
+func TestOpenKeepsEveryCharacterOfThePath(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "台账 #2?v=1 100%41")
+	path := filepath.Join(dir, "tracker.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := s.SeedPortfolio(ctx, demo.Portfolio2024()[:3], "测试"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Fatalf("the database at %q: %v %v", path, fi, err)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 || entries[0].Name() != filepath.Base(dir) {
+		t.Errorf("beside the folder: %v", entries)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, err := s.CountProjects(ctx); n != 3 || err != nil {
+		t.Errorf("reopened: %d projects (%v), want 3", n, err)
+	}
+}
+
 func TestOpenReportsAnUnreachablePostgres(t *testing.T) {
 	_, err := Open("postgres://nobody@127.0.0.1:1/none?connect_timeout=2")
 	if err == nil || models.ErrorCode(err) != models.EINTERNAL {
