@@ -122,6 +122,8 @@ type SupervisionFilter struct {
 	Code   string
 	Unit   string
 	Status SupervisionStatus
+	// Pending keeps only the items not closed (待回复 or 已回复).
+	Pending bool
 	// Overdue, when set, keeps only the items that are (true) or are not
 	// (false) overdue today.
 	Overdue *bool

@@ -67,6 +67,9 @@ func routeTable() map[string]expect {
 		"POST /users/login-blocks": page(403, 403, 400),
 		"POST /reports/locks":      page(403, 403, 400),
 		"GET /lists":               page(200, 200, 200), "POST /lists/changes": page(403, 403, 400), "POST /lists/rollover": page(403, 403, 400), "POST /imports/:id/additions": page(403, 403, 400),
+		"GET /supervisions": page(200, 200, 200), "POST /supervisions": page(403, 403, 400),
+		"POST /supervisions/:id/reply": page(403, 404, 404), "POST /supervisions/:id/close": page(403, 403, 404),
+		"POST /supervisions/:id/reopen": page(403, 403, 404),
 		"POST /imports/:id/approve": page(403, 403, 404), "POST /imports/:id/return": page(403, 403, 404), "GET /submissions": page(200, 200, 200),
 	}
 }

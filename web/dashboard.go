@@ -41,6 +41,7 @@ type dashboardView struct {
 	Approved     int // units whose own submission for the month was approved
 	Late         int // units late (models.Submissions)
 	Imports      []*models.Import
+	Supervision  svSummary // 督办: the items not closed and the overdue
 	CanImport    bool
 	EmptyListing bool
 }
@@ -85,6 +86,9 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 		return nil, err
 	}
 	v.Approved, v.Late = countSubmissions(v.Submissions)
+	if v.Supervision, err = s.supervisionSummary(c); err != nil {
+		return nil, err
+	}
 	v.Imports, err = s.visibleImports(c, models.ImportFilter{Limit: 200}, 8)
 	return v, err
 }

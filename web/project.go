@@ -29,6 +29,8 @@ type projectView struct {
 	CanEdit   bool                // the user may correct this unit's figures by hand
 	Periods   []models.Month
 	Form      editState // the edit form as typed, when it comes back with a message
+	// Supervision is the 督办 section: the project's items and the forms.
+	Supervision svPanel
 }
 
 func (s *Server) projectPage(c *gin.Context) {
@@ -69,7 +71,10 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
 		return v, err
 	}
-	v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true})
+	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true}); err != nil {
+		return v, err
+	}
+	v.Supervision, err = s.supervisionPanel(c, &p)
 	return v, err
 }
 

@@ -73,6 +73,7 @@ func (s *Server) Register(r *gin.Engine) {
 	p.GET("/imports/:id/revert", s.revertConfirmPage)
 	offer(p, "/imports/:id/problems.xlsx", s.visibleImport(d.Problems))
 	p.GET("/submissions", s.submissionsPage)
+	p.GET("/supervisions", s.supervisionsPage)
 	p.GET("/lists", s.listPage)
 	p.GET("/reports", s.reportsPage)
 	offer(p, "/reports/quarterly.xlsx", d.Quarterly)
@@ -87,6 +88,7 @@ func (s *Server) Register(r *gin.Engine) {
 	w.POST("/imports/:id/forget-mapping", s.forgetMappingPage)
 	w.POST("/imports/:id/revert", s.revertImportPage)
 	w.POST("/projects/:code/edit", s.postProjectEdit)
+	w.POST("/supervisions/:id/reply", s.superviseStepPage(models.SuperviseReply))
 
 	a := p.Group("", s.pageRequire(models.User.IsAdmin))
 	a.GET("/users", s.usersPage)
@@ -102,6 +104,9 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/imports/:id/additions", s.acceptAdditionsPage)
 	a.POST("/imports/:id/approve", s.approveImportPage)
 	a.POST("/imports/:id/return", s.returnImportPage)
+	a.POST("/supervisions", s.postSupervision)
+	a.POST("/supervisions/:id/close", s.superviseStepPage(models.SuperviseClose))
+	a.POST("/supervisions/:id/reopen", s.superviseStepPage(models.SuperviseReopen))
 }
 
 // offer adds a download route when the server has its handler.
@@ -207,6 +212,10 @@ var notices = map[string]string{
 	"unblocked":    "已解除该登录限制，可以立即再次尝试登录。",
 	"locked":       "已锁定该季度：其各月数据不能再导入、修改或撤销。",
 	"unlocked":     "已解锁该季度：其各月数据可以再次导入和修改。",
+	"sv_opened":    "已交办：责任单位的填报人员会在本项目和“督办事项”中看到并回复。",
+	"sv_reply":     "已回复：市重大项目办会看到您的回复并决定是否办结。",
+	"sv_close":     "已办结该督办事项。",
+	"sv_reopen":    "已重新交办：该事项重新变为待回复，责任单位需要再次回复。",
 }
 
 // pages are the parsed templates: each page file defines one template

@@ -180,6 +180,9 @@ func (s *Store) supervisionsIn(db *gorm.DB, f models.SupervisionFilter, id int64
 	if f.Status != "" {
 		q = q.Where("s.status = ?", f.Status)
 	}
+	if f.Pending {
+		q = q.Where("s.status <> ?", models.SupervisionClosed)
+	}
 	if f.Overdue != nil {
 		overdue := "s.status <> ? AND s.deadline < ?"
 		if !*f.Overdue {
