@@ -70,7 +70,7 @@ func routeTable() map[string]expect {
 		"GET /supervisions": page(200, 200, 200), "POST /supervisions": page(403, 403, 400),
 		"POST /supervisions/:id/reply": page(403, 404, 404), "POST /supervisions/:id/close": page(403, 403, 404),
 		"POST /supervisions/:id/reopen": page(403, 403, 404),
-		"POST /imports/:id/approve": page(403, 403, 404), "POST /imports/:id/return": page(403, 403, 404), "GET /submissions": page(200, 200, 200),
+		"POST /imports/:id/approve":     page(403, 403, 404), "POST /imports/:id/return": page(403, 403, 404), "GET /submissions": page(200, 200, 200),
 	}
 }
 
