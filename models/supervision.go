@@ -229,3 +229,33 @@ func checkText(a SupervisionAction, text string) error {
 	}
 	return nil
 }
+
+// MonthEnd is the last moment of month m on the office's clock.
+func MonthEnd(m Month) time.Time {
+	return time.Date(m.Year(), time.Month(m.Num())+1, 1, 0, 0, 0, 0, OfficeZone).Add(-time.Nanosecond)
+}
+
+// SupervisionsOfMonth is the 督办事项 of month m's report, as of the end
+// of m (or now, for a month not yet over): every item opened by then, as it
+// stood then (AsOf: status, latest reply; nothing dated later shows), with
+// Overdue on that day, except those closed before m began and not touched
+// during m. So an item closed in m shows as 已办结, one closed in an
+// earlier month is gone. The order of items is kept.
+func SupervisionsOfMonth(items []Supervision, m Month, now time.Time) []Supervision {
+	at := MonthEnd(m)
+	if now.Before(at) {
+		at = now
+	}
+	start := time.Date(m.Year(), time.Month(m.Num()), 1, 0, 0, 0, 0, OfficeZone)
+	day := OfficeDay(at)
+	var out []Supervision
+	for i := range items {
+		then, ok := items[i].AsOf(at)
+		if !ok || then.Status == SupervisionClosed && then.Steps[len(then.Steps)-1].At.Before(start) {
+			continue // not yet opened, or closed before the month
+		}
+		then.Overdue = then.OverdueOn(day)
+		out = append(out, then)
+	}
+	return out
+}

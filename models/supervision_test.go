@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,56 @@ func TestParseSupervisionStatus(t *testing.T) {
 	}
 	if _, err := ParseDeadline("2024-02-30"); ErrorCode(err) != EINVALID {
 		t.Errorf("2024-02-30: %v, want EINVALID", err)
+	}
+}
+
+func TestSupervisionsOfMonthAsOfItsEnd(t *testing.T) {
+	cst := func(mo time.Month, d, h int) time.Time { return time.Date(2024, mo, d, h, 0, 0, 0, OfficeZone) }
+	item := func(unit, deadline string, steps ...SupervisionStep) Supervision {
+		sv := Supervision{Unit: unit, Deadline: deadline}
+		for _, st := range steps {
+			sv.apply(st)
+		}
+		return sv
+	}
+	open := func(at time.Time, text string) SupervisionStep {
+		return SupervisionStep{Action: SuperviseOpen, Status: SupervisionOpen, User: "office", At: at, Text: text}
+	}
+	reply := func(at time.Time, text string) SupervisionStep {
+		return SupervisionStep{Action: SuperviseReply, Status: SupervisionReplied, User: "zd", At: at, Text: text}
+	}
+	closed := func(at time.Time) SupervisionStep {
+		return SupervisionStep{Action: SuperviseClose, Status: SupervisionClosed, User: "office", At: at}
+	}
+	items := []Supervision{
+		item("张店区", "2024-06-20", open(cst(5, 10, 9), "A"), closed(cst(5, 30, 9))),                            // closed in May: not in June
+		item("张店区", "2024-06-20", open(cst(5, 10, 9), "B"), reply(cst(6, 5, 9), "b1"), closed(cst(6, 25, 9))), // closed in June
+		item("淄川区", "2024-06-25", open(cst(6, 1, 0), "C"), reply(cst(7, 1, 0), "c1")),                         // the July reply does not show
+		item("淄川区", "2024-06-30", open(cst(6, 30, 23), "D")),                                                  // deadline day: in time
+		item("博山区", "2024-07-31", open(cst(7, 1, 0), "E")),                                                    // opened after June
+		item("博山区", "2024-06-10", open(cst(4, 1, 0), "F"), closed(cst(5, 1, 0)), SupervisionStep{Action: SuperviseReopen, Status: SupervisionOpen, User: "office", At: cst(6, 2, 0)}),
+	}
+	got := SupervisionsOfMonth(items, MonthOf(2024, 6), cst(12, 1, 0))
+	var lines []string
+	for _, sv := range got {
+		lines = append(lines, fmt.Sprintf("%s %s %q %v", sv.Description, sv.Status, sv.Reply, sv.Overdue))
+	}
+	want := `[B closed "b1" false C open "" true D open "" false F open "" true]`
+	if fmt.Sprint(lines) != want {
+		t.Errorf("June's 督办事项: %v, want %s", lines, want)
+	}
+	// A month not over is as of now: on 20 June (B's deadline day, still in
+	// time) D is not yet opened and C
+	// not yet overdue.
+	got = SupervisionsOfMonth(items, MonthOf(2024, 6), cst(6, 20, 12))
+	lines = nil
+	for _, sv := range got {
+		lines = append(lines, fmt.Sprintf("%s %s %v", sv.Description, sv.Status, sv.Overdue))
+	}
+	if want := "[B replied false C open false F open true]"; fmt.Sprint(lines) != want {
+		t.Errorf("June's 督办事项 on 20 June: %v, want %s", lines, want)
+	}
+	if len(items[2].Steps) != 2 || items[2].Reply != "c1" {
+		t.Errorf("the items themselves changed: %+v", items[2])
 	}
 }
