@@ -236,19 +236,27 @@ func showOnly(all []models.Supervision, show string) []models.Supervision {
 }
 
 // svSummary is the dashboard's 督办 panel: the items not closed, those
-// overdue among them, and the overdue list.
+// overdue among them, and the first svPanelRows of the overdue (the
+// earliest deadlines; 督办事项 has them all).
 type svSummary struct {
-	Pending int
-	Overdue []models.Supervision
+	Pending  int
+	Overdue  int
+	Earliest []models.Supervision
 }
+
+// svPanelRows is how many overdue items the dashboard lists.
+const svPanelRows = 10
 
 // supervisionSummary gathers the dashboard's 督办 panel.
 func (s *Server) supervisionSummary(c *gin.Context) (svSummary, error) {
 	pending, err := s.Store.Supervisions(c, models.SupervisionFilter{Pending: true})
 	sum := svSummary{Pending: len(pending)}
 	for _, sv := range pending {
-		if sv.Overdue {
-			sum.Overdue = append(sum.Overdue, sv)
+		if !sv.Overdue {
+			continue
+		}
+		if sum.Overdue++; len(sum.Earliest) < svPanelRows {
+			sum.Earliest = append(sum.Earliest, sv)
 		}
 	}
 	return sum, err

@@ -179,3 +179,23 @@ func TestSupervisionListAndDashboardPanel(t *testing.T) {
 	}
 	wantContains(t, "the overdue list", dash, zdp.Name, zcp.Name, "2024-07-05", "2024-07-09")
 }
+
+// TestDashboardListsTheTenEarliestOverdue: with 12 overdue items the panel
+// counts 12 and lists the 10 earliest deadlines, pointing to the rest.
+func TestDashboardListsTheTenEarliestOverdue(t *testing.T) {
+	ts := servertest.New(t)
+	now := time.Date(2024, 7, 31, 2, 0, 0, 0, time.UTC)
+	ts.Store.SetClock(func() time.Time { return now })
+	admin := ts.Login("admin")
+	p := servertest.FirstProject("张店区")
+	for d := 12; d >= 1; d-- {
+		ts.Do("POST", "/api/v1/supervisions", admin, map[string]string{"code": p.Code, "deadline": fmt.Sprintf("2024-07-%02d", d), "description": "逾期事项"}, http.StatusCreated, nil)
+	}
+	dash := signIn(ts, "reviewer").page("/dashboard?year=2024&month=6", http.StatusOK)
+	wantContains(t, "the panel", dash, `<small id="sv-counts">未办结 12 项 · 逾期 12 项`, "只列出办理期限最早的10项", `href="/supervisions?show=overdue"`)
+	table := dash[strings.Index(dash, `id="sv-overdue"`):]
+	table = table[:strings.Index(table, "</table>")]
+	if n := strings.Count(table, "<tr data-id="); n != 10 || !strings.Contains(table, "2024-07-01") || !strings.Contains(table, "2024-07-10") || strings.Contains(table, "2024-07-11") {
+		t.Errorf("the overdue list has %d rows; want the 10 of 1 to 10 July", n)
+	}
+}
