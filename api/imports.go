@@ -16,7 +16,7 @@ import (
 func (s *Server) postImport(c *gin.Context) {
 	start, u := time.Now(), httpx.CurrentUser(c)
 	name, data, err := s.Upload(c)
-	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: c.PostForm("dry_run") == "true"}
+	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: c.PostForm("dry_run") == "true", Summary: true}
 	if err == nil {
 		err = httpx.UploadOptions(c, &up)
 	}
@@ -31,7 +31,7 @@ func (s *Server) postImport(c *gin.Context) {
 	s.Metrics.ImportDone(imp, time.Since(start))
 	s.Log.Info("import", "id", imp.ID, "user", u.Name, "status", imp.Status, "rows", imp.RowsTotal,
 		"applied", imp.RowsImported, "created", imp.Created, "updated", imp.Updated)
-	c.JSON(http.StatusOK, imp)
+	s.respondImport(c, imp)
 }
 
 func (s *Server) listImports(c *gin.Context) {
@@ -53,12 +53,12 @@ func (s *Server) listImports(c *gin.Context) {
 }
 
 func (s *Server) getImport(c *gin.Context) {
-	imp, err := s.Import(c)
+	imp, err := s.ImportHead(c)
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, imp)
+	s.respondImport(c, imp)
 }
 
 // commitImport applies a previewed import, reading its kept file again.
@@ -76,7 +76,7 @@ func (s *Server) commitImport(c *gin.Context) {
 	s.Metrics.ImportDone(imp, time.Since(start))
 	s.Log.Info("import committed", "id", imp.ID, "user", u.Name, "status", imp.Status, "rows", imp.RowsTotal,
 		"applied", imp.RowsImported, "created", imp.Created, "updated", imp.Updated)
-	c.JSON(http.StatusOK, imp)
+	s.respondImport(c, imp)
 }
 
 func (s *Server) revertImport(c *gin.Context) {

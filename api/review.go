@@ -25,7 +25,7 @@ func (s *Server) approveImport(c *gin.Context) {
 	}
 	s.Metrics.ImportDone(imp, time.Since(start))
 	s.Log.Info("import approved", "id", imp.ID, "user", u.Name, "status", imp.Status, "applied", imp.RowsImported)
-	c.JSON(http.StatusOK, imp)
+	s.respondImport(c, imp)
 }
 
 // returnImport sends a unit's submitted upload back (admins): JSON

@@ -25,3 +25,13 @@ func (e *Env) Import(c *gin.Context) (*models.Import, error) {
 	}
 	return e.Ledgers.Get(c, id, CurrentUser(c))
 }
+
+// ImportHead reads the :id import without its changes (ledgers.Head), if
+// the signed-in user may see it.
+func (e *Env) ImportHead(c *gin.Context) (*models.Import, error) {
+	id, err := ImportID(c)
+	if err != nil {
+		return nil, err
+	}
+	return e.Ledgers.Head(c, id, CurrentUser(c))
+}

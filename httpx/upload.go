@@ -31,8 +31,8 @@ func (e *Env) Upload(c *gin.Context) (string, []byte, error) {
 		return "", nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, e.MaxUploadBytes+1))
-	if err != nil {
+	data := make([]byte, fh.Size) // read once into its size, not grown by doubling
+	if _, err := io.ReadFull(f, data); err != nil {
 		return "", nil, err
 	}
 	name := CleanFileName(fh.Filename)

@@ -162,9 +162,29 @@ func (s *Service) Get(ctx context.Context, id int64, u models.User) (*models.Imp
 	return imp, nil
 }
 
+// Head returns an import the user may see without its changes
+// (ChangeCount says how many; EachChange reads them), as Get decides who
+// may see it.
+func (s *Service) Head(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.Store.ImportHead(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !models.MayViewImport(u, imp) {
+		return nil, models.Errorf(models.ENOTFOUND, "没有编号为 %d 的导入记录", id)
+	}
+	return imp, nil
+}
+
+// EachChange calls fn with each change of an import in order, one at a
+// time (store.EachChange); the caller has checked the user may see it.
+func (s *Service) EachChange(ctx context.Context, id int64, fn func(c *models.Change) error) error {
+	return s.Store.EachChange(ctx, id, fn)
+}
+
 // File returns the original file of an import the user may see.
 func (s *Service) File(ctx context.Context, id int64, u models.User) (name string, data []byte, err error) {
-	if _, err := s.Get(ctx, id, u); err != nil {
+	if _, err := s.Head(ctx, id, u); err != nil {
 		return "", nil, err
 	}
 	return s.Store.ImportFile(ctx, id)
@@ -251,7 +271,7 @@ func (s *Service) Return(ctx context.Context, id int64, u models.User, reason st
 
 // reviewable returns a submitted import u may approve or return.
 func (s *Service) reviewable(ctx context.Context, id int64, u models.User) (*models.Import, error) {
-	imp, err := s.Get(ctx, id, u)
+	imp, err := s.Head(ctx, id, u)
 	if err != nil {
 		return nil, err
 	}
@@ -320,7 +340,7 @@ func (s *Service) Revert(ctx context.Context, id int64, u models.User) (*models.
 
 // changeable returns an import the user may change.
 func (s *Service) changeable(ctx context.Context, id int64, u models.User) (*models.Import, error) {
-	imp, err := s.Get(ctx, id, u)
+	imp, err := s.Head(ctx, id, u)
 	if err != nil {
 		return nil, err
 	}

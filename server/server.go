@@ -88,6 +88,10 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 		Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout, Collection: cfg.Collection},
 		Reports: &reporting.Service{Store: s, Rates: cfg.Rates, Collection: cfg.Collection}}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
+	// An uploaded file past the first MiB waits in a temporary file (removed
+	// when the request ends) rather than in memory: httpx.Upload reads it
+	// once, so a 26 MB ledger is held once, not three times.
+	srv.engine.MaxMultipartMemory = 1 << 20
 	srv.trustProxies(log)
 	srv.routes()
 	return srv

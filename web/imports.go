@@ -78,7 +78,7 @@ func (s *Server) postImportPage(c *gin.Context) {
 	}
 	var imp *models.Import
 	start := time.Now()
-	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: true}
+	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: true, Summary: true} // the page it leads to reads the changes
 	if err == nil {
 		err = httpx.UploadOptions(c, &up)
 	}

@@ -74,7 +74,7 @@ func trackerBinary(t testing.TB) string {
 
 // server is one `tracker serve` process.
 type server struct {
-	t      *testing.T
+	t      testing.TB
 	name   string
 	cmd    *exec.Cmd
 	url    string
@@ -86,7 +86,7 @@ type server struct {
 // startServer starts `tracker serve --addr 127.0.0.1:0 --db dsn` (with
 // --demo when asked) and waits until /healthz answers. The bootstrap admin
 // gets adminPassword. The process is killed when the test ends.
-func startServer(t *testing.T, name, dsn string, withDemo bool) *server {
+func startServer(t testing.TB, name, dsn string, withDemo bool) *server {
 	t.Helper()
 	s := launchServer(t, name, dsn, withDemo)
 	s.ready()
@@ -94,7 +94,7 @@ func startServer(t *testing.T, name, dsn string, withDemo bool) *server {
 }
 
 // launchServer starts the process and returns at once; ready waits for it.
-func launchServer(t *testing.T, name, dsn string, withDemo bool) *server {
+func launchServer(t testing.TB, name, dsn string, withDemo bool) *server {
 	t.Helper()
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--db", dsn}
 	if withDemo {

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -75,4 +79,65 @@ func runImport(b *testing.B, bin, db, file string) *syscall.Rusage {
 		b.Fatalf("import %s: %v\n%s", file, err, out)
 	}
 	return cmd.ProcessState.SysUsage().(*syscall.Rusage)
+}
+
+// BenchmarkUploadPeakRSS runs `tracker serve` as a child process on a
+// fresh SQLite database and sends it a 300,000-row ledger
+// ($TRACKER_BENCH_DATA/ledger_300000_sst.xlsx: `benchgen -sst -n 300000`,
+// 26 MB) through the API as the office does: uploaded as a preview
+// (dry_run=true), then committed. It reports the server's peak RSS once
+// the preview has answered (VmHWM) and over its whole life, upload to
+// commit (ru_maxrss from wait4), and its CPU time. Issue 19 bounds the
+// peak at 256 MiB; the figure is reported, never asserted.
+//
+//	TRACKER_BENCH_DATA=/tmp/tracker-bench/data go test ./cmd/tracker -run '^$' -bench UploadPeakRSS -benchtime 1x
+func BenchmarkUploadPeakRSS(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(os.Getenv("TRACKER_BENCH_DATA"), "ledger_300000_sst.xlsx"))
+	if err != nil {
+		b.Skipf("no 300,000-row ledger (benchgen -sst -n 300000 -o $TRACKER_BENCH_DATA/ledger_300000_sst.xlsx): %v", err)
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := startServer(b, "upload", filepath.Join(b.TempDir(), "t.db"), false)
+		c := s.login("admin", adminPassword)
+		b.StartTimer()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+		var imp struct {
+			importResult
+			Changes []struct{ Code string } `json:"changes"`
+		}
+		status, raw, err := c.uploadWith(ctx, "ledger_300000.xlsx", data, map[string]string{"dry_run": "true", "period": "2024-10"})
+		if err != nil || status != http.StatusOK || decode(raw, &imp) != nil || imp.Status != "previewed" || len(imp.Changes) != 300000 {
+			b.Fatalf("preview: %d %v %.300s", status, err, raw)
+		}
+		preview := vmHWM(b, s.cmd.Process.Pid)
+		status, raw, err = c.do(ctx, "POST", fmt.Sprintf("/api/v1/imports/%d/commit", imp.ID), nil, "")
+		if err != nil || status != http.StatusOK || decode(raw, &imp) != nil || imp.Status != "committed" || imp.Created != 300000 || len(imp.Changes) != 300000 {
+			b.Fatalf("commit: %d %v %.300s", status, err, raw)
+		}
+		cancel()
+		b.StopTimer()
+		s.cmd.Process.Signal(syscall.SIGTERM)
+		<-s.exited
+		ru := s.cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		b.ReportMetric(float64(preview)/1024, "preview-peak-RSS-MiB")
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
+		b.ReportMetric(time.Duration(ru.Utime.Nano()+ru.Stime.Nano()).Seconds(), "cpu-s")
+	}
+}
+
+// vmHWM returns a running process's peak RSS so far in KiB.
+func vmHWM(b *testing.B, pid int) int64 {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb
+		}
+	}
+	b.Fatal("no VmHWM in /proc/PID/status")
+	return 0
 }

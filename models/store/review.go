@@ -35,7 +35,8 @@ func (s *Store) markSubmitted(tx *gorm.DB, imp *models.Import) error {
 
 // SubmitImport sends a previewed upload for the office's review: its
 // changes are computed again against the database as it is now (the
-// office reviews what approving would do), nothing is applied.
+// office reviews what approving would do), nothing is applied. Like
+// CommitImport it comes back without its changes.
 func (s *Store) SubmitImport(ctx context.Context, id int64, ledger *models.Ledger, user models.User, rules ImportRules) (*models.Import, error) {
 	var out *models.Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
@@ -46,7 +47,7 @@ func (s *Store) SubmitImport(ctx context.Context, id int64, ledger *models.Ledge
 		if err != nil {
 			return err
 		}
-		if out, err = s.plan(tx, &row, ledger, user, rules, false, false); err != nil {
+		if out, err = s.plan(tx, &row, ledger, user, rules, false, true); err != nil {
 			return err
 		}
 		return s.markSubmitted(tx, out)
@@ -57,7 +58,8 @@ func (s *Store) SubmitImport(ctx context.Context, id int64, ledger *models.Ledge
 // ApproveImport applies a submitted upload, as a commit does: the ledger
 // is read again by the caller and planned with the sender's rights
 // (sender), so the office's approval applies exactly the rows the unit
-// may send. reviewer is who approved it.
+// may send. reviewer is who approved it. Like CommitImport it comes back
+// without its changes.
 func (s *Store) ApproveImport(ctx context.Context, id int64, ledger *models.Ledger, sender, reviewer models.User, rules ImportRules) (*models.Import, error) {
 	var out *models.Import
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
@@ -70,7 +72,7 @@ func (s *Store) ApproveImport(ctx context.Context, id int64, ledger *models.Ledg
 		}
 		now := s.now()
 		row.ReviewedBy, row.ReviewedAt = reviewer.Name, &now
-		out, err = s.plan(tx, &row, ledger, sender, rules, true, false)
+		out, err = s.plan(tx, &row, ledger, sender, rules, true, true)
 		return err
 	})
 	return out, err
