@@ -41,24 +41,37 @@ func AuditWorkbook(w io.Writer, title string, rows []AuditRow, generated time.Ti
 	return writeBook(w, t, title, "重大项目数据修改记录", generated)
 }
 
+// auditCol is a column of 修改记录.
+type auditCol = col[AuditRow]
+
 // auditTable lays out 修改记录.
 func auditTable(title string, rows []AuditRow, generated time.Time) *table {
-	t := &table{
+	return &table{
 		sheet: sheetAudit, title: title, filter: true, n: len(rows),
 		unit: fmt.Sprintf("共%d条　　导出时间：%s", len(rows), generated.Format("2006-01-02 15:04")),
-		cols: []column{{"序号", kInt}, {"时间", kTime}, {"用户", kCenter}, {"类型", kCenter}, {"文件名", kText},
-			{"状态", kCenter}, {"导入编号", kInt}, {"项目代码", kCenter}, {"字段", kCenter}, {"报告期", kCenter},
-			{"原值", kText}, {"新值", kText}, {"撤销人", kCenter}},
+		cols: append([]column{seqColumn()}, bind(rowsOf(rows),
+			auditCol{"时间", kTime, func(r *AuditRow) any { return wallClock(r.At) }},
+			auditCol{"用户", kCenter, func(r *AuditRow) any { return r.User }},
+			auditCol{"类型", kCenter, func(r *AuditRow) any { return models.ImportKind(r.Kind).Label() }},
+			auditCol{"文件名", kText, func(r *AuditRow) any { return r.FileName }},
+			auditCol{"状态", kCenter, func(r *AuditRow) any { return r.Status }},
+			auditCol{"导入编号", kInt, func(r *AuditRow) any { return idOrNone(r.ImportID) }},
+			auditCol{models.FieldCode.ZhName(), kCenter, func(r *AuditRow) any { return r.Code }},
+			auditCol{"字段", kCenter, func(r *AuditRow) any { return models.FieldHeading(r.Field) }},
+			auditCol{"报告期", kCenter, func(r *AuditRow) any { return r.Period }},
+			auditCol{"原值", kText, func(r *AuditRow) any { return r.Old }},
+			auditCol{"新值", kText, func(r *AuditRow) any { return r.New }},
+			auditCol{"撤销人", kCenter, func(r *AuditRow) any { return r.RevertedBy }},
+		)...),
 	}
-	t.row = func(i int, v []any) {
-		r := &rows[i]
-		v[0], v[1], v[2], v[3], v[4], v[5] = i+1, wallClock(r.At), r.User, models.ImportKind(r.Kind).Label(), r.FileName, r.Status
-		if r.ImportID != 0 {
-			v[6] = r.ImportID
-		}
-		v[7], v[8], v[9], v[10], v[11], v[12] = r.Code, models.FieldHeading(r.Field), r.Period, r.Old, r.New, r.RevertedBy
+}
+
+// idOrNone is an import's number, blank for none (0).
+func idOrNone(id int64) any {
+	if id == 0 {
+		return nil
 	}
-	return t
+	return id
 }
 
 // wallClock returns t's date and time of day in its own location as UTC,

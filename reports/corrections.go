@@ -21,21 +21,27 @@ func (r *Report) correctionsTable() *table {
 	for _, d := range r.Details {
 		names[d.Project.Code] = d.Project.Name
 	}
-	t := &table{
+	type corr = col[models.Correction]
+	return &table{
 		sheet: sheetCorrections, title: fmt.Sprintf("%d年已报送季度的数据更正", r.Year), n: len(r.Corrections),
 		unit: "已锁定季度的报表按锁定时的数据报送；此后更正的数据如下（金额单位：万元）",
-		cols: []column{{"序号", kInt}, {"更正的季度", kCenter}, {"项目代码", kCenter}, {"项目名称", kText}, {"内容", kCenter},
-			{"原值", kText}, {"新值", kText}, {"导入编号", kInt}, {"更正人", kCenter}, {"更正时间", kTime}},
+		cols: append([]column{seqColumn()}, bind(rowsOf(r.Corrections),
+			corr{"更正的季度", kCenter, func(c *models.Correction) any { return fmt.Sprintf("第%d季度", c.Quarter) }},
+			corr{models.FieldCode.ZhName(), kCenter, func(c *models.Correction) any { return c.Code }},
+			corr{nameHead, kText, func(c *models.Correction) any { return names[c.Code] }},
+			corr{"内容", kCenter, func(c *models.Correction) any { return models.FieldHeading(c.Field) }},
+			corr{"原值", kText, func(c *models.Correction) any { return orDash(c.Old) }},
+			corr{"新值", kText, func(c *models.Correction) any { return orDash(c.New) }},
+			corr{"导入编号", kInt, func(c *models.Correction) any { return c.ImportID }},
+			corr{"更正人", kCenter, func(c *models.Correction) any { return c.User }},
+			corr{"更正时间", kTime, func(c *models.Correction) any {
+				if c.At == nil {
+					return nil
+				}
+				return wallClock(c.At.Local())
+			}},
+		)...),
 	}
-	t.row = func(i int, v []any) {
-		c := &r.Corrections[i]
-		v[0], v[1], v[2], v[3], v[4] = i+1, fmt.Sprintf("第%d季度", c.Quarter), c.Code, names[c.Code], models.FieldHeading(c.Field)
-		v[5], v[6], v[7], v[8] = orDash(c.Old), orDash(c.New), c.ImportID, c.User
-		if c.At != nil {
-			v[9] = wallClock(c.At.Local())
-		}
-	}
-	return t
 }
 
 func orDash(s *string) string {

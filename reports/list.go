@@ -45,28 +45,26 @@ func ProjectList(w io.Writer, in ProjectListInput) error {
 	return writeBook(w, t, in.Title, "重大项目清单", in.Generated)
 }
 
-// projectListTable lays out 项目清单.
+// projectListTable lays out 项目清单: the registry's headings in full
+// (所属区县, 项目类别, …), which the importer reads as the ledger's.
 func projectListTable(in ProjectListInput) *table {
 	m := in.Month
+	rows := madeRows(func(i int) ProjectRow {
+		p := &in.Projects[i]
+		return ProjectRow{Project: p, Status: models.StatusOf(p, m, in.Config)}
+	})
+	full := func(c projectCol, f models.Field) projectCol { c.head = heading(f); return c }
 	t := &table{
 		sheet: sheetProjectList, title: in.Title, filter: true,
 		unit: fmt.Sprintf("单位：万元　　数据截至%d年%d月底", m.Year(), m.Num()),
-		cols: []column{{"序号", kInt}, {"项目代码", kCenter}, {"项目名称", kText}, {"所属区县", kCenter},
-			{"责任单位", kText}, {headNature, kCenter}, {"项目类别", kCenter}, {"项目级别", kCenter},
-			{"总投资（万元）", kWan}, {"年度计划投资（万元）", kWan}, {cumulativeHead(m.Num()), kWan},
-			{headPlannedStart, kMonth}, {headActualStart, kMonth}, {headInvLight, kLight}, {headStartLight, kLight}},
+		cols: append([]column{seqColumn()}, bind(rows, colCode, colProject, full(colDistrict, models.FieldDistrict), colUnit,
+			colNature, full(colCategory, models.FieldCategory), full(colLevel, models.FieldLevel),
+			colTotal, colPlan, colCompleted(m.Num()), colPlannedStart, colActualStart, colInvLight, colStartLight)...),
 		n: len(in.Projects),
 		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成投资为%d年%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数；预警按%d年%d月计算。编制日期：%d年%d月%d日。",
 			len(in.Projects), m.Year(), models.CumulativeLabel(m.Num()), m.Num(), m.Year(), m.Num(), in.Generated.Year(), int(in.Generated.Month()), in.Generated.Day()), progressNote(in.Config, m.Num())},
 	}
 	legend := &Report{Config: in.Config}
 	t.legend = append(legend.investmentLegend(), legend.startLegend()...)
-	t.row = func(i int, v []any) {
-		p := &in.Projects[i]
-		s := models.StatusOf(p, m, in.Config)
-		v = identity(v, i+1, p)
-		v[0], v[1], v[2], v[3], v[4], v[5] = string(p.Nature), p.Category, p.Level, p.TotalInvestment, p.AnnualPlan, s.Completed
-		v[6], v[7], v[8], v[9] = p.PlannedStart, p.ActualStart, s.InvestmentLight, s.StartLight
-	}
 	return t
 }

@@ -28,16 +28,41 @@ func SheetNames() []string {
 	return []string{sheetSummary, sheetDistricts, sheetCategories, sheetLevels, sheetDepts, sheetOverdue, sheetLagging, sheetEarly, sheetUnsent, sheetDetails}
 }
 
-// groupColumns are the columns of 分区县 and 分类别; name heads column B.
-// 序时进度 and 开工率目标 come after the figures: they are the lines the
-// charts draw against 完成率 and 开工率. The 环比 and 同比 columns follow
+// groupLine is one row of a group sheet: a group's figures and its
+// number (0 for the subtotal and 合计 rows, which are not numbered).
+type groupLine struct {
+	seq int
+	g   GroupRow
+}
+
+// groupCol is a column of a group sheet.
+type groupCol = col[groupLine]
+
+// groupColumns are the columns of the group sheets (分区县, 分类别, …);
+// name heads column B. Amounts are in 亿元 (2 decimals), rates fractions
+// rounded to 0.1%, the gap to 0.1 point; a rate without a denominator (no
+// annual plan, no planned start) and a missing rank are blank. 序时进度
+// and 开工率目标 come after the figures: they are the lines the charts draw
+// against 完成率 and 开工率. The 环比 and 同比 columns follow
 // (compareColumns) when the report has those bases and compare is set.
-func (r *Report) groupColumns(name string, compare bool) []column {
-	cols := []column{
-		{"序号", kInt}, {name, kCenter}, {"项目数", kInt}, {"总投资", kYi}, {"年度计划", kYi},
-		{"累计完成", kYi}, {"完成率", kPct}, {"与序时差（个百分点）", kPP}, {"计划开工", kInt},
-		{"已开工", kInt}, {"开工率", kPct}, {"完成率排名", kInt}, {"序时进度", kPct}, {"开工率排名", kInt},
-		{"开工率目标", kPct},
+func (r *Report) groupColumns(name string, compare bool) []groupCol {
+	timeProgress, startTarget := pct(r.Rates.TimeProgress), pct(r.rateLines()[1].target)
+	cols := []groupCol{
+		{"序号", kInt, func(l *groupLine) any { return intOrNone(l.seq) }},
+		{name, kCenter, func(l *groupLine) any { return l.g.Name }},
+		{"项目数", kInt, func(l *groupLine) any { return l.g.Projects }},
+		{"总投资", kYi, func(l *groupLine) any { return yi(l.g.TotalInvestment) }},
+		{"年度计划", kYi, func(l *groupLine) any { return yi(l.g.AnnualPlan) }},
+		{"累计完成", kYi, func(l *groupLine) any { return yi(l.g.Completed) }},
+		{"完成率", kPct, func(l *groupLine) any { return pctIf(l.g.InvestmentRate, l.g.AnnualPlan != 0) }},
+		{headGap, kPP, func(l *groupLine) any { return ppIf(l.g.InvestmentGapPP, l.g.AnnualPlan != 0) }},
+		{"计划开工", kInt, func(l *groupLine) any { return l.g.PlannedStarts }},
+		{"已开工", kInt, func(l *groupLine) any { return l.g.ActualStarts }},
+		{"开工率", kPct, func(l *groupLine) any { return pctIf(l.g.StartRate, l.g.PlannedStarts != 0) }},
+		{"完成率排名", kInt, func(l *groupLine) any { return intOrNone(l.g.InvestmentRank) }},
+		{"序时进度", kPct, func(*groupLine) any { return timeProgress }},
+		{"开工率排名", kInt, func(l *groupLine) any { return intOrNone(l.g.StartRank) }},
+		{"开工率目标", kPct, func(*groupLine) any { return startTarget }},
 	}
 	if !compare {
 		return cols
@@ -58,35 +83,25 @@ const (
 // compareColumns are the 环比 columns when the report has a previous
 // period, then the 同比 columns when it has last year's (DOMAIN.md: 环比
 // rates in 个百分点 and amounts in 亿元; 同比 rates in 个百分点 and the
-// completed investment as growth).
-func (r *Report) compareColumns() []column {
-	var cols []column
+// completed investment as growth), blank where the group has no figures
+// in the base or the rate is undefined.
+func (r *Report) compareColumns() []groupCol {
+	var cols []groupCol
 	if r.Previous != nil {
-		cols = append(cols, column{"完成率环比（个百分点）", kPP}, column{"累计完成环比（亿元）", kYi}, column{"开工率环比（个百分点）", kPP})
+		since := func(l *groupLine) (models.Comparison, bool) { return l.g.SincePrevious() }
+		cols = append(cols,
+			groupCol{"完成率环比（个百分点）", kPP, func(l *groupLine) any { c, ok := since(l); return ppIf(c.InvestmentRatePP, ok && c.HasInvestmentRate) }},
+			groupCol{"累计完成环比（亿元）", kYi, func(l *groupLine) any { c, ok := since(l); return yiIf(c.Completed, ok) }},
+			groupCol{"开工率环比（个百分点）", kPP, func(l *groupLine) any { c, ok := since(l); return ppIf(c.StartRatePP, ok && c.HasStartRate) }})
 	}
 	if r.LastYear != nil {
-		cols = append(cols, column{"完成率同比（个百分点）", kPP}, column{"累计完成同比增长", kPct}, column{"开工率同比（个百分点）", kPP})
+		since := func(l *groupLine) (models.Comparison, bool) { return l.g.SinceLastYear() }
+		cols = append(cols,
+			groupCol{"完成率同比（个百分点）", kPP, func(l *groupLine) any { c, ok := since(l); return ppIf(c.InvestmentRatePP, ok && c.HasInvestmentRate) }},
+			groupCol{"累计完成同比增长", kPct, func(l *groupLine) any { c, ok := since(l); return pctIf(c.CompletedGrowth, ok && c.HasGrowth) }},
+			groupCol{"开工率同比（个百分点）", kPP, func(l *groupLine) any { c, ok := since(l); return ppIf(c.StartRatePP, ok && c.HasStartRate) }})
 	}
 	return cols
-}
-
-// compareValues returns the values of compareColumns for a row: blank
-// where the group has no figures in the base or the rate is undefined.
-func (r *Report) compareValues(g GroupRow) []any {
-	var out []any
-	if r.Previous != nil {
-		c, ok := g.SincePrevious()
-		out = append(out, ppIf(c.InvestmentRatePP, ok && c.HasInvestmentRate), yiIf(c.Completed, ok), ppIf(c.StartRatePP, ok && c.HasStartRate))
-	}
-	if r.LastYear != nil {
-		c, ok := g.SinceLastYear()
-		growth := any(nil)
-		if ok && c.HasGrowth {
-			growth = pct(c.CompletedGrowth)
-		}
-		out = append(out, ppIf(c.InvestmentRatePP, ok && c.HasInvestmentRate), growth, ppIf(c.StartRatePP, ok && c.HasStartRate))
-	}
-	return out
 }
 
 // ppIf is a change in 个百分点 rounded to 0.1, or blank when !ok.
@@ -97,6 +112,14 @@ func ppIf(v float64, ok bool) any {
 	return pp(v)
 }
 
+// pctIf is a rate rounded to 0.1%, or blank when !ok.
+func pctIf(v float64, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return pct(v)
+}
+
 // yiIf is a change in 亿元 rounded to 0.01, or blank when !ok.
 func yiIf(m models.Money, ok bool) any {
 	if !ok {
@@ -105,41 +128,29 @@ func yiIf(m models.Money, ok bool) any {
 	return yi(m)
 }
 
-// groupValues returns one row of a group sheet: amounts in 亿元 (2
-// decimals), rates as fractions rounded to 0.1%, the gap to 0.1 point, then
-// 环比 and 同比 when compare is set. A rate without a denominator (no
-// annual plan, no planned start) and a missing rank are blank.
-func (r *Report) groupValues(seq int, g GroupRow, compare bool) []any {
-	row := []any{seq, g.Name, g.Projects, yi(g.TotalInvestment), yi(g.AnnualPlan), yi(g.Completed),
-		nil, nil, g.PlannedStarts, g.ActualStarts, nil, nil, pct(r.Rates.TimeProgress), nil, pct(r.rateLines()[1].target)}
-	if seq == 0 {
-		row[0] = nil
+// intOrNone is n, blank for 0 (an unnumbered row, a missing rank).
+func intOrNone(n int) any {
+	if n == 0 {
+		return nil
 	}
-	if g.AnnualPlan != 0 {
-		row[6], row[7] = pct(g.InvestmentRate), pp(g.InvestmentGapPP)
-	}
-	if g.PlannedStarts != 0 {
-		row[10] = pct(g.StartRate)
-	}
-	if g.InvestmentRank != 0 {
-		row[11] = g.InvestmentRank
-	}
-	if g.StartRank != 0 {
-		row[13] = g.StartRank
-	}
-	if !compare {
-		return row
-	}
-	return append(row, r.compareValues(g)...)
+	return n
 }
 
 // groupTable lays out a group sheet: a numbered row per group, then the
 // unnumbered subtotal rows (sub) and the 合计 row; compare adds the 环比 and
 // 同比 columns (分区县, 分类别).
 func (r *Report) groupTable(sheet, name, title string, rows, sub []GroupRow, total GroupRow, compare bool) *table {
+	lines := make([]groupLine, 0, len(rows)+len(sub)+1)
+	for i, g := range rows {
+		lines = append(lines, groupLine{seq: i + 1, g: g})
+	}
+	for _, g := range sub {
+		lines = append(lines, groupLine{g: g})
+	}
+	lines = append(lines, groupLine{g: total})
 	t := &table{
 		sheet: sheet, title: r.Period() + title, unit: "单位：亿元、个、%",
-		cols: r.groupColumns(name, compare), total: r.groupValues(0, total, compare),
+		cols: bind(rowsOf(lines), r.groupColumns(name, compare)...), n: len(lines) - 1, total: true,
 		notes: []string{
 			fmt.Sprintf("注：完成率=%s累计完成投资÷年度计划投资；序时进度=%d÷12；与序时差=完成率−序时进度（个百分点）；开工率=已开工÷计划开工（%s），开工率目标为%s。",
 				r.CumulativeLabel(), r.Month, startBasis(r.Config.StartDenominator), startTargetText(r.Config.StartDenominator)),
@@ -149,14 +160,6 @@ func (r *Report) groupTable(sheet, name, title string, rows, sub []GroupRow, tot
 	if n := r.compareNote("上期或上年同期没有该组数据的留空。"); n != "" && compare {
 		t.notes = append(t.notes, n)
 	}
-	vals := make([][]any, 0, len(rows)+len(sub))
-	for i, g := range rows {
-		vals = append(vals, r.groupValues(i+1, g, compare))
-	}
-	for _, g := range sub {
-		vals = append(vals, r.groupValues(0, g, compare))
-	}
-	t.setRows(vals)
 	return t
 }
 
@@ -187,7 +190,6 @@ func startBasis(denominator string) string {
 // districtTable is 分区县, with the two charts below it.
 func (r *Report) districtTable() *table {
 	t := r.groupTable(sheetDistricts, "区县", "各区县（功能区）重大项目推进情况", r.Districts, nil, r.DistrictTotal, true)
-	t.cols[1].head = "区县"
 	n := len(r.Districts)
 	t.charts = func(f *excelize.File, top int, w float64) error { return addCharts(f, sheetDistricts, n, top, w) }
 	t.chartsPage = n > 0

@@ -2,118 +2,162 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 
 	"tracker/models"
 )
 
-// Headers of the 万元 amount columns of project lists, spelt as the
-// importer reads them (with cumulativeHead), so that a list sent on as a
-// ledger reads back as the same records.
-const (
-	headTotal = "总投资（万元）"
-	headPlan  = "年度计划投资（万元）"
-)
-
-// Headers of narrow columns, broken between their words (the importer
-// reads them without the line break): a column is as wide as its header's
-// widest line, and these hold short values.
-const (
-	headNature       = "建设\n性质"
-	headPlannedStart = "计划开工\n时间"
-	headActualStart  = "实际开工\n时间"
-	headInvLight     = "投资\n预警"
-	headStartLight   = "开工\n预警"
-	headOverdue      = "逾期\n月数"
-	headEarly        = "提前\n月数"
-	headCompletion   = "计划竣工\n时间"
-)
-
-// noteColumns are the month's notes (形象进度, 存在问题/需协调事项, 计划竣工时间)
-// that close 项目明细, labelled as the field registry labels them.
-func noteColumns() []column {
-	return []column{{models.FieldProgress.ZhName(), kText}, {models.FieldProblems.ZhName(), kText}, {headCompletion, kMonth}}
+// heading is a ledger field's column heading as the field registry
+// gives it, with its unit for an amount: 总投资（万元）. Headings of
+// project lists are spelt as the importer reads them (with
+// cumulativeHead), so that a list sent on as a ledger reads back as the
+// same records.
+func heading(f models.Field) string {
+	if d, ok := f.Def(); ok {
+		return d.Heading()
+	}
+	return f.ZhName()
 }
 
-// noteValues puts a project's month notes, matching noteColumns, in v.
-func noteValues(v []any, p *models.Project) {
-	v[0], v[1], v[2] = p.Progress, p.Problems, p.PlannedCompletion
+// shortHead is a field's heading without the label's 所属 or 项目 in
+// front (所属区县 → 区县, 项目类别 → 类别): the report sheets' narrow
+// columns, which the importer reads too.
+func shortHead(f models.Field) string {
+	h := heading(f)
+	for _, p := range []string{"所属", "项目"} {
+		if t, ok := strings.CutPrefix(h, p); ok && t != "" {
+			return t
+		}
+	}
+	return h
 }
+
+// broken is a field's heading broken after its first n characters, for a
+// narrow column: a column is as wide as its header's widest line, and
+// these hold short values (the importer reads the heading without the
+// line break).
+func broken(f models.Field, n int) string {
+	r := []rune(heading(f))
+	return string(r[:n]) + "\n" + string(r[n:])
+}
+
+// Headings the columns below share.
+var (
+	headTotal        = heading(models.FieldTotalInvestment) // 总投资（万元）
+	headPlan         = heading(models.FieldAnnualPlan)      // 年度计划投资（万元）
+	headNature       = broken(models.FieldNature, 2)        // 建设\n性质
+	headPlannedStart = broken(models.FieldPlannedStart, 4)  // 计划开工\n时间
+	headActualStart  = broken(models.FieldActualStart, 4)   // 实际开工\n时间
+	headCompletion   = broken(models.FieldPlannedCompletion, 4)
+)
+
+// Headings of the report's own narrow columns, broken between words.
+const (
+	headInvLight   = "投资\n预警"
+	headStartLight = "开工\n预警"
+	headOverdue    = "逾期\n月数"
+	headEarly      = "提前\n月数"
+	headGap        = "与序时差（个百分点）"
+)
 
 // cumulativeHead is the header of the cumulative column for month m:
 // "1-6月累计完成投资（万元）", "1月累计完成投资（万元）" in January (both
 // read back by the importer as the cumulative figure of that month).
 func cumulativeHead(m int) string {
-	return models.CumulativeLabel(m) + "累计完成投资（万元）"
+	return models.CumulativeLabel(m) + heading(models.FieldCompletedYTD)
 }
 
-// projectColumns are the identity columns every project list starts with.
-func projectColumns() []column {
-	return []column{{"序号", kInt}, {"项目代码", kCenter}, {"项目名称", kText}, {"区县", kCenter}, {"责任单位", kText}}
+// projectCol is a column of a list of projects.
+type projectCol = col[ProjectRow]
+
+// The columns of the lists of projects, defined once and used by name.
+var (
+	colCode     = projectCol{models.FieldCode.ZhName(), kCenter, func(r *ProjectRow) any { return r.Project.Code }}
+	colProject  = projectCol{nameHead, kText, func(r *ProjectRow) any { return r.Project.Name }}
+	colDistrict = projectCol{shortHead(models.FieldDistrict), kCenter, func(r *ProjectRow) any { return r.Project.District }}
+	colUnit     = projectCol{heading(models.FieldUnit), kText, func(r *ProjectRow) any { return r.Project.Unit }}
+	colNature   = projectCol{headNature, kCenter, func(r *ProjectRow) any { return string(r.Project.Nature) }}
+	colCategory = projectCol{shortHead(models.FieldCategory), kCenter, func(r *ProjectRow) any { return r.Project.Category }}
+	colLevel    = projectCol{shortHead(models.FieldLevel), kCenter, func(r *ProjectRow) any { return r.Project.Level }}
+	colTotal    = projectCol{headTotal, kWan, func(r *ProjectRow) any { return r.Project.TotalInvestment }}
+	colPlan     = projectCol{headPlan, kWan, func(r *ProjectRow) any { return r.Project.AnnualPlan }}
+	// colPlannedStart is any project's planned month; colStartPlan only a
+	// 新开工 project's (a 续建 project has none to keep).
+	colPlannedStart = projectCol{headPlannedStart, kMonth, func(r *ProjectRow) any { return r.Project.PlannedStart }}
+	colStartPlan    = projectCol{headPlannedStart, kMonth, func(r *ProjectRow) any { return startPlanOf(r.Project) }}
+	colActualStart  = projectCol{headActualStart, kMonth, func(r *ProjectRow) any { return r.Project.ActualStart }}
+	// A project's 完成率 and gap to 序时进度 are blank without an annual
+	// plan (a project without a plan has no rate).
+	colRate       = projectCol{"完成率", kPct, func(r *ProjectRow) any { return pctIf(r.Status.Rate, r.Project.AnnualPlan != 0) }}
+	colGap        = projectCol{headGap, kPP, func(r *ProjectRow) any { return ppIf(r.Status.GapPP, r.Project.AnnualPlan != 0) }}
+	colInvLight   = projectCol{headInvLight, kLight, func(r *ProjectRow) any { return r.Status.InvestmentLight }}
+	colStartLight = projectCol{headStartLight, kLight, func(r *ProjectRow) any { return r.Status.StartLight }}
+	colStartText  = projectCol{"开工状态", kCenter, func(r *ProjectRow) any { return StartText(r.Project, r.Status.Start) }}
+	colUnreported = projectCol{"未报送", kCenter, func(r *ProjectRow) any { return yesIf(!r.Status.Reported) }}
+	colEarly      = projectCol{headEarly, kInt, func(r *ProjectRow) any { return EarlyMonths(r.Project) }}
+	colOverdue    = projectCol{headOverdue, kInt, func(r *ProjectRow) any { return r.Status.Start.MonthsOverdue }}
+	// colLateBy is the months overdue of a project with a start light
+	// (lagging on start), blank for the others.
+	colLateBy = projectCol{headOverdue, kInt, func(r *ProjectRow) any {
+		if r.Status.StartLight == models.LightNone {
+			return nil
+		}
+		return r.Status.Start.MonthsOverdue
+	}}
+	// The month's notes that close 项目明细, headed as the registry labels them.
+	colProgress   = projectCol{heading(models.FieldProgress), kText, func(r *ProjectRow) any { return r.Project.Progress }}
+	colProblems   = projectCol{heading(models.FieldProblems), kText, func(r *ProjectRow) any { return r.Project.Problems }}
+	colCompletion = projectCol{headCompletion, kMonth, func(r *ProjectRow) any { return r.Project.PlannedCompletion }}
+)
+
+// colCompleted is the cumulative investment completed by month m.
+func colCompleted(m int) projectCol {
+	return projectCol{cumulativeHead(m), kWan, func(r *ProjectRow) any { return r.Status.Completed }}
 }
 
-// identity puts a project's identity values, matching projectColumns, in
-// v[0:5] and returns the rest of v.
-func identity(v []any, seq int, p *models.Project) []any {
-	v[0], v[1], v[2], v[3], v[4] = seq, p.Code, p.Name, p.District, p.Unit
-	return v[5:]
+// projectColumns are a list's columns over its rows: 序号 and the
+// identity columns every list of projects starts with (项目代码, 项目名称,
+// 区县, 责任单位), then more.
+func projectColumns(at func(i int) *ProjectRow, more ...projectCol) []column {
+	return append([]column{seqColumn()}, bind(at, append([]projectCol{colCode, colProject, colDistrict, colUnit}, more...)...)...)
 }
 
-// rateValues returns a project's 完成率 and gap to 序时进度, blank without an
-// annual plan (a project without a plan has no rate).
-func rateValues(row ProjectRow) (rate, gap any) {
-	if row.Project.AnnualPlan == 0 {
-		return nil, nil
+// noteColumns are the month's notes (形象进度, 存在问题/需协调事项, 计划竣工时间).
+func noteColumns() []projectCol { return []projectCol{colProgress, colProblems, colCompletion} }
+
+// yesIf is "是" when b holds, blank otherwise.
+func yesIf(b bool) any {
+	if b {
+		return "是"
 	}
-	return pct(row.Status.Rate), pp(row.Status.GapPP)
+	return nil
 }
 
 // overdueTable is 未开工项目: 新开工 projects planned by M, not started.
 func (r *Report) overdueTable() *table {
-	t := &table{
+	return &table{
 		sheet: sheetOverdue, title: r.Period() + "未按计划开工项目清单", unit: "单位：个月", filter: true,
-		cols: append(projectColumns(), column{"类别", kCenter}, column{headPlannedStart, kMonth},
-			column{headOverdue, kInt}, column{"预警", kLight}),
+		cols: projectColumns(rowsOf(r.Overdue), colCategory, colPlannedStart, colOverdue,
+			projectCol{"预警", kLight, colStartLight.get}),
+		n: len(r.Overdue),
 		notes: []string{fmt.Sprintf("注：计划开工时间在%d月及以前、截至%d月底尚未开工的新开工项目，共%d个（含计划本月开工的）；逾期月数=%d月−计划开工月，未填计划开工时间的按12月计。",
 			r.Month, r.Month, len(r.Overdue), r.Month)},
 		legend: r.startLegend(),
 	}
-	t.n = len(r.Overdue)
-	t.row = func(i int, v []any) {
-		row := r.Overdue[i]
-		v = identity(v, i+1, row.Project)
-		v[0], v[1], v[2], v[3] = row.Project.Category, row.Project.PlannedStart, row.Status.Start.MonthsOverdue, row.Status.StartLight
-	}
-	return t
 }
 
 // laggingTable is 投资滞后项目: every 滞后项目, lagging on investment, on
 // start or both, with a column for each light.
 func (r *Report) laggingTable() *table {
-	t := &table{
+	return &table{
 		sheet: sheetLagging, title: r.Period() + "滞后项目清单（投资滞后、开工滞后）", unit: "单位：万元、%、个月", filter: true,
-		cols: append(projectColumns(), column{headNature, kCenter}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan},
-			column{"完成率", kPct}, column{"与序时差（个百分点）", kPP}, column{headInvLight, kLight},
-			column{headPlannedStart, kMonth}, column{headOverdue, kInt}, column{headStartLight, kLight}),
+		cols: projectColumns(rowsOf(r.LaggingRows), colNature, colPlan, colCompleted(r.Month), colRate, colGap, colInvLight,
+			colStartPlan, colLateBy, colStartLight),
+		n: len(r.LaggingRows),
 		notes: []string{fmt.Sprintf("注：本表列出全部滞后项目（投资预警或开工预警为黄灯、红灯的项目，含仅开工滞后的项目），共%d个：投资滞后%d个，开工滞后%d个，两者兼有的只列一次。",
 			r.Lagging.Total, r.Lagging.Investment, r.Lagging.Start), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
-	t.n = len(r.LaggingRows)
-	t.row = func(i int, v []any) { laggingValues(v, i+1, r.LaggingRows[i]) }
-	return t
-}
-
-// laggingValues puts one row of 投资滞后项目 in v.
-func laggingValues(v []any, seq int, row ProjectRow) {
-	p, s := row.Project, row.Status
-	v = identity(v, seq, p)
-	v[0], v[1], v[2] = string(p.Nature), p.AnnualPlan, s.Completed
-	v[3], v[4] = rateValues(row)
-	v[5], v[6] = s.InvestmentLight, startPlanOf(p)
-	if s.StartLight != models.LightNone {
-		v[7] = s.Start.MonthsOverdue
-	}
-	v[8] = s.StartLight
 }
 
 // startPlanOf returns a 新开工 project's planned month, none for others.
@@ -126,52 +170,31 @@ func startPlanOf(p *models.Project) models.Month {
 
 // earlyTable is 提前开工: started by M, planned after M.
 func (r *Report) earlyTable() *table {
-	t := &table{
+	return &table{
 		sheet: sheetEarly, title: r.Period() + "提前开工项目清单", unit: "单位：万元、个月", filter: true,
-		cols: append(projectColumns(), column{"类别", kCenter}, column{headPlannedStart, kMonth}, column{headActualStart, kMonth},
-			column{headEarly, kInt}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}),
+		cols: projectColumns(rowsOf(r.Early), colCategory, colPlannedStart, colActualStart, colEarly, colPlan, colCompleted(r.Month)),
+		n:    len(r.Early),
 		notes: []string{fmt.Sprintf("注：实际开工时间在%d月及以前、计划开工时间在%d月以后的新开工项目，共%d个；提前月数=计划开工月−实际开工月，未填计划开工时间的按12月计。",
 			r.Month, r.Month, len(r.Early))},
 	}
-	t.n = len(r.Early)
-	t.row = func(i int, v []any) {
-		row := r.Early[i]
-		p := row.Project
-		v = identity(v, i+1, p)
-		v[0], v[1], v[2], v[3], v[4], v[5] = p.Category, p.PlannedStart, p.ActualStart, EarlyMonths(p), p.AnnualPlan, row.Status.Completed
-	}
-	return t
+}
+
+// detailColumns are the columns of 项目明细 after the identity columns.
+func (r *Report) detailColumns() []projectCol {
+	return append([]projectCol{colNature, colCategory, colLevel, colTotal, colPlan, colCompleted(r.Month), colRate, colGap,
+		colInvLight, colStartPlan, colActualStart, colStartText, colStartLight, colUnreported}, noteColumns()...)
 }
 
 // detailTable is 项目明细: every project with its figures and lights.
 func (r *Report) detailTable() *table {
-	t := &table{
+	return &table{
 		sheet: sheetDetails, title: r.Period() + "重大项目明细表", unit: "单位：万元、%", filter: true,
-		cols: append(projectColumns(), column{headNature, kCenter}, column{"类别", kCenter}, column{"级别", kCenter},
-			column{headTotal, kWan}, column{headPlan, kWan}, column{cumulativeHead(r.Month), kWan}, column{"完成率", kPct},
-			column{"与序时差（个百分点）", kPP}, column{headInvLight, kLight}, column{headPlannedStart, kMonth},
-			column{headActualStart, kMonth}, column{"开工状态", kCenter}, column{headStartLight, kLight}, column{"未报送", kCenter}),
+		cols: projectColumns(rowsOf(r.Details), r.detailColumns()...),
+		n:    len(r.Details),
 		notes: []string{fmt.Sprintf("注：共%d个项目。累计完成为%s累计完成投资，未报送%d月数据的项目沿用此前最近一次报送的数（“未报送”列标“是”）；形象进度、存在问题/需协调事项和计划竣工时间为%d月及以前最近一次报送的内容。",
 			len(r.Details), r.CumulativeLabel(), r.Month, r.Month), progressNote(r.Config, r.Month)},
 		legend: append(r.investmentLegend(), r.startLegend()...),
 	}
-	t.cols = append(t.cols, noteColumns()...)
-	t.n = len(r.Details)
-	t.row = func(i int, v []any) { detailValues(v, i+1, r.Details[i]) }
-	return t
-}
-
-// detailValues puts one row of 项目明细 in v.
-func detailValues(v []any, seq int, row ProjectRow) {
-	p, s := row.Project, row.Status
-	v = identity(v, seq, p)
-	v[0], v[1], v[2], v[3], v[4], v[5] = string(p.Nature), p.Category, p.Level, p.TotalInvestment, p.AnnualPlan, s.Completed
-	v[6], v[7] = rateValues(row)
-	v[8], v[9], v[10], v[11], v[12] = s.InvestmentLight, startPlanOf(p), p.ActualStart, StartText(p, s.Start), s.StartLight
-	if !s.Reported {
-		v[13] = "是"
-	}
-	noteValues(v[14:], p)
 }
 
 // StartText says where a project stands on its start: 续建, 已开工 (planned

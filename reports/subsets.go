@@ -63,15 +63,16 @@ func (r *Report) departmentTable() *table {
 // unsentTable is 未报送单位: the units with projects on the list that have
 // not sent month M's ledger.
 func (r *Report) unsentTable() *table {
+	type unsent = col[UnsentRow]
 	t := &table{
 		sheet: sheetUnsent, title: r.Period() + "未报送台账的单位", n: len(r.Unsent),
-		unit:  fmt.Sprintf("截至编制时未报送%d年%d月台账的单位", r.Year, r.Month),
-		cols:  []column{{"序号", kInt}, {"单位", kCenter}, {"清单项目数（个）", kInt}, {fmt.Sprintf("%d月无数据的项目（个）", r.Month), kInt}},
+		unit: fmt.Sprintf("截至编制时未报送%d年%d月台账的单位", r.Year, r.Month),
+		cols: append([]column{seqColumn()}, bind(rowsOf(r.Unsent),
+			unsent{"单位", kCenter, func(u *UnsentRow) any { return u.Name }},
+			unsent{"清单项目数（个）", kInt, func(u *UnsentRow) any { return u.Projects }},
+			unsent{fmt.Sprintf("%d月无数据的项目（个）", r.Month), kInt, func(u *UnsentRow) any { return u.Unreported }},
+		)...),
 		notes: []string{"注：报送指该单位本月的台账已导入系统；未报送单位的项目沿用此前最近一次报送的累计完成投资。清单中没有项目的单位不列入。"},
-	}
-	t.row = func(i int, v []any) {
-		u := r.Unsent[i]
-		v[0], v[1], v[2], v[3] = i+1, u.Name, u.Projects, u.Unreported
 	}
 	return t
 }

@@ -13,10 +13,57 @@ import (
 	"tracker/models"
 )
 
-// column is one column of a table: its header and what it holds.
+// column is one column of a table: its header, how its cells are styled
+// (kind), and its value in each data row. A column carries its own value,
+// so a table's values cannot go out of step with its headers; columns
+// over typed rows are made with col and bind.
 type column struct {
+	head  string
+	kind  kind
+	value func(i int) any // the value of row i (0-based; row n is the 合计 row of a table with a total)
+}
+
+// col is a column over rows of type R, named where it is defined and
+// reused by name (see the project columns in sheets_projects.go): its
+// value is read from the row.
+type col[R any] struct {
 	head string
 	kind kind
+	get  func(r *R) any
+}
+
+// bind makes table columns of cs over the rows at returns: row i's value
+// in each column is read from at(i).
+func bind[R any](at func(i int) *R, cs ...col[R]) []column {
+	out := make([]column, len(cs))
+	for j, c := range cs {
+		get := c.get
+		out[j] = column{head: c.head, kind: c.kind, value: func(i int) any { return get(at(i)) }}
+	}
+	return out
+}
+
+// rowsOf returns the rows of a slice by index, for bind.
+func rowsOf[R any](rows []R) func(i int) *R { return func(i int) *R { return &rows[i] } }
+
+// madeRows returns rows made by mk on demand, each once while the table
+// asks for its columns one after another (a table reads a row's columns
+// in turn before the next row): a project's status is worked out once a
+// row, not once a cell, and no slice of 53,000 rows is held.
+func madeRows[R any](mk func(i int) R) func(i int) *R {
+	last := -1
+	var r R
+	return func(i int) *R {
+		if i != last {
+			r, last = mk(i), i
+		}
+		return &r
+	}
+}
+
+// seqColumn is 序号: the row's number from 1.
+func seqColumn() column {
+	return column{head: "序号", kind: kInt, value: func(i int) any { return i + 1 }}
 }
 
 // table is one sheet laid out the house way: a merged title in row 1, the
@@ -27,17 +74,17 @@ type column struct {
 // "无"; on a list of projects the panes are frozen right of 项目名称 too.
 // The paper follows from the column widths (see layoutFor). Values are strings, ints, float64s
 // already rounded for display, models.Money (written in 万元, exact),
-// models.Month and models.Light; nil is an empty cell with its borders.
+// models.Month, time.Time (a date-time cell, see wallClock) and
+// models.Light; nil is an empty cell with its borders.
 //
-// The data rows are not held: row fills the values of row i into a slice
-// the table reuses, so a sheet of 53,000 projects is streamed without its
-// [][]any (see setRows for small tables).
+// The data rows are not held: each column gives its value of row i when
+// the row is written, so a sheet of 53,000 projects is streamed without its
+// [][]any.
 type table struct {
 	sheet, title, unit string
 	cols               []column
-	n                  int                  // data rows
-	row                func(i int, v []any) // fills v (len(cols), all nil) with data row i
-	total              []any                // the 合计 row, nil for none
+	n                  int  // data rows
+	total              bool // row n of the columns is the 合计 row
 	filter             bool
 	notes              []string
 	legend             []legendLine
@@ -67,7 +114,7 @@ const (
 
 // dataEnd returns the row of the last data row (the 合计 row and the "无"
 // row of an empty list included).
-func (t *table) dataEnd() int { return headerRow + t.n + b2i(t.empty()) + b2i(t.total != nil) }
+func (t *table) dataEnd() int { return headerRow + t.n + b2i(t.empty()) + b2i(t.total) }
 
 // empty reports a list without rows, which shows a row "无".
 func (t *table) empty() bool { return t.filter && t.n == 0 }
@@ -83,11 +130,12 @@ func (t *table) keyCols() int {
 	return 0
 }
 
-// setRows gives t rows held in memory, for small tables; a row shorter
-// than t.cols leaves its last cells empty.
-func (t *table) setRows(rows [][]any) {
-	t.n = len(rows)
-	t.row = func(i int, v []any) { copy(v, rows[i]) }
+// values fills v (one value a column) with row i's values.
+func (t *table) values(i int, v []any) []any {
+	for j, c := range t.cols {
+		v[j] = c.value(i)
+	}
+	return v
 }
 
 // each calls fn with the values of every data row in order; the slice is
@@ -95,9 +143,7 @@ func (t *table) setRows(rows [][]any) {
 func (t *table) each(fn func(i int, v []any) error) error {
 	v := make([]any, len(t.cols))
 	for i := range t.n {
-		clear(v)
-		t.row(i, v)
-		if err := fn(i, v); err != nil {
+		if err := fn(i, t.values(i, v)); err != nil {
 			return err
 		}
 	}
@@ -176,10 +222,10 @@ func (t *table) writeBody(sw *excelize.StreamWriter, st *styles, widths []float6
 			return err
 		}
 	}
-	if t.total == nil {
+	if !t.total {
 		return nil
 	}
-	return sw.SetRow(cellName(1, t.dataEnd()), t.cells(st, r, t.total, true))
+	return sw.SetRow(cellName(1, t.dataEnd()), t.cells(st, r, t.values(t.n, make([]any, len(t.cols))), true))
 }
 
 // writeNone writes the row of an empty list: "无" across its ncols
@@ -238,11 +284,7 @@ func newRowBuf(n int) *rowBuf {
 // cells styles one row's values by their columns' kinds into r.
 func (t *table) cells(st *styles, r *rowBuf, vals []any, total bool) []any {
 	for i, c := range t.cols {
-		var v any
-		if i < len(vals) {
-			v = vals[i]
-		}
-		r.cells[i] = styledCell(st, c.kind, v, total)
+		r.cells[i] = styledCell(st, c.kind, vals[i], total)
 	}
 	return r.out
 }
