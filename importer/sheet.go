@@ -44,8 +44,9 @@ type sheetReader struct {
 	remembered bool           // mapping is the one remembered for the layout
 	hiddenText map[int]string // hidden columns' headers, for the preview
 	twinsAgree map[twinPair]int
-	rows       int    // data rows read
-	unitName   string // the unit this sheet's title or name names, for rows without a district
+	rows       int       // data rows read
+	unitName   string    // the unit this sheet's title or name names, for rows without a district
+	rr         rowReader // the row being read (record)
 }
 
 // read streams the sheet; found is false when it holds no ledger.

@@ -69,6 +69,7 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
+		row.FileData, in.Data = nil, nil // kept; the plan saves the row without it
 		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun && !in.Submit, in.Summary)
 		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
