@@ -1,0 +1,165 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"tracker/models"
+	"tracker/models/demo"
+	"tracker/server/servertest"
+)
+
+// phoneWidth is a common phone's CSS width (iPhone 12 to 15).
+const phoneWidth = 390
+
+// phoneLayout is what a page measures at phone width.
+type phoneLayout struct {
+	Width  int      `json:"width"`  // document.documentElement.scrollWidth
+	Split  []string `json:"split"`  // navigation words broken over two lines
+	Wide   []string `json:"wide"`   // elements reaching past the screen outside a scrolling box
+	Small  []string `json:"small"`  // text under 12 px
+	Narrow []string `json:"narrow"` // card values squeezed under 8 characters' width
+	Cut    []string `json:"cut"`    // project cards' and fact lists' cells past the screen's edge
+}
+
+// measurePhone runs in the page: the document's width, every link and
+// button of the header whose text runs over more than one line, elements
+// past the right edge that no scrolling box holds, text smaller than
+// 12 px, values of fact lists (the project and import pages' cards) given
+// less than 8em, and cells of the 项目库's project cards and of fact lists
+// that reach past the screen even inside a scrolling box.
+const measurePhone = `(() => {
+  const out = {width: document.documentElement.scrollWidth, split: [], wide: [], small: [], narrow: [], cut: []};
+  const lines = el => { const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size; };
+  for (const el of document.querySelectorAll("header.top nav a, header.top .who a, header.top .who small, header.top .who button, header.top .brand span")) {
+    if (lines(el) > 1) out.split.push(el.textContent.trim());
+  }
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
+  const scrolled = el => { for (let p = el.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === "auto" || o === "scroll" || o === "hidden") return true; } return false; };
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || getComputedStyle(el).visibility === "hidden") continue;
+    if (r.right > document.documentElement.clientWidth + 0.5 && !scrolled(el) && out.wide.length < 8) out.wide.push(name(el) + " " + Math.round(r.right));
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (own && parseFloat(getComputedStyle(el).fontSize) < 12 && out.small.length < 8) out.small.push(name(el) + " " + el.textContent.trim().slice(0, 20));
+  }
+  const em = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  for (const dd of document.querySelectorAll(".facts dd")) {
+    const w = dd.getBoundingClientRect().width;
+    if (w > 0 && w < 8 * em && out.narrow.length < 8) out.narrow.push(dd.previousElementSibling.textContent.trim() + " " + Math.round(w));
+  }
+  for (const el of document.querySelectorAll("table.projects td, .facts dt, .facts dd")) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > document.documentElement.clientWidth + 0.5 && out.cut.length < 8) out.cut.push(name(el) + " " + el.textContent.trim().slice(0, 20));
+  }
+  return out;
+})()`
+
+// TestPagesAtPhoneWidth opens every page at 390 px in Chromium, as the
+// admin and as a district uploader: no page is wider than the screen, no
+// navigation word breaks over two lines, no text is under 12 px, and the
+// cards of the project and import pages give their values room. A
+// screenshot of each page lands in the artifacts.
+func TestPagesAtPhoneWidth(t *testing.T) {
+	ts := servertest.New(t)
+	p := servertest.FirstProject("张店区")
+	var imp servertest.ImportResult
+	ts.Upload(ts.Login("zhangdian"), "张店区1-6月台账.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"), nil, 200, &imp)
+	b := newBrowser(t, ts)
+	b.phone()
+	pages := []struct{ name, path string }{
+		{"dashboard", "/dashboard?year=2024&month=6"},
+		{"projects", "/projects?year=2024&month=6"},
+		{"project", "/projects/" + p.Code + "?year=2024&month=6"},
+		{"imports", "/imports"},
+		{"import", fmt.Sprintf("/imports/%d", imp.ID)},
+		{"reports", "/reports"},
+		{"submissions", "/submissions?year=2024&month=6"},
+		{"supervisions", "/supervisions"},
+		{"lists", "/lists"},
+		{"users", "/users"},
+		{"account", "/account/password"},
+	}
+	b.login("admin")
+	for _, pg := range pages {
+		b.checkPhone("admin-"+pg.name, pg.path)
+	}
+	b.searchSeveralWords()
+	b.submit("log out", ".who form button")
+	b.login("zhangdian")
+	for _, pg := range []struct{ name, path string }{{"imports", "/imports"}, {"import", fmt.Sprintf("/imports/%d", imp.ID)}, {"project", pages[3].path}} {
+		b.checkPhone("uploader-"+pg.name, pg.path)
+	}
+	b.check()
+}
+
+// phone makes the tab a 390 px wide phone screen.
+func (b *browserSession) phone() {
+	b.t.Helper()
+	b.do("phone screen", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: phoneWidth, Height: 844, DeviceScaleFactor: 2, Mobile: true})
+		return err
+	}))
+}
+
+// checkPhone opens a page at phone width, screenshots it and checks its
+// layout.
+func (b *browserSession) checkPhone(name, path string) {
+	b.t.Helper()
+	if path != "" { // "" is the page the tab is on
+		b.open(path)
+	}
+	b.screenshot("phone-" + name)
+	l, err := chromedp.Run(b.ctx, chromedp.Evaluate[phoneLayout](measurePhone))
+	if err != nil {
+		b.t.Fatalf("%s: %v", name, err)
+	}
+	if l.Width > phoneWidth {
+		b.t.Errorf("%s (%s) is %d px wide at %d px: %s", name, path, l.Width, phoneWidth, strings.Join(l.Wide, ", "))
+	}
+	for what, list := range map[string][]string{"navigation split over two lines": l.Split, "text under 12 px": l.Small, "card values under 8em": l.Narrow, "cells past the screen": l.Cut} {
+		if len(list) > 0 {
+			b.t.Errorf("%s: %s: %q", name, what, list)
+		}
+	}
+}
+
+// searchSeveralWords types 淄博 光伏 into the 项目库's search at phone width
+// and checks the cards: exactly the projects on December's list holding
+// both words, each in the code, name, unit or 责任单位 (counted here from
+// the demo portfolio).
+func (b *browserSession) searchSeveralWords() {
+	b.t.Helper()
+	dec := models.MonthOf(2024, 12)
+	holds := func(p models.Project, w string) bool {
+		return strings.Contains(p.Code, w) || strings.Contains(p.Name, w) || strings.Contains(p.District, w) || strings.Contains(p.Unit, w)
+	}
+	var want []string
+	for _, p := range demo.Portfolio2024WithChanges() {
+		if p.OnListAt(dec) && holds(p, "淄博") && holds(p, "光伏") {
+			want = append(want, p.Code)
+		}
+	}
+	b.open("/projects?year=2024&month=12")
+	b.do("search for two words", chromedp.SetValue(chromedp.ID("q"), "淄博 光伏"))
+	b.submit("search", "form.filters button.primary")
+	if got := b.text("#project-total"); got != fmt.Sprint(len(want)) || len(want) == 0 {
+		b.t.Errorf("淄博 光伏 finds %s projects, want %d", got, len(want))
+	}
+	codes, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.projects td.code")].map(e => e.textContent.trim())`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if strings.Join(codes, ",") != strings.Join(want, ",") {
+		b.t.Errorf("淄博 光伏 shows %q, want %q", codes, want)
+	}
+	b.checkPhone("admin-search", "")
+	b.t.Logf("淄博 光伏: %d projects", len(want))
+}
