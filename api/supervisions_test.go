@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,6 +62,8 @@ func TestSupervisionRoundTripThroughTheAPI(t *testing.T) {
 		ts.Do("POST", fmt.Sprintf("/api/v1/supervisions/%d/reply", zc.ID), zd, reply, http.StatusForbidden, nil)
 		ts.Do("POST", path+"/reply", zd, map[string]string{"text": " "}, http.StatusBadRequest, nil)
 		ts.Do("POST", path+"/reply", zd, "不是对象", http.StatusBadRequest, nil)
+		ts.Do("POST", path+"/reply", zd, map[string]string{"text": strings.Repeat("长", 1001)}, http.StatusBadRequest, nil)
+		ts.Do("POST", path+"/reply", zd, map[string]string{"text": strings.Repeat("长", 6000)}, http.StatusRequestEntityTooLarge, nil) // 18 KB
 		ts.Do("POST", path+"/close", zd, nil, http.StatusForbidden, nil)
 		ts.Do("POST", path+"/reopen", admin, map[string]string{"text": "x"}, http.StatusConflict, nil)
 		now = now.Add(time.Hour)
@@ -145,4 +148,45 @@ func TestSupervisionRoundTripThroughTheAPI(t *testing.T) {
 			t.Errorf("audit workbook %v, want %s", book, wantBook)
 		}
 	})
+}
+
+// TestMonthlyWorkbookListsTheMonthsSupervisions: July's workbook lists an
+// item opened and replied in July as it stood on 31 July (replied, past its
+// deadline); June's has none; the later closing shows in neither.
+func TestMonthlyWorkbookListsTheMonthsSupervisions(t *testing.T) {
+	ts := servertest.New(t)
+	now := time.Date(2024, 7, 10, 2, 0, 0, 0, time.UTC)
+	ts.Store.SetClock(func() time.Time { return now })
+	admin, zd := ts.Login("admin"), ts.Login("zhangdian")
+	p := servertest.FirstProject("张店区")
+	var sv supervisionJSON
+	ts.Do("POST", "/api/v1/supervisions", admin, map[string]string{"code": p.Code, "deadline": "2024-07-15", "description": "用地预审未批复"}, http.StatusCreated, &sv)
+	ts.Do("POST", fmt.Sprintf("/api/v1/supervisions/%d/reply", sv.ID), zd, map[string]string{"text": "已报市自然资源局"}, http.StatusOK, nil)
+	now = time.Date(2024, 8, 2, 2, 0, 0, 0, time.UTC)
+	admin = ts.Login("admin")
+	ts.Do("POST", fmt.Sprintf("/api/v1/supervisions/%d/close", sv.ID), admin, map[string]string{"text": "八月办结"}, http.StatusOK, nil)
+	sheet := func(month int) [][]string {
+		f, err := excelize.OpenReader(bytes.NewReader(ts.Do("GET", fmt.Sprintf("/api/v1/reports/quarterly.xlsx?year=2024&month=%d", month), admin, nil, http.StatusOK, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("督办事项")
+		if err != nil {
+			t.Fatalf("month %d: %v", month, err)
+		}
+		return rows
+	}
+	july := sheet(7)
+	if got := july[1][0]; got != "截至2024年7月底：共1项，未办结1项，其中逾期1项" {
+		t.Errorf("July's unit line %q", got)
+	}
+	if got := fmt.Sprint(july[3][1:9]); got != fmt.Sprintf("[%s %s 张店区 用地预审未批复 2024-07-15 已回复 逾期 已报市自然资源局]", p.Code, p.Name) {
+		t.Errorf("July's row %s", got)
+	}
+	if june := sheet(6); june[3][0] != "无" {
+		t.Errorf("June's 督办事项 row 4 %q, want 无", june[3])
+	}
+	if aug := sheet(8); fmt.Sprint(aug[3][6:8]) != "[已办结 ]" {
+		t.Errorf("August's row %q, want 已办结 and not overdue", aug[3])
+	}
 }

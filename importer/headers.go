@@ -73,8 +73,10 @@ var (
 )
 
 // sheetSkipWords mark sheets that are instructions or summaries, not data,
-// by their name; other sheets are read when a ledger header is found.
-var sheetSkipWords = []string{"说明", "填表", "填报要求", "汇总", "统计表", "目录"}
+// by their name; other sheets are read when a ledger header is found. A
+// 督办 sheet (the monthly workbook's 督办事项) lists follow-up items by
+// project, whose 责任单位 is the unit that must act, not the project's.
+var sheetSkipWords = []string{"说明", "填表", "填报要求", "汇总", "统计表", "目录", "督办"}
 
 // totalWords start subtotal and total rows.
 var totalWords = []string{"小计", "合计", "总计", "共计"}

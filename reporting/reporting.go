@@ -39,7 +39,8 @@ type Workbook struct {
 // Input gathers what the report as of month m (of quarter q, or 0 for a
 // monthly report) needs: the list as it stood at m with each project's
 // figures and month notes as of m, the group order, the corrections to
-// earlier locked quarters and the periods 环比 and 同比 compare with.
+// earlier locked quarters, the periods 环比 and 同比 compare with and, for
+// a monthly report, the 督办 items (reports keeps those of the month).
 // A period with no figures (models.Figures.HasFigures) gets no report:
 // EUNPROCESSABLE with a message that says so.
 func (s *Service) Input(ctx context.Context, m models.Month, q int) (reports.Input, error) {
@@ -66,6 +67,11 @@ func (s *Service) Input(ctx context.Context, m models.Month, q int) (reports.Inp
 	}
 	if in.Unsent, err = s.Unsent(ctx, m); err != nil {
 		return in, err
+	}
+	if q == 0 { // 督办事项 is a sheet of the monthly workbook
+		if in.Supervisions, err = s.Store.Supervisions(ctx, models.SupervisionFilter{}); err != nil {
+			return in, err
+		}
 	}
 	in.Previous, in.LastYear, err = s.Bases(ctx, m, q != 0)
 	return in, err

@@ -29,6 +29,7 @@ func Build(in Input) *Report {
 	r.subsets(in)
 	r.Details = projectRows(in)
 	r.Corrections = in.Corrections
+	r.Supervisions = supervisionsOf(in)
 	r.classify()
 	r.Headline = headline(r)
 	return r

@@ -120,7 +120,7 @@ func detailOnly(t *testing.T, data []byte) []byte {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for _, s := range reports.SheetNames() {
+	for _, s := range f.GetSheetList() {
 		if s != "项目明细" {
 			if err := f.DeleteSheet(s); err != nil {
 				t.Fatal(err)

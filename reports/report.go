@@ -38,6 +38,10 @@ type Input struct {
 	// order (未报送单位); units without a project on the list at M are
 	// left out by Build.
 	Unsent []string
+	// Supervisions are every 督办 item with its steps; a monthly report's
+	// 督办事项 holds those of its month as they stood at its end
+	// (models.SupervisionsOfMonth). A quarterly report ignores them.
+	Supervisions []models.Supervision
 }
 
 // Report holds every value of a report, ready to render: the figures of
@@ -77,6 +81,9 @@ type Report struct {
 	Early       []ProjectRow // 提前开工: actual start ≤ M < planned start
 	Details     []ProjectRow // every project of the list
 	Corrections []models.Correction
+	// Supervisions are 督办事项 (monthly reports): the month's items as they
+	// stood at its end, by unit, deadline and number.
+	Supervisions []models.Supervision
 }
 
 // LagCounts counts 滞后项目 (a yellow or red light on either axis) and each

@@ -14,7 +14,7 @@ import (
 func (r *Report) Write(w io.Writer) error {
 	f := newFile()
 	defer f.Close()
-	if err := addSheets(f); err != nil {
+	if err := addSheets(f, r.SheetNames()); err != nil {
 		return err
 	}
 	st, err := newStyles(f)
@@ -24,8 +24,12 @@ func (r *Report) Write(w io.Writer) error {
 	if err := r.summary(f, st); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheetSummary, err)
 	}
-	for _, t := range []*table{r.districtTable(), r.categoryTable(), r.levelTable(), r.departmentTable(),
-		r.overdueTable(), r.laggingTable(), r.earlyTable(), r.unsentTable(), r.detailTable()} {
+	tables := []*table{r.districtTable(), r.categoryTable(), r.levelTable(), r.departmentTable(),
+		r.overdueTable(), r.laggingTable(), r.earlyTable(), r.unsentTable()}
+	if r.Quarter == 0 {
+		tables = append(tables, r.supervisionTable())
+	}
+	for _, t := range append(tables, r.detailTable()) {
 		if err := t.write(f, st); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.sheet, err)
 		}
@@ -42,9 +46,19 @@ func (r *Report) Write(w io.Writer) error {
 	return err
 }
 
-// addSheets names the default sheet and adds the others in order.
-func addSheets(f *excelize.File) error {
+// SheetNames are the report's sheets in order: SheetNames, and for a
+// monthly report 督办事项 before 项目明细 (更正, when there is one, follows
+// them all).
+func (r *Report) SheetNames() []string {
 	names := SheetNames()
+	if r.Quarter != 0 {
+		return names
+	}
+	return append(names[:len(names)-1:len(names)-1], sheetSupervision, sheetDetails)
+}
+
+// addSheets names the default sheet and adds the others in order.
+func addSheets(f *excelize.File, names []string) error {
 	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
 		return err
 	}
