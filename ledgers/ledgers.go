@@ -176,6 +176,15 @@ func (s *Service) Head(ctx context.Context, id int64, u models.User) (*models.Im
 	return imp, nil
 }
 
+// First returns an import the user may see with only its first n changes
+// (ChangeCount says how many it has), as a page shows it.
+func (s *Service) First(ctx context.Context, id int64, u models.User, n int) (*models.Import, error) {
+	if _, err := s.Head(ctx, id, u); err != nil {
+		return nil, err
+	}
+	return s.Store.ImportFirst(ctx, id, n)
+}
+
 // EachChange calls fn with each change of an import in order, one at a
 // time (store.EachChange); the caller has checked the user may see it.
 func (s *Service) EachChange(ctx context.Context, id int64, fn func(c *models.Change) error) error {

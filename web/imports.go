@@ -145,6 +145,11 @@ const shownRows = 1000
 
 func (s *Server) importPage(c *gin.Context) {
 	imp, err := s.viewableImport(c)
+	if err == nil && imp.Kind == models.ImportList {
+		imp, err = s.Import(c) // a list's summary counts every change; a list is the year's few hundred projects
+	} else if err == nil {
+		imp, err = s.Ledgers.First(c, imp.ID, httpx.CurrentUser(c), shownRows) // not all 300,000 of a large upload
+	}
 	if err != nil {
 		s.FailPage(c, err)
 		return
@@ -191,14 +196,16 @@ func newImportView(imp *models.Import, u models.User, offered bool) importView {
 		v.MoreProblems, imp.Problems = len(imp.Problems)-shownRows, imp.Problems[:shownRows]
 	}
 	if len(v.Changes) > shownRows {
-		v.Changes, v.MoreChanges = v.Changes[:shownRows], len(v.Changes)-shownRows
+		v.Changes = v.Changes[:shownRows]
 	}
+	v.MoreChanges = max(imp.ChangeCount, len(imp.Changes)) - len(v.Changes)
 	return v
 }
 
-// viewableImport reads the :id import when the user may see it; another
-// unit's import is 404 to an uploader, as if it did not exist.
-func (s *Server) viewableImport(c *gin.Context) (*models.Import, error) { return s.Import(c) }
+// viewableImport reads the :id import without its changes (ChangeCount
+// says how many) when the user may see it; another unit's import is 404
+// to an uploader, as if it did not exist.
+func (s *Server) viewableImport(c *gin.Context) (*models.Import, error) { return s.ImportHead(c) }
 
 // visibleImport guards a download handler with the same rule (nil for
 // none).

@@ -147,3 +147,29 @@ func TestHandEditFromTheProjectPage(t *testing.T) {
 	wantContains(t, "edit record", zd.page(loc, http.StatusOK), "已保存手工修改", "手工修改", "<ins>7,654.32</ins>", "撤销本次导入")
 	wantContains(t, "project after edit", zd.page(page, http.StatusOK), "7,654.32", "手工修改 "+mine.Code)
 }
+
+// TestALargeImportsPageShowsItsFirstChangesAndCountsAll: the page of an
+// upload changing 2 figures of each of the 530 demo projects lists the
+// first 1,000 changes, counts all 1,060, says how many are not shown, and
+// the revert page counts them all too.
+func TestALargeImportsPageShowsItsFirstChangesAndCountsAll(t *testing.T) {
+	ts := servertest.New(t)
+	var csv strings.Builder
+	csv.WriteString("2024年1-6月市重大项目建设情况台账,,,,\n项目代码,项目名称,所属区县,1-6月累计完成投资（万元）,形象进度\n")
+	ps, _ := ts.Store.Portfolio(t.Context(), 2024)
+	for i, p := range ps {
+		fmt.Fprintf(&csv, "%s,%s,%s,%d.5,主体施工第%d段\n", p.Code, p.Name, p.District, 80000+i, i)
+	}
+	var imp servertest.ImportResult
+	ts.Upload(ts.Login("admin"), "全市1-6月.csv", []byte(csv.String()), map[string]string{"dry_run": "true"}, http.StatusOK, &imp)
+	pc := signIn(ts, "admin")
+	body := pc.page(fmt.Sprintf("/imports/%d", imp.ID), http.StatusOK)
+	want := 2 * len(ps)
+	wantContains(t, "the import page", body, fmt.Sprintf("共 %d 处", want), fmt.Sprintf("另有 %d 处变更未显示", want-1000))
+	if n := strings.Count(body, "主体施工第"); n > 1000 || n < 400 {
+		t.Errorf("the page shows %d progress texts of %d changes", n, want)
+	}
+	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/commit", imp.ID), ts.Login("admin"), nil, http.StatusOK, nil)
+	body = pc.page(fmt.Sprintf("/imports/%d/revert", imp.ID), http.StatusOK)
+	wantContains(t, "the revert page", body, fmt.Sprintf("修改的 %d 处数据", want))
+}

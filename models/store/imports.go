@@ -123,12 +123,25 @@ func (s *Store) Import(ctx context.Context, id int64) (*models.Import, error) {
 		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	imp := row.toImport()
-	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period)
+	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period, 0)
 	if err != nil {
 		return nil, err
 	}
 	imp.Changes = append(imp.Changes, changes...)
+	imp.ChangeCount = len(changes)
 	return imp, nil
+}
+
+// ImportFirst returns an import with only its first n changes (a page
+// shows a thousand of 300,000), ChangeCount saying how many it has.
+func (s *Store) ImportFirst(ctx context.Context, id int64, n int) (*models.Import, error) {
+	imp, err := s.ImportHead(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period, n)
+	imp.Changes = append(imp.Changes, changes...)
+	return imp, err
 }
 
 // ImportHead returns an import without its changes, ChangeCount saying how
@@ -203,11 +216,15 @@ func nullText(v sql.NullString) *string {
 	return &v.String
 }
 
-// loadChanges reads an import's changes in order; figures carry the
-// import's period.
-func loadChanges(db *gorm.DB, id int64, period models.Month) ([]models.Change, error) {
+// loadChanges reads an import's changes in order, the first limit of
+// them when limit > 0; figures carry the import's period.
+func loadChanges(db *gorm.DB, id int64, period models.Month, limit int) ([]models.Change, error) {
 	var rows []changeRow
-	if err := db.Where("import_id = ?", id).Order("seq").Find(&rows).Error; err != nil {
+	q := db.Where("import_id = ?", id).Order("seq")
+	if limit > 0 {
+		q = q.Limit(limit)
+	}
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Change, len(rows))

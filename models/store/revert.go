@@ -23,7 +23,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*mo
 		if err != nil {
 			return err
 		}
-		changes, err := loadChanges(tx, id, models.Month(row.Period))
+		changes, err := loadChanges(tx, id, models.Month(row.Period), 0)
 		if err == nil {
 			err = checkYearUnlocked(tx, models.Month(row.Period).Year(), changes)
 		}
