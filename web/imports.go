@@ -29,6 +29,9 @@ type importsView struct {
 	Reviews  bool
 	Waiting  []*models.Import
 	Reviewed bool
+	// ToReply are the 督办 items of an uploader's unit waiting for its
+	// reply (待回复), the overdue first: an uploader lands here.
+	ToReply []models.Supervision
 }
 
 func (s *Server) importsPage(c *gin.Context) {
@@ -53,6 +56,12 @@ func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string
 			return
 		}
 		slices.Reverse(v.Waiting)
+	}
+	if u.Role == models.RoleUploader && u.District != "" {
+		if v.ToReply, err = s.Store.Supervisions(c, models.SupervisionFilter{Unit: u.District, Status: models.SupervisionOpen}); err != nil {
+			s.FailPage(c, err)
+			return
+		}
 	}
 	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
 }

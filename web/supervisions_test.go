@@ -199,3 +199,33 @@ func TestDashboardListsTheTenEarliestOverdue(t *testing.T) {
 		t.Errorf("the overdue list has %d rows; want the 10 of 1 to 10 July", n)
 	}
 }
+
+// TestUploaderSeesItsItemsToReplyOnImports: an uploader lands on 数据导入,
+// which lists its unit's items waiting for a reply, and no other unit's.
+func TestUploaderSeesItsItemsToReplyOnImports(t *testing.T) {
+	ts := servertest.New(t)
+	now := time.Date(2024, 7, 10, 2, 0, 0, 0, time.UTC)
+	ts.Store.SetClock(func() time.Time { return now })
+	admin := ts.Login("admin")
+	zdp, zcp := servertest.FirstProject("张店区"), servertest.FirstProject("淄川区")
+	var replied struct {
+		ID int64 `json:"id"`
+	}
+	ts.Do("POST", "/api/v1/supervisions", admin, map[string]string{"code": zdp.Code, "deadline": "2024-07-05", "description": "资金未到位"}, http.StatusCreated, nil)
+	ts.Do("POST", "/api/v1/supervisions", admin, map[string]string{"code": zdp.Code, "deadline": "2024-07-31", "description": "已回复的事项"}, http.StatusCreated, &replied)
+	ts.Do("POST", fmt.Sprintf("/api/v1/supervisions/%d/reply", replied.ID), admin, map[string]string{"text": "代为回复"}, http.StatusOK, nil)
+	ts.Do("POST", "/api/v1/supervisions", admin, map[string]string{"code": zcp.Code, "deadline": "2024-07-05", "description": "淄川区的事项"}, http.StatusCreated, nil)
+	body := signIn(ts, "zhangdian").page("/imports", http.StatusOK)
+	i := strings.Index(body, `id="sv-to-reply"`)
+	if i < 0 {
+		t.Fatal("no 待回复 card on the uploader's 数据导入")
+	}
+	card := body[i : i+strings.Index(body[i:], "</section>")]
+	wantContains(t, "the card", card, "张店区有 1 项督办事项待回复", "资金未到位", "办理期限 2024-07-05", "逾期")
+	if strings.Contains(card, "淄川区的事项") || strings.Contains(card, "已回复的事项") {
+		t.Error("the card lists another unit's item or one already replied")
+	}
+	if strings.Contains(signIn(ts, "admin").page("/imports", http.StatusOK), `id="sv-to-reply"`) {
+		t.Error("the office gets the uploader's card")
+	}
+}
