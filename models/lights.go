@@ -164,14 +164,16 @@ func StatusOf(p *Project, m Month, cfg RateConfig) ProjectStatus {
 }
 
 // Colours returns a light's fill and text colours as RGB hex (no "#"): the
-// one palette of the workbooks and the pages. The fills are saturated so
+// one palette of the workbooks and the pages (the pages' stylesheet
+// /static/lights.css is generated from it). The fills are saturated so
 // that red, yellow and green stay apart on paper, and the text on each is
-// the one that reads best on it (white on red and green, black on
-// yellow). LightNone has none ("", "").
+// the one of black and white with the higher contrast on it, at least
+// 4.5:1 (WCAG AA): black on green (7.3:1; white would be 2.9:1), black on
+// yellow (15.0:1), white on red (5.0:1). LightNone has none ("", "").
 func (l Light) Colours() (fill, text string) {
 	switch l {
 	case LightGreen:
-		return "00B050", "FFFFFF"
+		return "00B050", "000000"
 	case LightYellow:
 		return "FFD700", "000000"
 	case LightRed:
@@ -179,6 +181,9 @@ func (l Light) Colours() (fill, text string) {
 	}
 	return "", ""
 }
+
+// Lights are the three lights in the order of the colour rule.
+func Lights() []Light { return []Light{LightGreen, LightYellow, LightRed} }
 
 // InvestmentLight is the light of a set's 年度投资完成率 against 序时进度:
 // GapLight of its gap, the rule of the projects' lights, for the city, a

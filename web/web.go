@@ -119,6 +119,11 @@ func offer(g *gin.RouterGroup, path string, h gin.HandlerFunc) {
 // serveStatic serves a file of static/; directories are not listed.
 func serveStatic(c *gin.Context) {
 	name := strings.TrimPrefix(c.Param("filepath"), "/")
+	if name == lightsCSSName {
+		c.Header("Cache-Control", "public, max-age=3600")
+		c.Data(http.StatusOK, staticTypes[".css"], lightsCSS())
+		return
+	}
 	data, err := fs.ReadFile(assets, "static/"+name)
 	if err != nil || !fs.ValidPath(name) {
 		c.String(http.StatusNotFound, "没有这个文件")
