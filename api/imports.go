@@ -90,7 +90,7 @@ func (s *Server) revertImport(c *gin.Context) {
 		return
 	}
 	s.Log.Info("import reverted", "id", imp.ID, "user", httpx.CurrentUser(c).Name)
-	c.JSON(http.StatusOK, imp)
+	s.respondImport(c, imp)
 }
 
 // discardImport deletes a preview with its file and computed changes

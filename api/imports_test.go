@@ -152,7 +152,7 @@ func mustMoney(t *testing.T, wan string) models.Money {
 }
 
 // TestImportAnswersCarryEveryChangeInOrder: the answers to an upload, its
-// commit and GET /imports/{id} — whose changes are read from the store one
+// commit, its revert and GET /imports/{id} — whose changes are read from the store one
 // at a time and written as they are read — hold every change, in order,
 // exactly as the store keeps them (the import read whole), on SQLite and
 // PostgreSQL: all 张店区 projects' figures and progress texts changed,
@@ -195,6 +195,11 @@ func TestImportAnswersCarryEveryChangeInOrder(t *testing.T) {
 		ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/commit", preview.ID), token, nil, http.StatusOK, &committed)
 		if committed.Status != "committed" || fmt.Sprint(committed.Changes) != fmt.Sprint(want) {
 			t.Errorf("commit %s with %d changes, want %d", committed.Status, len(committed.Changes), len(want))
+		}
+		var reverted answer
+		ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/revert", preview.ID), token, nil, http.StatusOK, &reverted)
+		if reverted.Status != "reverted" || fmt.Sprint(reverted.Changes) != fmt.Sprint(want) {
+			t.Errorf("revert %s with %d changes, want %d", reverted.Status, len(reverted.Changes), len(want))
 		}
 		last := want[len(want)-1]
 		if last["field"] != "progress" || last["new"] != fmt.Sprintf(`主体完工<b>&"%d"\`, n) || last["period"] != "2024-06" {

@@ -123,7 +123,7 @@ func (s *Store) Import(ctx context.Context, id int64) (*models.Import, error) {
 		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	imp := row.toImport()
-	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period, 0)
+	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period, 0, true)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ func (s *Store) ImportFirst(ctx context.Context, id int64, n int) (*models.Impor
 	if err != nil {
 		return nil, err
 	}
-	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period, n)
+	changes, err := loadChanges(s.db.WithContext(ctx), id, imp.Period, n, true)
 	imp.Changes = append(imp.Changes, changes...)
 	return imp, err
 }
@@ -217,12 +217,17 @@ func nullText(v sql.NullString) *string {
 }
 
 // loadChanges reads an import's changes in order, the first limit of
-// them when limit > 0; figures carry the import's period.
-func loadChanges(db *gorm.DB, id int64, period models.Month, limit int) ([]models.Change, error) {
+// them when limit > 0; figures carry the import's period. Without
+// records, a created project's record is left out (a revert deletes the
+// project and needs none: decoding 300,000 of them was most of its work).
+func loadChanges(db *gorm.DB, id int64, period models.Month, limit int, records bool) ([]models.Change, error) {
 	var rows []changeRow
 	q := db.Where("import_id = ?", id).Order("seq")
 	if limit > 0 {
 		q = q.Limit(limit)
+	}
+	if !records {
+		q = q.Omit("created_record")
 	}
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, err

@@ -13,7 +13,8 @@ import (
 // RevertImport undoes a committed import: every value it changed returns
 // to what it was before and what it created is removed. When a later
 // import that is still in force changed the same values, the revert is
-// refused and names the import to revert first.
+// refused and names the import to revert first. The import comes back
+// without its changes (ChangeCount says how many).
 func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*models.Import, error) {
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		row, err := importIn(tx, id, models.StatusCommitted, "撤销")
@@ -23,7 +24,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*mo
 		if err != nil {
 			return err
 		}
-		changes, err := loadChanges(tx, id, models.Month(row.Period), 0)
+		changes, err := loadChanges(tx, id, models.Month(row.Period), 0, false)
 		if err == nil {
 			err = checkYearUnlocked(tx, models.Month(row.Period).Year(), changes)
 		}
@@ -48,7 +49,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*mo
 	if err != nil {
 		return nil, err
 	}
-	return s.Import(ctx, id)
+	return s.ImportHead(ctx, id) // its changes stay to read (EachChange)
 }
 
 // checkNoLaterChanges refuses when a later committed import still in
