@@ -58,7 +58,7 @@ func (s *Server) submissions(c *gin.Context) {
 	m, err := s.AsOfMonth(c)
 	var subs []models.Submission
 	if err == nil {
-		subs, err = s.Store.Submissions(c, m, s.Collection, time.Now())
+		subs, err = s.Store.Submissions(c, m, s.Collection)
 	}
 	if err != nil {
 		s.Fail(c, err)

@@ -23,7 +23,7 @@ import (
 type Service struct {
 	Store *store.Store
 	Rates models.RateConfig
-	// Now is the clock reports are stamped with; nil is the system's.
+	// Now is the clock reports are stamped with; nil is the store's.
 	Now func() time.Time
 	// Collection is the monthly collection's settings (the deadline).
 	Collection models.Collection
@@ -101,7 +101,7 @@ func (s *Service) groupsOf(ctx context.Context, in *reports.Input) (err error) {
 // GET /api/v1/submissions, 报送情况 and the dashboard): no approved upload
 // of their own for m; the office's imports and hand edits never count.
 func (s *Service) Unsent(ctx context.Context, m models.Month) ([]string, error) {
-	subs, err := s.Store.Submissions(ctx, m, s.Collection, s.now())
+	subs, err := s.Store.Submissions(ctx, m, s.Collection)
 	var out []string
 	for _, sub := range subs {
 		if !sub.Approved {
@@ -239,5 +239,5 @@ func (s *Service) now() time.Time {
 	if s.Now != nil {
 		return s.Now()
 	}
-	return time.Now()
+	return s.Store.Now()
 }

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -82,7 +81,7 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 	if v.Years, err = s.Store.Years(c); err != nil {
 		return nil, err
 	}
-	if v.Submissions, err = s.Store.Submissions(c, m, s.Collection, time.Now()); err != nil {
+	if v.Submissions, err = s.Store.Submissions(c, m, s.Collection); err != nil {
 		return nil, err
 	}
 	v.Approved, v.Late = countSubmissions(v.Submissions)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -35,7 +34,7 @@ func (s *Server) submissionsPage(c *gin.Context) {
 	u := httpx.CurrentUser(c)
 	v := submissionsView{Month: m, Months: monthNumbers(), Office: u.Role != models.RoleUploader, District: u.District}
 	if v.Years, err = s.Store.Years(c); err == nil {
-		v.Submissions, err = s.Store.Submissions(c, m, s.Collection, time.Now())
+		v.Submissions, err = s.Store.Submissions(c, m, s.Collection)
 	}
 	if err != nil {
 		s.FailPage(c, err)

@@ -253,9 +253,10 @@ func loadChanges(db *gorm.DB, id int64, period models.Month, limit int, records 
 
 // Submissions returns, for every unit in report order, where it stands
 // with month m's ledger (models.Submissions, the one rule of 报送) as of
-// now: only the unit's own uploads for m count, never the office's
-// imports nor a hand edit.
-func (s *Store) Submissions(ctx context.Context, m models.Month, c models.Collection, now time.Time) ([]models.Submission, error) {
+// the store's clock (SetClock), so the API, the pages and the reports judge
+// 逾期 at the same moment: only the unit's own uploads for m count, never
+// the office's imports nor a hand edit.
+func (s *Store) Submissions(ctx context.Context, m models.Month, c models.Collection) ([]models.Submission, error) {
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -280,5 +281,5 @@ func (s *Store) Submissions(ctx context.Context, m models.Month, c models.Collec
 		}
 		sent[i] = models.Sent{ImportID: r.ID, Unit: r.Unit, Status: r.Status, At: at}
 	}
-	return models.Submissions(names, m, sent, c, now), nil
+	return models.Submissions(names, m, sent, c, s.now()), nil
 }

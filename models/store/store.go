@@ -162,6 +162,10 @@ func (s *Store) SetClock(now func() time.Time) {
 	s.now = func() time.Time { return now().UTC() }
 }
 
+// Now is the store's clock (UTC): the time every timestamp it writes
+// comes from, and the moment 报送 and 督办 are judged at.
+func (s *Store) Now() time.Time { return s.now() }
+
 // Dialect returns "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.dialect }
 
