@@ -84,7 +84,7 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 		for i, e := range entries {
 			rows[i] = auditRow(e)
 		}
-		err = reports.AuditWorkbook(&buf, "重大项目数据修改记录", rows, time.Now())
+		err = reports.AuditWorkbook(&buf, "重大项目数据修改记录", rows, time.Now().In(models.OfficeZone))
 	}
 	if err != nil {
 		s.Fail(c, err)
@@ -93,11 +93,14 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 	httpx.Attachment(c, "重大项目修改记录.xlsx", httpx.XLSXType, buf.Bytes())
 }
 
+// auditRow is one entry of the trail as the workbook shows it: times on
+// the office's clock (models.OfficeZone), as the pages show them, and the
+// entry's 修改原因 (models.AuditEntry.Reason).
 func auditRow(e models.AuditEntry) reports.AuditRow {
 	r := reports.AuditRow{User: e.User, Kind: string(e.Kind), FileName: e.FileName, Status: e.Status.Label(), Code: e.Code,
-		Field: e.Field, Period: e.Period.String(), Old: textOf(e.Old), New: textOf(e.New), ImportID: e.ImportID, RevertedBy: e.RevertedBy}
+		Field: e.Field, Period: e.Period, Old: textOf(e.Old), New: textOf(e.New), Reason: e.Reason, ImportID: e.ImportID, RevertedBy: e.RevertedBy}
 	if e.At != nil {
-		r.At = e.At.Local()
+		r.At = e.At.In(models.OfficeZone)
 	}
 	if e.Kind == models.ImportEdit {
 		r.FileName = ""

@@ -1,6 +1,9 @@
 package models
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ImportStatus is where an import stands.
 type ImportStatus string
@@ -185,6 +188,9 @@ type AuditEntry struct {
 	New        *string      `json:"new"`
 	// Note is the hand edit's 修改原因 ("" for an upload).
 	Note string `json:"note"`
+	// Reason is why the change was made, as the trail shows it under
+	// 修改原因 (see AuditReason).
+	Reason string `json:"reason"`
 	// SubmittedAt, ReviewedBy, ReviewedAt and ReturnReason are a unit's
 	// upload's review (see Import).
 	SubmittedAt  *time.Time `json:"submitted_at"`
@@ -197,6 +203,28 @@ type AuditEntry struct {
 	// the closing or reopening note).
 	SupervisionID int64             `json:"supervision_id,omitempty"`
 	Action        SupervisionAction `json:"action,omitempty"`
+}
+
+// AuditReason is why a change of the trail was made, as the trail shows
+// it (AuditEntry.Reason): a hand edit's 修改原因 (its Note), else the
+// import's own reason (given: a list change's, or that of an upload's
+// additions or correction), then, for a returned upload, "退回原因：" and
+// why it was returned; "" for a 督办 step, whose words are its Note.
+func AuditReason(e AuditEntry, reason string) string {
+	if e.Kind == AuditSupervision {
+		return ""
+	}
+	var parts []string
+	for _, p := range []string{e.Note, reason} {
+		if p = TrimText(p); p != "" {
+			parts = append(parts, p)
+			break
+		}
+	}
+	if e.Status == StatusReturned && TrimText(e.ReturnReason) != "" {
+		parts = append(parts, "退回原因："+TrimText(e.ReturnReason))
+	}
+	return strings.Join(parts, "；")
 }
 
 // ImportFilter selects imports for the history.

@@ -13,29 +13,34 @@ const sheetAudit = "修改记录"
 
 // AuditRow is one line of the audit trail: a change made by an import or a
 // hand edit. Strings pass through as given, except Kind and Field, which
-// are shown in Chinese (see AuditWorkbook).
+// are shown in Chinese, and Old and New of amount and month fields, which
+// are written as numbers and dates (see AuditWorkbook).
 type AuditRow struct {
-	At         time.Time // when the change was made, shown in At's own location
+	At         time.Time // when the change was made, shown in At's own location (the caller's zone: the office's)
 	User       string
-	Kind       string // "upload" (上传台账) or "edit" (手工修改)
-	FileName   string // the ledger's name, "" for an edit
-	Status     string // the import's status as the caller names it
-	Code       string // the project's code
-	Field      string // a change field key such as "annual_plan_wan"
-	Period     string // the report month a figure belongs to, e.g. "2024-06"
-	Old, New   string
-	ImportID   int64  // 0 for none
-	RevertedBy string // who reverted the import, "" if nobody
+	Kind       string       // "upload" (上传台账) or "edit" (手工修改)
+	FileName   string       // the ledger's name, "" for an edit
+	Status     string       // the import's status as the caller names it
+	Code       string       // the project's code
+	Field      string       // a change field key such as "annual_plan_wan"
+	Period     models.Month // the report month a figure belongs to; zero for none
+	Old, New   string       // change text: 万元 decimals for amounts, YYYY-MM for months
+	Reason     string       // 修改原因: the hand edit's or list change's note, a return's reason
+	ImportID   int64        // 0 for none
+	RevertedBy string       // who reverted the import, "" if nobody
 }
 
 // AuditWorkbook writes the audit trail as a workbook of one sheet, 修改记录,
 // in the house table style (title, frozen header with an autofilter, A4
 // landscape), streamed, one row per AuditRow in the given order: 序号, 时间
-// (a date-time cell), 用户, 类型, 文件名, 状态, 导入编号 (blank for 0),
-// 项目代码, 字段, 报告期, 原值, 新值, 撤销人. Kind "upload"/"edit" is shown
-// as 上传台账/手工修改 and Field keys by their Chinese headers; unknown
-// keys pass through. Every value users typed is written as text, so one
-// beginning with =, +, - or @ never becomes a formula (nor "0012" a number).
+// (a date-time cell), 用户, 类型, 文件名, 状态, 导入编号 (a number, blank for
+// 0), 项目代码, 字段, 报告期 (a month date cell), 原值, 新值, 修改原因, 撤销人.
+// Kind "upload"/"edit" is shown as 上传台账/手工修改 and Field keys by their
+// Chinese headers; unknown keys pass through. The old and new values of an
+// amount field (万元) are number cells with two decimals, of a month field
+// date cells, exact; every other value, which users typed, is written as
+// text, so one beginning with =, +, - or @ never becomes a formula (nor
+// "0012" a number).
 func AuditWorkbook(w io.Writer, title string, rows []AuditRow, generated time.Time) error {
 	t := auditTable(title, rows, generated)
 	return writeBook(w, t, title, "重大项目数据修改记录", generated)
@@ -58,12 +63,36 @@ func auditTable(title string, rows []AuditRow, generated time.Time) *table {
 			auditCol{"导入编号", kInt, func(r *AuditRow) any { return idOrNone(r.ImportID) }},
 			auditCol{models.FieldCode.ZhName(), kCenter, func(r *AuditRow) any { return r.Code }},
 			auditCol{"字段", kCenter, func(r *AuditRow) any { return models.FieldHeading(r.Field) }},
-			auditCol{"报告期", kCenter, func(r *AuditRow) any { return r.Period }},
-			auditCol{"原值", kText, func(r *AuditRow) any { return r.Old }},
-			auditCol{"新值", kText, func(r *AuditRow) any { return r.New }},
+			auditCol{"报告期", kMonth, func(r *AuditRow) any { return r.Period }},
+			auditCol{"原值", kText, func(r *AuditRow) any { return changeValue(r.Field, r.Old) }},
+			auditCol{"新值", kText, func(r *AuditRow) any { return changeValue(r.Field, r.New) }},
+			auditCol{"修改原因", kText, func(r *AuditRow) any { return r.Reason }},
 			auditCol{"撤销人", kCenter, func(r *AuditRow) any { return r.RevertedBy }},
 		)...),
 	}
+}
+
+// changeValue is a change's old or new value as its cell holds it: an
+// amount field's 万元 decimal as models.Money (a number cell), a month
+// field's YYYY-MM as models.Month (a date cell), anything else, and text
+// that does not read as the field's kind, as the text itself.
+func changeValue(field, text string) any {
+	f, ok := models.FieldNamed(field)
+	if !ok || text == "" {
+		return text
+	}
+	d, _ := f.Def()
+	switch d.Kind {
+	case models.ValueMoney:
+		if m, err := models.ParseDecimal(text, models.Wan); err == nil {
+			return m
+		}
+	case models.ValueMonth:
+		if m, err := models.ParseMonth(text); err == nil {
+			return m
+		}
+	}
+	return text
 }
 
 // idOrNone is an import's number, blank for none (0).

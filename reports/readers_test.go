@@ -172,13 +172,15 @@ func TestOpenpyxlReadsTheExports(t *testing.T) {
 ws = openpyxl.load_workbook(sys.argv[1])["项目清单"]
 print(ws["I12"].value, ws["K12"].value, ws["L5"].value, ws["M5"].value, ws.freeze_panes, ws.auto_filter.ref)
 ws = openpyxl.load_workbook(sys.argv[2])["修改记录"]
-print(ws["B4"].value, ws["K5"].value, ws["L6"].value, ws["G4"].value, ws.freeze_panes)`
+print(ws["B4"].value, ws["K5"].value, ws["L9"].value, ws["G4"].value, ws.freeze_panes)
+print(repr(ws["K4"].value), repr(ws["L4"].value), repr(ws["L6"].value), ws["L6"].number_format, ws["J4"].value, ws["L8"].value, ws["M5"].value, ws["M6"].value, ws["N7"].value)`
 	out, err := exec.Command(python, "-c", script, lp, ap).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
 	want := "120000.1234 4500.5678 2024-03-01 00:00:00 2024-03-01 00:00:00 D4 $A$3:$O$16\n" +
-		"2024-07-01 09:05:30 =SUM(A1:A2)物流中心 +0012 12 A4"
+		"2024-07-01 09:05:30 =SUM(A1:A2)物流中心 +0012 12 A4\n" +
+		"2500 6000.5 12.3456 #,##0.00 2024-06-01 00:00:00 2024-05-01 00:00:00 =区县来函更正名称 按批复调整计划 admin"
 	if got := strings.TrimSpace(string(out)); got != want {
 		t.Errorf("openpyxl reads\n%s\nwant\n%s", got, want)
 	}

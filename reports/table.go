@@ -291,8 +291,18 @@ func (t *table) cells(st *styles, r *rowBuf, vals []any, total bool) []any {
 
 // styledCell returns v as a cell of kind k. A month becomes a date cell on
 // the first of the month, a light its name on its fill, and nil an empty
-// cell that still has its borders.
+// cell that still has its borders. In a text column, an amount is styled
+// as a 万元 amount and a month as a month (修改记录's 原值 and 新值 hold
+// values of every kind).
 func styledCell(st *styles, k kind, v any, total bool) excelize.Cell {
+	if k == kText || k == kCenter {
+		switch v.(type) {
+		case models.Money:
+			k = kWan
+		case models.Month:
+			k = kMonth
+		}
+	}
 	c := excelize.Cell{StyleID: st.cell[k][b2i(total)], Value: v}
 	switch x := v.(type) {
 	case models.Month:

@@ -10,8 +10,9 @@ import (
 	"tracker/models"
 )
 
-// chinaTime is the office's clock for showing times; the database keeps UTC.
-var chinaTime = time.FixedZone("CST", 8*3600)
+// chinaTime is the office's clock for showing times (models.OfficeZone,
+// as the workbooks show them too); the database keeps UTC.
+var chinaTime = models.OfficeZone
 
 // pageFuncs format figures the way the office writes them: rates in percent
 // with one decimal, gaps in 个百分点 with a sign, summaries in 亿元 with two

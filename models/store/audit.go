@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"tracker/models"
@@ -58,16 +59,75 @@ func (s *Store) importAudit(ctx context.Context, f models.AuditFilter) ([]models
 		models.AuditEntry
 		CommittedAt *time.Time
 	}
-	err := q.Order("c.import_id DESC, c.seq").Limit(f.Limit).Scan(&rows).Error
+	if err := q.Order("c.import_id DESC, c.seq").Limit(f.Limit).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	reasons, err := s.importReasons(ctx, len(rows), func(i int) int64 { return rows[i].ImportID })
+	if err != nil {
+		return nil, err
+	}
 	out := make([]models.AuditEntry, len(rows))
 	for i, r := range rows {
 		out[i] = r.AuditEntry
 		out[i].At = firstTime(r.CommittedAt, r.ReviewedAt, r.SubmittedAt)
+		out[i].Reason = models.AuditReason(out[i], reasons[r.ImportID])
 		if models.ScopeOfChange(out[i].Field) != models.ScopeMonth {
 			out[i].Period = 0
 		}
 	}
-	return out, err
+	return out, nil
+}
+
+// importReasons returns the own reason (importReason) of each import the
+// n rows name, by import ID, reading each import once.
+func (s *Store) importReasons(ctx context.Context, n int, id func(i int) int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	var ids []int64
+	for i := range n {
+		if _, ok := out[id(i)]; !ok {
+			out[id(i)] = ""
+			ids = append(ids, id(i))
+		}
+	}
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		var rows []struct {
+			ID          int64
+			Kind        models.ImportKind
+			ReadOptions string
+			ListFile    []byte
+		}
+		err := s.db.WithContext(ctx).Table("imports").Where("id IN ?", chunk).
+			Select("id, kind, read_options, CASE WHEN kind = ? THEN file_data END AS list_file", models.ImportListChange).Scan(&rows).Error
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			out[r.ID] = importReason(r.Kind, r.ListFile, r.ReadOptions)
+		}
+	}
+	return out, nil
+}
+
+// importReason is an import's own reason: a list change's (kept in its
+// record), or the reason an upload's additions or correction were allowed
+// with (its read options); "" for none.
+func importReason(kind models.ImportKind, listFile []byte, options string) string {
+	var v struct {
+		Reason string
+		Rules  struct{ Reason string }
+	}
+	if kind == models.ImportListChange {
+		if json.Unmarshal(listFile, &v) != nil {
+			return ""
+		}
+		return v.Reason
+	}
+	if options != "" && json.Unmarshal([]byte(options), &v) == nil {
+		return v.Rules.Reason
+	}
+	return ""
 }
 
 // firstTime is the first of ts that is set, nil for none.

@@ -205,21 +205,11 @@ func (s *Store) ListChanges(ctx context.Context, year int, code string) ([]model
 // changeReason is the reason a list change was made with: the office's
 // own words, or why a ledger or list import changed the list.
 func changeReason(kind models.ImportKind, file []byte, options string) string {
-	var v struct {
-		Reason string
-		Rules  struct{ Reason string }
-	}
-	switch kind {
-	case models.ImportListChange:
-		if json.Unmarshal(file, &v) != nil {
-			return ""
-		}
-		return v.Reason
-	case models.ImportList:
+	switch r := importReason(kind, file, options); {
+	case kind == models.ImportListChange || r != "":
+		return r
+	case kind == models.ImportList:
 		return "年度清单导入：新清单未列入该项目"
-	}
-	if json.Unmarshal([]byte(options), &v) == nil && v.Rules.Reason != "" {
-		return v.Rules.Reason
 	}
 	return "随月度台账增补"
 }
