@@ -38,7 +38,7 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, body := zd.post("/projects/"+p.Code+"/edit", url.Values{"csrf": {zd.csrf()}, "period": {"2024-06"},
-				"completed_ytd_wan": {tc.completed}, "actual_start": {tc.start}, "note": {tc.note}})
+				"completed_ytd_wan": {tc.completed}, "actual_start": {tc.start}, "note": {tc.note}, "progress": {"主体结构封顶，<b>设备</b>进场"}})
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d: %.300s", resp.StatusCode, tc.status, body)
 			}
@@ -54,6 +54,9 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 			wantValue(t, body, "edit-start", tc.start)
 			wantValue(t, body, "edit-note", tc.note)
 			wantValue(t, body, "edit-plan", "")
+			if got := elementText(body, `textarea id="edit-progress"`); got != "主体结构封顶，<b>设备</b>进场" {
+				t.Errorf("形象进度 holds %q, want the text as typed", got)
+			}
 		})
 	}
 	if got := storedCompleted(t, ts, p.Code, june); got != before {
@@ -62,11 +65,18 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 	if got := importCount(t, ts); got != imports {
 		t.Errorf("%d imports after refused edits, want %d", got, imports)
 	}
-	resp, _ := zd.post("/projects/"+p.Code+"/edit", url.Values{"csrf": {zd.csrf()}, "period": {"2024-06"}, "completed_ytd_wan": {"8,000"}, "note": {"区县来函更正"}})
+	lockedQuarter(t, ts, zd, p.Code, imports, before)
+	resp, _ := zd.post("/projects/"+p.Code+"/edit", url.Values{"csrf": {zd.csrf()}, "period": {"2024-06"}, "completed_ytd_wan": {"8,000"}, "note": {"区县来函更正"},
+		"progress": {"主体结构封顶"}, "problems": {"需协调用电指标"}, "planned_completion": {"2026-06"}})
 	if resp.StatusCode != http.StatusSeeOther || importCount(t, ts) != imports+1 || storedCompleted(t, ts, p.Code, june) != 8000*models.Wan {
 		t.Errorf("the corrected edit: status %d, %d imports, June %s; want 303, %d, 8000", resp.StatusCode, importCount(t, ts),
 			storedCompleted(t, ts, p.Code, june).WanString(), imports+1)
 	}
+	page := zd.page("/projects/"+p.Code+"?year=2024&month=6", http.StatusOK)
+	if got := elementText(page, `dd id="planned-completion"`); got != "2026年6月" {
+		t.Errorf("计划竣工 after the edit %q, want 2026年6月", got)
+	}
+	wantContains(t, "the project page after the edit", page, `<dd class="prose">主体结构封顶</dd>`, `<dd class="prose">需协调用电指标</dd>`)
 }
 
 // wantValue checks the value attribute of the input with the given id.
@@ -111,4 +121,32 @@ func importCount(t *testing.T, ts *servertest.Server) int {
 		t.Fatal(err)
 	}
 	return len(list)
+}
+
+// lockedQuarter: an edit of a month in a locked quarter comes back with
+// 409, the form as typed and the lock's message above the form (it
+// concerns no one field); nothing is stored. The quarter is reopened.
+func lockedQuarter(t *testing.T, ts *servertest.Server, zd *pageClient, code string, imports int, before models.Money) {
+	t.Helper()
+	ctx := context.Background()
+	if err := ts.Store.LockQuarter(ctx, 2024, 2, models.User{Name: "admin", Role: models.RoleAdmin}); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := zd.post("/projects/"+code+"/edit", url.Values{"csrf": {zd.csrf()}, "period": {"2024-05"}, "completed_ytd_wan": {"8,000"}, "note": {"区县来函更正"}})
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("edit in a locked quarter: %d, want 409", resp.StatusCode)
+	}
+	msg := elementText(body, `p class="alert" id="edit-error"`)
+	if !strings.Contains(msg, "锁定") || strings.Contains(body, `class="field-error"`) {
+		t.Errorf("the lock's message above the form is %q (and no field's message), want one naming the lock", msg)
+	}
+	wantContains(t, "the page", body, `<details class="card" id="edit" open>`, `<option value="2024-05" selected>`)
+	wantValue(t, body, "edit-completed", "8,000")
+	wantValue(t, body, "edit-note", "区县来函更正")
+	if storedCompleted(t, ts, code, models.MonthOf(2024, 6)) != before || importCount(t, ts) != imports {
+		t.Error("an edit of a locked quarter stored something")
+	}
+	if err := ts.Store.UnlockQuarter(ctx, 2024, 2); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -93,9 +93,11 @@ func TestPagesAtPhoneWidth(t *testing.T) {
 	b.searchSeveralWords()
 	b.submit("log out", ".who form button")
 	b.login("zhangdian")
-	for _, pg := range []struct{ name, path string }{{"imports", "/imports"}, {"import", fmt.Sprintf("/imports/%d", imp.ID)}, {"project", pages[3].path}} {
+	for _, pg := range []struct{ name, path string }{{"imports", "/imports"}, {"import", fmt.Sprintf("/imports/%d", imp.ID)}, {"project", "/projects/" + p.Code + "?year=2024&month=6"}} {
 		b.checkPhone("uploader-"+pg.name, pg.path)
 	}
+	b.do("open the edit form", chromedp.Evaluate[chromedp.Void](`void (document.getElementById("edit").open = true)`))
+	b.checkPhone("uploader-project-edit", "")
 	b.check()
 }
 
@@ -116,11 +118,11 @@ func (b *browserSession) checkPhone(name, path string) {
 	if path != "" { // "" is the page the tab is on
 		b.open(path)
 	}
-	b.screenshot("phone-" + name)
 	l, err := chromedp.Run(b.ctx, chromedp.Evaluate[phoneLayout](measurePhone))
 	if err != nil {
 		b.t.Fatalf("%s: %v", name, err)
 	}
+	b.screenshot("phone-" + name)
 	if l.Width > phoneWidth {
 		b.t.Errorf("%s (%s) is %d px wide at %d px: %s", name, path, l.Width, phoneWidth, strings.Join(l.Wide, ", "))
 	}
