@@ -11,6 +11,7 @@ import (
 
 	"tracker/models"
 	"tracker/models/demo"
+	"tracker/models/store"
 	"tracker/server/servertest"
 )
 
@@ -71,14 +72,25 @@ func TestPagesAtPhoneWidth(t *testing.T) {
 	p := servertest.FirstProject("张店区")
 	var imp servertest.ImportResult
 	ts.Upload(ts.Login("zhangdian"), "张店区1-6月台账.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"), nil, 200, &imp)
+	var committed servertest.ImportResult
+	ts.Upload(ts.Login("admin"), "张店区1-6月台账.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.68"), nil, 200, &committed)
+	if committed.Status != "committed" {
+		t.Fatalf("the office's upload is %s, want committed", committed.Status)
+	}
+	if _, err := ts.Store.OpenSupervision(context.Background(), store.NewSupervision{Code: p.Code, Unit: "张店区",
+		Deadline: "2024-07-31", Description: "项目用电指标尚未落实，请张店区协调供电公司于7月底前解决并报告进展"}, models.User{Name: "admin", Role: models.RoleAdmin}); err != nil {
+		t.Fatal(err)
+	}
 	b := newBrowser(t, ts)
 	b.phone()
+	b.checkPhone("login", "/login")
 	pages := []struct{ name, path string }{
 		{"dashboard", "/dashboard?year=2024&month=6"},
 		{"projects", "/projects?year=2024&month=6"},
 		{"project", "/projects/" + p.Code + "?year=2024&month=6"},
 		{"imports", "/imports"},
 		{"import", fmt.Sprintf("/imports/%d", imp.ID)},
+		{"revert", fmt.Sprintf("/imports/%d/revert", committed.ID)},
 		{"reports", "/reports"},
 		{"submissions", "/submissions?year=2024&month=6"},
 		{"supervisions", "/supervisions"},
