@@ -1,9 +1,16 @@
 package api_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"tracker/server/servertest"
 )
@@ -39,5 +46,65 @@ func TestSubmissionsReadTheStoresClock(t *testing.T) {
 		if len(subs) != 12 || late != c.late {
 			t.Errorf("at %s: %d of %d units late, want %d of 12", at, late, len(subs), c.late)
 		}
+	}
+}
+
+// TestFilesAreDatedByTheStoresClockInChinaTime: every file the service
+// makes is dated on the store's clock, as the office reads a date (China
+// time): at 2024-07-09 17:30 UTC it is 2024-07-10 01:30 in 淄博, and the
+// project list, the audit workbook, the quarterly workbook, the 通报 and
+// the list started by a rollover all say 7月10日, not the system's day
+// nor UTC's 7月9日.
+func TestFilesAreDatedByTheStoresClockInChinaTime(t *testing.T) {
+	ts := servertest.New(t)
+	admin := ts.Login("admin")
+	at := time.Date(2024, 7, 9, 17, 30, 0, 0, time.UTC)
+	ts.Store.SetClock(func() time.Time { return at })
+	const day = "编制日期：2024年7月10日"
+	texts := func(what string, data []byte) string {
+		t.Helper()
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		defer f.Close()
+		var all strings.Builder
+		for _, sh := range f.GetSheetList() {
+			rows, _ := f.GetRows(sh)
+			for _, r := range rows {
+				all.WriteString(strings.Join(r, "|") + "\n")
+			}
+		}
+		return all.String()
+	}
+	for what, c := range map[string]struct{ path, want string }{
+		"the project list":       {"/api/v1/projects.xlsx?year=2024&month=6", day},
+		"the audit workbook":     {"/api/v1/audit.xlsx", "导出时间：2024-07-10 01:30"},
+		"the quarterly workbook": {"/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", day},
+	} {
+		if got := texts(what, ts.Do("GET", c.path, admin, nil, http.StatusOK, nil)); !strings.Contains(got, c.want) {
+			t.Errorf("%s does not say %s", what, c.want)
+		}
+	}
+	docx := ts.Do("GET", "/api/v1/reports/quarterly.docx?year=2024&quarter=2", admin, nil, http.StatusOK, nil)
+	z, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			doc, _ := io.ReadAll(rc)
+			rc.Close()
+			if !strings.Contains(string(doc), "2024年7月10日") || strings.Contains(string(doc), "2024年7月9日") {
+				t.Error("the 通报 is not dated 2024年7月10日")
+			}
+		}
+	}
+	var roll servertest.ImportResult
+	ts.Do("POST", "/api/v1/lists/2024/rollover", admin, nil, http.StatusOK, &roll)
+	file := ts.Do("GET", fmt.Sprintf("/api/v1/imports/%d/file", roll.ID), admin, nil, http.StatusOK, nil)
+	if got := texts("the rollover's list", file); !strings.Contains(got, day) {
+		t.Errorf("the rollover's list does not say %s", day)
 	}
 }

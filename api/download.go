@@ -66,7 +66,7 @@ func (s *Server) ProjectsWorkbook(c *gin.Context) {
 	var buf bytes.Buffer
 	if err == nil {
 		ps = models.Projects(q.Select(ps, m, s.Rates))
-		err = reports.ProjectList(&buf, reports.ProjectListInput{Projects: ps, Month: m, Config: s.Rates, Generated: time.Now()})
+		err = reports.ProjectList(&buf, reports.ProjectListInput{Projects: ps, Month: m, Config: s.Rates, Generated: s.Store.Now().In(models.OfficeZone)})
 	}
 	if err != nil {
 		s.Fail(c, err)
@@ -84,7 +84,7 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 		for i, e := range entries {
 			rows[i] = auditRow(e)
 		}
-		err = reports.AuditWorkbook(&buf, "重大项目数据修改记录", rows, time.Now().In(models.OfficeZone))
+		err = reports.AuditWorkbook(&buf, "重大项目数据修改记录", rows, s.Store.Now().In(models.OfficeZone))
 	}
 	if err != nil {
 		s.Fail(c, err)

@@ -429,7 +429,7 @@ func (s *Service) Rollover(ctx context.Context, year int, u models.User) (*model
 	}
 	var buf bytes.Buffer
 	err = reports.ProjectList(&buf, reports.ProjectListInput{Title: fmt.Sprintf("%d年市重大项目清单（由%d年清单结转，待核定）", year+1, year),
-		Projects: next, Month: models.MonthOf(year+1, 1), Config: models.DefaultRateConfig(), Generated: time.Now()})
+		Projects: next, Month: models.MonthOf(year+1, 1), Config: models.DefaultRateConfig(), Generated: s.Store.Now().In(models.OfficeZone)})
 	if err != nil {
 		return nil, err
 	}

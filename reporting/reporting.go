@@ -235,9 +235,11 @@ func (s *Service) Lock(ctx context.Context, year, q int, u models.User) error {
 	return s.Store.LockQuarter(ctx, year, q, u, files...)
 }
 
+// now is the moment a report is made, in China time: the 编制日期 and the
+// 通报's date are the office's day, whatever the system's zone.
 func (s *Service) now() time.Time {
 	if s.Now != nil {
-		return s.Now()
+		return s.Now().In(models.OfficeZone)
 	}
-	return s.Store.Now()
+	return s.Store.Now().In(models.OfficeZone)
 }
