@@ -38,6 +38,7 @@ type dashboardView struct {
 	Red          int
 	Submissions  []models.Submission
 	Approved     int // units whose own submission for the month was approved
+	Waiting      int // units whose submission waits for review
 	Late         int // units late (models.Submissions)
 	Imports      []*models.Import
 	Supervision  svSummary // 督办: the items not closed and the overdue
@@ -84,7 +85,7 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 	if v.Submissions, err = s.Store.Submissions(c, m, s.Collection); err != nil {
 		return nil, err
 	}
-	v.Approved, v.Late = countSubmissions(v.Submissions)
+	v.Approved, v.Waiting, v.Late = countSubmissions(v.Submissions)
 	if v.Supervision, err = s.supervisionSummary(c); err != nil {
 		return nil, err
 	}

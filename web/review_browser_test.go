@@ -145,6 +145,9 @@ func (b *browserSession) agreeOnSubmissions(units []string, approved, waiting in
 	b.screenshot(fmt.Sprintf("submissions-%d-%d", approved, waiting))
 	b.open("/dashboard?year=2024&month=6")
 	head := fmt.Sprintf("已报送 %d / %d 个单位 · 逾期 %d · 报送情况", approved, len(units), len(units))
+	if waiting > 0 {
+		head = fmt.Sprintf("已报送 %d / %d 个单位 · 待审核 %d · 逾期 %d · 报送情况", approved, len(units), waiting, len(units))
+	}
 	if got := b.text("#submission-count"); got != head {
 		b.t.Errorf("the dashboard's panel reads %q, want %q", got, head)
 	}

@@ -40,12 +40,7 @@ func (s *Server) submissionsPage(c *gin.Context) {
 		s.FailPage(c, err)
 		return
 	}
-	v.Approved, v.Late = countSubmissions(v.Submissions)
-	for _, sub := range v.Submissions {
-		if sub.Submitted && !sub.Approved {
-			v.Waiting++
-		}
-	}
+	v.Approved, v.Waiting, v.Late = countSubmissions(v.Submissions)
 	if len(v.Submissions) > 0 {
 		v.Deadline = v.Submissions[0].Deadline
 	}
@@ -53,15 +48,20 @@ func (s *Server) submissionsPage(c *gin.Context) {
 	s.render(c, http.StatusOK, "submissions", view{Title: "报送情况", Nav: "submissions", Data: v})
 }
 
-// countSubmissions counts the units approved and the units late.
-func countSubmissions(subs []models.Submission) (approved, late int) {
+// countSubmissions counts the units approved, those whose submission
+// waits for review, and those late: the one count of 报送情况 and the
+// dashboard's 报送 panel.
+func countSubmissions(subs []models.Submission) (approved, waiting, late int) {
 	for _, sub := range subs {
-		if sub.Approved {
+		switch {
+		case sub.Approved:
 			approved++
+		case sub.Submitted:
+			waiting++
 		}
 		if sub.Late {
 			late++
 		}
 	}
-	return approved, late
+	return approved, waiting, late
 }
