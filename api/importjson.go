@@ -24,9 +24,10 @@ type importHead struct {
 // time, each encoded and written as it is read, so the answer to a
 // 300,000-row upload is never held whole, neither the changes nor their
 // JSON. "changes" is then the object's last member. A failure half way
-// can no longer change the status: it is logged and the answer cut short,
-// so that the client sees JSON that does not parse rather than a
-// complete-looking answer with changes missing.
+// (the client gone, the database failing) can no longer change the
+// status: it is logged and the connection dropped (http.ErrAbortHandler,
+// which the server's panic guard lets through), so that no client takes
+// a cut answer for a whole one.
 func (s *Server) respondImport(c *gin.Context, imp *models.Import) {
 	if len(imp.Changes) > 0 || imp.ChangeCount == 0 {
 		c.JSON(http.StatusOK, imp)

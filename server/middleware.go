@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -13,6 +14,9 @@ import (
 func (s *Server) recoverPanics(c *gin.Context) {
 	defer func() {
 		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler { // an answer cut short on purpose: net/http drops the connection
+				panic(v)
+			}
 			s.env.Log.Error("panic in handler", "path", c.Request.URL.Path, "panic", v)
 			s.env.Fail(c, models.Errorf(models.EINTERNAL, "服务器内部错误，请稍后重试或联系管理员"))
 		}
