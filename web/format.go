@@ -24,6 +24,7 @@ var pageFuncs = template.FuncMap{
 	"wan":          wanText,
 	"month":        monthText,
 	"ytd":          func(m models.Month) string { return models.CumulativeLabel(m.Num()) },
+	"cumulative":   models.CumulativeLabel, // of a month number: 1月, 1-2月 …
 	"when":         timeText,
 	"role":         func(r string) string { return roleNames[r] },
 	"status":       models.ImportStatus.Label,
