@@ -54,7 +54,7 @@ func TestALockedQuarterIsServedAsSent(t *testing.T) {
 	found := false
 	for _, r := range rows {
 		line := strings.Join(r, "|")
-		found = found || strings.Contains(line, "第2季度") && strings.Contains(line, p.Code) && strings.Contains(line, "98765.43") &&
+		found = found || strings.Contains(line, "第2季度") && strings.Contains(line, p.Code) && strings.Contains(line, "|98,765.43|") &&
 			strings.Contains(line, fmt.Sprint(imp.ID))
 	}
 	if !found {

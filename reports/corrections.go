@@ -14,8 +14,8 @@ const sheetCorrections = "更正"
 
 // correctionsTable lays out 更正: every change made, after a quarter of
 // the year was locked (its report sent), to a figure of that quarter, with
-// the import that made it. Names and amounts are as the change recorded
-// them (万元 for amounts).
+// the import that made it. Names are as the change recorded them, amounts
+// 万元 number cells, months date cells, times on the office's clock.
 func (r *Report) correctionsTable() *table {
 	names := map[string]string{}
 	for _, d := range r.Details {
@@ -30,25 +30,27 @@ func (r *Report) correctionsTable() *table {
 			corr{models.FieldCode.ZhName(), kCenter, func(c *models.Correction) any { return c.Code }},
 			corr{nameHead, kText, func(c *models.Correction) any { return names[c.Code] }},
 			corr{"内容", kCenter, func(c *models.Correction) any { return models.FieldHeading(c.Field) }},
-			corr{"原值", kText, func(c *models.Correction) any { return orDash(c.Old) }},
-			corr{"新值", kText, func(c *models.Correction) any { return orDash(c.New) }},
+			corr{"原值", kText, func(c *models.Correction) any { return correctionValue(c.Field, c.Old) }},
+			corr{"新值", kText, func(c *models.Correction) any { return correctionValue(c.Field, c.New) }},
 			corr{"导入编号", kInt, func(c *models.Correction) any { return c.ImportID }},
 			corr{"更正人", kCenter, func(c *models.Correction) any { return c.User }},
 			corr{"更正时间", kTime, func(c *models.Correction) any {
 				if c.At == nil {
 					return nil
 				}
-				return wallClock(c.At.Local())
+				return wallClock(c.At.In(models.OfficeZone))
 			}},
 		)...),
 	}
 }
 
-func orDash(s *string) string {
+// correctionValue is a corrected value as its cell holds it: an amount a
+// 万元 number, a month a date (see changeValue), "—" for none.
+func correctionValue(field string, s *string) any {
 	if s == nil || *s == "" {
 		return "—"
 	}
-	return *s
+	return changeValue(field, *s)
 }
 
 // writeCorrections adds 更正 at the end of the workbook when there are

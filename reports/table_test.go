@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -168,5 +169,38 @@ func TestMadeRowsMakesEachRowOnce(t *testing.T) {
 	_ = tb.each(func(_ int, v []any) error { got = append(got, append([]any(nil), v...)); return nil })
 	if want := [][]any{{0, 1}, {10, 11}, {20, 21}}; !reflect.DeepEqual(got, want) || made != 3 {
 		t.Errorf("rows %v (made %d), want %v (made 3)", got, made, want)
+	}
+}
+
+// TestCorrectionsSheetCells reads 更正 back: amounts are 万元 number
+// cells, a month a date cell, none "—", the time on the office's clock
+// (UTC+8) whatever the zone it was given in.
+func TestCorrectionsSheetCells(t *testing.T) {
+	in := testInput(6, 2)
+	s := func(v string) *string { return &v }
+	at := time.Date(2024, 7, 10, 2, 30, 0, 0, time.UTC)
+	in.Corrections = []models.Correction{
+		{Quarter: 1, Code: "2403-370303-04-01-000001", Field: "completed_ytd_wan", Old: s("2500"), New: s("2600.25"), ImportID: 21, User: "admin", At: &at},
+		{Quarter: 1, Code: "2403-370303-04-01-000002", Field: "actual_start", New: s("2024-03"), ImportID: 22, User: "admin"},
+	}
+	f, _ := openReport(t, in)
+	rows, err := f.GetRows(sheetCorrections)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows[headerRow-1 : headerRow+2] {
+		got = append(got, strings.Join(r, "|"))
+	}
+	want := []string{"序号|更正的季度|项目代码|项目名称|内容|原值|新值|导入编号|更正人|更正时间",
+		"1|第1季度|2403-370303-04-01-000001|张店区高端装备产业园|累计完成投资（万元）|2,500.00|2,600.25|21|admin|2024-07-10 10:30:00",
+		"2|第1季度|2403-370303-04-01-000002|张店区新材料项目|实际开工时间|—|2024年3月|22|admin"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("更正\n got %q\nwant %q", got, want)
+	}
+	for _, ref := range []string{"F4", "G4", "G5", "J4"} {
+		if typ, _ := f.GetCellType(sheetCorrections, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("更正!%s has type %v, want a number", ref, typ)
+		}
 	}
 }
