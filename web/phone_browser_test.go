@@ -31,7 +31,8 @@ type phoneLayout struct {
 // measurePhone runs in the page: the document's width, every link and
 // button of the header whose text runs over more than one line, elements
 // past the right edge that no scrolling box holds, text smaller than
-// 12 px, values of fact lists (the project and import pages' cards) given
+// 12 px (in charts, as scaled on the screen, with half a pixel's
+// rounding), values of fact lists (the project and import pages' cards) given
 // less than 8em, and cells of the 项目库's project cards and of fact lists
 // that reach past the screen even inside a scrolling box.
 const measurePhone = `(() => {
@@ -49,6 +50,11 @@ const measurePhone = `(() => {
     if (r.right > document.documentElement.clientWidth + 0.5 && !scrolled(el) && out.wide.length < 8) out.wide.push(name(el) + " " + Math.round(r.right));
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (own && parseFloat(getComputedStyle(el).fontSize) < 12 && out.small.length < 8) out.small.push(name(el) + " " + el.textContent.trim().slice(0, 20));
+  }
+  for (const tx of document.querySelectorAll("svg.chart text")) {
+    const svg = tx.ownerSVGElement, vb = svg.viewBox.baseVal;
+    const size = parseFloat(getComputedStyle(tx).fontSize) * svg.getBoundingClientRect().width / vb.width;
+    if (size < 11.5 && out.small.length < 8) out.small.push("svg text " + tx.textContent.trim().slice(0, 12) + " " + size.toFixed(1) + "px");
   }
   const em = parseFloat(getComputedStyle(document.documentElement).fontSize);
   for (const dd of document.querySelectorAll(".facts dd")) {

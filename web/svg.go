@@ -36,13 +36,18 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 
 func (d *svgDoc) f(format string, args ...any) { fmt.Fprintf(&d.Builder, format, args...) }
 
-func (d *svgDoc) open(w, h float64, title string) {
-	d.f(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
-		w, h, esc(title), esc(title))
+// open starts a chart of w × h user units in a box of its own: the width
+// attribute is its natural size, which a phone keeps (the box then
+// scrolls) so that its text stays readable; wider screens fit it to the
+// box (app.css). kind, when set, is a further class ("gauge").
+func (d *svgDoc) open(w, h float64, title string, kind ...string) {
+	cls := strings.TrimSpace("chart " + strings.Join(kind, " "))
+	d.f(`<div class="chart-box"><svg class="%s" width="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
+		cls, w, w, h, esc(title), esc(title))
 }
 
 func (d *svgDoc) html() template.HTML {
-	d.WriteString("</svg>")
+	d.WriteString("</svg></div>")
 	return template.HTML(d.String()) // every piece of text in it went through esc
 }
 
@@ -119,7 +124,7 @@ func gauge(rate, reference float64, title, class string) template.HTML {
 	max := scaleMax(rate)
 	x := func(v float64) float64 { return left + (width-left-right)*math.Min(v, max)/max }
 	var d svgDoc
-	d.open(width, height, fmt.Sprintf("%s %s", title, percent(rate)))
+	d.open(width, height, fmt.Sprintf("%s %s", title, percent(rate)), "gauge")
 	d.f(`<rect class="track" x="%.1f" y="22" width="%.1f" height="22" rx="3"/>`, left, width-left-right)
 	cls := strings.TrimSpace("fill " + class)
 	d.f(`<rect class="%s" x="%.1f" y="22" width="%.1f" height="22" rx="3"/>`, cls, left, x(rate)-left)
