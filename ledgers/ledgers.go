@@ -132,9 +132,11 @@ func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *
 	if up.List {
 		kind = models.ImportList
 	}
-	imp, err := s.Store.CreateImport(ctx, store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
+	in := store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
 		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules, Summary: up.Summary,
-		Submit: s.Collection.Reviewed(up.User, kind)})
+		Submit: s.Collection.Reviewed(up.User, kind)}
+	up.Data = nil // the store keeps the file; it is not held here while the import is planned
+	imp, err := s.Store.CreateImport(ctx, in)
 	if err == nil && len(o.Mapping) > 0 {
 		err = s.remember(ctx, up.User, ledger)
 	}
