@@ -48,7 +48,7 @@ type groupCol = col[groupLine]
 func (r *Report) groupColumns(name string, compare bool) []groupCol {
 	timeProgress, startTarget := pct(r.Rates.TimeProgress), pct(r.rateLines()[1].target)
 	cols := []groupCol{
-		{"序号", kInt, func(l *groupLine) any { return intOrNone(l.seq) }},
+		{headSeq, kInt, func(l *groupLine) any { return intOrNone(l.seq) }},
 		{name, kCenter, func(l *groupLine) any { return l.g.Name }},
 		{"项目数", kInt, func(l *groupLine) any { return l.g.Projects }},
 		{"总投资", kYi, func(l *groupLine) any { return yi(l.g.TotalInvestment) }},

@@ -63,7 +63,7 @@ func madeRows[R any](mk func(i int) R) func(i int) *R {
 
 // seqColumn is 序号: the row's number from 1.
 func seqColumn() column {
-	return column{head: "序号", kind: kInt, value: func(i int) any { return i + 1 }}
+	return column{head: headSeq, kind: kInt, value: func(i int) any { return i + 1 }}
 }
 
 // table is one sheet laid out the house way: a merged title in row 1, the
@@ -96,9 +96,13 @@ type table struct {
 	chartsPage bool
 }
 
-// nameHead is the header of the project's name: the panes of a list are
-// frozen right of it, and split columns repeat the columns up to it.
-const nameHead = "项目名称"
+// nameHead is the header of the project's name, the field registry's
+// label: the panes of a list are frozen right of it, and split columns
+// repeat the columns up to it.
+var nameHead = models.FieldName.ZhName()
+
+// headSeq is the header of the rows' numbers.
+const headSeq = "序号"
 
 // legendLine explains one light.
 type legendLine struct {
