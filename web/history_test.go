@@ -57,3 +57,35 @@ func TestProjectHistoryShowsEachReason(t *testing.T) {
 		t.Error("the import list does not show the edit's 修改原因")
 	}
 }
+
+// TestImportPageShowsItsReason: a list change's page shows its 调整原因 and
+// an upload whose 增补 was accepted its 增补或更正原因; that upload's
+// changes carry the reason in the project's 修改记录 too.
+func TestImportPageShowsItsReason(t *testing.T) {
+	ts := servertest.New(t)
+	admin, page := ts.Login("admin"), ts.PageLogin("admin")
+	p := servertest.FirstProject("张店区")
+	var change, pre servertest.ImportResult
+	ts.Do("POST", "/api/v1/lists/2024/changes", admin, map[string]string{"code": p.Code, "action": "remove", "effective": "2024-09", "reason": "项目终止"}, http.StatusOK, &change)
+	if body := ts.PageBody(fmt.Sprintf("/imports/%d", change.ID), page); !strings.Contains(body, `<dt>调整原因</dt><dd id="import-reason">项目终止</dd>`) {
+		t.Error("the list change's page does not show its reason")
+	}
+	code := "2406-370303-04-01-000777"
+	csv := "\ufeff张店区2024年1-6月市重大项目建设情况台账,,,,\n项目代码,项目名称,所属区县,建设性质,1-6月累计完成投资（万元）\n" + code + ",增补测试项目,张店区,续建,5\n"
+	ts.Upload(admin, "增补.csv", []byte(csv), map[string]string{"period": "2024-06", "additions": "*", "addition_reason": "经市政府同意年中增补"}, http.StatusOK, &pre)
+	if pre.Status != "committed" {
+		t.Fatalf("增补 upload %+v", pre)
+	}
+	if body := ts.PageBody(fmt.Sprintf("/imports/%d", pre.ID), page); !strings.Contains(body, `<dt>增补或更正原因</dt><dd id="import-reason">经市政府同意年中增补</dd>`) {
+		t.Error("the upload's page does not show its 增补 reason")
+	}
+	var edit servertest.ImportResult
+	ts.Do("PATCH", "/api/v1/projects/"+p.Code, admin, map[string]any{"period": "2024-06", "completed_ytd_wan": 1, "note": "核对"}, http.StatusOK, &edit)
+	if body := ts.PageBody(fmt.Sprintf("/imports/%d", edit.ID), page); strings.Contains(body, `id="import-reason"`) || !strings.Contains(body, `<dd id="edit-note">核对</dd>`) {
+		t.Error("a hand edit's page shows an import reason, or not its 修改原因")
+	}
+	rows := historyRows(t, ts.PageBody("/projects/"+code+"?year=2024", page))
+	if len(rows) < 2 || rows[1][6] != "经市政府同意年中增补" {
+		t.Errorf("the added project's 修改记录 %q, want the 增补 reason", rows)
+	}
+}

@@ -146,6 +146,10 @@ type importView struct {
 	// the user may approve or return it.
 	Reviewed  bool
 	MayReview bool
+	// Reason is the import's own reason: a list change's, or the one its
+	// 增补 or 更正 was allowed with ("" for none; a hand edit's 修改原因 is
+	// Imp.Note).
+	Reason string
 }
 
 // shownRows bounds the problems and changes listed on a page; the rest are
@@ -165,6 +169,10 @@ func (s *Server) importPage(c *gin.Context) {
 	}
 	v := newImportView(imp, httpx.CurrentUser(c), s.downloads.Problems != nil)
 	v.Reviewed = s.Collection.Reviewed(httpx.CurrentUser(c), imp.Kind)
+	if v.Reason, err = s.Store.ImportReason(c, imp.ID); err != nil {
+		s.FailPage(c, err)
+		return
+	}
 	names, exists, err := s.changeNames(c, v.Changes)
 	if err != nil {
 		s.FailPage(c, err)

@@ -78,6 +78,13 @@ func (s *Store) importAudit(ctx context.Context, f models.AuditFilter) ([]models
 	return out, nil
 }
 
+// ImportReason returns an import's own reason (see importReason): a list
+// change's, or the one its 增补 or 更正 was allowed with; "" for none.
+func (s *Store) ImportReason(ctx context.Context, id int64) (string, error) {
+	r, err := s.importReasons(ctx, 1, func(int) int64 { return id })
+	return r[id], err
+}
+
 // importReasons returns the own reason (importReason) of each import the
 // n rows name, by import ID, reading each import once.
 func (s *Store) importReasons(ctx context.Context, n int, id func(i int) int64) (map[int64]string, error) {
