@@ -1,0 +1,195 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The readers one by one, each with its own fuzz target beside FuzzOpen
+// (the whole file) and FuzzBIFF (the .xls records): the zip guard, the
+// compound file, CSV, the shared strings (eager and on demand, over the
+// XML scanner) and the number formats. Each checks its part's own promise,
+// not only that it does not panic.
+
+// partLimits keep one input cheap and the bounds easy to reach.
+var partLimits = Limits{MaxZipEntries: 40, MaxEntryBytes: 256 << 10, MaxUnzippedBytes: 1 << 20, MaxSharedStrings: 256 << 10,
+	MaxCellBytes: 2 << 10, MaxRows: 500, MaxColumns: 64}.WithDefaults()
+
+// wantSheetError fails unless err is nil or an *Error with a message.
+func wantSheetError(t *testing.T, what string, err error) {
+	t.Helper()
+	var se *Error
+	if err != nil && !(errors.As(err, &se) && se.Message != "") {
+		t.Fatalf("%s: error %T %v is not an *Error", what, err, err)
+	}
+}
+
+// seedsWithExt returns the fixtures whose names end in one of exts.
+func seedsWithExt(exts ...string) [][]byte {
+	var out [][]byte
+	for p, data := range seedFiles(seedGlobs...) {
+		for _, e := range exts {
+			if strings.EqualFold(filepath.Ext(p), e) {
+				out = append(out, data)
+			}
+		}
+	}
+	return out
+}
+
+// FuzzZipGuard: whatever an archive declares, reading every entry through
+// the guard never yields more than MaxEntryBytes of one entry nor more
+// than MaxUnzippedBytes in all; opening fails only with an *Error.
+func FuzzZipGuard(f *testing.F) {
+	for _, s := range seedsWithExt(".xlsx") {
+		f.Add(s)
+	}
+	f.Add(zipOf(f, map[string]string{"a.xml": strings.Repeat("0", 300<<10), "b.xml": strings.Repeat("1", 200<<10)}))
+	f.Add(zipOf(f, map[string]string{"A.xml": "x", "a.xml": "y"}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := openZip(data, partLimits)
+		wantSheetError(t, "openZip", err)
+		if err != nil {
+			return
+		}
+		var total int64
+		for name := range g.files {
+			b, _ := g.readAll(name, 0)
+			if int64(len(b)) > partLimits.MaxEntryBytes {
+				t.Fatalf("%s: %d bytes read, over the entry limit %d", name, len(b), partLimits.MaxEntryBytes)
+			}
+			total += int64(len(b))
+		}
+		if total > partLimits.MaxUnzippedBytes {
+			t.Fatalf("%d bytes unzipped in all, over the limit %d", total, partLimits.MaxUnzippedBytes)
+		}
+	})
+}
+
+// FuzzCFB: a compound file gives its workbook stream or one of the
+// compound-file errors; the stream is never longer than the file (each
+// sector is used once), and it does not take long.
+func FuzzCFB(f *testing.F) {
+	for _, s := range seedsWithExt(".xls") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := cpuTime()
+		wb, err := openCFB(data)
+		var se *Error
+		switch {
+		case err == nil:
+			if len(wb.stream) > len(data) {
+				t.Fatalf("a stream of %d bytes from a file of %d", len(wb.stream), len(data))
+			}
+		case errors.Is(err, errCFB), errors.Is(err, errNoWorkbook), errors.As(err, &se):
+		default:
+			t.Fatalf("error %T %v", err, err)
+		}
+		if d := cpuTime() - start; d > 2*time.Second {
+			t.Errorf("took %v of CPU", d)
+		}
+	})
+}
+
+// FuzzCSV: any bytes named .csv read as one sheet of text cells, in
+// column order within MaxColumns, no cell over MaxCellBytes, row numbers
+// rising; or an *Error.
+func FuzzCSV(f *testing.F) {
+	for _, s := range seedsWithExt(".csv") {
+		f.Add(s)
+	}
+	f.Add([]byte("项目代码;项目名称\r\n\r\n\"2403-370303\";\"甲\"\"乙\"\n"))
+	f.Add([]byte("\xef\xbb\xbf项目代码\t名称\n1\t2\n"))
+	f.Add([]byte("\xff\xfe" + string(utf16le("项目代码,名称\n1,2\n"))))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sheets, err := csvSources(data, "f.csv", partLimits)
+		wantSheetError(t, "csvSources", err)
+		if err != nil {
+			return
+		}
+		if len(sheets) != 1 {
+			t.Fatalf("%d sheets from a CSV file", len(sheets))
+		}
+		last := 0
+		err = sheets[0].stream(func(r *Row) error {
+			if r.Num <= last {
+				t.Fatalf("row %d after row %d", r.Num, last)
+			}
+			last = r.Num
+			for i, c := range r.Cells {
+				if c.Kind != KindText || c.Col < 0 || c.Col >= partLimits.MaxColumns || i > 0 && c.Col <= r.Cells[i-1].Col || len(c.Text) > partLimits.MaxCellBytes {
+					t.Fatalf("row %d: cell %+v", r.Num, c)
+				}
+			}
+			return nil
+		})
+		wantSheetError(t, "csv rows", err)
+	})
+}
+
+// FuzzSharedStrings: a sharedStrings.xml part read eagerly (readSST) and
+// on demand (sharedStrings.get, over the XML scanner) gives the same
+// strings when both read it whole; each fails only with an *Error.
+func FuzzSharedStrings(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><sst xmlns="x" count="3"><si><t>项目代码</t></si><si><r><t>甲</t></r><r><t xml:space="preserve"> 乙</t></r></si><si><t/></si></sst>`))
+	f.Add([]byte(`<x:sst xmlns:x="x"><x:si><x:t>a&amp;b</x:t></x:si><x:si><x:t>c<x:rPh><x:t>d</x:t></x:rPh></x:t></x:si></x:sst>`))
+	f.Add([]byte(`<sst><si><t>cut`))
+	f.Fuzz(func(t *testing.T, part []byte) {
+		const name = "xl/sharedStrings.xml"
+		data := zipOf(t, map[string]string{name: string(part)})
+		g, err := openZip(data, partLimits)
+		if err != nil {
+			t.Fatalf("openZip of one stored part: %v", err)
+		}
+		eager, eagerErr := readSST(g, name, partLimits)
+		wantSheetError(t, "readSST", eagerErr)
+		g2, _ := openZip(data, partLimits)
+		s, err := openSharedStrings(g2, name, partLimits)
+		wantSheetError(t, "openSharedStrings", err)
+		if err != nil {
+			return
+		}
+		defer s.close()
+		var lazy []string
+		for i := 0; ; i++ {
+			text, skipped, ok, err := s.get(i, true)
+			wantSheetError(t, "get", err)
+			if err != nil || !ok {
+				if eagerErr == nil && err == nil && strings.Join(lazy, "\x00") != strings.Join(eager, "\x00") {
+					t.Fatalf("on demand %q, eager %q", lazy, eager)
+				}
+				return
+			}
+			if skipped {
+				t.Fatalf("string %d skipped though wanted", i)
+			}
+			lazy = append(lazy, text)
+		}
+	})
+}
+
+// FuzzNumberFormats: any styles part gives at most one date flag per tag
+// (one per cellXfs/xf) or an XML error, and no format code makes the date
+// test panic.
+func FuzzNumberFormats(f *testing.F) {
+	f.Add([]byte(`<styleSheet><numFmts><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="[Red]0.00;\-0.00"/></numFmts>` +
+		`<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>`))
+	f.Add([]byte(`<styleSheet><cellXfs><xf numFmtId="58"/><xf/></cellXfs></styleSheet>`))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		flags, err := parseDateStyles(raw)
+		if err != nil {
+			return
+		}
+		if n := bytes.Count(raw, []byte("<")); len(flags) > n {
+			t.Fatalf("%d styles from %d tags", len(flags), n)
+		}
+		for _, code := range []string{string(raw), strings.ToUpper(string(raw))} {
+			isDateFormat(code) // no panic on any text
+		}
+	})
+}
