@@ -51,6 +51,9 @@ func TestAuditWorkbookReadsAsThePages(t *testing.T) {
 		}
 		defer f.Close()
 		rows, _ := f.GetRows("修改记录")
+		if got := rows[1][0]; got != "共3条　　导出时间：2024-07-01 09:05" {
+			t.Errorf("unit line %q, want the export time on the office's clock", got)
+		}
 		if got := strings.Join(rows[2], "|"); got != "序号|时间|用户|类型|文件名|状态|导入编号|项目代码|字段|报告期|原值|新值|修改原因|撤销人" {
 			t.Fatalf("header %s", got)
 		}
