@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -230,8 +231,10 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	}
 	if *out == "" {
 		*out = wb.FileName
+	} else if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		*out = filepath.Join(*out, wb.FileName)
 	}
-	if err := os.WriteFile(*out, wb.Data, 0o644); err != nil {
+	if err := writeOut(*out, wb.Data); err != nil {
 		return err
 	}
 	if wb.Report == nil {
@@ -268,4 +271,18 @@ func reportMonth(year, quarter, month int) (models.Month, int, error) {
 		return 0, 0, fmt.Errorf("季度应为 1-4，收到 %d", quarter)
 	}
 	return models.MonthOf(year, 3*quarter), quarter, nil
+}
+
+// writeOut writes a report file, saying in Chinese why it cannot.
+func writeOut(path string, data []byte) error {
+	err := os.WriteFile(path, data, 0o644)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("无法写入 %s：目录不存在", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("无法写入 %s：没有写入权限", path)
+	}
+	return fmt.Errorf("无法写入 %s：%w", path, err)
 }

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReportIntoAFolder: `report -o DIR` writes the report under its
+// contract name inside DIR, as `report` alone does in the current folder;
+// a folder that does not exist is refused in Chinese, exit status 1.
+func TestReportIntoAFolder(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "tracker.db")
+	if r := runIn(t, dir, "", nil, "demo", "--db", db); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	out := filepath.Join(dir, "报表")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(out, "重大项目季度报告_2024Q2.xlsx")
+	r := runIn(t, dir, "", nil, "report", "--db", db, "--year", "2024", "--quarter", "2", "-o", out)
+	if r.code != 0 || !strings.Contains(r.stdout, "已生成 "+want+"（") {
+		t.Fatalf("report -o DIR: %+v", r)
+	}
+	if st, err := os.Stat(want); err != nil || st.Size() == 0 {
+		t.Fatalf("no workbook in the folder: %v", err)
+	}
+	missing := filepath.Join(dir, "没有这个目录", "q2.xlsx")
+	runIn(t, dir, "", nil, "report", "--db", db, "--year", "2024", "--quarter", "2", "-o", missing).
+		fails(t, "-o in a missing folder", "错误：无法写入 "+missing+"：目录不存在\n")
+}
