@@ -1,19 +1,18 @@
 package sheet
 
 import (
-	"bytes"
 	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The readers one by one, each with its own fuzz target beside FuzzOpen
-// (the whole file) and FuzzBIFF (the .xls records): the zip guard, the
-// compound file, CSV, the shared strings (eager and on demand, over the
-// XML scanner) and the number formats. Each checks its part's own promise,
-// not only that it does not panic.
+// (the whole file) and FuzzBIFF (the .xls records): the zip guard
+// (zipguard_fuzz_test.go), the compound file (cfb_fuzz_test.go), CSV, the
+// shared strings (eager and on demand, over the XML scanner) and the
+// number formats (format_fuzz_test.go). Each checks its part's own
+// promise, not only that it does not panic.
 
 // partLimits keep one input cheap and the bounds easy to reach.
 var partLimits = Limits{MaxZipEntries: 40, MaxEntryBytes: 256 << 10, MaxUnzippedBytes: 1 << 20, MaxSharedStrings: 256 << 10,
@@ -39,61 +38,6 @@ func seedsWithExt(exts ...string) [][]byte {
 		}
 	}
 	return out
-}
-
-// FuzzZipGuard: whatever an archive declares, reading every entry through
-// the guard never yields more than MaxEntryBytes of one entry nor more
-// than MaxUnzippedBytes in all; opening fails only with an *Error.
-func FuzzZipGuard(f *testing.F) {
-	for _, s := range seedsWithExt(".xlsx") {
-		f.Add(s)
-	}
-	f.Add(zipOf(f, map[string]string{"a.xml": strings.Repeat("0", 300<<10), "b.xml": strings.Repeat("1", 200<<10)}))
-	f.Add(zipOf(f, map[string]string{"A.xml": "x", "a.xml": "y"}))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		g, err := openZip(data, partLimits)
-		wantSheetError(t, "openZip", err)
-		if err != nil {
-			return
-		}
-		var total int64
-		for name := range g.files {
-			b, _ := g.readAll(name, 0)
-			if int64(len(b)) > partLimits.MaxEntryBytes {
-				t.Fatalf("%s: %d bytes read, over the entry limit %d", name, len(b), partLimits.MaxEntryBytes)
-			}
-			total += int64(len(b))
-		}
-		if total > partLimits.MaxUnzippedBytes {
-			t.Fatalf("%d bytes unzipped in all, over the limit %d", total, partLimits.MaxUnzippedBytes)
-		}
-	})
-}
-
-// FuzzCFB: a compound file gives its workbook stream or one of the
-// compound-file errors; the stream is never longer than the file (each
-// sector is used once), and it does not take long.
-func FuzzCFB(f *testing.F) {
-	for _, s := range seedsWithExt(".xls") {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		start := cpuTime()
-		wb, err := openCFB(data)
-		var se *Error
-		switch {
-		case err == nil:
-			if len(wb.stream) > len(data) {
-				t.Fatalf("a stream of %d bytes from a file of %d", len(wb.stream), len(data))
-			}
-		case errors.Is(err, errCFB), errors.Is(err, errNoWorkbook), errors.As(err, &se):
-		default:
-			t.Fatalf("error %T %v", err, err)
-		}
-		if d := cpuTime() - start; d > 2*time.Second {
-			t.Errorf("took %v of CPU", d)
-		}
-	})
 }
 
 // FuzzCSV: any bytes named .csv read as one sheet of text cells, in
@@ -169,27 +113,6 @@ func FuzzSharedStrings(f *testing.F) {
 				t.Fatalf("string %d skipped though wanted", i)
 			}
 			lazy = append(lazy, text)
-		}
-	})
-}
-
-// FuzzNumberFormats: any styles part gives at most one date flag per tag
-// (one per cellXfs/xf) or an XML error, and no format code makes the date
-// test panic.
-func FuzzNumberFormats(f *testing.F) {
-	f.Add([]byte(`<styleSheet><numFmts><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="[Red]0.00;\-0.00"/></numFmts>` +
-		`<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>`))
-	f.Add([]byte(`<styleSheet><cellXfs><xf numFmtId="58"/><xf/></cellXfs></styleSheet>`))
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		flags, err := parseDateStyles(raw)
-		if err != nil {
-			return
-		}
-		if n := bytes.Count(raw, []byte("<")); len(flags) > n {
-			t.Fatalf("%d styles from %d tags", len(flags), n)
-		}
-		for _, code := range []string{string(raw), strings.ToUpper(string(raw))} {
-			isDateFormat(code) // no panic on any text
 		}
 	})
 }

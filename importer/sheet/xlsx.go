@@ -244,31 +244,34 @@ func isBuiltinDate(id int) bool {
 }
 
 // isDateFormat reports whether a custom format code shows a date: it has
-// y, m, d, h or s outside quoted text, escapes and [colour] sections.
+// y, m, d, h or s, or 年 or 月, outside quoted text, escapes and [colour]
+// sections. Text in quotes never decides: 0"个月" and #,##0"年" are
+// numbers with a unit, as Excel shows them.
 func isDateFormat(code string) bool {
-	var b bytes.Buffer
-	inQuote, inBracket := false, false
-	for i := 0; i < len(code); i++ {
-		c := code[i]
+	var b strings.Builder
+	inQuote, inBracket, skip := false, false, false
+	for _, c := range code { // by character, so that what is left out never joins bytes into 年 or 月
 		switch {
+		case skip:
+			skip = false
 		case c == '"':
 			inQuote = !inQuote
 		case inQuote:
 		case c == '\\' || c == '_' || c == '*':
-			i++
+			skip = true // the character escaped, padded or repeated
 		case c == '[':
 			inBracket = true
 		case c == ']':
 			inBracket = false
 		case !inBracket:
-			b.WriteByte(c)
+			b.WriteRune(c)
 		}
 	}
 	s := strings.ToLower(b.String())
 	if strings.Contains(s, "general") {
 		return false
 	}
-	return strings.ContainsAny(s, "ymdhs") || strings.Contains(code, "年") || strings.Contains(code, "月")
+	return strings.ContainsAny(s, "ymdhs") || strings.Contains(s, "年") || strings.Contains(s, "月")
 }
 
 // readSST streams sharedStrings.xml into a slice, bounded by the limits.
