@@ -27,7 +27,7 @@ func TestUploadPreviewCommitRevertThroughTheAPI(t *testing.T) {
 
 		var preview servertest.ImportResult
 		ts.Upload(token, "张店区1-6月.csv", file, map[string]string{"dry_run": "true"}, http.StatusOK, &preview)
-		if preview.Status != "previewed" || preview.Period != "2024-06" || preview.RowsTotal != 2 || preview.RowsImported != 1 {
+		if preview.Status != "previewed" || preview.Kind != "monthly" || preview.Period != "2024-06" || preview.RowsTotal != 2 || preview.RowsImported != 1 {
 			t.Fatalf("preview %+v", preview)
 		}
 		if len(preview.Problems) == 0 || preview.Problems[0].Row != 4 || preview.Problems[0].Column != "A" || preview.Problems[0].Severity != "error" {

@@ -41,7 +41,7 @@ type ImportKind string
 
 // Import kinds.
 const (
-	ImportUpload     ImportKind = "upload"      // a monthly ledger file
+	ImportUpload     ImportKind = "monthly"     // a monthly ledger file (kind=monthly)
 	ImportEdit       ImportKind = "edit"        // a hand edit in the pages or the API
 	ImportList       ImportKind = "list"        // the year's list (kind=list)
 	ImportListChange ImportKind = "list_change" // one change of a year's list (增补, 调出, 转为实施类)

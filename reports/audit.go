@@ -18,7 +18,7 @@ const sheetAudit = "修改记录"
 type AuditRow struct {
 	At         time.Time // when the change was made, shown in At's own location (the caller's zone: the office's)
 	User       string
-	Kind       string       // "upload" (上传台账) or "edit" (手工修改)
+	Kind       string       // "monthly" (上传台账) or "edit" (手工修改)
 	FileName   string       // the ledger's name, "" for an edit
 	Status     string       // the import's status as the caller names it
 	Code       string       // the project's code
@@ -35,7 +35,7 @@ type AuditRow struct {
 // landscape), streamed, one row per AuditRow in the given order: 序号, 时间
 // (a date-time cell), 用户, 类型, 文件名, 状态, 导入编号 (a number, blank for
 // 0), 项目代码, 字段, 报告期 (a month date cell), 原值, 新值, 修改原因, 撤销人.
-// Kind "upload"/"edit" is shown as 上传台账/手工修改 and Field keys by their
+// Kind "monthly"/"edit" is shown as 上传台账/手工修改 and Field keys by their
 // Chinese headers; unknown keys pass through. The old and new values of an
 // amount field (万元) are number cells with two decimals, of a month field
 // date cells, exact; every other value, which users typed, is written as

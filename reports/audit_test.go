@@ -16,13 +16,13 @@ import (
 func auditRows() []AuditRow {
 	cst := time.FixedZone("CST", 8*3600)
 	return []AuditRow{
-		{At: time.Date(2024, 7, 1, 9, 5, 30, 0, cst), User: "zhangdian", Kind: "upload", FileName: "张店区1-6月台账.xlsx", Status: "committed",
+		{At: time.Date(2024, 7, 1, 9, 5, 30, 0, cst), User: "zhangdian", Kind: "monthly", FileName: "张店区1-6月台账.xlsx", Status: "committed",
 			Code: "2403-370303-04-01-000001", Field: "completed_ytd_wan", Period: mo(6), Old: "2500", New: "6000.5", ImportID: 12},
 		{At: time.Date(2024, 7, 2, 16, 40, 0, 0, cst), User: "admin", Kind: "edit", Code: "2403-370303-04-01-000003",
 			Field: "name", Old: "=SUM(A1:A2)物流中心", New: "@物流中心", Reason: "=区县来函更正名称", ImportID: 13},
 		{At: time.Date(2024, 7, 2, 16, 41, 0, 0, cst), User: "admin", Kind: "edit", Code: "2403-370303-04-01-000003",
 			Field: "annual_plan_wan", Old: "-5", New: "12.3456", Reason: "按批复调整计划", ImportID: 13},
-		{At: time.Date(2024, 7, 3, 8, 0, 0, 0, cst), User: "zichuan", Kind: "upload", FileName: "-淄川.xlsx", Status: "reverted",
+		{At: time.Date(2024, 7, 3, 8, 0, 0, 0, cst), User: "zichuan", Kind: "monthly", FileName: "-淄川.xlsx", Status: "reverted",
 			Code: "2403-370302-04-01-000005", Field: "contact_phone", Period: mo(6), Old: "", New: "1", ImportID: 14, RevertedBy: "admin"},
 		{At: time.Date(2024, 7, 4, 10, 0, 0, 0, cst), User: "admin", Kind: "edit", Code: "2403-370302-04-01-000006",
 			Field: "planned_start", Old: "2024-03", New: "2024-05", Reason: "区县来函", ImportID: 15},

@@ -99,6 +99,9 @@ func TestAListImportPreviewSaysWhatItAddsKeepsAndDrops(t *testing.T) {
 		"2501-370303-04-01-000001,新列入项目,张店区,新开工,50\n"
 	var imp servertest.ImportResult
 	ts.Upload(ts.Login("admin"), "2025年清单.csv", []byte(published), map[string]string{"kind": "list", "dry_run": "true"}, http.StatusOK, &imp)
+	if imp.Kind != "list" {
+		t.Errorf("a list import's kind is %q, want list", imp.Kind)
+	}
 	page := admin.page(fmt.Sprintf("/imports/%d", imp.ID), http.StatusOK)
 	if !strings.Contains(page, `id="list-summary">列入 1 个，保留 1 个，移出 `) || strings.Contains(page, "移出 0 个") {
 		t.Errorf("the published list's preview does not say 1 added, 1 kept and the rest dropped")

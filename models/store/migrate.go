@@ -242,7 +242,14 @@ var migrations = []string{
 		PRIMARY KEY (supervision_id, seq)
 	);
 	CREATE INDEX supervision_steps_at ON supervision_steps (step_at);`,
+	// 16: a monthly ledger's import is of kind monthly, the word the
+	// upload's kind parameter, the CLI's --kind and ImportResult share
+	// (it was upload).
+	`UPDATE imports SET kind = 'monthly' WHERE kind = 'upload';`,
 }
+
+// monthlyKindVersion is the step that renamed the kind upload to monthly.
+const monthlyKindVersion = 16
 
 // versionCategoryGroups is the schema version that has categories.grp.
 const versionCategoryGroups = 13

@@ -246,3 +246,51 @@ func TestMigrationFillsInEarlierEditsReasons(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrationNamesUploadsMonthly: a ledger upload recorded with the old
+// kind "upload" is of kind monthly after the migration, as the API names
+// it (kind=monthly); the other kinds keep theirs.
+func TestMigrationNamesUploadsMonthly(t *testing.T) {
+	check := func(t *testing.T, s *Store, upgrade func()) {
+		ctx := context.Background()
+		err := s.db.Exec(`INSERT INTO imports (status, kind, file_name, sha256, period, file_data) VALUES (?, 'upload', '张店区台账.xlsx', '', 202406, ?), (?, ?, '手工修改', '', 202406, ?)`,
+			models.StatusCommitted, []byte("x"), models.StatusCommitted, models.ImportEdit, []byte(`{"period":"2024-06","note":"更正"}`)).Error
+		if err != nil {
+			t.Fatal(err)
+		}
+		upgrade()
+		imps, err := s.Imports(ctx, models.ImportFilter{})
+		if err != nil || len(imps) != 2 {
+			t.Fatalf("after migration: %+v %v", imps, err)
+		}
+		kinds := map[string]models.ImportKind{imps[0].FileName: imps[0].Kind, imps[1].FileName: imps[1].Kind}
+		if kinds["张店区台账.xlsx"] != "monthly" || kinds["手工修改"] != models.ImportEdit {
+			t.Errorf("kinds after migration: %v", kinds)
+		}
+	}
+	t.Run("sqlite", func(t *testing.T) {
+		s, err := openOnly(filepath.Join(t.TempDir(), "old.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if err := s.Migrate(context.Background(), monthlyKindVersion-1); err != nil {
+			t.Fatal(err)
+		}
+		check(t, s, func() {
+			if err := s.Migrate(context.Background(), len(migrations)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	})
+	if dsn := os.Getenv("TRACKER_TEST_POSTGRES"); dsn != "" {
+		t.Run("postgres", func(t *testing.T) {
+			s := openPostgresTest(t, dsn, monthlyKindVersion-1)
+			check(t, s, func() {
+				if err := s.Migrate(context.Background(), len(migrations)); err != nil {
+					t.Fatal(err)
+				}
+			})
+		})
+	}
+}

@@ -113,6 +113,7 @@ func ZhangdianCSV(code, name string, completedWan string) []byte {
 type ImportResult struct {
 	ID           int64  `json:"id"`
 	Status       string `json:"status"`
+	Kind         string `json:"kind"`
 	SHA256       string `json:"sha256"`
 	Period       string `json:"period"`
 	RowsTotal    int    `json:"rows_total"`
