@@ -163,6 +163,11 @@ func (b *xlsxBook) streamRows(ref xlsxSheetRef, src *Sheet, fn func(*Row) error)
 		if err == io.EOF && !er.closed(p.root) {
 			return ref.cut(err)
 		}
+		if err == io.EOF && src.Lazy {
+			// <sheetData/>, or a sheetData never closed: merges after it
+			// were passed over with the rows. The two-pass read has them.
+			return ErrRedo
+		}
 		if err != nil {
 			return ignoreEOF(err)
 		}
