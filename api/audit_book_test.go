@@ -20,7 +20,8 @@ import (
 // the office's clock (UTC+8, as the pages show them, whatever the server's
 // zone), 万元 amounts as number cells, the report month as a date cell and
 // each change's 修改原因: a hand edit's note, a return's reason, a list
-// change's reason; excelize and openpyxl read the same exact values, and
+// change's reason, the returned upload marked 已退回（未生效） (applied
+// false in the API: it changed no figure); excelize and openpyxl read the same exact values, and
 // the API's trail has the same reasons.
 func TestAuditWorkbookReadsAsThePages(t *testing.T) {
 	servertest.Each(t, func(t *testing.T, ts *servertest.Server) {
@@ -37,10 +38,11 @@ func TestAuditWorkbookReadsAsThePages(t *testing.T) {
 			Items []struct {
 				ImportID int64 `json:"import_id"`
 				Reason   string
+				Applied  bool
 			}
 		}
 		ts.Do("GET", "/api/v1/audit?code="+p.Code, admin, nil, http.StatusOK, &trail)
-		if got, want := fmt.Sprint(trail.Items), fmt.Sprintf("[{%d 项目终止} {%d 退回原因：第4行项目代码有误} {%d =与区县核实后更正}]", change.ID, sent.ID, edit.ID); got != want {
+		if got, want := fmt.Sprint(trail.Items), fmt.Sprintf("[{%d 项目终止 true} {%d 退回原因：第4行项目代码有误 false} {%d =与区县核实后更正 true}]", change.ID, sent.ID, edit.ID); got != want {
 			t.Errorf("trail %s, want %s", got, want)
 		}
 
@@ -63,7 +65,7 @@ func TestAuditWorkbookReadsAsThePages(t *testing.T) {
 		}
 		want := []string{
 			fmt.Sprintf("1|2024-07-01 09:05:30|admin|清单调整|清单调整 %s|已提交|%d|%s|调出清单月份|||2024年9月|项目终止", p.Code, change.ID, p.Code),
-			fmt.Sprintf("2|2024-07-01 09:05:30|zhangdian|上传台账|张店区1-6月.csv|已退回|%d|%s|累计完成投资（万元）|2024年6月|4,321.50|5,000.25|退回原因：第4行项目代码有误", sent.ID, p.Code),
+			fmt.Sprintf("2|2024-07-01 09:05:30|zhangdian|上传台账|张店区1-6月.csv|已退回（未生效）|%d|%s|累计完成投资（万元）|2024年6月|4,321.50|5,000.25|退回原因：第4行项目代码有误", sent.ID, p.Code),
 			fmt.Sprintf("3|2024-07-01 09:05:30|admin|手工修改||已提交|%d|%s|累计完成投资（万元）|2024年6月|8,184.48|4,321.50|=与区县核实后更正", edit.ID, p.Code),
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {

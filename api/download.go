@@ -97,7 +97,7 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 // the office's clock (models.OfficeZone), as the pages show them, and the
 // entry's 修改原因 (models.AuditEntry.Reason).
 func auditRow(e models.AuditEntry) reports.AuditRow {
-	r := reports.AuditRow{User: e.User, Kind: string(e.Kind), FileName: e.FileName, Status: e.Status.Label(), Code: e.Code,
+	r := reports.AuditRow{User: e.User, Kind: string(e.Kind), FileName: e.FileName, Status: e.Status.TrailLabel(), Code: e.Code,
 		Field: e.Field, Period: e.Period, Old: textOf(e.Old), New: textOf(e.New), Reason: e.Reason, ImportID: e.ImportID, RevertedBy: e.RevertedBy}
 	if e.At != nil {
 		r.At = e.At.In(models.OfficeZone)

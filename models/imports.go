@@ -203,6 +203,26 @@ type AuditEntry struct {
 	// the closing or reopening note).
 	SupervisionID int64             `json:"supervision_id,omitempty"`
 	Action        SupervisionAction `json:"action,omitempty"`
+	// Applied says the change was applied to the figures (its import
+	// committed, or reverted since); false for a submitted (待审核) or
+	// returned (已退回) upload's, which changed nothing (and for a 督办
+	// step).
+	Applied bool `json:"applied"`
+}
+
+// Applied reports whether an import in status s applied its changes to
+// the figures: committed, or committed and reverted since. A submitted or
+// returned upload changed nothing; a preview or a rejected one neither.
+func (s ImportStatus) Applied() bool { return s == StatusCommitted || s == StatusReverted }
+
+// TrailLabel is the status as the audit trail shows it: the label, with
+// "（未生效）" for an upload that changed no figure (待审核, 已退回), so
+// its old and new values never read as changes made.
+func (s ImportStatus) TrailLabel() string {
+	if s == StatusSubmitted || s == StatusReturned {
+		return s.Label() + "（未生效）"
+	}
+	return s.Label()
 }
 
 // AuditReason is why a change of the trail was made, as the trail shows
@@ -250,6 +270,10 @@ type AuditFilter struct {
 	// ImportsOnly leaves out the 督办 steps (the project page shows them
 	// in its own 督办 section).
 	ImportsOnly bool
+	// Applied keeps only changes that were applied (committed, or
+	// reverted since), leaving out those of a submitted or returned
+	// upload, which changed no figure (the project page's 修改记录).
+	Applied bool
 }
 
 // Correction is a change made, after a quarter was locked, to a figure

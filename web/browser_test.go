@@ -273,6 +273,10 @@ func TestPagesInChromium(t *testing.T) {
 
 	b.open("/imports")
 	b.screenshot("imports")
+	for name, path := range map[string]string{"imports": "/imports", "project": "/projects/" + p.Code + "?year=2024&month=6",
+		"lists": "/lists?year=2024", "submissions": "/submissions?year=2024&month=6"} {
+		b.datesWhole("desktop "+name, path)
+	}
 	b.open("/reports")
 	b.screenshot("reports")
 	if data := b.download("#download-quarterly"); !bytes.HasPrefix(data, []byte("PK")) || len(data) < 5000 {

@@ -89,3 +89,41 @@ func TestImportPageShowsItsReason(t *testing.T) {
 		t.Errorf("the added project's 修改记录 %q, want the 增补 reason", rows)
 	}
 }
+
+// TestProjectHistoryListsOnlyChangesInForce: with review on, a unit's
+// upload waiting for review (待审核) and one returned (已退回) changed no
+// figure, so the project page's 修改记录 lists neither; a line above it
+// names the waiting one with a link. Once approved, its change is listed
+// and the line is gone.
+func TestProjectHistoryListsOnlyChangesInForce(t *testing.T) {
+	ts := servertest.New(t)
+	p := servertest.FirstProject("张店区")
+	up, admin, reviewer := ts.Login("zhangdian"), ts.Login("admin"), ts.PageLogin("reviewer")
+	ts.Store.SetClock(func() time.Time { return time.Date(2024, 7, 1, 1, 5, 30, 0, time.UTC) })
+	var returned, sent servertest.ImportResult
+	ts.Upload(up, "张店区1-6月.csv", servertest.ZhangdianCSV(p.Code, p.Name, "5000.25"), nil, http.StatusOK, &returned)
+	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/return", returned.ID), admin, map[string]string{"reason": "第4行项目代码有误"}, http.StatusOK, nil)
+	ts.Upload(up, "张店区1-6月（重报）.csv", servertest.ZhangdianCSV(p.Code, p.Name, "6000.5"), nil, http.StatusOK, &sent)
+	if returned.Status != "submitted" || sent.Status != "submitted" {
+		t.Fatalf("uploads are %s and %s, want submitted", returned.Status, sent.Status)
+	}
+	page := ts.PageBody("/projects/"+p.Code+"?year=2024", reviewer)
+	if got := historyRows(t, page); len(got) != 0 {
+		t.Errorf("修改记录 lists changes not in force: %q", got)
+	}
+	line := fmt.Sprintf(`<p class="pending" id="history-pending">有1份待审核的台账涉及本项目（审核通过前不改变任何数据，不列入修改记录）：<a href="/imports/%d">第%d号导入</a></p>`, sent.ID, sent.ID)
+	wantContains(t, "project page", page, line, "导入和手工修改都还没有改动过这个项目")
+
+	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", sent.ID), admin, nil, http.StatusOK, nil)
+	page = ts.PageBody("/projects/"+p.Code+"?year=2024", reviewer)
+	want := [][]string{
+		{"时间", "修改人", "来源", "内容", "原值", "新值", "修改原因", "状态"},
+		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号导入", sent.ID), "累计完成投资（万元）（2024年6月）", "8184.48", "6000.5", "", "已提交"},
+	}
+	if got := historyRows(t, page); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("修改记录 after approval\n got %q\nwant %q", got, want)
+	}
+	if strings.Contains(page, `id="history-pending"`) {
+		t.Error("the approved upload is still named as waiting")
+	}
+}

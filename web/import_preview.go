@@ -64,7 +64,8 @@ func rememberedColumns(cols []models.LedgerColumn) string {
 type changeRow struct {
 	Code, Name string
 	Link       string // the project page as of the import's month; "" for a project a preview would create
-	Field      string // the field, with the period of a monthly one
+	Field      string // the field
+	Period     string // the month of a monthly field ("2024年6月"), "" for none; shown after Field in brackets
 	Old, New   string // formatted; "" for none
 	Diff       string // new − old of an amount, signed
 	Sub        bool   // a field of a new project, under its line
@@ -80,7 +81,7 @@ func changeRows(imp *models.Import, changes []models.Change, names map[string]st
 			r.Link = projectLink(ch.Code, imp.Period)
 		}
 		if ch.Period != 0 {
-			r.Field += "（" + monthText(ch.Period) + "）"
+			r.Period = monthText(ch.Period)
 		}
 		r.Old, r.New, r.Diff = changeValues(ch)
 		out = append(out, r)
@@ -100,7 +101,7 @@ func createdRows(rec *models.LedgerRecord, period models.Month) []changeRow {
 		}
 		r := changeRow{Code: rec.Code, Field: d.Heading(), Sub: true}
 		if d.Scope == models.ScopeMonth {
-			r.Field += "（" + monthText(period) + "）"
+			r.Period = monthText(period)
 		}
 		_, r.New, r.Diff = changeValues(models.Change{Field: d.Name, New: d.Text(&rec.Facts)})
 		out = append(out, r)

@@ -26,6 +26,7 @@ type phoneLayout struct {
 	Small  []string `json:"small"`  // text under 12 px
 	Narrow []string `json:"narrow"` // card values squeezed under 8 characters' width
 	Cut    []string `json:"cut"`    // project cards' and fact lists' cells past the screen's edge
+	Broken []string `json:"broken"` // dates and months of table cells broken over two lines
 }
 
 // measurePhone runs in the page: the document's width, every link and
@@ -34,9 +35,10 @@ type phoneLayout struct {
 // 12 px (in charts, as scaled on the screen, with half a pixel's
 // rounding), values of fact lists (the project and import pages' cards) given
 // less than 8em, and cells of the 项目库's project cards and of fact lists
-// that reach past the screen even inside a scrolling box.
+// that reach past the screen even inside a scrolling box, and dates of
+// table cells broken over two lines (measureDates).
 const measurePhone = `(() => {
-  const out = {width: document.documentElement.scrollWidth, split: [], wide: [], small: [], narrow: [], cut: []};
+  const out = {width: document.documentElement.scrollWidth, split: [], wide: [], small: [], narrow: [], cut: [], broken: ` + measureDates + `};
   const lines = el => { const r = document.createRange(); r.selectNodeContents(el);
     return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size; };
   for (const el of document.querySelectorAll("header.top nav a, header.top .who a, header.top .who small, header.top .who button, header.top .brand span")) {
@@ -119,6 +121,39 @@ func TestPagesAtPhoneWidth(t *testing.T) {
 	b.check()
 }
 
+// measureDates is an expression run in the page: each date or month in a
+// table cell (2024年3月, 2024-07-31, 2024-07-01 09:05) whose text runs
+// over more than one line, with the line count, at most 8.
+const measureDates = `(() => {
+  const broken = [], re = /\d{4}年\d{1,2}月|(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])( \d{2}:\d{2})?/g;
+  for (const td of document.querySelectorAll("td")) {
+    if (td.getBoundingClientRect().width === 0) continue;
+    const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.textContent.matchAll(re)) {
+        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+        if (lines > 1 && broken.length < 8) broken.push(m[0] + " " + lines);
+      }
+    }
+  }
+  return broken;
+})()`
+
+// datesWhole opens a page and fails for each date of its table cells
+// broken over two lines (measureDates).
+func (b *browserSession) datesWhole(name, path string) {
+	b.t.Helper()
+	b.open(path)
+	broken, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](measureDates))
+	if err != nil {
+		b.t.Fatalf("%s: %v", name, err)
+	}
+	if len(broken) > 0 {
+		b.t.Errorf("%s (%s): dates broken over two lines: %q", name, path, broken)
+	}
+}
+
 // phone makes the tab a 390 px wide phone screen.
 func (b *browserSession) phone() {
 	b.t.Helper()
@@ -144,7 +179,8 @@ func (b *browserSession) checkPhone(name, path string) {
 	if l.Width > phoneWidth {
 		b.t.Errorf("%s (%s) is %d px wide at %d px: %s", name, path, l.Width, phoneWidth, strings.Join(l.Wide, ", "))
 	}
-	for what, list := range map[string][]string{"navigation split over two lines": l.Split, "text under 12 px": l.Small, "card values under 8em": l.Narrow, "cells past the screen": l.Cut} {
+	for what, list := range map[string][]string{"navigation split over two lines": l.Split, "text under 12 px": l.Small, "card values under 8em": l.Narrow,
+		"cells past the screen": l.Cut, "dates broken over two lines": l.Broken} {
 		if len(list) > 0 {
 			b.t.Errorf("%s: %s: %q", name, what, list)
 		}

@@ -22,7 +22,8 @@ type projectView struct {
 	StartText string
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
-	History   []models.AuditEntry // every change uploads and edits made to it, newest first
+	History   []models.AuditEntry // every change uploads and edits applied to it, newest first
+	Pending   []int64             // the submitted (待审核) uploads that would change it, not yet in force
 	List      []models.ListChange // the changes of its place in the year's list
 	OnList    bool                // on the list at Month
 	Counts    bool                // counted in the rates at Month (not 准备类)
@@ -71,7 +72,10 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
 		return v, err
 	}
-	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true}); err != nil {
+	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true, Applied: true}); err != nil {
+		return v, err
+	}
+	if v.Pending, err = s.Store.SubmittedImports(c, p.Code); err != nil {
 		return v, err
 	}
 	v.Supervision, err = s.supervisionPanel(c, &p)

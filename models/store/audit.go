@@ -12,7 +12,8 @@ import (
 // newest first, with each hand edit's 修改原因 and, for a unit's upload,
 // when it was sent and who approved it; the changes a submitted upload
 // would make and those of a returned one are listed too (status 待审核 or
-// 已退回, with the reason), so every step of the review is in the trail.
+// 已退回, with the reason), so every step of the review is in the trail,
+// marked not applied (AuditEntry.Applied false); f.Applied leaves them out.
 // A change's time is its commit's, else its review's, else its sending's.
 // The steps of 督办 items (kind supervision, see models.AuditEntry) are
 // merged in by time unless f.ImportsOnly; District selects an item's
@@ -40,6 +41,9 @@ func (s *Store) importAudit(ctx context.Context, f models.AuditFilter) ([]models
 			i.reviewed_by, i.reviewed_at, i.return_reason`).
 		Joins("JOIN imports i ON i.id = c.import_id").
 		Where("i.status IN ?", []models.ImportStatus{models.StatusCommitted, models.StatusReverted, models.StatusSubmitted, models.StatusReturned})
+	if f.Applied {
+		q = q.Where("i.status IN ?", []models.ImportStatus{models.StatusCommitted, models.StatusReverted})
+	}
 	if f.Code != "" {
 		q = q.Where("c.code = ?", f.Code)
 	}
@@ -70,6 +74,7 @@ func (s *Store) importAudit(ctx context.Context, f models.AuditFilter) ([]models
 	for i, r := range rows {
 		out[i] = r.AuditEntry
 		out[i].At = firstTime(r.CommittedAt, r.ReviewedAt, r.SubmittedAt)
+		out[i].Applied = out[i].Status.Applied()
 		out[i].Reason = models.AuditReason(out[i], reasons[r.ImportID])
 		if models.ScopeOfChange(out[i].Field) != models.ScopeMonth {
 			out[i].Period = 0

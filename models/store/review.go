@@ -100,3 +100,15 @@ func (s *Store) ReturnImport(ctx context.Context, id int64, reviewer models.User
 	}
 	return s.Import(ctx, id)
 }
+
+// SubmittedImports returns the IDs of the submitted (待审核) uploads that
+// would change project code, oldest first: changes not in force, which
+// the project page names apart from its 修改记录.
+func (s *Store) SubmittedImports(ctx context.Context, code string) ([]int64, error) {
+	var ids []int64
+	err := s.db.WithContext(ctx).Table("import_changes c").Distinct("c.import_id").
+		Joins("JOIN imports i ON i.id = c.import_id").
+		Where("i.status = ? AND c.code = ?", models.StatusSubmitted, code).
+		Order("c.import_id").Pluck("c.import_id", &ids).Error
+	return ids, err
+}
