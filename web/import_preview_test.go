@@ -50,7 +50,7 @@ func TestPreviewShowsColumnsAndNewProjects(t *testing.T) {
 	wantContains(t, "column D", columnRow(t, page, "D"), "所在地", `value="district" selected`, "按内容", "内容为区县名称（4/4）")
 	wantContains(t, "column G", columnRow(t, page, "G"), "总投资", `value="total_investment_wan" selected`, "按表头", "（万元）")
 	wantContains(t, "new project", page, "新建项目", "淄博高新区智能制造产业园二期", "所属区县", "<ins>高新区</ins>",
-		"建设性质", "<ins>续建</ins>", "总投资（万元）", "<ins>42,000.00</ins>", "累计完成投资（万元）（2025年5月）", "<ins>7,300.00</ins>", "&#43;7,300.00")
+		"建设性质", "<ins>续建</ins>", "总投资（万元）", "<ins>42,000.00</ins>", `累计完成投资（万元）（<span class="date">2025年5月</span>）`, "<ins>7,300.00</ins>", "&#43;7,300.00")
 	if strings.Contains(page, `href="/projects/2310-370303-04-01-000302`) {
 		t.Error("the preview links a project that does not exist yet")
 	}
