@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
 	"unicode/utf8"
 
@@ -30,10 +31,15 @@ func csvSources(data []byte, name string, l Limits) ([]*Sheet, error) {
 	return []*Sheet{src}, nil
 }
 
-// decodeText returns data as UTF-8.
+// decodeText returns data as UTF-8 (valid UTF-8: the cells go to the
+// database as text); a file with a UTF-8 BOM and bytes that are not UTF-8
+// is an error.
 func decodeText(data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		if !utf8.Valid(data[3:]) { // marked UTF-8 but not: a damaged file, or another encoding behind the mark
+			return nil, errors.New("not UTF-8 after a UTF-8 BOM")
+		}
 		return data[3:], nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		d := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
