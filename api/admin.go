@@ -104,7 +104,7 @@ func (s *Server) editProject(c *gin.Context) {
 		s.Fail(c, err)
 		return
 	}
-	imp, err := s.Store.EditProject(c, models.NormalizeCode(c.Param("code")), e, httpx.CurrentUser(c))
+	imp, err := s.Ledgers.Edit(c, models.NormalizeCode(c.Param("code")), e, httpx.CurrentUser(c))
 	if err != nil {
 		s.Fail(c, err)
 		return

@@ -14,6 +14,8 @@ import (
 	"tracker/api"
 	"tracker/httpx"
 	"tracker/importer"
+	"tracker/models"
+	"tracker/server"
 	"tracker/server/servertest"
 )
 
@@ -98,8 +100,12 @@ func TestProblemsWorkbookHoldsTheBadRow(t *testing.T) {
 	}
 }
 
+// TestEditAuditAndLocks: with review off an uploader's hand edit applies
+// at once (with review on it waits: TestReviewHoldsAUnitsHandEdit), is in
+// the audit trail, and a locked quarter refuses it.
 func TestEditAuditAndLocks(t *testing.T) {
 	servertest.Each(t, func(t *testing.T, ts *servertest.Server) {
+		ts.With(server.Config{Collection: models.Collection{NoReview: true}}, servertest.DiscardLog())
 		admin, uploader, reviewer := ts.Login("admin"), ts.Login("zhangdian"), ts.Login("reviewer")
 		own, other := servertest.FirstProject("张店区"), servertest.FirstProject("淄川区")
 		edit := map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5}

@@ -255,15 +255,22 @@ func (s *Service) readAgain(ctx context.Context, imp *models.Import) (*models.Le
 	return ledger, opts, err
 }
 
-// Approve applies a submitted upload (the office's review): read again
-// and applied exactly as its sender's commit would apply it, with the
-// sender's rights, now. Admins only.
+// Approve applies a submitted upload or hand edit (the office's review):
+// read again (an upload's kept file, an edit's kept values against the
+// project as it is now) and applied exactly as its sender's commit would
+// apply it, with the sender's rights, now. Admins only.
 func (s *Service) Approve(ctx context.Context, id int64, u models.User) (*models.Import, error) {
 	imp, err := s.reviewable(ctx, id, u)
 	if err != nil {
 		return nil, err
 	}
-	ledger, opts, err := s.readAgain(ctx, imp)
+	var ledger *models.Ledger
+	var opts ReadOptions
+	if imp.Kind == models.ImportEdit {
+		ledger, err = s.Store.EditLedger(ctx, imp)
+	} else {
+		ledger, opts, err = s.readAgain(ctx, imp)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -271,8 +278,8 @@ func (s *Service) Approve(ctx context.Context, id int64, u models.User) (*models
 	return s.Store.ApproveImport(ctx, id, ledger, sender, u, opts.Rules)
 }
 
-// Return sends a submitted upload back to its unit with a reason; nothing
-// is applied. Admins only.
+// Return sends a submitted upload or hand edit back to its unit with a
+// reason; nothing is applied. Admins only.
 func (s *Service) Return(ctx context.Context, id int64, u models.User, reason string) (*models.Import, error) {
 	if _, err := s.reviewable(ctx, id, u); err != nil {
 		return nil, err
@@ -293,6 +300,13 @@ func (s *Service) reviewable(ctx context.Context, id int64, u models.User) (*mod
 		return nil, models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有待审核的导入可以审核", id, imp.Status.Label())
 	}
 	return imp, nil
+}
+
+// Edit makes a hand edit of project code: applied at once, or, for a
+// district uploader while review is on, submitted for the office's review
+// (models.Collection.Reviewed) and applied only by Approve.
+func (s *Service) Edit(ctx context.Context, code string, e models.Edit, u models.User) (*models.Import, error) {
+	return s.Store.EditProject(ctx, code, e, u, s.Collection.Reviewed(u, models.ImportEdit))
 }
 
 // Accept plans a preview again with the office accepting codes as 增补

@@ -25,14 +25,6 @@ type Collection struct {
 	DeadlineDay int
 }
 
-// Reviewed reports whether an import of kind k sent by u waits for the
-// office's review before it changes any figure: a district uploader's
-// monthly upload, while review is on. Hand edits and the office's own
-// uploads apply at once.
-func (c Collection) Reviewed(u User, k ImportKind) bool {
-	return !c.NoReview && u.Role == RoleUploader && k == ImportUpload
-}
-
 // Deadline is the last day (in OfficeZone) to send month m's ledger.
 func (c Collection) Deadline(m Month) time.Time {
 	d := c.DeadlineDay

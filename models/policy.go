@@ -9,7 +9,7 @@ const (
 	ActionImport    Action = "import"     // upload ledgers (rows of other units are refused row by row)
 	ActionWriteUnit Action = "write_unit" // change one unit's figures: commit, revert, edit
 	ActionAdmin     Action = "admin"      // users, audit trail, quarter locks, any unit
-	ActionReview    Action = "review"     // approve or return the units' submitted uploads
+	ActionReview    Action = "review"     // approve or return the units' submitted uploads and hand edits
 )
 
 // Allowed is the one policy: whether u may do a to unit ("" when the
@@ -75,6 +75,15 @@ func MayChangeImport(u User, imp *Import) bool {
 // import not waiting for review can be neither.
 func MayReviewImport(u User, imp *Import) bool {
 	return Allowed(u, ActionReview, "") && imp.Status == StatusSubmitted
+}
+
+// Reviewed reports whether an import of kind k sent by u waits for the
+// office's review before it changes any figure: a district uploader's
+// monthly upload and its hand edit (PATCH /api/v1/projects/{code}, the
+// project page's form), while review is on. The office's own uploads and
+// edits, and everything with review off, apply at once.
+func (c Collection) Reviewed(u User, k ImportKind) bool {
+	return !c.NoReview && u.Role == RoleUploader && (k == ImportUpload || k == ImportEdit)
 }
 
 // MaySupervise reports whether u may take step a of a 督办 item whose

@@ -53,3 +53,27 @@ func TestMaySuperviseTable(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewedTable: while review is on, a district uploader's upload and
+// its hand edit wait for the office; the office's own never do, nor
+// anything with review off, nor a list.
+func TestReviewedTable(t *testing.T) {
+	admin := User{Name: "a", Role: RoleAdmin}
+	zd := User{Name: "z", Role: RoleUploader, District: "张店区"}
+	on, off := Collection{}, Collection{NoReview: true}
+	tests := []struct {
+		c    Collection
+		u    User
+		k    ImportKind
+		want bool
+	}{
+		{on, zd, ImportUpload, true}, {on, zd, ImportEdit, true}, {on, zd, ImportList, false},
+		{on, admin, ImportUpload, false}, {on, admin, ImportEdit, false},
+		{off, zd, ImportUpload, false}, {off, zd, ImportEdit, false}, {off, admin, ImportEdit, false},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Reviewed(tt.u, tt.k); got != tt.want {
+			t.Errorf("Collection{NoReview: %v}.Reviewed(%s, %s) = %v, want %v", tt.c.NoReview, tt.u.Role, tt.k, got, tt.want)
+		}
+	}
+}

@@ -14,7 +14,8 @@ import (
 // postProjectEdit applies a hand correction from the project page: the
 // fields filled in, for the chosen month. It is kept as an import of kind
 // 手工修改, so it shows in the history with who and why, and can be
-// reverted like an upload. A value that cannot be saved brings the page
+// reverted like an upload. A district uploader's edit, while review is
+// on, waits in 待审核 for the office instead (ledgers.Service.Edit). A value that cannot be saved brings the page
 // back with the form as typed and the message beside its field.
 func (s *Server) postProjectEdit(c *gin.Context) {
 	code := models.NormalizeCode(c.Param("code"))
@@ -22,14 +23,18 @@ func (s *Server) postProjectEdit(c *gin.Context) {
 	e, err := editForm(form)
 	var imp *models.Import
 	if err == nil {
-		imp, err = s.Store.EditProject(c, code, e, httpx.CurrentUser(c))
+		imp, err = s.Ledgers.Edit(c, code, e, httpx.CurrentUser(c))
 	}
 	if err != nil {
 		s.refuseEdit(c, code, form, err)
 		return
 	}
-	s.Log.Info("project edited", "code", code, "user", httpx.CurrentUser(c).Name, "import", imp.ID)
-	c.Redirect(http.StatusSeeOther, importURL(imp.ID, "edited"))
+	s.Log.Info("project edited", "code", code, "user", httpx.CurrentUser(c).Name, "import", imp.ID, "status", imp.Status)
+	ok := "edited"
+	if imp.Status == models.StatusSubmitted {
+		ok = "edit_sent"
+	}
+	c.Redirect(http.StatusSeeOther, importURL(imp.ID, ok))
 }
 
 // refuseEdit shows the project page again for a value the edit cannot

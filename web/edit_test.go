@@ -68,9 +68,14 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 	lockedQuarter(t, ts, zd, p.Code, imports, before)
 	resp, _ := zd.post("/projects/"+p.Code+"/edit", url.Values{"csrf": {zd.csrf()}, "period": {"2024-06"}, "completed_ytd_wan": {"8,000"}, "note": {"区县来函更正"},
 		"progress": {"主体结构封顶"}, "problems": {"需协调用电指标"}, "planned_completion": {"2026-06"}})
-	if resp.StatusCode != http.StatusSeeOther || importCount(t, ts) != imports+1 || storedCompleted(t, ts, p.Code, june) != 8000*models.Wan {
-		t.Errorf("the corrected edit: status %d, %d imports, June %s; want 303, %d, 8000", resp.StatusCode, importCount(t, ts),
-			storedCompleted(t, ts, p.Code, june).WanString(), imports+1)
+	if resp.StatusCode != http.StatusSeeOther || importCount(t, ts) != imports+1 || storedCompleted(t, ts, p.Code, june) != before {
+		t.Errorf("the corrected edit: status %d, %d imports, June %s; want 303, %d, %s until approved", resp.StatusCode, importCount(t, ts),
+			storedCompleted(t, ts, p.Code, june).WanString(), imports+1, before.WanString())
+	}
+	id := strings.TrimSuffix(strings.TrimPrefix(resp.Header.Get("Location"), "/imports/"), "?ok=edit_sent")
+	ts.Do("POST", "/api/v1/imports/"+id+"/approve", ts.Login("admin"), nil, http.StatusOK, nil)
+	if got := storedCompleted(t, ts, p.Code, june); got != 8000*models.Wan {
+		t.Errorf("June after the office approved the edit: %s, want 8000", got.WanString())
 	}
 	page := zd.page("/projects/"+p.Code+"?year=2024&month=6", http.StatusOK)
 	if got := elementText(page, `dd id="planned-completion"`); got != "2026年6月" {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"tracker/models"
+	"tracker/server"
 	"tracker/server/servertest"
 )
 
@@ -118,12 +120,17 @@ func TestUploaderSeesOnlyItsUnitsImports(t *testing.T) {
 	wantContains(t, "admin's history", admin.page("/imports", http.StatusOK), "淄川区.csv", "张店区.csv")
 }
 
+// TestHandEditFromTheProjectPage: with review on (the default) an
+// uploader's form says its edit waits for the office and submits it
+// (提交审核); the figure stays as it was, the office finds the edit in
+// 待审核 and approves it, and only then does the project page show it.
 func TestHandEditFromTheProjectPage(t *testing.T) {
 	ts := servertest.New(t)
 	zd := signIn(ts, "zhangdian")
 	mine, theirs := servertest.FirstProject("张店区"), servertest.FirstProject("淄川区")
 	page := "/projects/" + mine.Code + "?year=2024&month=6"
-	wantContains(t, "own project", zd.page(page, http.StatusOK), "手工修改本项目数据", `name="completed_ytd_wan"`)
+	wantContains(t, "own project", zd.page(page, http.StatusOK), "手工修改本项目数据", `name="completed_ytd_wan"`,
+		`<p class="hint" id="edit-review">`, "经市重大项目办审核通过才生效", `<button type="submit" class="primary">提交审核</button>`)
 	if strings.Contains(zd.page("/projects/"+theirs.Code+"?year=2024", http.StatusOK), "手工修改本项目数据") {
 		t.Error("an uploader is offered to edit another unit's project")
 	}
@@ -139,7 +146,49 @@ func TestHandEditFromTheProjectPage(t *testing.T) {
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("an uploader edited another unit's project: %d", resp.StatusCode)
 	}
+	june := models.MonthOf(2024, 6)
+	before := storedCompleted(t, ts, mine.Code, june)
 	resp, body = edit(mine.Code, url.Values{"period": {"2024-06"}, "completed_ytd_wan": {"7,654.32"}, "note": {"区县来函更正"}})
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=edit_sent") {
+		t.Fatalf("edit: %d %s %.300s", resp.StatusCode, loc, body)
+	}
+	if got := storedCompleted(t, ts, mine.Code, june); got != before {
+		t.Errorf("June's figure is %s after the uploader's edit, want %s until the office approves", got.WanString(), before.WanString())
+	}
+	sent := zd.page(loc, http.StatusOK)
+	wantContains(t, "the submitted edit", sent, "已提交审核：这次修改要经市重大项目办审核通过后才生效", `id="review-waiting"`, "审核通过后将发生的变更", "<ins>7,654.32</ins>")
+	if strings.Contains(sent, "撤销本次导入") {
+		t.Error("a submitted edit offers to be reverted")
+	}
+	if strings.Contains(zd.page(page, http.StatusOK), "7,654.32") {
+		t.Error("the project page shows the edit before approval")
+	}
+	office := signIn(ts, "admin")
+	id := strings.TrimSuffix(strings.TrimPrefix(loc, "/imports/"), "?ok=edit_sent")
+	wantContains(t, "待审核", office.page("/imports", http.StatusOK), `<a href="/imports/`+id+`">第`+id+`号</a></td><td>张店区</td><td class="file">手工修改 `+mine.Code+`</td>`)
+	wantContains(t, "the office's review", office.page("/imports/"+id, http.StatusOK), "张店区报送的2024年6月手工修改", `id="approve"`)
+	resp, _ = office.post("/imports/"+id+"/approve", url.Values{"csrf": {office.csrf()}})
+	if resp.StatusCode != http.StatusSeeOther || storedCompleted(t, ts, mine.Code, june) != models.Money(76_543_200) { // 7654.32 万元 in yuan
+		t.Errorf("approve: %d, June %s; want 303, 7654.32", resp.StatusCode, storedCompleted(t, ts, mine.Code, june).WanString())
+	}
+	wantContains(t, "project after approval", zd.page(page, http.StatusOK), "7,654.32", "手工修改 "+mine.Code)
+}
+
+// TestHandEditWithReviewOffAppliesAtOnce: with review off the uploader's
+// form saves (保存修改) and the edit applies at once, revertible.
+func TestHandEditWithReviewOffAppliesAtOnce(t *testing.T) {
+	ts := servertest.New(t)
+	ts.With(server.Config{Collection: models.Collection{NoReview: true}}, servertest.DiscardLog())
+	zd := signIn(ts, "zhangdian")
+	mine := servertest.FirstProject("张店区")
+	page := "/projects/" + mine.Code + "?year=2024&month=6"
+	form := zd.page(page, http.StatusOK)
+	wantContains(t, "own project", form, `<button type="submit" class="primary">保存修改</button>`, "可以撤销")
+	if strings.Contains(form, `id="edit-review"`) {
+		t.Error("with review off the form says the edit waits for review")
+	}
+	resp, body := zd.post("/projects/"+mine.Code+"/edit", url.Values{"csrf": {zd.csrf()}, "period": {"2024-06"}, "completed_ytd_wan": {"7,654.32"}, "note": {"区县来函更正"}})
 	loc := resp.Header.Get("Location")
 	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=edited") {
 		t.Fatalf("edit: %d %s %.300s", resp.StatusCode, loc, body)

@@ -28,6 +28,7 @@ type projectView struct {
 	OnList    bool                // on the list at Month
 	Counts    bool                // counted in the rates at Month (not 准备类)
 	CanEdit   bool                // the user may correct this unit's figures by hand
+	Reviewed  bool                // the user's edit waits for the office's review
 	Periods   []models.Month
 	Form      editState // the edit form as typed, when it comes back with a message
 	// Supervision is the 督办 section: the project's items and the forms.
@@ -62,6 +63,7 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	v := projectView{P: p, Month: m, Status: models.StatusOf(&p, m, s.Rates), Chart: investmentChart(&p)}
 	v.StartText = startText(&p, v.Status.Start, m)
 	v.CanEdit = httpx.CurrentUser(c).CanWriteDistrict(p.District)
+	v.Reviewed = s.Collection.Reviewed(httpx.CurrentUser(c), models.ImportEdit)
 	for n := 1; n <= 12; n++ {
 		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
 	}

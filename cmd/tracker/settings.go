@@ -40,7 +40,7 @@ func serveSettings() []setting {
 		{"start-red-months", "TRACKER_START_RED_MONTHS", strconv.Itoa(r.StartRedMonths), "开工亮灯：逾期未开工达到此月数为红灯"},
 		{"start-denominator", "TRACKER_START_DENOMINATOR", r.StartDenominator, "开工率分母：to_date（截至当月计划开工）或 full_year（全年计划开工）"},
 		{"light-basis", "TRACKER_LIGHT_BASIS", r.LightBasis, "投资亮灯的序时进度：from_start（新开工项目自开工月起算）或 calendar（一律按月份÷12）"},
-		{"review", "TRACKER_REVIEW", "on", "区县上传的台账须经市重大项目办审核通过后才计入数据：on（默认）或 off（上传提交后立即计入）"},
+		{"review", "TRACKER_REVIEW", "on", "区县上传的台账和手工修改须经市重大项目办审核通过后才计入数据：on（默认）或 off（提交后立即计入）"},
 		{"deadline-day", "TRACKER_DEADLINE_DAY", strconv.Itoa(models.DefaultDeadlineDay), "月度台账报送截止日：次月的第几日（1–28），逾期未报送的单位列为逾期"},
 		{"log-level", "TRACKER_LOG_LEVEL", "info", "日志级别：debug、info、warn 或 error"},
 		{"metrics-addr", "TRACKER_METRICS_ADDR", "", "另开一个监听地址只提供 /metrics（空：不另开）"},

@@ -18,7 +18,7 @@ func TestAuditSaysWhyEachChangeWasMade(t *testing.T) {
 		zd, zc := seeded(t, s)
 		june, july := models.MonthOf(2024, 6), models.MonthOf(2024, 7)
 		edit, err := s.EditProject(ctx, zd.Code, models.Edit{Period: june, Note: " 与区县核实后更正 ", Set: models.FieldCompletedYTD,
-			Values: models.Facts{CompletedYTD: 8 * models.Wan}}, admin)
+			Values: models.Facts{CompletedYTD: 8 * models.Wan}}, admin, false)
 		if err != nil {
 			t.Fatal(err)
 		}

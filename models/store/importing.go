@@ -74,6 +74,9 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
 		}
+		if err == nil && in.Submit && in.Kind == models.ImportEdit && imp.ChangeCount == 0 {
+			return models.Errorf(models.EINVALID, "填写的值与现有数据相同，没有需要审核的修改")
+		}
 		if err == nil && in.Submit && !in.DryRun {
 			err = s.markSubmitted(tx, imp)
 		}

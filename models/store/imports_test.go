@@ -248,7 +248,7 @@ func TestHandEditIsRecordedAndRevertible(t *testing.T) {
 		before := dump(t, s)
 		june := models.MonthOf(2024, 6)
 		v, started := 4321*models.Wan, models.MonthOf(2024, 5)
-		imp, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321,"actual_start":"2024-05","note":"核对后更正"}`), admin)
+		imp, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321,"actual_start":"2024-05","note":"核对后更正"}`), admin, false)
 		if err != nil || imp.Kind != models.ImportEdit || imp.Status != models.StatusCommitted || len(imp.Changes) == 0 {
 			t.Fatalf("edit: %+v %v", imp, err)
 		}
@@ -257,10 +257,10 @@ func TestHandEditIsRecordedAndRevertible(t *testing.T) {
 			t.Errorf("after edit: %d %v", got, p.ActualStart)
 		}
 		uploader := models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"}
-		if _, err := s.EditProject(ctx, zc.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321}`), uploader); models.ErrorCode(err) != models.EFORBIDDEN {
+		if _, err := s.EditProject(ctx, zc.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":4321}`), uploader, false); models.ErrorCode(err) != models.EFORBIDDEN {
 			t.Errorf("uploader edited another unit's project: %v", err)
 		}
-		if _, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","annual_plan_wan":-1}`), admin); models.ErrorCode(err) != models.EINVALID {
+		if _, err := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","annual_plan_wan":-1}`), admin, false); models.ErrorCode(err) != models.EINVALID {
 			t.Errorf("negative plan: %v", err)
 		}
 		if _, err := s.RevertImport(ctx, imp.ID, admin); err != nil {
@@ -279,7 +279,7 @@ func TestAuditTracesEveryChangeToAPersonAndAnImport(t *testing.T) {
 		june := models.MonthOf(2024, 6)
 		up, _ := s.CreateImport(ctx, NewImport{FileName: "zd.xlsx", User: models.User{Name: "zd", Role: models.RoleUploader, District: "张店区"},
 			Ledger: ledgerOf(june, figureRecord(zd, 9*models.Wan))})
-		ed, _ := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":10}`), admin)
+		ed, _ := s.EditProject(ctx, zd.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":10}`), admin, false)
 		s.RevertImport(ctx, ed.ID, admin)
 		entries, err := s.Audit(ctx, models.AuditFilter{Code: zd.Code})
 		if err != nil || len(entries) != 2 {

@@ -138,7 +138,7 @@ func TestSubmissionsCountOnlyAUnitsOwnApprovedUploads(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := models.Edit{Period: june, Note: "核实后更正", Set: models.FieldCompletedYTD, Values: models.Facts{CompletedYTD: 8 * models.Wan}}
-		if _, err := s.EditProject(ctx, firstOf(t, "博山区").Code, e, admin); err != nil {
+		if _, err := s.EditProject(ctx, firstOf(t, "博山区").Code, e, admin, false); err != nil {
 			t.Fatal(err)
 		}
 		s.CreateImport(ctx, NewImport{FileName: "周村区.xlsx", User: admin, Ledger: ledgerOf(june, figureRecord(firstOf(t, "周村区"), 5*models.Wan))})
@@ -192,7 +192,7 @@ func TestHandEditKeepsItsReason(t *testing.T) {
 		ctx := context.Background()
 		zd, _ := seeded(t, s)
 		e := models.Edit{Period: models.MonthOf(2024, 6), Note: "与区县核实后更正", Set: models.FieldCompletedYTD, Values: models.Facts{CompletedYTD: 8 * models.Wan}}
-		imp, err := s.EditProject(ctx, zd.Code, e, admin)
+		imp, err := s.EditProject(ctx, zd.Code, e, admin, false)
 		if err != nil || imp.Note != "与区县核实后更正" {
 			t.Fatalf("%+v %v", imp, err)
 		}

@@ -130,7 +130,7 @@ func TestSupervisionStepsAreInTheAuditTrail(t *testing.T) {
 		}
 		step()
 		// A hand edit between the steps keeps its place by time.
-		if _, err := s.EditProject(ctx, zc.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":5,"note":"更正"}`), admin); err != nil {
+		if _, err := s.EditProject(ctx, zc.Code, editOf(t, `{"period":"2024-06","completed_ytd_wan":5,"note":"更正"}`), admin, false); err != nil {
 			t.Fatal(err)
 		}
 		step()
