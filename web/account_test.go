@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -77,7 +78,9 @@ func callLocation(ts *servertest.Server, path string, c servertest.Caller) strin
 func TestProjectPageShowsItsHistory(t *testing.T) {
 	ts := servertest.New(t)
 	p := servertest.FirstProject("张店区")
-	ts.Do("PATCH", "/api/v1/projects/"+p.Code, ts.Login("zhangdian"), map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5, "note": "更正"}, http.StatusOK, nil)
+	var edit servertest.ImportResult
+	ts.Do("PATCH", "/api/v1/projects/"+p.Code, ts.Login("zhangdian"), map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5, "note": "更正"}, http.StatusOK, &edit)
+	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", edit.ID), ts.Login("admin"), nil, http.StatusOK, nil) // review on: in force once approved
 	page := ts.PageBody("/projects/"+p.Code+"?year=2024", ts.PageLogin("reviewer"))
 	for _, want := range []string{"修改记录", "zhangdian", "手工修改", "4321.5"} {
 		if !strings.Contains(page, want) {

@@ -43,12 +43,13 @@ func TestProjectHistoryShowsEachReason(t *testing.T) {
 	ts.Store.SetClock(func() time.Time { return time.Date(2024, 7, 1, 1, 5, 30, 0, time.UTC) })
 	var edit, change servertest.ImportResult
 	ts.Do("PATCH", "/api/v1/projects/"+p.Code, up, map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5, "note": "与区县核实后更正6月数据"}, http.StatusOK, &edit)
+	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", edit.ID), admin, nil, http.StatusOK, nil) // review on: in force once approved
 	ts.Do("POST", "/api/v1/lists/2024/changes", admin, map[string]string{"code": p.Code, "action": "remove", "effective": "2024-09", "reason": "项目终止"}, http.StatusOK, &change)
 	got := historyRows(t, ts.PageBody("/projects/"+p.Code+"?year=2024", reviewer))
 	want := [][]string{
 		{"时间", "修改人", "来源", "内容", "原值", "新值", "修改原因", "状态"},
 		{"2024-07-01 09:05", "admin", fmt.Sprintf("第%d号导入", change.ID), "调出清单月份", "（空）", "2024-09", "项目终止", "已提交"},
-		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号手工修改", edit.ID), "累计完成投资（万元）（2024年6月）", "8184.48", "4321.5", "与区县核实后更正6月数据", "待审核"}, // review on: the uploader's edit waits for the office
+		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号手工修改", edit.ID), "累计完成投资（万元）（2024年6月）", "8184.48", "4321.5", "与区县核实后更正6月数据", "已提交"},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("修改记录\n got %q\nwant %q", got, want)

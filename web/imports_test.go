@@ -161,11 +161,13 @@ func TestHandEditFromTheProjectPage(t *testing.T) {
 	if strings.Contains(sent, "撤销本次导入") {
 		t.Error("a submitted edit offers to be reverted")
 	}
-	if strings.Contains(zd.page(page, http.StatusOK), "7,654.32") {
+	id := strings.TrimSuffix(strings.TrimPrefix(loc, "/imports/"), "?ok=edit_sent")
+	waiting := zd.page(page, http.StatusOK)
+	if strings.Contains(waiting, "7,654.32") {
 		t.Error("the project page shows the edit before approval")
 	}
+	wantContains(t, "the project page while the edit waits", waiting, `id="history-pending">有1份待审核`, `<a href="/imports/`+id+`">第`+id+`号导入</a>`)
 	office := signIn(ts, "admin")
-	id := strings.TrimSuffix(strings.TrimPrefix(loc, "/imports/"), "?ok=edit_sent")
 	wantContains(t, "待审核", office.page("/imports", http.StatusOK), `<a href="/imports/`+id+`">第`+id+`号</a></td><td>张店区</td><td class="file">手工修改 `+mine.Code+`</td>`)
 	wantContains(t, "the office's review", office.page("/imports/"+id, http.StatusOK), "张店区报送的2024年6月手工修改", `id="approve"`)
 	resp, _ = office.post("/imports/"+id+"/approve", url.Values{"csrf": {office.csrf()}})
