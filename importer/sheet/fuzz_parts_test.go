@@ -1,8 +1,12 @@
 package sheet
 
 import (
+	"bytes"
+	"encoding/xml"
 	"errors"
+	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -43,11 +47,18 @@ func seedsWithExt(exts ...string) [][]byte {
 
 // FuzzSharedStrings: a sharedStrings.xml part read eagerly (readSST) and
 // on demand (sharedStrings.get, over the XML scanner) gives the same
-// strings when both read it whole; each fails only with an *Error.
+// strings when both read it whole, and the strings encoding/xml finds in
+// a plain part (see sameAsXMLDecoder); each fails only with an *Error
+// with a Chinese message.
 func FuzzSharedStrings(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0"?><sst xmlns="x" count="3"><si><t>项目代码</t></si><si><r><t>甲</t></r><r><t xml:space="preserve"> 乙</t></r></si><si><t/></si></sst>`))
 	f.Add([]byte(`<x:sst xmlns:x="x"><x:si><x:t>a&amp;b</x:t></x:si><x:si><x:t>c<x:rPh><x:t>d</x:t></x:rPh></x:t></x:si></x:sst>`))
 	f.Add([]byte(`<sst><si><t>cut`))
+	for _, p := range sheetXMLSeeds(f) {
+		if p[1] != "" {
+			f.Add([]byte(p[1])) // the fixtures' shared strings
+		}
+	}
 	f.Fuzz(func(t *testing.T, part []byte) {
 		const name = "xl/sharedStrings.xml"
 		data := zipOf(t, map[string]string{name: string(part)})
@@ -57,6 +68,9 @@ func FuzzSharedStrings(f *testing.F) {
 		}
 		eager, eagerErr := readSST(g, name, partLimits)
 		wantSheetError(t, "readSST", eagerErr)
+		if eagerErr == nil {
+			sameAsXMLDecoder(t, part, eager)
+		}
 		g2, _ := openZip(data, partLimits)
 		s, err := openSharedStrings(g2, name, partLimits)
 		wantSheetError(t, "openSharedStrings", err)
@@ -80,4 +94,74 @@ func FuzzSharedStrings(f *testing.F) {
 			lazy = append(lazy, text)
 		}
 	})
+}
+
+// plainSST matches what sameAsXMLDecoder compares: no prefixed elements
+// (encoding/xml matches any prefix, the scanner the root's), no comments,
+// declarations or processing instructions past the head (the scanner does
+// not look into them), no _xHHHH_ escapes (Excel's, not XML's).
+var notPlainSST = regexp.MustCompile(`</?[A-Za-z_][-\w.]*:|<!--|<!D|<!E|<!A|<!N|.<\?|_x`)
+
+// sameAsXMLDecoder checks the scanner's strings against encoding/xml's
+// reading of a plain, well-formed part: each <si>'s text is its <t> and
+// its runs' <t>, phonetic runs left out.
+func sameAsXMLDecoder(t *testing.T, part []byte, got []string) {
+	if notPlainSST.Match(part) || !wellFormed(part) {
+		return
+	}
+	var doc struct {
+		XMLName xml.Name
+		SI      []struct {
+			T string `xml:"t"`
+			R []struct {
+				T string `xml:"t"`
+			} `xml:"r"`
+			Inner []xml.Name `xml:"si"` // a nested <si>: not a table
+		} `xml:"si"`
+	}
+	if err := xml.Unmarshal(part, &doc); err != nil || doc.XMLName.Local != "sst" {
+		return
+	}
+	want := make([]string, len(doc.SI))
+	for i, si := range doc.SI {
+		if len(si.Inner) > 0 {
+			return
+		}
+		want[i] = si.T
+		for _, r := range si.R {
+			want[i] += r.T
+		}
+	}
+	if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Fatalf("the scanner read %q, encoding/xml %q", got, want)
+	}
+}
+
+// wellFormed reports an XML document of one root element, well formed to
+// its end (xml.Unmarshal alone stops at the first element's end).
+func wellFormed(doc []byte) bool {
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return depth == 0 && roots == 1
+		}
+		if err != nil {
+			return false
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			if depth == 0 && len(bytes.TrimSpace(tok)) > 0 {
+				return false
+			}
+		}
+	}
 }
