@@ -220,31 +220,7 @@ func TestMigrationFillsInEarlierEditsReasons(t *testing.T) {
 			t.Fatalf("after migration: %+v %v", imps, err)
 		}
 	}
-	t.Run("sqlite", func(t *testing.T) {
-		s, err := openOnly(filepath.Join(t.TempDir(), "old.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		if err := s.Migrate(context.Background(), reviewVersion-1); err != nil {
-			t.Fatal(err)
-		}
-		check(t, s, func() {
-			if err := s.Migrate(context.Background(), len(migrations)); err != nil {
-				t.Fatal(err)
-			}
-		})
-	})
-	if dsn := os.Getenv("TRACKER_TEST_POSTGRES"); dsn != "" {
-		t.Run("postgres", func(t *testing.T) {
-			s := openPostgresTest(t, dsn, reviewVersion-1)
-			check(t, s, func() {
-				if err := s.Migrate(context.Background(), len(migrations)); err != nil {
-					t.Fatal(err)
-				}
-			})
-		})
-	}
+	fromVersion(t, reviewVersion-1, check)
 }
 
 // TestMigrationNamesUploadsMonthly: a ledger upload recorded with the old
@@ -268,29 +244,36 @@ func TestMigrationNamesUploadsMonthly(t *testing.T) {
 			t.Errorf("kinds after migration: %v", kinds)
 		}
 	}
+	fromVersion(t, monthlyKindVersion-1, check)
+}
+
+// fromVersion runs check on a store at schema version v, on SQLite and on
+// PostgreSQL when TRACKER_TEST_POSTGRES is set; upgrade migrates it to the
+// latest version.
+func fromVersion(t *testing.T, v int, check func(t *testing.T, s *Store, upgrade func())) {
+	t.Helper()
+	upgrade := func(t *testing.T, s *Store) func() {
+		return func() {
+			if err := s.Migrate(context.Background(), len(migrations)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	t.Run("sqlite", func(t *testing.T) {
 		s, err := openOnly(filepath.Join(t.TempDir(), "old.db"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		if err := s.Migrate(context.Background(), monthlyKindVersion-1); err != nil {
+		if err := s.Migrate(context.Background(), v); err != nil {
 			t.Fatal(err)
 		}
-		check(t, s, func() {
-			if err := s.Migrate(context.Background(), len(migrations)); err != nil {
-				t.Fatal(err)
-			}
-		})
+		check(t, s, upgrade(t, s))
 	})
 	if dsn := os.Getenv("TRACKER_TEST_POSTGRES"); dsn != "" {
 		t.Run("postgres", func(t *testing.T) {
-			s := openPostgresTest(t, dsn, monthlyKindVersion-1)
-			check(t, s, func() {
-				if err := s.Migrate(context.Background(), len(migrations)); err != nil {
-					t.Fatal(err)
-				}
-			})
+			s := openPostgresTest(t, dsn, v)
+			check(t, s, upgrade(t, s))
 		})
 	}
 }
