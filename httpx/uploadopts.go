@@ -33,6 +33,13 @@ func UploadOptions(c *gin.Context, up *ledgers.Upload) error {
 		}
 		up.Year = n
 	}
+	if r := strings.TrimSpace(c.PostForm("replaces")); r != "" {
+		n, err := strconv.ParseInt(r, 10, 64)
+		if err != nil || n <= 0 {
+			return models.Errorf(models.EINVALID, "被替代的导入编号（replaces）“%s”无效", r)
+		}
+		up.Replaces = n
+	}
 	up.Rules.Additions = models.ParseCodes(c.PostForm("additions"))
 	up.Rules.Reason = models.TrimText(c.PostForm("addition_reason"))
 	up.Rules.Correction = c.PostForm("correction") == "true"

@@ -52,6 +52,9 @@ type Upload struct {
 	// Summary: the import comes back without its changes, only their
 	// number (models.Import.ChangeCount), for a caller that shows counts.
 	Summary bool
+	// Replaces is the returned (已退回) upload this one sends again
+	// (重新报送), 0 for none: one the sender may see, of its own unit.
+	Replaces int64
 }
 
 // ReadOptions are how a file was read and what was allowed, kept with its
@@ -69,6 +72,8 @@ type ReadOptions struct {
 	// Layouts are the sheets' header layouts, whose remembered readings
 	// the preview can forget.
 	Layouts []Layout `json:"layouts,omitempty"`
+	// Replaces is the returned upload this one sends again (Upload.Replaces).
+	Replaces int64 `json:"replaces,omitempty"`
 }
 
 // Layout names a unit's header layout.
@@ -105,6 +110,9 @@ func (s *Service) readWith(ctx context.Context, up Upload, o ReadOptions) (*mode
 	}
 	if (up.List || len(up.Rules.Additions) > 0 || up.Rules.Correction) && !up.User.IsAdmin() {
 		return nil, models.Errorf(models.EFORBIDDEN, "只有市重大项目办（管理员）可以导入年度清单、确认增补或更正已锁定季度的数据")
+	}
+	if err := s.checkReplaces(ctx, up); err != nil {
+		return nil, err
 	}
 	if len(o.Mapping) == 0 {
 		var err error
@@ -144,7 +152,7 @@ func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *
 }
 
 func optionsOf(up Upload) ReadOptions {
-	o := ReadOptions{Period: up.Period, List: up.List, Year: up.Year, Rules: up.Rules, Mapping: up.Mapping}
+	o := ReadOptions{Period: up.Period, List: up.List, Year: up.Year, Rules: up.Rules, Mapping: up.Mapping, Replaces: up.Replaces}
 	if up.User.Role == models.RoleUploader {
 		o.District = up.User.District
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,10 +33,35 @@ type importsView struct {
 	// ToReply are the 督办 items of an uploader's unit waiting for its
 	// reply (待回复), the overdue first: an uploader lands here.
 	ToReply []models.Supervision
+	// Resend is the returned upload the form sends again (重新上传 from
+	// its page: ?replaces=N), nil for none; the period comes preselected.
+	Resend *models.Import
 }
 
 func (s *Server) importsPage(c *gin.Context) {
 	s.renderImports(c, http.StatusOK, "", "")
+}
+
+// resendOf is the returned upload the form sends again: the ?replaces=N
+// of 重新上传 (or the field of a failed upload's form), when the user may
+// send it again; nil otherwise (the form then is the plain one).
+func (s *Server) resendOf(c *gin.Context) *models.Import {
+	id, err := strconv.ParseInt(c.Request.FormValue("replaces"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil
+	}
+	u := httpx.CurrentUser(c)
+	imp, err := s.Ledgers.Head(c, id, u)
+	if err != nil || imp.Status != models.StatusReturned || !mayResend(u, imp) {
+		return nil
+	}
+	return imp
+}
+
+// mayResend reports whether u sends imp again (重新上传): a returned
+// upload of a unit's uploader who may change it.
+func mayResend(u models.User, imp *models.Import) bool {
+	return imp.Status == models.StatusReturned && imp.Kind == models.ImportUpload && u.Role == models.RoleUploader && models.MayChangeImport(u, imp)
 }
 
 // renderImports shows the upload form (with an error and the period the
@@ -62,6 +88,9 @@ func (s *Server) renderImports(c *gin.Context, status int, errMsg, period string
 			s.FailPage(c, err)
 			return
 		}
+	}
+	if v.Resend = s.resendOf(c); v.Resend != nil && v.Period == "" {
+		v.Period = v.Resend.Period.String()
 	}
 	s.render(c, status, "imports", view{Title: "数据导入", Nav: "imports", Error: errMsg, Data: v})
 }
@@ -146,6 +175,10 @@ type importView struct {
 	// the user may approve or return it.
 	Reviewed  bool
 	MayReview bool
+	// MayResend offers 重新上传 for a returned upload (mayResend);
+	// Replaces is the returned upload this one sends again, 0 for none.
+	MayResend bool
+	Replaces  int64
 	// Reason is the import's own reason: a list change's, or the one its
 	// 增补 or 更正 was allowed with ("" for none; a hand edit's 修改原因 is
 	// Imp.Note).
@@ -169,7 +202,10 @@ func (s *Server) importPage(c *gin.Context) {
 	}
 	v := newImportView(imp, httpx.CurrentUser(c), s.downloads.Problems != nil)
 	v.Reviewed = s.Collection.Reviewed(httpx.CurrentUser(c), imp.Kind)
-	if v.Reason, err = s.Store.ImportReason(c, imp.ID); err != nil {
+	if v.Reason, err = s.Store.ImportReason(c, imp.ID); err == nil {
+		v.Replaces, err = s.Ledgers.Replaces(c, imp.ID)
+	}
+	if err != nil {
 		s.FailPage(c, err)
 		return
 	}
@@ -194,6 +230,7 @@ func newImportView(imp *models.Import, u models.User, offered bool) importView {
 	v.MayRemap = v.MayChange && imp.Kind == models.ImportUpload && len(imp.Columns) > 0 &&
 		(imp.Status == models.StatusPreviewed || imp.Status == models.StatusRejected)
 	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != models.ImportEdit
+	v.MayResend = mayResend(u, imp)
 	for _, p := range imp.Problems {
 		if p.Severity == "error" {
 			v.Errors++

@@ -224,3 +224,46 @@ func TestALargeImportsPageShowsItsFirstChangesAndCountsAll(t *testing.T) {
 	body = pc.page(fmt.Sprintf("/imports/%d/revert", imp.ID), http.StatusOK)
 	wantContains(t, "the revert page", body, fmt.Sprintf("修改的 %d 处数据", want))
 }
+
+// TestResendAReturnedUpload: a returned upload's page offers its uploader
+// 重新上传, which opens the form with the period preselected and the
+// returned import named; the upload sent from it names the import it
+// replaces, before and after it is submitted. The office gets no
+// 重新上传, and a committed import cannot be named as replaced.
+func TestResendAReturnedUpload(t *testing.T) {
+	ts := servertest.New(t)
+	pc, office := signIn(ts, "zhangdian"), signIn(ts, "admin")
+	p := servertest.FirstProject("张店区")
+	first := pc.previewed("张店区1-6月.csv", servertest.ZhangdianCSV(p.Code, p.Name, "5000.25"))
+	pc.post(first+"/commit", url.Values{"csrf": {pc.csrf()}})
+	id := strings.TrimPrefix(first, "/imports/")
+	if resp, _ := office.post(first+"/return", url.Values{"csrf": {office.csrf()}, "reason": {"第4行项目代码有误"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("return: %d", resp.StatusCode)
+	}
+	resend := "/imports?period=2024-06&amp;replaces=" + id + "#upload"
+	wantContains(t, "returned", pc.page(first, http.StatusOK), "已退回", `<a class="button primary" id="resend" href="`+resend+`">重新上传</a>（报告期2024年6月已选好）`)
+	if page := office.page(first, http.StatusOK); strings.Contains(page, `id="resend"`) {
+		t.Error("the office is offered 重新上传 of a unit's upload")
+	}
+	form := pc.page("/imports?period=2024-06&replaces="+id, http.StatusOK)
+	wantContains(t, "form", form, `<input type="hidden" name="replaces" value="`+id+`">`, `name="period" type="month" value="2024-06"`,
+		`重新报送<a href="/imports/`+id+`">第`+id+`号</a>导入（2024年6月，已退回）：退回原因：第4行项目代码有误。`)
+
+	resp, body := pc.uploadWith("张店区1-6月（修改后）.csv", servertest.ZhangdianCSV(p.Code, p.Name, "6000.5"), map[string]string{"period": "2024-06", "replaces": id})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("resend: %d %.300s", resp.StatusCode, body)
+	}
+	again := resp.Header.Get("Location")
+	named := `<p class="notice" id="replaces">重新报送，替代<a href="/imports/` + id + `">第` + id + `号</a>导入（已退回）。</p>`
+	wantContains(t, "the new preview", pc.page(again, http.StatusOK), named, "6,000.50")
+	pc.post(again+"/commit", url.Values{"csrf": {pc.csrf()}})
+	wantContains(t, "the new upload for review", office.page(again, http.StatusOK), "待审核", named)
+	if page := pc.page(first, http.StatusOK); strings.Contains(page, `id="replaces"`) {
+		t.Error("the returned import names itself as replacing one")
+	}
+
+	resp, body = pc.uploadWith("again.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1.5"), map[string]string{"replaces": strings.TrimPrefix(again, "/imports/")})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "不是您可以重新报送的已退回台账（状态：待审核）") {
+		t.Errorf("replacing an import waiting for review: %d", resp.StatusCode)
+	}
+}

@@ -110,6 +110,7 @@ func TestPagesAtPhoneWidth(t *testing.T) {
 	for _, pg := range pages {
 		b.checkPhone("admin-"+pg.name, pg.path)
 	}
+	b.supervisionCards()
 	b.searchSeveralWords()
 	b.submit("log out", ".who form button")
 	b.login("zhangdian")
@@ -184,6 +185,41 @@ func (b *browserSession) checkPhone(name, path string) {
 		if len(list) > 0 {
 			b.t.Errorf("%s: %s: %q", name, what, list)
 		}
+	}
+}
+
+// supervisionCards opens 督办事项 at phone width: the item is a card that
+// needs no sideways scrolling, its 督办内容 right under the project, on
+// the screen from its first character, before the unit and the deadline.
+func (b *browserSession) supervisionCards() {
+	b.t.Helper()
+	b.open("/supervisions")
+	type card struct {
+		Scroll    int     `json:"scroll"`
+		Box       int     `json:"box"`
+		DescLeft  float64 `json:"descLeft"`
+		DescRight float64 `json:"descRight"`
+		DescTop   float64 `json:"descTop"`
+		Project   float64 `json:"project"`
+		Due       float64 `json:"due"`
+		Desc      string  `json:"desc"`
+	}
+	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[card](`(() => {
+  const t = document.getElementById("supervisions"), r = s => t.querySelector(s).getBoundingClientRect();
+  return {scroll: t.parentElement.scrollWidth, box: t.parentElement.clientWidth, descLeft: r("td.sv-desc").left, descRight: r("td.sv-desc").right,
+    descTop: r("td.sv-desc").top, project: r("td.sv-project").top, due: r("td.date").top, desc: t.querySelector("td.sv-desc").textContent};
+})()`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if got.Scroll > got.Box || got.DescLeft < 0 || got.DescRight > phoneWidth {
+		b.t.Errorf("督办事项 at %d px: the table is %d px in a %d px box, 督办内容 from %.0f to %.0f px", phoneWidth, got.Scroll, got.Box, got.DescLeft, got.DescRight)
+	}
+	if !(got.Project < got.DescTop && got.DescTop < got.Due) {
+		b.t.Errorf("督办事项 at %d px: project at %.0f, 督办内容 at %.0f, 办理期限 at %.0f px; want the project, then 督办内容, then the deadline", phoneWidth, got.Project, got.DescTop, got.Due)
+	}
+	if !strings.HasPrefix(got.Desc, "督办内容：") && !strings.HasPrefix(got.Desc, "项目用电指标") {
+		b.t.Errorf("督办内容 reads %q", got.Desc)
 	}
 }
 

@@ -87,10 +87,22 @@ func (pc *pageClient) page(path string, want int) string {
 // upload posts a ledger through the 数据导入 form as a browser without
 // script does, and returns the response.
 func (pc *pageClient) upload(name string, data []byte, csrf string) (*http.Response, string) {
+	return pc.send(name, data, map[string]string{"csrf": csrf, "period": ""})
+}
+
+// uploadWith posts a ledger through the form with the given fields.
+func (pc *pageClient) uploadWith(name string, data []byte, fields map[string]string) (*http.Response, string) {
+	fields["csrf"] = pc.csrf()
+	return pc.send(name, data, fields)
+}
+
+// send posts the upload form's fields and file.
+func (pc *pageClient) send(name string, data []byte, fields map[string]string) (*http.Response, string) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	mw.WriteField("csrf", csrf)
-	mw.WriteField("period", "")
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
 	fw, _ := mw.CreateFormFile("file", name)
 	fw.Write(data)
 	mw.Close()
