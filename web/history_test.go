@@ -112,7 +112,7 @@ func TestProjectHistoryListsOnlyChangesInForce(t *testing.T) {
 	if got := historyRows(t, page); len(got) != 0 {
 		t.Errorf("修改记录 lists changes not in force: %q", got)
 	}
-	line := fmt.Sprintf(`<p class="pending" id="history-pending">有1份待审核的台账涉及本项目（审核通过前不改变任何数据，不列入修改记录）：<a href="/imports/%d">第%d号导入</a></p>`, sent.ID, sent.ID)
+	line := fmt.Sprintf(`<p class="pending" id="history-pending">有1份待审核的报送涉及本项目（审核通过前不改变任何数据，不列入修改记录）：<a href="/imports/%d">第%d号导入</a></p>`, sent.ID, sent.ID)
 	wantContains(t, "project page", page, line, "导入和手工修改都还没有改动过这个项目")
 
 	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", sent.ID), admin, nil, http.StatusOK, nil)

@@ -166,7 +166,7 @@ func TestHandEditFromTheProjectPage(t *testing.T) {
 	if strings.Contains(waiting, "7,654.32") {
 		t.Error("the project page shows the edit before approval")
 	}
-	wantContains(t, "the project page while the edit waits", waiting, `id="history-pending">有1份待审核`, `<a href="/imports/`+id+`">第`+id+`号导入</a>`)
+	wantContains(t, "the project page while the edit waits", waiting, `id="history-pending">有1份待审核的报送涉及本项目`, `<a href="/imports/`+id+`">第`+id+`号手工修改</a>`)
 	office := signIn(ts, "admin")
 	wantContains(t, "待审核", office.page("/imports", http.StatusOK), `<a href="/imports/`+id+`">第`+id+`号</a></td><td>张店区</td><td class="file">手工修改 `+mine.Code+`</td>`)
 	wantContains(t, "the office's review", office.page("/imports/"+id, http.StatusOK), "张店区报送的2024年6月手工修改", `id="approve"`)

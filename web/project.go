@@ -23,7 +23,7 @@ type projectView struct {
 	Chart     template.HTML
 	Sources   []store.InvestmentSource
 	History   []models.AuditEntry // every change uploads and edits applied to it, newest first
-	Pending   []int64             // the submitted (待审核) uploads that would change it, not yet in force
+	Pending   []store.Waiting     // the submitted (待审核) uploads and edits that would change it, not yet in force
 	List      []models.ListChange // the changes of its place in the year's list
 	OnList    bool                // on the list at Month
 	Counts    bool                // counted in the rates at Month (not 准备类)

@@ -101,14 +101,20 @@ func (s *Store) ReturnImport(ctx context.Context, id int64, reviewer models.User
 	return s.Import(ctx, id)
 }
 
-// SubmittedImports returns the IDs of the submitted (待审核) uploads that
-// would change project code, oldest first: changes not in force, which
-// the project page names apart from its 修改记录.
-func (s *Store) SubmittedImports(ctx context.Context, code string) ([]int64, error) {
-	var ids []int64
-	err := s.db.WithContext(ctx).Table("import_changes c").Distinct("c.import_id").
-		Joins("JOIN imports i ON i.id = c.import_id").
-		Where("i.status = ? AND c.code = ?", models.StatusSubmitted, code).
-		Order("c.import_id").Pluck("c.import_id", &ids).Error
-	return ids, err
+// Waiting is an import waiting for the office's review (待审核): its
+// number and kind (an upload or a hand edit).
+type Waiting struct {
+	ID   int64
+	Kind models.ImportKind
+}
+
+// SubmittedImports returns the submitted (待审核) uploads and hand edits
+// that would change project code, oldest first: changes not in force,
+// which the project page names apart from its 修改记录.
+func (s *Store) SubmittedImports(ctx context.Context, code string) ([]Waiting, error) {
+	var out []Waiting
+	err := s.db.WithContext(ctx).Table("imports i").Select("i.id, i.kind").
+		Where("i.status = ? AND EXISTS (SELECT 1 FROM import_changes c WHERE c.import_id = i.id AND c.code = ?)", models.StatusSubmitted, code).
+		Order("i.id").Scan(&out).Error
+	return out, err
 }
