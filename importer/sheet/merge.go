@@ -66,7 +66,7 @@ func (m *Filler) fill(r *Row) *Row {
 			continue
 		}
 		for c := a.r.C1; c <= a.r.C2 && c-a.r.C1 < 1024; c++ {
-			if r.Get(c).Text == "" && (c != a.r.C1 || r.Num != a.r.R1) {
+			if old := r.Get(c); old.Text == "" && old.Kind == KindText && (c != a.r.C1 || r.Num != a.r.R1) { // no cell there (a formula without a value is one)
 				v := a.value
 				v.Col = c
 				extra = append(extra, v)
@@ -78,5 +78,12 @@ func (m *Filler) fill(r *Row) *Row {
 	}
 	out := &Row{Num: r.Num, Cells: append(append(make([]Cell, 0, len(r.Cells)+len(extra)), r.Cells...), extra...)}
 	sort.SliceStable(out.Cells, func(i, j int) bool { return out.Cells[i].Col < out.Cells[j].Col })
+	keep := out.Cells[:0]
+	for i, c := range out.Cells { // overlapping merges (a crafted file): the first to fill a cell wins
+		if i == 0 || c.Col != keep[len(keep)-1].Col {
+			keep = append(keep, c)
+		}
+	}
+	out.Cells = keep
 	return out
 }
