@@ -179,6 +179,8 @@ type importView struct {
 	// Replaces is the returned upload this one sends again, 0 for none.
 	MayResend bool
 	Replaces  int64
+	// Resent are the uploads that send this returned one again.
+	Resent []models.Import
 	// Reason is the import's own reason: a list change's, or the one its
 	// 增补 or 更正 was allowed with ("" for none; a hand edit's 修改原因 is
 	// Imp.Note).
@@ -204,6 +206,9 @@ func (s *Server) importPage(c *gin.Context) {
 	v.Reviewed = s.Collection.Reviewed(httpx.CurrentUser(c), imp.Kind)
 	if v.Reason, err = s.Store.ImportReason(c, imp.ID); err == nil {
 		v.Replaces, err = s.Ledgers.Replaces(c, imp.ID)
+	}
+	if err == nil && imp.Status == models.StatusReturned {
+		v.Resent, err = s.Store.Resent(c, imp.ID)
 	}
 	if err != nil {
 		s.FailPage(c, err)

@@ -258,8 +258,10 @@ func TestResendAReturnedUpload(t *testing.T) {
 	wantContains(t, "the new preview", pc.page(again, http.StatusOK), named, "6,000.50")
 	pc.post(again+"/commit", url.Values{"csrf": {pc.csrf()}})
 	wantContains(t, "the new upload for review", office.page(again, http.StatusOK), "待审核", named)
-	if page := pc.page(first, http.StatusOK); strings.Contains(page, `id="replaces"`) {
-		t.Error("the returned import names itself as replacing one")
+	againID := strings.TrimPrefix(again, "/imports/")
+	if page := pc.page(first, http.StatusOK); strings.Contains(page, `id="replaces"`) ||
+		!strings.Contains(page, `<p class="notice" id="resent">已重新报送：<a href="/imports/`+againID+`">第`+againID+`号导入</a>（待审核）。</p>`) {
+		t.Error("the returned import names itself as replacing one, or not the upload that sends it again")
 	}
 
 	resp, body = pc.uploadWith("again.csv", servertest.ZhangdianCSV(p.Code, p.Name, "1.5"), map[string]string{"replaces": strings.TrimPrefix(again, "/imports/")})

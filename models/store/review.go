@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"gorm.io/gorm"
 
@@ -116,5 +117,24 @@ func (s *Store) SubmittedImports(ctx context.Context, code string) ([]Waiting, e
 	err := s.db.WithContext(ctx).Table("imports i").Select("i.id, i.kind").
 		Where("i.status = ? AND EXISTS (SELECT 1 FROM import_changes c WHERE c.import_id = i.id AND c.code = ?)", models.StatusSubmitted, code).
 		Order("i.id").Scan(&out).Error
+	return out, err
+}
+
+// Resent returns the uploads that send returned upload id again (重新报送:
+// their read options name it as replaced), oldest first, with their
+// status; a preview not yet sent is left out.
+func (s *Store) Resent(ctx context.Context, id int64) ([]models.Import, error) {
+	var rows []struct {
+		ID     int64
+		Status models.ImportStatus
+	}
+	tag := fmt.Sprintf(`%%"replaces":%d`, id)
+	err := s.db.WithContext(ctx).Table("imports").Select("id, status").
+		Where("(read_options LIKE ? OR read_options LIKE ?) AND status <> ?", tag+"}%", tag+",%", models.StatusPreviewed).
+		Order("id").Scan(&rows).Error
+	out := make([]models.Import, len(rows))
+	for i, r := range rows {
+		out[i] = models.Import{ID: r.ID, Status: r.Status}
+	}
 	return out, err
 }
