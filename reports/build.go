@@ -71,21 +71,28 @@ func projectRows(in Input) []ProjectRow {
 	return rows
 }
 
-// lessProject orders projects by unit (known units first, in their order),
-// then code, then name.
+// lessProject orders projects by unit (see lessUnit), then code, then name.
 func lessProject(order map[string]int, a, b *models.Project) bool {
-	oa, ob := order[a.District], order[b.District]
-	switch {
-	case oa != ob && (oa == 0 || ob == 0):
-		return ob == 0
-	case oa != ob:
-		return oa < ob
-	case a.District != b.District:
-		return a.District < b.District
-	case a.Code != b.Code:
+	if less, differ := lessUnit(order, a.District, b.District); differ {
+		return less
+	}
+	if a.Code != b.Code {
 		return a.Code < b.Code
 	}
 	return a.Name < b.Name
+}
+
+// lessUnit orders units: those in order first, by their place in it, then
+// the others by name; differ is false for the same unit.
+func lessUnit(order map[string]int, a, b string) (less, differ bool) {
+	oa, ob := order[a], order[b]
+	switch {
+	case oa != ob && (oa == 0 || ob == 0):
+		return ob == 0, true
+	case oa != ob:
+		return oa < ob, true
+	}
+	return a < b, a != b
 }
 
 // classify fills the three lists and the lag counts from Details. The

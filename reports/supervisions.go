@@ -26,15 +26,10 @@ func supervisionsOf(in Input) []models.Supervision {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
-		oa, ob := order[a.Unit], order[b.Unit]
-		switch {
-		case oa != ob && (oa == 0 || ob == 0):
-			return ob == 0
-		case oa != ob:
-			return oa < ob
-		case a.Unit != b.Unit:
-			return a.Unit < b.Unit
-		case a.Deadline != b.Deadline:
+		if less, differ := lessUnit(order, a.Unit, b.Unit); differ {
+			return less
+		}
+		if a.Deadline != b.Deadline {
 			return a.Deadline < b.Deadline
 		}
 		return a.ID < b.ID
