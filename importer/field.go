@@ -7,22 +7,20 @@ import "tracker/models"
 // data.
 type Field = models.Field
 
-// The fields a ledger can state, as models defines them.
+// The fields the importer's own rules name, as models defines them (a
+// field no rule of the importer names needs none here).
 const (
-	FieldName              = models.FieldName
-	FieldDistrict          = models.FieldDistrict
-	FieldUnit              = models.FieldUnit
-	FieldNature            = models.FieldNature
-	FieldCategory          = models.FieldCategory
-	FieldLevel             = models.FieldLevel
-	FieldTotalInvestment   = models.FieldTotalInvestment
-	FieldAnnualPlan        = models.FieldAnnualPlan
-	FieldCompletedYTD      = models.FieldCompletedYTD
-	FieldPlannedStart      = models.FieldPlannedStart
-	FieldActualStart       = models.FieldActualStart
-	FieldProgress          = models.FieldProgress
-	FieldProblems          = models.FieldProblems
-	FieldPlannedCompletion = models.FieldPlannedCompletion
+	FieldName            = models.FieldName
+	FieldDistrict        = models.FieldDistrict
+	FieldUnit            = models.FieldUnit
+	FieldNature          = models.FieldNature
+	FieldCategory        = models.FieldCategory
+	FieldLevel           = models.FieldLevel
+	FieldTotalInvestment = models.FieldTotalInvestment
+	FieldAnnualPlan      = models.FieldAnnualPlan
+	FieldCompletedYTD    = models.FieldCompletedYTD
+	FieldPlannedStart    = models.FieldPlannedStart
+	FieldActualStart     = models.FieldActualStart
 )
 
 // fieldCode is a pseudo field used only for column mapping: the code column.

@@ -106,9 +106,9 @@ func TestUnitTemplateFilledInReadsBack(t *testing.T) {
 	if l.Period != 202406 || l.District != "张店区" || len(l.Problems) != 0 || l.RowsTotal != 2 {
 		t.Fatalf("period %v, unit %q, rows %d, problems %+v", l.Period, l.District, l.RowsTotal, l.Problems)
 	}
-	common := FieldName | FieldDistrict | FieldNature | FieldAnnualPlan | FieldPlannedStart | FieldCompletedYTD | FieldActualStart | FieldPlannedCompletion
+	common := FieldName | FieldDistrict | FieldNature | FieldAnnualPlan | FieldPlannedStart | FieldCompletedYTD | FieldActualStart | models.FieldPlannedCompletion
 	want := []Record{
-		{Sheet: "台账", Row: 4, Code: "2401-370303-04-01-000001", Has: common | FieldProgress | FieldProblems, Facts: models.Facts{Name: "张店区甲项目", District: "张店区",
+		{Sheet: "台账", Row: 4, Code: "2401-370303-04-01-000001", Has: common | models.FieldProgress | models.FieldProblems, Facts: models.Facts{Name: "张店区甲项目", District: "张店区",
 			Nature: models.NatureContinuing, AnnualPlan: 18000 * models.Wan, PlannedStart: 202301, CompletedYTD: 112002500, ActualStart: 202303,
 			Progress: "主体封顶", Problems: "用地指标待协调", PlannedCompletion: 202512}},
 		{Sheet: "台账", Row: 5, Code: "2401-370303-04-01-000002", Has: common, Facts: models.Facts{Name: "张店区乙项目", District: "张店区",

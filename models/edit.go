@@ -26,11 +26,10 @@ type Edit struct {
 	Note   string
 }
 
-// editable are the fields a hand edit may change. The reporting unit is
-// not among them: moving a project to another unit is not a correction.
-const editable = FieldName | FieldUnit | FieldNature | FieldCategory | FieldLevel | FieldTotalInvestment |
-	FieldAnnualPlan | FieldCompletedYTD | FieldPlannedStart | FieldActualStart | FieldProgress | FieldProblems |
-	FieldPlannedCompletion
+// editable are the fields a hand edit may change (Show's Editable). The
+// reporting unit is not among them: moving a project to another unit is
+// not a correction.
+var editable = ShownIn(Editable)
 
 // UnmarshalJSON reads an edit; an unknown or duplicated key, a field that
 // cannot be edited and a value of the wrong type are errors naming it.

@@ -69,7 +69,9 @@ func (s Scope) Table() string {
 // FieldDef describes one ledger field once, for every part that handles
 // fields: header recognition and cell reading (importer), record copying
 // and comparison, change planning, the store's columns, labels on pages,
-// in the audit trail and in reports, and the API's names.
+// in the audit trail and in reports, and the API's names. The table is
+// fieldDefs (field_table.go); adding a field is one entry there, its
+// member of Facts and a migration adding its column.
 type FieldDef struct {
 	Field  Field
 	Name   string // the API's name (CONTRACT.md), also used in mapping and change fields
@@ -77,7 +79,59 @@ type FieldDef struct {
 	Kind   ValueKind
 	Scope  Scope
 	Column string // its column in Scope.Table()
-	access fieldAccess
+	Show   Show   // where the field is shown besides the API and the audit trail
+	// Headers are the header texts departments use for it, in the
+	// importer's normal form (no whitespace, ASCII parentheses and colons,
+	// units removed, a year written {Y}, a period such as 1-6月 {M}): a
+	// header matches one exactly, or after dropping parenthesised remarks.
+	Headers []string
+	Concept Concept // how a header no spelling foresaw names it
+	Hint    string  // the pre-filled ledger's input hint for its column (InTemplate)
+	jsonKey []byte  // `,"name":`, for the record writer
+	access  fieldAccess
+}
+
+// Show says where a field appears; each consumer asks the registry
+// rather than listing fields.
+type Show uint8
+
+const (
+	OnPage     Show = 1 << iota // the project page: its card by scope, and the monthly history for ScopeMonth
+	InDetail                    // a closing column of the report's 项目明细 (ScopeMonth: the month's notes)
+	InTemplate                  // an open column of the pre-filled unit ledger, after the fixed ones
+	Editable                    // a hand edit (PATCH, the pages) may change it
+	OnForm                      // the project page's edit form offers an input for it (Editable ones)
+)
+
+// Concept is the rule by which a header names the field by its words,
+// whatever their order and the prefixes around them: the header holds one
+// word of each group of All, none of None in its lowest row and none of
+// NoneAny in any row. Rules are tried by Rank, lowest first, so the more
+// specific come first (计划开工 before 开工, 总投资 before 计划投资); a
+// field without a rule has Rank 0.
+type Concept struct {
+	Rank    int
+	All     [][]string
+	None    []string
+	NoneAny []string
+}
+
+// with gives a field where it is shown and its header spellings.
+func (d FieldDef) with(show Show, headers ...string) FieldDef {
+	d.Show, d.Headers = show, headers
+	return d
+}
+
+// named gives a field its concept rule.
+func (d FieldDef) named(c Concept) FieldDef {
+	d.Concept = c
+	return d
+}
+
+// hinted gives a field its pre-filled ledger hint.
+func (d FieldDef) hinted(h string) FieldDef {
+	d.Hint = h
+	return d
 }
 
 // fieldAccess reads and writes one field of Facts without reflection.
@@ -90,31 +144,34 @@ type fieldAccess struct {
 	value func(*Facts) any // the column value for an insert or update
 }
 
-// fieldDefs lists every field in bit order, which is also the order of
-// the template's columns.
-var fieldDefs = []FieldDef{
-	textDef(FieldName, "name", "项目名称", ValueName, ScopeProject, "name", func(f *Facts) *string { return &f.Name }),
-	textDef(FieldDistrict, "district", "所属区县", ValueUnit, ScopeProject, "district", func(f *Facts) *string { return &f.District }),
-	textDef(FieldUnit, "unit", "责任单位", ValueText, ScopeProject, "unit", func(f *Facts) *string { return &f.Unit }),
-	natureDef(FieldNature, "nature", "建设性质", ScopeYear, "nature", func(f *Facts) *Nature { return &f.Nature }),
-	textDef(FieldCategory, "category", "项目类别", ValueText, ScopeProject, "category", func(f *Facts) *string { return &f.Category }),
-	textDef(FieldLevel, "level", "项目级别", ValueText, ScopeProject, "level", func(f *Facts) *string { return &f.Level }),
-	moneyDef(FieldTotalInvestment, "total_investment_wan", "总投资", ScopeProject, "total_investment", func(f *Facts) *Money { return &f.TotalInvestment }),
-	moneyDef(FieldAnnualPlan, "annual_plan_wan", "年度计划投资", ScopeYear, "annual_plan", func(f *Facts) *Money { return &f.AnnualPlan }),
-	moneyDef(FieldCompletedYTD, "completed_ytd_wan", "累计完成投资", ScopeMonth, "completed_ytd", func(f *Facts) *Money { return &f.CompletedYTD }),
-	monthDef(FieldPlannedStart, "planned_start", "计划开工时间", ScopeYear, "planned_start", func(f *Facts) *Month { return &f.PlannedStart }),
-	monthDef(FieldActualStart, "actual_start", "实际开工时间", ScopeProject, "actual_start", func(f *Facts) *Month { return &f.ActualStart }),
-	textDef(FieldProgress, "progress", "形象进度", ValueLongText, ScopeMonth, "progress", func(f *Facts) *string { return &f.Progress }),
-	textDef(FieldProblems, "problems", "存在问题/需协调事项", ValueLongText, ScopeMonth, "problems", func(f *Facts) *string { return &f.Problems }),
-	monthDef(FieldPlannedCompletion, "planned_completion", "计划竣工时间", ScopeMonth, "planned_completion", func(f *Facts) *Month { return &f.PlannedCompletion }),
-	classDef(FieldClass, "class", "项目分类（实施类/准备类）", ScopeYear, "class", func(f *Facts) *Class { return &f.Class }),
-	monthDef(FieldListFrom, "list_from", "列入清单月份", ScopeYear, "list_from", func(f *Facts) *Month { return &f.ListFrom }),
-	monthDef(FieldListUntil, "list_until", "调出清单月份", ScopeYear, "list_until", func(f *Facts) *Month { return &f.ListUntil }),
-	monthDef(FieldImplementedFrom, "implemented_from", "转为实施类月份", ScopeYear, "implemented_from", func(f *Facts) *Month { return &f.ImplementedFrom }),
-}
-
 // FieldDefs returns every ledger field in template order.
 func FieldDefs() []FieldDef { return fieldDefs }
+
+// FieldsShown returns the fields shown at s, in template order.
+func FieldsShown(s Show) []FieldDef {
+	var out []FieldDef
+	for _, d := range fieldDefs {
+		if d.Show&s != 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ShownIn is the set of the fields shown at s.
+func ShownIn(s Show) Field {
+	var out Field
+	for _, d := range FieldsShown(s) {
+		out |= d.Field
+	}
+	return out
+}
+
+func init() {
+	for i := range fieldDefs {
+		fieldDefs[i].jsonKey = []byte(`,"` + fieldDefs[i].Name + `":`)
+	}
+}
 
 // Def returns the definition of a single field; ok is false for a
 // combination of fields or the code pseudo field.

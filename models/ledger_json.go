@@ -8,7 +8,8 @@ import (
 )
 
 // AppendRecordJSON appends r as json.Marshal writes it, byte for byte,
-// without reflection.
+// without reflection: the fields in registry order, which is the order of
+// Facts' struct fields, each under its API name (its json tag).
 func AppendRecordJSON(b []byte, r *LedgerRecord) []byte { return appendRecord(b, r, false) }
 
 // AppendRecordJSONCompact appends r as JSON that json.Unmarshal reads back
@@ -25,42 +26,43 @@ func appendRecord(b []byte, r *LedgerRecord, compact bool) []byte {
 	b = strconv.AppendInt(b, int64(r.Row), 10)
 	b = append(b, `,"code":`...)
 	b = appendJSONString(b, r.Code)
-	f := &r.Facts
-	text := func(key, v string) {
-		if !compact || v != "" {
-			b = appendJSONString(append(b, key...), v)
-		}
-	}
-	money := func(key string, v Money) {
-		if !compact || v != 0 {
-			b = append(append(b, key...), v.WanString()...)
-		}
-	}
-	month := func(key string, v Month) {
-		if !compact || v != 0 {
-			b = appendJSONMonth(append(b, key...), v)
-		}
-	}
-	text(`,"name":`, f.Name)
-	text(`,"district":`, f.District)
-	text(`,"unit":`, f.Unit)
-	text(`,"nature":`, string(f.Nature))
-	text(`,"category":`, f.Category)
-	text(`,"level":`, f.Level)
-	money(`,"total_investment_wan":`, f.TotalInvestment)
-	money(`,"annual_plan_wan":`, f.AnnualPlan)
-	money(`,"completed_ytd_wan":`, f.CompletedYTD)
-	month(`,"planned_start":`, f.PlannedStart)
-	month(`,"actual_start":`, f.ActualStart)
-	text(`,"progress":`, f.Progress)
-	text(`,"problems":`, f.Problems)
-	month(`,"planned_completion":`, f.PlannedCompletion)
-	text(`,"class":`, string(f.Class))
-	month(`,"list_from":`, f.ListFrom)
-	month(`,"list_until":`, f.ListUntil)
-	month(`,"implemented_from":`, f.ImplementedFrom)
+	b = appendFacts(b, &r.Facts, compact)
 	b = append(append(b, `,"has":`...), setOf(r.Has).json...)
 	return append(b, '}')
+}
+
+// appendFacts appends every registry field of f under its key, by the Go
+// type that holds it.
+func appendFacts(b []byte, f *Facts, compact bool) []byte {
+	for i := range fieldDefs {
+		d := &fieldDefs[i]
+		switch v := d.Ptr(f).(type) {
+		case *string:
+			b = appendJSONText(b, d, *v, compact)
+		case *Nature:
+			b = appendJSONText(b, d, string(*v), compact)
+		case *Class:
+			b = appendJSONText(b, d, string(*v), compact)
+		case *Money:
+			if !compact || *v != 0 {
+				b = append(append(b, d.jsonKey...), v.WanString()...)
+			}
+		case *Month:
+			if !compact || *v != 0 {
+				b = appendJSONMonth(append(b, d.jsonKey...), *v)
+			}
+		}
+	}
+	return b
+}
+
+// appendJSONText appends a text field's key and value (nothing for an
+// empty text when compact).
+func appendJSONText(b []byte, d *FieldDef, v string, compact bool) []byte {
+	if compact && v == "" {
+		return b
+	}
+	return appendJSONString(append(b, d.jsonKey...), v)
 }
 
 func appendJSONMonth(b []byte, m Month) []byte {

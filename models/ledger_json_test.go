@@ -41,3 +41,25 @@ func TestAppendRecordJSONIsJSONMarshal(t *testing.T) {
 		}
 	}
 }
+
+// TestTheRecordWriterWritesEveryRegistryField: the writer loops over the
+// registry, so a new field is in every record's JSON, whole and compact,
+// with its value, without a line of its own.
+func TestTheRecordWriterWritesEveryRegistryField(t *testing.T) {
+	r := LedgerRecord{Code: "C1", Facts: sample(t)}
+	for _, out := range [][]byte{AppendRecordJSON(nil, &r), AppendRecordJSONCompact(nil, &r)} {
+		var got map[string]json.RawMessage
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range FieldDefs() {
+			want, _ := json.Marshal(d.Ptr(&r.Facts))
+			if v, ok := got[d.Name]; !ok || string(v) != string(want) {
+				t.Errorf("%s: %s in %s, want %s", d.Name, v, out, want)
+			}
+		}
+		if n := len(got); n != len(FieldDefs())+4 {
+			t.Errorf("%d keys, want the %d fields, sheet, row, code and has", n, len(FieldDefs()))
+		}
+	}
+}

@@ -173,8 +173,23 @@ func (p Project) AsOf(m Month) Project {
 	if p.ActualStart > m {
 		p.ActualStart = 0
 	}
-	p.Progress, p.Problems, p.PlannedCompletion = "", "", 0
+	for _, d := range MonthNotes() {
+		_ = d.Set(&p.Facts, nil) // nil sets the zero value, never fails
+	}
 	return p
+}
+
+// MonthNotes are the fields of ScopeMonth other than the cumulative
+// figure (形象进度, 存在问题, 计划竣工时间): each month's reports state
+// them, and a project as of a month holds the latest reported by then.
+func MonthNotes() []FieldDef {
+	var out []FieldDef
+	for _, d := range fieldDefs {
+		if d.Scope == ScopeMonth && d.Field != FieldCompletedYTD {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // OnListAt reports whether a project with these facts of its year's entry
