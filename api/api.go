@@ -59,6 +59,7 @@ func (s *Server) Register(r *gin.Engine) {
 	write.POST("/imports/:id/commit", s.commitImport)
 	write.POST("/imports/:id/revert", s.revertImport)
 	write.POST("/imports/:id/discard", s.discardImport)
+	write.POST("/imports/:id/withdraw", s.withdrawImport)
 	write.PATCH("/projects/:code", s.editProject)
 	write.DELETE("/mappings/:id", s.forgetMapping)
 	write.POST("/supervisions/:id/reply", s.superviseStep(models.SuperviseReply))

@@ -95,10 +95,14 @@ func (s *Server) AuditWorkbook(c *gin.Context) {
 
 // auditRow is one entry of the trail as the workbook shows it: times on
 // the office's clock (models.OfficeZone), as the pages show them, and the
-// entry's 修改原因 (models.AuditEntry.Reason).
+// entry's 修改原因 (models.AuditEntry.Reason); a withdrawn upload names
+// who withdrew it under 撤销人.
 func auditRow(e models.AuditEntry) reports.AuditRow {
 	r := reports.AuditRow{User: e.User, Kind: string(e.Kind), FileName: e.FileName, Status: e.Status.TrailLabel(), Code: e.Code,
 		Field: e.Field, Period: e.Period, Old: textOf(e.Old), New: textOf(e.New), Reason: e.Reason, ImportID: e.ImportID, RevertedBy: e.RevertedBy}
+	if e.Status == models.StatusWithdrawn {
+		r.RevertedBy = e.WithdrawnBy
+	}
 	if e.At != nil {
 		r.At = e.At.In(models.OfficeZone)
 	}

@@ -210,6 +210,12 @@ func TestOpenAPIConformance(t *testing.T) {
 	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+fmt.Sprint(sent.ID)+"/return", up, map[string]string{"reason": "x"}, 403)
 	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+fmt.Sprint(sent.ID)+"/return", admin, map[string]string{"reason": "请核实第4行"}, 200)
 	c.json("POST", "/api/v1/imports/{id}/return", "/api/v1/imports/"+fmt.Sprint(sent.ID)+"/return", admin, map[string]string{"reason": "再退"}, 409)
+	ct, body = multipartBody(map[string]string{"period": "2024-06"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12100"))
+	var taken servertest.ImportResult
+	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &taken)
+	c.call("POST", "/api/v1/imports/{id}/withdraw", "/api/v1/imports/"+fmt.Sprint(taken.ID)+"/withdraw", reviewer, "", nil, 403)
+	c.call("POST", "/api/v1/imports/{id}/withdraw", "/api/v1/imports/"+fmt.Sprint(taken.ID)+"/withdraw", up, "", nil, 200)
+	c.call("POST", "/api/v1/imports/{id}/withdraw", "/api/v1/imports/"+fmt.Sprint(taken.ID)+"/withdraw", up, "", nil, 409)
 	ct, body = multipartBody(map[string]string{"dry_run": "true"}, "张店区.csv", servertest.ZhangdianCSV(p.Code, p.Name, "12345.67"))
 	var spareImp servertest.ImportResult
 	servertest.DecodeJSON(t, c.call("POST", "/api/v1/imports", "/api/v1/imports", up, ct, body, 200), &spareImp)

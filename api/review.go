@@ -52,6 +52,22 @@ func (s *Server) returnImport(c *gin.Context) {
 	c.JSON(http.StatusOK, imp)
 }
 
+// withdrawImport takes a submitted upload or hand edit back before review
+// (its sender or the office); nothing is applied.
+func (s *Server) withdrawImport(c *gin.Context) {
+	id, err := httpx.ImportID(c)
+	var imp *models.Import
+	if err == nil {
+		imp, err = s.Ledgers.Withdraw(c, id, httpx.CurrentUser(c))
+	}
+	if err != nil {
+		s.Fail(c, err)
+		return
+	}
+	s.Log.Info("import withdrawn", "id", imp.ID, "user", httpx.CurrentUser(c).Name)
+	c.JSON(http.StatusOK, imp)
+}
+
 // submissions answers where every unit stands with a month's ledger
 // (models.Submissions): sent, approved, late, against the deadline.
 func (s *Server) submissions(c *gin.Context) {

@@ -295,6 +295,23 @@ func (s *Service) Return(ctx context.Context, id int64, u models.User, reason st
 	return s.Store.ReturnImport(ctx, id, u, reason)
 }
 
+// Withdraw takes a submitted upload or hand edit back before review (撤回):
+// only its sender or the office (models.MayWithdrawImport), only while it
+// waits; nothing is applied.
+func (s *Service) Withdraw(ctx context.Context, id int64, u models.User) (*models.Import, error) {
+	imp, err := s.Head(ctx, id, u)
+	if err != nil {
+		return nil, err
+	}
+	if !models.MayWithdrawImport(u, imp) {
+		if imp.Status != models.StatusSubmitted {
+			return nil, models.Errorf(models.ECONFLICT, "第%d号导入的状态是“%s”，只有待审核的导入可以撤回", id, imp.Status.Label())
+		}
+		return nil, models.Errorf(models.EFORBIDDEN, "只有报送人本人或市重大项目办（管理员）可以撤回第%d号导入", id)
+	}
+	return s.Store.WithdrawImport(ctx, id, u)
+}
+
 // reviewable returns a submitted import u may approve or return.
 func (s *Service) reviewable(ctx context.Context, id int64, u models.User) (*models.Import, error) {
 	imp, err := s.Head(ctx, id, u)

@@ -20,11 +20,15 @@ const (
 	// StatusReturned is a submitted upload the office sent back with a
 	// reason (ReturnReason); nothing was applied, the unit uploads again.
 	StatusReturned ImportStatus = "returned"
+	// StatusWithdrawn is a submitted upload or hand edit its sender (or
+	// the office) took back before review (WithdrawnBy, WithdrawnAt):
+	// nothing was applied, it is no 报送.
+	StatusWithdrawn ImportStatus = "withdrawn"
 )
 
 var statusLabels = map[ImportStatus]string{
 	StatusPreviewed: "预览中", StatusCommitted: "已提交", StatusReverted: "已撤销", StatusRejected: "未导入",
-	StatusSubmitted: "待审核", StatusReturned: "已退回",
+	StatusSubmitted: "待审核", StatusReturned: "已退回", StatusWithdrawn: "已撤回",
 }
 
 // Label is the status in Chinese, the one wording pages, workbooks, the
@@ -101,6 +105,10 @@ type Import struct {
 	ReviewedBy   string     `json:"reviewed_by"`
 	ReviewedAt   *time.Time `json:"reviewed_at"`
 	ReturnReason string     `json:"return_reason"`
+	// WithdrawnBy and WithdrawnAt say who withdrew a submitted upload or
+	// hand edit (撤回) before review, and when.
+	WithdrawnBy string     `json:"withdrawn_by"`
+	WithdrawnAt *time.Time `json:"withdrawn_at"`
 }
 
 // ColumnMapping is the office's reading of one header layout, remembered
@@ -197,6 +205,10 @@ type AuditEntry struct {
 	ReviewedBy   string     `json:"reviewed_by"`
 	ReviewedAt   *time.Time `json:"reviewed_at"`
 	ReturnReason string     `json:"return_reason"`
+	// WithdrawnBy and WithdrawnAt: a withdrawn (已撤回) upload's or hand
+	// edit's withdrawal (see Import).
+	WithdrawnBy string     `json:"withdrawn_by"`
+	WithdrawnAt *time.Time `json:"withdrawn_at"`
 	// SupervisionID and Action are set on a 督办 step (Kind
 	// AuditSupervision, ImportID 0): Old and New are the item's status
 	// before and after, Note what was said (the description, the reply,
@@ -204,9 +216,9 @@ type AuditEntry struct {
 	SupervisionID int64             `json:"supervision_id,omitempty"`
 	Action        SupervisionAction `json:"action,omitempty"`
 	// Applied says the change was applied to the figures (its import
-	// committed, or reverted since); false for a submitted (待审核) or
-	// returned (已退回) upload's, which changed nothing (and for a 督办
-	// step).
+	// committed, or reverted since); false for a submitted (待审核),
+	// returned (已退回) or withdrawn (已撤回) upload's, which changed
+	// nothing (and for a 督办 step).
 	Applied bool `json:"applied"`
 }
 
@@ -216,10 +228,10 @@ type AuditEntry struct {
 func (s ImportStatus) Applied() bool { return s == StatusCommitted || s == StatusReverted }
 
 // TrailLabel is the status as the audit trail shows it: the label, with
-// "（未生效）" for an upload that changed no figure (待审核, 已退回), so
-// its old and new values never read as changes made.
+// "（未生效）" for an upload that changed no figure (待审核, 已退回,
+// 已撤回), so its old and new values never read as changes made.
 func (s ImportStatus) TrailLabel() string {
-	if s == StatusSubmitted || s == StatusReturned {
+	if s == StatusSubmitted || s == StatusReturned || s == StatusWithdrawn {
 		return s.Label() + "（未生效）"
 	}
 	return s.Label()

@@ -77,6 +77,14 @@ func MayReviewImport(u User, imp *Import) bool {
 	return Allowed(u, ActionReview, "") && imp.Status == StatusSubmitted
 }
 
+// MayWithdrawImport reports whether u may withdraw imp (撤回): an upload
+// or hand edit still waiting for review (待审核), by the uploader who sent
+// it or by the office; once approved or returned it can be withdrawn by
+// no one.
+func MayWithdrawImport(u User, imp *Import) bool {
+	return imp.Status == StatusSubmitted && MayChangeImport(u, imp)
+}
+
 // Reviewed reports whether an import of kind k sent by u waits for the
 // office's review before it changes any figure: a district uploader's
 // monthly upload and its hand edit (PATCH /api/v1/projects/{code}, the

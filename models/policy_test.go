@@ -77,3 +77,32 @@ func TestReviewedTable(t *testing.T) {
 		}
 	}
 }
+
+// TestMayWithdrawImportTable: only a waiting import can be withdrawn, and
+// only by its sender or the office.
+func TestMayWithdrawImportTable(t *testing.T) {
+	admin := User{Name: "a", Role: RoleAdmin}
+	zd := User{Name: "z", Role: RoleUploader, District: "张店区"}
+	zd2 := User{Name: "z2", Role: RoleUploader, District: "张店区"}
+	zc := User{Name: "c", Role: RoleUploader, District: "淄川区"}
+	reviewer := User{Name: "r", Role: RoleReviewer}
+	sent := func(s ImportStatus) *Import {
+		return &Import{User: "z", Unit: "张店区", Districts: []string{"张店区"}, Status: s}
+	}
+	tests := []struct {
+		u    User
+		imp  *Import
+		want bool
+	}{
+		{zd, sent(StatusSubmitted), true}, {admin, sent(StatusSubmitted), true},
+		{zd2, sent(StatusSubmitted), false}, {zc, sent(StatusSubmitted), false}, {reviewer, sent(StatusSubmitted), false},
+		{zd, sent(StatusCommitted), false}, {zd, sent(StatusReturned), false}, {zd, sent(StatusWithdrawn), false},
+		{zd, sent(StatusPreviewed), false}, {admin, sent(StatusReturned), false},
+		{User{Name: "z", Role: RoleUploader, District: "张店区", Disabled: true}, sent(StatusSubmitted), false},
+	}
+	for i, tt := range tests {
+		if got := MayWithdrawImport(tt.u, tt.imp); got != tt.want {
+			t.Errorf("%d: MayWithdrawImport(%s/%s, %s) = %v, want %v", i, tt.u.Name, tt.u.Role, tt.imp.Status, got, tt.want)
+		}
+	}
+}

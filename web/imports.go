@@ -175,6 +175,9 @@ type importView struct {
 	// the user may approve or return it.
 	Reviewed  bool
 	MayReview bool
+	// MayWithdraw offers 撤回 to the uploader who sent a waiting import
+	// (models.MayWithdrawImport; the office returns it instead).
+	MayWithdraw bool
 	// MayResend offers 重新上传 for a returned upload (mayResend);
 	// Replaces is the returned upload this one sends again, 0 for none.
 	MayResend bool
@@ -236,6 +239,7 @@ func newImportView(imp *models.Import, u models.User, offered bool) importView {
 		(imp.Status == models.StatusPreviewed || imp.Status == models.StatusRejected)
 	v.HasProblems = offered && len(imp.Problems) > 0 && imp.Kind != models.ImportEdit
 	v.MayResend = mayResend(u, imp)
+	v.MayWithdraw = models.MayWithdrawImport(u, imp) && imp.User == u.Name
 	for _, p := range imp.Problems {
 		if p.Severity == "error" {
 			v.Errors++
@@ -334,6 +338,13 @@ func (s *Server) approveImportPage(c *gin.Context) {
 func (s *Server) returnImportPage(c *gin.Context) {
 	s.changeImport(c, notice("returned"), func(id int64, u models.User) error {
 		_, err := s.Ledgers.Return(c, id, u, c.PostForm("reason"))
+		return err
+	})
+}
+
+func (s *Server) withdrawImportPage(c *gin.Context) {
+	s.changeImport(c, notice("withdrawn"), func(id int64, u models.User) error {
+		_, err := s.Ledgers.Withdraw(c, id, u)
 		return err
 	})
 }

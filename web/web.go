@@ -87,6 +87,7 @@ func (s *Server) Register(r *gin.Engine) {
 	w.POST("/imports/:id/remap", s.remapImportPage)
 	w.POST("/imports/:id/forget-mapping", s.forgetMappingPage)
 	w.POST("/imports/:id/revert", s.revertImportPage)
+	w.POST("/imports/:id/withdraw", s.withdrawImportPage)
 	w.POST("/projects/:code/edit", s.postProjectEdit)
 	w.POST("/supervisions/:id/reply", s.superviseStepPage(models.SuperviseReply))
 
@@ -201,6 +202,7 @@ var notices = map[string]string{
 	"submitted":    "已提交审核：市重大项目办审核通过后，数据才会更新。",
 	"approved":     "已审核通过：数据已按本次报送更新。",
 	"returned":     "已退回：数据没有任何变化，报送单位会看到退回原因。",
+	"withdrawn":    "已撤回：本次报送不再等待审核，数据没有任何变化；如需报送，请重新上传。",
 	"accepted":     "已确认增补：下面是重新计算的预览，数据库还没有变化；核对无误后点“确认提交”。",
 	"list_changed": "已调整年度清单。这次调整记入导入记录（类型“清单调整”），可以撤销。",
 	"discarded":    "已放弃本次预览，数据没有任何变化。",

@@ -38,9 +38,10 @@ func (s *Store) importAudit(ctx context.Context, f models.AuditFilter) ([]models
 	q := s.db.WithContext(ctx).Table("import_changes c").
 		Select(`c.import_id, i.kind, i.file_name, i.user_name AS "user", i.committed_at, i.status, i.reverted_by,
 			i.reverted_at, c.code, c.field, i.period, c.old_value AS "old", c.new_value AS "new", i.note, i.submitted_at,
-			i.reviewed_by, i.reviewed_at, i.return_reason`).
+			i.reviewed_by, i.reviewed_at, i.return_reason, i.withdrawn_by, i.withdrawn_at`).
 		Joins("JOIN imports i ON i.id = c.import_id").
-		Where("i.status IN ?", []models.ImportStatus{models.StatusCommitted, models.StatusReverted, models.StatusSubmitted, models.StatusReturned})
+		Where("i.status IN ?", []models.ImportStatus{models.StatusCommitted, models.StatusReverted, models.StatusSubmitted, models.StatusReturned,
+			models.StatusWithdrawn})
 	if f.Applied {
 		q = q.Where("i.status IN ?", []models.ImportStatus{models.StatusCommitted, models.StatusReverted})
 	}
@@ -73,7 +74,7 @@ func (s *Store) importAudit(ctx context.Context, f models.AuditFilter) ([]models
 	out := make([]models.AuditEntry, len(rows))
 	for i, r := range rows {
 		out[i] = r.AuditEntry
-		out[i].At = firstTime(r.CommittedAt, r.ReviewedAt, r.SubmittedAt)
+		out[i].At = firstTime(r.CommittedAt, r.ReviewedAt, r.WithdrawnAt, r.SubmittedAt)
 		out[i].Applied = out[i].Status.Applied()
 		out[i].Reason = models.AuditReason(out[i], reasons[r.ImportID])
 		if models.ScopeOfChange(out[i].Field) != models.ScopeMonth {
@@ -153,7 +154,7 @@ func firstTime(ts ...*time.Time) *time.Time {
 }
 
 // auditAt is when an audit entry's change happened (see Audit).
-const auditAt = "COALESCE(i.committed_at, i.reviewed_at, i.submitted_at)"
+const auditAt = "COALESCE(i.committed_at, i.reviewed_at, i.withdrawn_at, i.submitted_at)"
 
 // supervisionAudit is the trail of 督办 steps, newest first: Old and New
 // the item's status before and after the step, Note what was said.

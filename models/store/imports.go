@@ -44,6 +44,8 @@ type importRow struct {
 	ReviewedBy   string
 	ReviewedAt   *time.Time
 	ReturnReason string
+	WithdrawnBy  string
+	WithdrawnAt  *time.Time
 }
 
 func (importRow) TableName() string { return "imports" }
@@ -67,7 +69,8 @@ func (r *importRow) toImport() *models.Import {
 		User: r.UserName, CreatedAt: r.CreatedAt, CommittedAt: r.CommittedAt, RevertedAt: r.RevertedAt, FileSize: r.FileSize,
 		RowsTotal: r.RowsTotal, RowsImported: r.RowsImported, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
 		Districts: []string{}, Problems: []models.Problem{}, Changes: []models.Change{}, Columns: []models.LedgerColumn{},
-		Unit: r.Unit, Note: r.Note, SubmittedAt: r.SubmittedAt, ReviewedBy: r.ReviewedBy, ReviewedAt: r.ReviewedAt, ReturnReason: r.ReturnReason}
+		Unit: r.Unit, Note: r.Note, SubmittedAt: r.SubmittedAt, ReviewedBy: r.ReviewedBy, ReviewedAt: r.ReviewedAt, ReturnReason: r.ReturnReason,
+		WithdrawnBy: r.WithdrawnBy, WithdrawnAt: r.WithdrawnAt}
 	if r.District != "" {
 		imp.Districts = strings.Split(r.District, ",")
 	}

@@ -246,6 +246,11 @@ var migrations = []string{
 	// upload's kind parameter, the CLI's --kind and ImportResult share
 	// (it was upload).
 	`UPDATE imports SET kind = 'monthly' WHERE kind = 'upload';`,
+	// 17: a unit's upload or hand edit waiting for review can be withdrawn
+	// (撤回, status withdrawn): who withdrew it and when, for its page and
+	// the audit trail.
+	`ALTER TABLE imports ADD COLUMN withdrawn_by TEXT NOT NULL DEFAULT '';
+	ALTER TABLE imports ADD COLUMN withdrawn_at TIMESTAMP;`,
 }
 
 // monthlyKindVersion is the step that renamed the kind upload to monthly.

@@ -102,6 +102,24 @@ func (s *Store) ReturnImport(ctx context.Context, id int64, reviewer models.User
 	return s.Import(ctx, id)
 }
 
+// WithdrawImport takes a submitted upload or hand edit back before review
+// (撤回, by user: its sender or the office): nothing was applied and
+// nothing is; its kept file and changes stay for its page and the audit
+// trail, and it is no longer its unit's 报送.
+func (s *Store) WithdrawImport(ctx context.Context, id int64, user models.User) (*models.Import, error) {
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		if _, err := importIn(tx, id, models.StatusSubmitted, "撤回"); err != nil {
+			return err
+		}
+		return tx.Model(&importRow{}).Where("id = ?", id).Updates(map[string]any{"status": models.StatusWithdrawn,
+			"withdrawn_by": user.Name, "withdrawn_at": s.now()}).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Import(ctx, id)
+}
+
 // Waiting is an import waiting for the office's review (待审核): its
 // number and kind (an upload or a hand edit).
 type Waiting struct {
