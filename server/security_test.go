@@ -44,7 +44,7 @@ func routeTable() map[string]expect {
 		"GET /api/v1/mappings": api(200, 200, 200), "DELETE /api/v1/mappings/:id": api(403, 404, 404),
 		"POST /api/v1/imports/:id/revert": api(403, 404, 404), "PATCH /api/v1/projects/:code": api(403, 400, 400),
 		"POST /api/v1/imports/:id/discard": api(403, 404, 404), "POST /api/v1/imports/:id/withdraw": api(403, 404, 404),
-		"GET /api/v1/audit":                api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
+		"GET /api/v1/audit": api(403, 403, 200), "GET /api/v1/audit.xlsx": api(403, 403, 200),
 		"POST /api/v1/locks": api(403, 403, 400), "DELETE /api/v1/locks": api(403, 403, 400),
 		"GET /api/v1/login-blocks": api(403, 403, 200), "DELETE /api/v1/login-blocks": api(403, 403, 400),
 		"GET /api/v1/supervisions": api(200, 200, 200), "GET /api/v1/supervisions/:id": api(404, 404, 404),
@@ -71,7 +71,7 @@ func routeTable() map[string]expect {
 		"POST /supervisions/:id/reply": page(403, 404, 404), "POST /supervisions/:id/close": page(403, 403, 404),
 		"POST /supervisions/:id/reopen": page(403, 403, 404),
 		"POST /imports/:id/approve":     page(403, 403, 404), "POST /imports/:id/return": page(403, 403, 404),
-		"POST /imports/:id/withdraw":    page(403, 404, 404), "GET /submissions": page(200, 200, 200),
+		"POST /imports/:id/withdraw": page(403, 404, 404), "GET /submissions": page(200, 200, 200),
 	}
 }
 
