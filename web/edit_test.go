@@ -50,10 +50,10 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 			}
 			wantContains(t, "the page", body, `<details class="card" id="edit" open>`, `aria-invalid="true" aria-describedby="error-`+tc.field+`"`,
 				`<option value="2024-06" selected>`, "未保存："+html.EscapeString(tc.message))
-			wantValue(t, body, "edit-completed", tc.completed)
-			wantValue(t, body, "edit-start", tc.start)
+			wantValue(t, body, "edit-completed-ytd-wan", tc.completed)
+			wantValue(t, body, "edit-actual-start", tc.start)
 			wantValue(t, body, "edit-note", tc.note)
-			wantValue(t, body, "edit-plan", "")
+			wantValue(t, body, "edit-annual-plan-wan", "")
 			if got := elementText(body, `textarea id="edit-progress"`); got != "主体结构封顶，<b>设备</b>进场" {
 				t.Errorf("形象进度 holds %q, want the text as typed", got)
 			}
@@ -81,7 +81,7 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 	if got := elementText(page, `dd id="planned-completion"`); got != "2026年6月" {
 		t.Errorf("计划竣工 after the edit %q, want 2026年6月", got)
 	}
-	wantContains(t, "the project page after the edit", page, `<dd class="prose">主体结构封顶</dd>`, `<dd class="prose">需协调用电指标</dd>`)
+	wantContains(t, "the project page after the edit", page, `<dd id="progress" class="prose">主体结构封顶</dd>`, `<dd id="problems" class="prose">需协调用电指标</dd>`)
 }
 
 // wantValue checks the value attribute of the input with the given id.
@@ -146,7 +146,7 @@ func lockedQuarter(t *testing.T, ts *servertest.Server, zd *pageClient, code str
 		t.Errorf("the lock's message above the form is %q (and no field's message), want one naming the lock", msg)
 	}
 	wantContains(t, "the page", body, `<details class="card" id="edit" open>`, `<option value="2024-05" selected>`)
-	wantValue(t, body, "edit-completed", "8,000")
+	wantValue(t, body, "edit-completed-ytd-wan", "8,000")
 	wantValue(t, body, "edit-note", "区县来函更正")
 	if storedCompleted(t, ts, code, models.MonthOf(2024, 6)) != before || importCount(t, ts) != imports {
 		t.Error("an edit of a locked quarter stored something")

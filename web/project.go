@@ -21,7 +21,11 @@ type projectView struct {
 	Status    models.ProjectStatus
 	StartText string
 	Chart     template.HTML
-	Sources   []store.InvestmentSource
+	Info      []pageField // the registry's fields of the project and its year's list shown in 项目信息
+	Notes     []pageField // the month's notes shown in 进度 (ScopeMonth)
+	NoteHeads []string    // the monthly history's note columns
+	Sources   []sourceRow
+	Inputs    []formField         // the edit form's fields
 	History   []models.AuditEntry // every change uploads and edits applied to it, newest first
 	Pending   []store.Waiting     // the submitted (待审核) uploads and edits that would change it, not yet in force
 	List      []models.ListChange // the changes of its place in the year's list
@@ -67,9 +71,13 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	for n := 1; n <= 12; n++ {
 		v.Periods = append(v.Periods, models.MonthOf(m.Year(), n))
 	}
-	if v.Sources, err = s.Store.InvestmentSources(c, p.Code, m); err != nil {
+	v.Info, v.Notes, v.NoteHeads = pageFields(&p.Facts, models.ScopeProject, models.ScopeYear), pageFields(&p.Facts, models.ScopeMonth), noteHeads()
+	v.Inputs = formFields(&p)
+	srcs, err := s.Store.InvestmentSources(c, p.Code, m)
+	if err != nil {
 		return v, err
 	}
+	v.Sources = sourceRows(srcs)
 	v.OnList, v.Counts = p.OnListAt(m), p.CountsAt(m)
 	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
 		return v, err
