@@ -242,10 +242,7 @@ func loadChanges(db *gorm.DB, id int64, period models.Month, limit int, records 
 			out[i].OldSource = *r.OldSource
 		}
 		if r.CreatedRecord != nil {
-			var rec models.LedgerRecord
-			if json.Unmarshal([]byte(*r.CreatedRecord), &rec) == nil {
-				out[i].Created = &rec
-			}
+			out[i].Created = parseRecord(*r.CreatedRecord, r.Code, deref(r.NewValue))
 		}
 		if models.ScopeOfChange(r.Field) == models.ScopeMonth {
 			out[i].Period = period

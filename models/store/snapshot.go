@@ -183,8 +183,12 @@ func loadStartReports(tx *gorm.DB, sn models.Snapshot, set codeSet, _ models.Mon
 		FileName string
 		Period   int
 	}
-	err := tx.Raw(`SELECT c.code, c.import_id, i.file_name, i.period FROM import_changes c JOIN imports i ON i.id = c.import_id
-		WHERE c.field = 'actual_start' AND i.status = ? AND c.code IN ? ORDER BY c.import_id`, models.StatusCommitted, codes).Scan(&rows).Error
+	// CROSS JOIN keeps SQLite looking the codes up in the change log's
+	// index: given thousands of codes, its planner otherwise walked every
+	// change of every committed import (imports_status first), 0.3 s a
+	// part of a 200,000-row update (PostgreSQL plans the join either way).
+	err := tx.Raw(`SELECT c.code, c.import_id, i.file_name, i.period FROM import_changes c CROSS JOIN imports i
+		WHERE i.id = c.import_id AND c.field = 'actual_start' AND i.status = ? AND c.code IN ? ORDER BY c.import_id`, models.StatusCommitted, codes).Scan(&rows).Error
 	if err != nil {
 		return err
 	}

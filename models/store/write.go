@@ -370,7 +370,7 @@ func (w *writer) appendChanges(changes []models.Change) error {
 		}
 		var rec *string
 		if c.Field == models.ChangeProject && c.Created != nil {
-			buf = models.AppendRecordJSONCompact(buf[:0], c.Created)
+			buf = appendRecord(buf[:0], c.Created, deref(c.New))
 			s := string(buf)
 			rec = &s
 		}
