@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"time"
 
 	"tracker/models"
@@ -32,8 +33,55 @@ type Service struct {
 // Workbook is one report file: a workbook or a 通报.
 type Workbook struct {
 	FileName string
-	Data     []byte
+	Data     []byte          // the file; nil for one not rendered yet (see Unrendered)
 	Report   *reports.Report // nil for a locked quarter's file as sent
+	kind     string          // kindWorkbook or kindNotice: how WriteTo renders Report
+}
+
+// WriteTo writes the file to w: Data as it is, or, for a file not
+// rendered yet, Report rendered straight to w.
+func (wb Workbook) WriteTo(w io.Writer) (int64, error) {
+	if wb.Data != nil || wb.Report == nil {
+		n, err := w.Write(wb.Data)
+		return int64(n), err
+	}
+	cw := &countingWriter{w: w}
+	err := renderTo(cw, wb.Report, wb.kind)
+	return cw.n, err
+}
+
+// countingWriter counts what is written through it, for WriteTo.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Unrendered returns the same file as Quarterly (q > 0) or Monthly (q =
+// 0, as of m), or with notice as QuarterlyNotice or MonthlyNotice, but a
+// file made now is left to WriteTo to render: the command line writes the
+// workbook of 53,000 projects to its file without holding its 14 MB as
+// well. m is the quarter's last month for q > 0.
+func (s *Service) Unrendered(ctx context.Context, m models.Month, q int, notice bool) (Workbook, error) {
+	kind := kindWorkbook
+	if notice {
+		kind = kindNotice
+	}
+	if q != 0 {
+		if f, ok, err := s.locked(ctx, m.Year(), q, kind); err != nil || ok {
+			return f, err
+		}
+	}
+	r, err := s.report(ctx, m, q)
+	if err != nil {
+		return Workbook{}, err
+	}
+	return Workbook{FileName: fileName(r, kind), Report: r, kind: kind}, nil
 }
 
 // Input gathers what the report as of month m (of quarter q, or 0 for a
@@ -137,8 +185,8 @@ func (s *Service) order(ctx context.Context) (districts, categories []string, er
 // Quarterly returns quarter q's workbook of a year: as it was sent when
 // the quarter is locked, else made now.
 func (s *Service) Quarterly(ctx context.Context, year, q int) (Workbook, error) {
-	if f, ok, err := s.Store.LockedReport(ctx, year, q, kindWorkbook); err != nil || ok {
-		return Workbook{FileName: f.FileName, Data: f.Data}, err
+	if f, ok, err := s.locked(ctx, year, q, kindWorkbook); err != nil || ok {
+		return f, err
 	}
 	return s.build(ctx, models.MonthOf(year, 3*q), q, kindWorkbook)
 }
@@ -154,16 +202,30 @@ func (s *Service) Monthly(ctx context.Context, m models.Month) (Workbook, error)
 // with it has no 通报 as sent: a conflict, rather than today's figures
 // under a locked quarter's name.
 func (s *Service) QuarterlyNotice(ctx context.Context, year, q int) (Workbook, error) {
-	if f, ok, err := s.Store.LockedReport(ctx, year, q, kindNotice); err != nil || ok {
-		return Workbook{FileName: f.FileName, Data: f.Data}, err
+	if f, ok, err := s.locked(ctx, year, q, kindNotice); err != nil || ok {
+		return f, err
+	}
+	return s.build(ctx, models.MonthOf(year, 3*q), q, kindNotice)
+}
+
+// locked returns quarter q's file of a kind as it was sent when the
+// quarter is locked (ok). A quarter locked before the 通报 was kept with
+// it has no 通报 as sent: a conflict, rather than today's figures under a
+// locked quarter's name.
+func (s *Service) locked(ctx context.Context, year, q int, kind string) (wb Workbook, ok bool, err error) {
+	if f, ok, err := s.Store.LockedReport(ctx, year, q, kind); err != nil || ok {
+		return Workbook{FileName: f.FileName, Data: f.Data}, ok, err
+	}
+	if kind != kindNotice {
+		return Workbook{}, false, nil
 	}
 	if _, locked, err := s.Store.LockedReport(ctx, year, q, kindWorkbook); err != nil || locked {
 		if err == nil {
 			err = models.Errorf(models.ECONFLICT, "%d年第%d季度锁定时没有保存通报，无法提供当时的通报：请解锁后重新锁定该季度", year, q)
 		}
-		return Workbook{}, err
+		return Workbook{}, false, err
 	}
-	return s.build(ctx, models.MonthOf(year, 3*q), q, kindNotice)
+	return Workbook{}, false, nil
 }
 
 // MonthlyNotice returns the 通报 as of month m, made now.
@@ -197,16 +259,26 @@ func (s *Service) report(ctx context.Context, m models.Month, q int) (*reports.R
 
 func render(r *reports.Report, kind string) (Workbook, error) {
 	var buf bytes.Buffer
-	if kind == kindNotice {
-		if err := notice.Write(&buf, r); err != nil {
-			return Workbook{}, err
-		}
-		return Workbook{FileName: notice.NameOf(r), Data: buf.Bytes(), Report: r}, nil
-	}
-	if err := r.Write(&buf); err != nil {
+	if err := renderTo(&buf, r, kind); err != nil {
 		return Workbook{}, err
 	}
-	return Workbook{FileName: r.FileName(), Data: buf.Bytes(), Report: r}, nil
+	return Workbook{FileName: fileName(r, kind), Data: buf.Bytes(), Report: r, kind: kind}, nil
+}
+
+// renderTo renders r to w as a workbook or a 通报.
+func renderTo(w io.Writer, r *reports.Report, kind string) error {
+	if kind == kindNotice {
+		return notice.Write(w, r)
+	}
+	return r.Write(w)
+}
+
+// fileName is the name of r's file of a kind.
+func fileName(r *reports.Report, kind string) string {
+	if kind == kindNotice {
+		return notice.NameOf(r)
+	}
+	return r.FileName()
 }
 
 // Lock locks a quarter, keeping its workbook and its 通报 as they stand

@@ -158,7 +158,7 @@ func (r *Report) summary(f *excelize.File, st *styles) error {
 	if err := r.writeSummaryNotes(sw, st, notes); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return flush(sw)
 }
 
 // writeRates writes the rates table from row top (its header).

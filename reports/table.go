@@ -203,7 +203,7 @@ func (t *table) write(f *excelize.File, st *styles) error {
 			return fmt.Errorf("charts on %s: %w", t.sheet, err)
 		}
 	}
-	return sw.Flush()
+	return flush(sw)
 }
 
 // writeBody writes the data rows and the 合计 row. One row of cells is

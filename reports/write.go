@@ -12,7 +12,7 @@ import (
 // thousands of rows), amounts as numbers with number formats, lights as
 // fills. It writes only what Build computed.
 func (r *Report) Write(w io.Writer) error {
-	f := newFile()
+	f := newFile(w)
 	defer f.Close()
 	if err := addSheets(f, r.SheetNames()); err != nil {
 		return err
@@ -42,8 +42,7 @@ func (r *Report) Write(w io.Writer) error {
 	}
 	// 总体情况 is the active sheet already: it was NewFile's Sheet1.
 	// SetActiveSheet would parse every streamed sheet back into memory.
-	_, err = f.WriteTo(w)
-	return err
+	return save(f)
 }
 
 // SheetNames are the report's sheets in order: SheetNames, and for a

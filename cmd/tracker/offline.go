@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -215,17 +216,7 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	}
 	defer s.Close()
 	svc := &reporting.Service{Store: s, Rates: rates}
-	var wb reporting.Workbook
-	switch {
-	case q != 0 && *docx:
-		wb, err = svc.QuarterlyNotice(ctx, m.Year(), q)
-	case q != 0:
-		wb, err = svc.Quarterly(ctx, m.Year(), q)
-	case *docx:
-		wb, err = svc.MonthlyNotice(ctx, m)
-	default:
-		wb, err = svc.Monthly(ctx, m)
-	}
+	wb, err := svc.Unrendered(ctx, m, q, *docx)
 	if err != nil {
 		return err
 	}
@@ -234,7 +225,7 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	} else if st, err := os.Stat(*out); err == nil && st.IsDir() {
 		*out = filepath.Join(*out, wb.FileName)
 	}
-	if err := writeOut(*out, wb.Data); err != nil {
+	if err := writeOut(*out, wb); err != nil {
 		return err
 	}
 	if wb.Report == nil {
@@ -273,9 +264,34 @@ func reportMonth(year, quarter, month int) (models.Month, int, error) {
 	return models.MonthOf(year, 3*quarter), quarter, nil
 }
 
-// writeOut writes a report file, saying in Chinese why it cannot.
-func writeOut(path string, data []byte) error {
-	err := os.WriteFile(path, data, 0o644)
+// writeOut writes a report file, rendered straight into it through a
+// buffer (the workbook is never held whole), saying in Chinese why it
+// cannot. It is written beside the file and renamed over it once whole, so
+// a failure leaves no part of a workbook under the name.
+func writeOut(path string, wb reporting.Workbook) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return outError(path, err)
+	}
+	defer os.Remove(tmp.Name()) // gone once renamed
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if _, err = wb.WriteTo(bw); err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return outError(path, err)
+	}
+	return outError(path, os.Rename(tmp.Name(), path))
+}
+
+// outError says in Chinese why a report file cannot be written.
+func outError(path string, err error) error {
 	switch {
 	case err == nil:
 		return nil

@@ -6,7 +6,7 @@ harness times the whole process):
   peers.py write-openpyxl OUT N POOLS    openpyxl Workbook(write_only=True), N formatted rows
   peers.py write-xlsxwriter OUT N POOLS  xlsxwriter with constant_memory
   peers.py verify OUT                read a written ledger back: cells, number formats, bold header
-  peers.py verify-report OUT         read tracker's quarterly workbook back: rows of 项目明细
+  peers.py verify-report OUT         read tracker's workbook back: rows of 项目明细, cells of every sheet
 
 Readers print rows= cells= (the non-empty cells seen); writers build row i
 from the pools by the index arithmetic every writer of the benchmark uses.
@@ -126,14 +126,16 @@ def verify(path):
 
 
 def verify_report(path):
-    """Counts the rows of 项目明细 that hold a project code."""
+    """Counts the rows of 项目明细 that hold a project code, and the cells
+    holding a value in every sheet (what the write goal is per)."""
     import re
     import openpyxl
     code = re.compile(r"^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$")
     wb = openpyxl.load_workbook(path, read_only=True)
     rows = sum(1 for r in wb["项目明细"].iter_rows(values_only=True)
                if any(isinstance(v, str) and code.match(v) for v in r))
-    print(f"readback sheets={len(wb.sheetnames)} 项目明细 projects={rows}")
+    cells = sum(sum(1 for v in r if filled(v)) for ws in wb.worksheets for r in ws.iter_rows(values_only=True))
+    print(f"readback sheets={len(wb.sheetnames)} 项目明细 projects={rows} cells={cells}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,68 @@
+package reports
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestFlushReleasesSpilledStream: a sheet streamed past excelize's 16 MiB
+// in memory is in its temporary file, and flush drops the buffer it grew
+// (spilledBuffer finds excelize's fields: if an upgrade renamed them, this
+// fails rather than the memory quietly coming back); a small sheet keeps
+// its buffer, which is all there is of it. Both read back whole.
+func TestFlushReleasesSpilledStream(t *testing.T) {
+	var out bytes.Buffer
+	f := newFile(&out)
+	defer f.Close()
+	if _, err := f.NewSheet("大"); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("项目进度正常推进", 400) // 9,600 bytes a cell
+	big, err := f.NewStreamWriter("大")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows = 2000 // 19 MB of sheet XML
+	for i := 1; i <= rows; i++ {
+		if err := big.SetRow(cellName(1, i), []any{i, long}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := flush(big); err != nil {
+		t.Fatal(err)
+	}
+	if buf, ok := spilledBuffer(big); !ok || buf.Cap() != 0 {
+		t.Fatalf("the spilled stream's buffer is not released: found %v", ok)
+	}
+	small, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := small.SetRow("A1", []any{"小"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := flush(small); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := spilledBuffer(small); ok {
+		t.Fatal("a stream in memory was taken for one in its file")
+	}
+	if err := save(f); err != nil {
+		t.Fatal(err)
+	}
+	back, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	got, err := back.GetRows("大")
+	if err != nil || len(got) != rows || got[rows-1][0] != "2000" || got[rows-1][1] != long {
+		t.Fatalf("big sheet read back: %d rows, %v", len(got), err)
+	}
+	if v, _ := back.GetCellValue("Sheet1", "A1"); v != "小" {
+		t.Fatalf("small sheet A1 = %q", v)
+	}
+}
