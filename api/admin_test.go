@@ -156,8 +156,8 @@ func TestProjectListExportReadsBack(t *testing.T) {
 		Total int `json:"total"`
 	}
 	ts.Do("GET", "/api/v1/projects?year=2024&district="+url.QueryEscape("张店区"), token, nil, http.StatusOK, &list)
-	if len(ledger.Records) != list.Total || ledger.Period != 202406 {
-		t.Errorf("read back %d records for %d projects, period %v", len(ledger.Records), list.Total, ledger.Period)
+	if ledger.Records.Len() != list.Total || ledger.Period != 202406 {
+		t.Errorf("read back %d records for %d projects, period %v", ledger.Records.Len(), list.Total, ledger.Period)
 	}
 	for _, p := range ledger.Problems {
 		if p.Severity == importer.SeverityError {

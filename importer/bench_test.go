@@ -49,7 +49,7 @@ func benchRead(b *testing.B, data []byte, n int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		l, err := Read(data, Options{FileName: "ledger.xlsx"})
-		if err != nil || len(l.Records) != n {
+		if err != nil || l.Records.Len() != n {
 			b.Fatalf("got %v records, err %v", l, err)
 		}
 		b.StopTimer()

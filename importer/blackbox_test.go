@@ -106,14 +106,14 @@ func runBlackbox(t *testing.T, dir string, c blackboxCase) {
 			t.Errorf("rows_total = %d, want %d (one per project row; no title/header/section/subtotal/note rows)", led.RowsTotal, len(c.Records))
 		}
 	}
-	if len(led.Records) != len(c.Records) {
-		t.Errorf("%d records, want %d", len(led.Records), len(c.Records))
-		for _, r := range led.Records {
+	if led.Records.Len() != len(c.Records) {
+		t.Errorf("%d records, want %d", led.Records.Len(), len(c.Records))
+		for _, r := range led.Records.All() {
 			t.Logf("  got %s row %d %q %q", r.Sheet, r.Row, r.Code, r.Name)
 		}
 	}
-	for i := 0; i < len(c.Records) && i < len(led.Records); i++ {
-		checkBlackboxRecord(t, i, c.Records[i], led.Records[i])
+	for i := 0; i < len(c.Records) && i < led.Records.Len(); i++ {
+		checkBlackboxRecord(t, i, c.Records[i], led.Records.At(i))
 	}
 	if t.Failed() {
 		for _, p := range led.Problems {

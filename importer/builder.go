@@ -71,7 +71,7 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	b := &builder{
 		opts: opts, limits: opts.Limits.withDefaults(), units: models.NewUnitIndex(units),
-		ledger:  &Ledger{Sheets: []string{}, Records: []Record{}, Problems: []Problem{}, Columns: []models.LedgerColumn{}, Layouts: []models.LedgerLayout{}},
+		ledger:  &Ledger{Sheets: []string{}, Problems: []Problem{}, Columns: []models.LedgerColumn{}, Layouts: []models.LedgerLayout{}},
 		headers: map[string]*header{}, order: map[string]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{}, interned: map[string]string{},
 	}
 	if opts.District != "" {
@@ -100,9 +100,7 @@ func (b *builder) beginSheet(s *sheetReader, lines []string) error {
 	b.order[name] = len(b.ledger.Sheets)
 	b.ledger.Sheets = append(b.ledger.Sheets, name)
 	b.headers[name] = s.h
-	if hint := min(s.src.RowsHint, b.limits.MaxRows); hint > cap(b.ledger.Records) {
-		b.ledger.Records = append(make([]Record, 0, hint), b.ledger.Records...)
-	}
+	b.ledger.Records.Grow(min(s.src.RowsHint, b.limits.MaxRows) - b.ledger.Records.Len())
 	if err := b.settlePeriod(s, lines); err != nil {
 		return err
 	}
@@ -204,7 +202,7 @@ func (b *builder) addRow(s *sheetReader, r *sheet.Row) error {
 	if b.badRows[rowKey{rec.Sheet, rec.Row}] {
 		return nil
 	}
-	b.ledger.Records = append(b.ledger.Records, rec)
+	b.ledger.Records.Add(&rec)
 	return nil
 }
 
@@ -213,13 +211,12 @@ func (b *builder) addRow(s *sheetReader, r *sheet.Row) error {
 func (b *builder) finish() *Ledger {
 	b.checkDuplicates()
 	b.warnSummary()
-	kept := b.ledger.Records[:0]
-	for _, r := range b.ledger.Records {
-		if !b.badRows[rowKey{r.Sheet, r.Row}] {
-			kept = append(kept, r)
-		}
+	if recs := &b.ledger.Records; len(b.badRows) > 0 {
+		recs.Keep(func(i int) bool {
+			r := recs.At(i)
+			return !b.badRows[rowKey{r.Sheet, r.Row}]
+		})
 	}
-	b.ledger.Records = kept
 	p := b.ledger.Problems
 	sort.SliceStable(p, func(i, j int) bool {
 		if b.order[p[i].Sheet] != b.order[p[j].Sheet] {

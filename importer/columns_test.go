@@ -80,7 +80,7 @@ func TestRememberedMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := next.Records[0]; got.CompletedYTD != models.Money(11200*models.Wan) || got.AnnualPlan != models.Money(6000*models.Wan) || next.Period != models.MonthOf(2024, 7) {
+	if got := next.Records.At(0); got.CompletedYTD != models.Money(11200*models.Wan) || got.AnnualPlan != models.Money(6000*models.Wan) || next.Period != models.MonthOf(2024, 7) {
 		t.Errorf("july record = %+v, period %v", got, next.Period)
 	}
 	if !next.Layouts[0].Remembered || next.Layouts[0].Signature != lay.Signature {

@@ -22,7 +22,7 @@ func TestCSVUnicodeText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Format != "csv" || len(l.Records) != 1 || l.Records[0].CompletedYTD != 150000000 || l.Records[0].Name != "张店区项目" {
+	if l.Format != "csv" || l.Records.Len() != 1 || l.Records.At(0).CompletedYTD != 150000000 || l.Records.At(0).Name != "张店区项目" {
 		t.Errorf("got %+v", l)
 	}
 }
@@ -52,8 +52,8 @@ func TestWarningsPerKindLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Records) != 3 || len(l.Problems) != 2 {
-		t.Fatalf("got %d records, problems %+v; want 3 records, 2 problems", len(l.Records), l.Problems)
+	if l.Records.Len() != 3 || len(l.Problems) != 2 {
+		t.Fatalf("got %d records, problems %+v; want 3 records, 2 problems", l.Records.Len(), l.Problems)
 	}
 	if want := "另有2处“项目代码的区划段与所属区县不一致”的警告未逐行列出（每类最多列出1处）"; l.Problems[0].Message != want || l.Problems[0].Row != 0 {
 		t.Errorf("summary: got %+v, want row 0 %q", l.Problems[0], want)

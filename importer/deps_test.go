@@ -32,8 +32,8 @@ func TestPeerLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Records) != 530 || l.RowsTotal != 530 || l.Period != 202410 {
-		t.Errorf("got %d records of %d rows, period %v; want 530, 530, 2024-10", len(l.Records), l.RowsTotal, l.Period)
+	if l.Records.Len() != 530 || l.RowsTotal != 530 || l.Period != 202410 {
+		t.Errorf("got %d records of %d rows, period %v; want 530, 530, 2024-10", l.Records.Len(), l.RowsTotal, l.Period)
 	}
 	for _, p := range l.Problems {
 		if p.Severity == SeverityError {

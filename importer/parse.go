@@ -52,7 +52,8 @@ func parseFormat(data []byte, opts Options, lazy bool) (*parsed, error) {
 		return p, err
 	}
 	p.ledger, p.sources, p.headers = b.finish(), book.Sheets, b.headers
-	return p, nil
+	return p, p.ledger.Records.Err() // the records' temporary file failed: a fault of the server, not the file
+
 }
 
 // readerErrorCodes maps the readers' error kinds to the importer's codes.

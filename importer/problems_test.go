@@ -112,7 +112,7 @@ func TestProblemsWorkbookStatesThePeriod(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Only 甲项目 is copied, and its one problem is the same negative amount.
-	if again.Period != opts.Period || len(again.Records) != 0 || len(again.Problems) != 1 || !strings.Contains(again.Problems[0].Message, "为负数") {
-		t.Errorf("read again: period %s, %d records, problems %v", again.Period, len(again.Records), again.Problems)
+	if again.Period != opts.Period || again.Records.Len() != 0 || len(again.Problems) != 1 || !strings.Contains(again.Problems[0].Message, "为负数") {
+		t.Errorf("read again: period %s, %d records, problems %v", again.Period, again.Records.Len(), again.Problems)
 	}
 }

@@ -22,8 +22,8 @@ func TestTemplateExampleRowIsNeverImported(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Problem{{Sheet: "台账", Row: 4, Severity: SeverityWarning, Message: "第4行是模板的示例行，未导入；填报时请删除示例行"}}
-	if len(l.Records) != 0 || l.RowsTotal != 0 || l.Period != 202406 || !reflect.DeepEqual(l.Problems, want) {
-		t.Errorf("unchanged template: records %+v, rows %d, period %v, problems %+v; want none, 0, 2024-06, %+v", l.Records, l.RowsTotal, l.Period, l.Problems, want)
+	if l.Records.Len() != 0 || l.RowsTotal != 0 || l.Period != 202406 || !reflect.DeepEqual(l.Problems, want) {
+		t.Errorf("unchanged template: records %+v, rows %d, period %v, problems %+v; want none, 0, 2024-06, %+v", l.Records.All(), l.RowsTotal, l.Period, l.Problems, want)
 	}
 
 	f, err := excelize.OpenReader(bytes.NewReader(data))
@@ -39,8 +39,8 @@ func TestTemplateExampleRowIsNeverImported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Records) != 1 || l.Records[0].Code != "2403-370303-04-01-000777" || l.Records[0].CompletedYTD != 125000 || l.RowsTotal != 1 || !reflect.DeepEqual(l.Problems, want) {
-		t.Errorf("template with a row typed in: records %+v, rows %d, problems %+v", l.Records, l.RowsTotal, l.Problems)
+	if l.Records.Len() != 1 || l.Records.At(0).Code != "2403-370303-04-01-000777" || l.Records.At(0).CompletedYTD != 125000 || l.RowsTotal != 1 || !reflect.DeepEqual(l.Problems, want) {
+		t.Errorf("template with a row typed in: records %+v, rows %d, problems %+v", l.Records.All(), l.RowsTotal, l.Problems)
 	}
 }
 

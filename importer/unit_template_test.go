@@ -114,8 +114,8 @@ func TestUnitTemplateFilledInReadsBack(t *testing.T) {
 		{Sheet: "台账", Row: 5, Code: "2401-370303-04-01-000002", Has: common, Facts: models.Facts{Name: "张店区乙项目", District: "张店区",
 			Nature: models.NatureNew, AnnualPlan: 5000 * models.Wan, PlannedStart: 202407, CompletedYTD: 300 * models.Wan, ActualStart: 202406, PlannedCompletion: 202506}},
 	}
-	if !reflect.DeepEqual(l.Records, want) {
-		t.Errorf("records:\n got %+v\nwant %+v", l.Records, want)
+	if !reflect.DeepEqual(l.Records.All(), want) {
+		t.Errorf("records:\n got %+v\nwant %+v", l.Records.All(), want)
 	}
 }
 

@@ -132,10 +132,10 @@ func (b *builder) checkDuplicates() {
 		code string
 		i    int32
 	}
-	recs := b.ledger.Records
-	idx := make([]entry, len(recs))
+	recs := &b.ledger.Records
+	idx := make([]entry, recs.Len())
 	for i := range idx {
-		idx[i] = entry{recs[i].Code, int32(i)}
+		idx[i] = entry{recs.Code(i), int32(i)}
 	}
 	slices.SortFunc(idx, func(x, y entry) int { return cmp.Or(strings.Compare(x.code, y.code), cmp.Compare(x.i, y.i)) })
 	for lo := 0; lo < len(idx); {
@@ -167,34 +167,35 @@ func (b *builder) checkDuplicates() {
 //   - any other row with a warning that it was merged (not counted either:
 //     its figures are in the record).
 func (b *builder) sameCode(group []int32) {
-	recs := b.ledger.Records
-	union := recs[group[0]]
+	recs := make([]Record, len(group))
+	for n, i := range group {
+		recs[n] = b.ledger.Records.At(int(i))
+	}
+	union := recs[0]
 	var differ Field // the fields stated differently
-	for _, i := range group[1:] {
-		if differ = disagree(union, recs[i]); differ != 0 {
+	for _, r := range recs[1:] {
+		if differ = disagree(union, r); differ != 0 {
 			break
 		}
-		union = merged(union, recs[i])
+		union = merged(union, r)
 	}
 	if differ != 0 {
-		for _, i := range group {
-			r := recs[i]
+		for _, r := range recs {
 			b.problem(rowProblem(r.Sheet, r.Row, SeverityError, fmt.Sprintf("项目代码%s在表中出现%d次且数据不一致（%s；%s不同），请删除重复行后重新上传", r.Code, len(group), b.rowList(group), strings.Join(differ.Labels(), "、"))))
 		}
 		return
 	}
-	base := group[0]
-	for _, i := range group {
-		if recs[i].Has == union.Has {
-			base = i
+	base := 0
+	for n, r := range recs {
+		if r.Has == union.Has {
+			base = n
 			break
 		}
 	}
 	first := recs[base]
-	for _, i := range group {
-		r := recs[i]
+	for n, r := range recs {
 		switch {
-		case i == base:
+		case n == base:
 			continue
 		case sameFigures(first, r):
 			b.problem(rowProblem(r.Sheet, r.Row, SeverityWarning, fmt.Sprintf("与%s完全相同，重复行已忽略", b.rowName(first))))
@@ -207,7 +208,7 @@ func (b *builder) sameCode(group []int32) {
 		b.badRows[rowKey{r.Sheet, r.Row}] = true
 	}
 	union.Sheet, union.Row = first.Sheet, first.Row
-	recs[base] = union
+	b.ledger.Records.Set(int(group[base]), &union)
 }
 
 // disagree returns the fields that both records state with different
@@ -249,7 +250,7 @@ func (b *builder) rowList(idx []int32) string {
 		if n > 0 {
 			s += "、"
 		}
-		s += b.rowName(b.ledger.Records[i])
+		s += b.rowName(b.ledger.Records.At(int(i)))
 	}
 	return s
 }

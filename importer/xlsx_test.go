@@ -52,10 +52,10 @@ func TestPrefixedInlineWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Records) != 1 || len(l.Problems) != 0 {
+	if l.Records.Len() != 1 || len(l.Problems) != 0 {
 		t.Fatalf("got %+v", l)
 	}
-	r := l.Records[0]
+	r := l.Records.At(0)
 	if r.Sheet != "导出" || r.Row != 3 || r.Name != "淄博&项目甲" || r.CompletedYTD != 1500000 || l.Period != 202406 {
 		t.Errorf("got %+v, period %v", r, l.Period)
 	}
@@ -94,7 +94,7 @@ func TestSkippedSharedStringWantedLater(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Records) != 82 || l.Records[81].Name != long {
-		t.Errorf("got %+v", l.Records)
+	if l.Records.Len() != 82 || l.Records.At(81).Name != long {
+		t.Errorf("got %+v", l.Records.All())
 	}
 }

@@ -9,7 +9,7 @@ type Ledger struct {
 	District  string         `json:"district"`   // canonical unit named by a title or 填报单位 line, "" if none
 	Sheets    []string       `json:"sheets"`     // sheets read as ledger data
 	RowsTotal int            `json:"rows_total"` // data rows found (not title/header/section/subtotal/blank/note rows)
-	Records   []LedgerRecord `json:"records"`    // rows to apply: rows with an error excluded, exact duplicates dropped
+	Records   Records        `json:"records"`    // rows to apply: rows with an error excluded, exact duplicates dropped
 	Problems  []Problem      `json:"problems"`   // in sheet/row order
 	Columns   []LedgerColumn `json:"columns"`    // every column of the sheets read, as read
 	Layouts   []LedgerLayout `json:"layouts"`    // per sheet read: its header layout and the office's mapping applied

@@ -62,11 +62,11 @@ func checkLedger(t *testing.T, l *importer.Ledger, period models.Month, wants []
 	if l.Period != period {
 		t.Errorf("period %v, want %v", l.Period, period)
 	}
-	if len(l.Records) != len(wants) || l.RowsTotal != len(wants) {
-		t.Fatalf("%d records of %d rows, want %d", len(l.Records), l.RowsTotal, len(wants))
+	if l.Records.Len() != len(wants) || l.RowsTotal != len(wants) {
+		t.Fatalf("%d records of %d rows, want %d", l.Records.Len(), l.RowsTotal, len(wants))
 	}
 	var has importer.Field
-	for i, r := range l.Records {
+	for i, r := range l.Records.All() {
 		has |= r.Has
 		if g := got(r); g != wants[i] {
 			t.Errorf("row %d:\n got  %+v\n want %+v", r.Row, g, wants[i])

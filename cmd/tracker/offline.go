@@ -111,7 +111,7 @@ func importFile(ctx context.Context, svc *ledgers.Service, path string, up ledge
 	if up.DryRun {
 		stage = "计算变更"
 	}
-	p.run(fmt.Sprintf("%s（%d 行）", stage, len(ledger.Records)), func() error {
+	p.run(fmt.Sprintf("%s（%d 行）", stage, ledger.Records.Len()), func() error {
 		imp, err = svc.Record(ctx, up, ledger)
 		return err
 	})

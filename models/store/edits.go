@@ -49,7 +49,7 @@ func (s *Store) editLedger(ctx context.Context, code string, e models.Edit) (*mo
 	if err != nil {
 		return nil, err
 	}
-	return &models.Ledger{Format: "edit", Period: e.Period, Sheets: []string{"手工修改"}, RowsTotal: 1, Records: []models.LedgerRecord{rec}}, nil
+	return &models.Ledger{Format: "edit", Period: e.Period, Sheets: []string{"手工修改"}, RowsTotal: 1, Records: models.RecordsOf(rec)}, nil
 }
 
 // EditLedger reads a hand edit's kept edit again (its approval) and gives

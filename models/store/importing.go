@@ -149,16 +149,20 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	// memory at once. A list import is one part: what it leaves out is
 	// known only from the whole list.
 	planner := models.NewPlanner(o)
-	recs := models.InCodeOrder(ledger.Records)
+	recs := &ledger.Records
+	order := recs.CodeOrder()
 	for start := 0; ; {
-		end := len(recs)
+		end := len(order)
 		if !o.List {
-			end = min(start+planPart, len(recs))
-			for end < len(recs) && recs[end].Code == recs[end-1].Code {
+			end = min(start+planPart, len(order))
+			for end < len(order) && recs.Code(int(order[end])) == recs.Code(int(order[end-1])) {
 				end++
 			}
 		}
-		part := recs[start:end]
+		part := decodePart(recs, order[start:end])
+		if err := recs.Err(); err != nil { // the temporary file failed: nothing of it is applied
+			return nil, err
+		}
 		codes := partCodes(part)
 		if o.List {
 			if codes, err = withYearCodes(tx, codes, period.Year()); err != nil {
@@ -182,7 +186,7 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 			clear(pl.Changes)
 			pl.Changes = pl.Changes[:0]
 		}
-		if start = end; start >= len(recs) {
+		if start = end; start >= len(order) {
 			break
 		}
 	}
@@ -234,6 +238,17 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 
 // planPart is how many records an import plans and writes at a time.
 var planPart = 2000
+
+// decodePart decodes the records of one part (positions in code order):
+// only a part's records are ever held decoded.
+func decodePart(recs *models.Records, pos []int32) []*models.LedgerRecord {
+	part := recs.Part(pos)
+	out := make([]*models.LedgerRecord, len(pos))
+	for i := range part {
+		out[i] = &part[i]
+	}
+	return out
+}
 
 // partCodes returns the distinct codes of records in code order.
 func partCodes(recs []*models.LedgerRecord) []string {

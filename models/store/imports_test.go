@@ -39,7 +39,7 @@ func ledgerOf(period models.Month, recs ...models.LedgerRecord) *models.Ledger {
 	for i := range recs {
 		recs[i].Sheet, recs[i].Row = "台账", i+4
 	}
-	return &models.Ledger{Format: "xlsx", Period: period, Sheets: []string{"台账"}, RowsTotal: len(recs), Records: recs}
+	return &models.Ledger{Format: "xlsx", Period: period, Sheets: []string{"台账"}, RowsTotal: len(recs), Records: models.RecordsOf(recs...)}
 }
 
 func figureRecord(p models.Project, completed models.Money) models.LedgerRecord {

@@ -35,8 +35,8 @@ func TestLedgersImportCleanly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(l.Records) != n || l.Period != models.MonthOf(2024, 10) {
-			t.Errorf("sst=%v: %d records of %s, want %d of 2024-10", sst, len(l.Records), l.Period, n)
+		if l.Records.Len() != n || l.Period != models.MonthOf(2024, 10) {
+			t.Errorf("sst=%v: %d records of %s, want %d of 2024-10", sst, l.Records.Len(), l.Period, n)
 		}
 		for _, p := range l.Problems {
 			if p.Severity == importer.SeverityError {
