@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -28,16 +29,28 @@ type UnitLedger struct {
 }
 
 // unitTemplateCol is one column of the pre-filled ledger: its header, its
-// width, whether the district fills it in (open) and its input hint.
+// width, whether the district fills it in (open), its input hint, how its
+// cells are formatted and, for a registry field's column, the field.
 type unitTemplateCol struct {
 	head  string
 	width float64
 	open  bool
 	hint  string
+	kind  int              // 0 text, 1 amount, 2 month
+	field *models.FieldDef // a registry field's column (InTemplate), nil for the fixed ones
 }
 
-// The pre-filled ledger's columns, in order (letters A…K). The headers are
-// spelt as the importer reads them; 上月累计 is a decoy it never reads.
+// Cell kinds of the pre-filled ledger's columns.
+const (
+	utText = iota
+	utAmount
+	utMonth
+)
+
+// The pre-filled ledger's fixed columns, in order (letters A…H), then
+// one for each registry field shown InTemplate (形象进度, 存在问题/需协调事项,
+// 计划竣工时间). The headers are spelt as the importer reads them; 上月累计
+// is a decoy it never reads.
 const (
 	utCode = iota
 	utName
@@ -47,10 +60,6 @@ const (
 	utPrevious
 	utCompleted
 	utActualStart
-	utProgress
-	utProblems
-	utPlannedCompletion
-	utColumns
 )
 
 // unitTemplateFirstRow is the first data row: title, stamp line, header.
@@ -62,19 +71,48 @@ func unitTemplateCols(m models.Month) []unitTemplateCol {
 		prev = fmt.Sprintf("上月累计完成投资（1-%d月，万元）", m.Num()-1)
 	}
 	cum := fmt.Sprintf("1-%d月累计完成投资（万元）", m.Num())
-	return []unitTemplateCol{
-		{"项目代码", 28, false, ""},
-		{"项目名称", 36, false, ""},
-		{"建设性质", 10, false, ""},
-		{"年度计划投资（万元）", 14, false, ""},
-		{"计划开工时间", 12, false, ""},
-		{prev, 16, false, ""},
-		{cum, 16, true, fmt.Sprintf("当年1月至%d月底的累计数（万元），不是本月数，也不是开工以来累计；只填数字，不小于0", m.Num())},
-		{"实际开工时间", 12, true, "已开工的填开工年月，如2024-04；未开工的留空"},
-		{"形象进度", 36, true, "本月末的形象进度，如“主体结构完成60%”"},
-		{"存在问题/需协调事项", 36, true, "需要协调解决的问题；没有的留空"},
-		{"计划竣工时间", 12, true, "填年月，如2025-12"},
+	cols := []unitTemplateCol{
+		{"项目代码", 28, false, "", utText, nil},
+		{"项目名称", 36, false, "", utText, nil},
+		{"建设性质", 10, false, "", utText, nil},
+		{"年度计划投资（万元）", 14, false, "", utAmount, nil},
+		{"计划开工时间", 12, false, "", utMonth, nil},
+		{prev, 16, false, "", utAmount, nil},
+		{cum, 16, true, fmt.Sprintf("当年1月至%d月底的累计数（万元），不是本月数，也不是开工以来累计；只填数字，不小于0", m.Num()), utAmount, nil},
+		{"实际开工时间", 12, true, "已开工的填开工年月，如2024-04；未开工的留空", utMonth, nil},
 	}
+	for _, d := range models.FieldsShown(models.InTemplate) {
+		cols = append(cols, fieldTemplateCol(d))
+	}
+	return cols
+}
+
+// fieldTemplateCol is a registry field's open column: headed as the
+// importer reads it, a free text wide, a month or amount narrow.
+func fieldTemplateCol(d models.FieldDef) unitTemplateCol {
+	c := unitTemplateCol{head: d.Heading(), width: 36, open: true, hint: d.Hint, kind: utText, field: &d}
+	switch d.Kind {
+	case models.ValueMonth:
+		c.width, c.kind = 12, utMonth
+	case models.ValueMoney:
+		c.width, c.kind = 16, utAmount
+	case models.ValueText, models.ValueNature, models.ValueClass:
+		c.width = 12
+	}
+	return c
+}
+
+// reExampleMonth finds the example month of a column's hint (如2025-12).
+var reExampleMonth = regexp.MustCompile(`\d{4}-\d{2}`)
+
+// monthError is the message of a month column's validation, with the
+// example its hint gives.
+func monthError(hint string) string {
+	ex := reExampleMonth.FindString(hint)
+	if ex == "" {
+		ex = "2024-06"
+	}
+	return "请填写年月，如" + ex
 }
 
 // unitTemplateTitle is the title row: the unit, the period and the stamp
@@ -229,17 +267,11 @@ func (w *unitWriter) rows() error {
 	for i := range w.l.Projects {
 		p := &w.l.Projects[i]
 		r := unitTemplateFirstRow + i
-		vals := make([]any, utColumns)
-		vals[utCode], vals[utName], vals[utNature] = p.Code, p.Name, string(p.Nature)
-		vals[utPlan], vals[utPlannedStart] = wanCell(p.AnnualPlan), monthCell(p.PlannedStart)
-		if len(p.Investments) > 0 {
-			vals[utPrevious] = wanCell(p.CompletedYTD)
-		}
-		vals[utActualStart], vals[utPlannedCompletion] = monthCell(p.ActualStart), monthCell(p.PlannedCompletion)
+		vals := w.values(p)
 		for c, v := range vals {
 			ref := sheet.ColLetter(c) + fmt.Sprint(r)
 			open := w.cols[c].open && !(c == utActualStart && !p.ActualStart.IsZero())
-			if err := w.f.SetCellStyle(templateSheet, ref, ref, w.cell[b2i(open)][cellKind(c)]); err != nil {
+			if err := w.f.SetCellStyle(templateSheet, ref, ref, w.cell[b2i(open)][w.cols[c].kind]); err != nil {
 				return err
 			}
 			if v == nil {
@@ -253,15 +285,30 @@ func (w *unitWriter) rows() error {
 	return nil
 }
 
-// cellKind is how a column's cells are formatted: 0 text, 1 amount, 2 month.
-func cellKind(c int) int {
-	switch c {
-	case utPlan, utPrevious, utCompleted:
-		return 1
-	case utPlannedStart, utActualStart, utPlannedCompletion:
-		return 2
+// values are a project's cells, one a column: the known facts, last
+// month's cumulative figure, and of the registry's columns a month's value
+// as last reported (a planned completion stands until it changes), a
+// text's left blank (each month's is the month's own).
+func (w *unitWriter) values(p *models.Project) []any {
+	vals := make([]any, len(w.cols))
+	vals[utCode], vals[utName], vals[utNature] = p.Code, p.Name, string(p.Nature)
+	vals[utPlan], vals[utPlannedStart] = wanCell(p.AnnualPlan), monthCell(p.PlannedStart)
+	if len(p.Investments) > 0 {
+		vals[utPrevious] = wanCell(p.CompletedYTD)
 	}
-	return 0
+	vals[utActualStart] = monthCell(p.ActualStart)
+	for c, col := range w.cols {
+		if col.field == nil {
+			continue
+		}
+		switch v := col.field.Ptr(&p.Facts).(type) {
+		case *models.Month:
+			vals[c] = monthCell(*v)
+		case *models.Money:
+			vals[c] = wanCell(*v)
+		}
+	}
+	return vals
 }
 
 // wanCell is an amount as the number of 万元 a cell holds.
@@ -297,18 +344,18 @@ func (w *unitWriter) checks() error {
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s%d:%s%d", col, first, col, last))
 		dv.SetInput(c.head, c.hint)
-		switch cellKind(i) {
-		case 1:
+		switch c.kind {
+		case utAmount:
 			if err := dv.SetRange(0, 1e12, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 				return err
 			}
 			dv.SetError(excelize.DataValidationErrorStyleStop, "金额有误", "请填写不小于0的数字，单位万元")
-		case 2:
+		case utMonth:
 			// 2000-01-01 .. 2100-12-31 as Excel serial days
 			if err := dv.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 				return err
 			}
-			dv.SetError(excelize.DataValidationErrorStyleStop, "日期有误", "请填写年月，如2024-06")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "日期有误", monthError(c.hint))
 		default:
 			if err := dv.SetRange(0, 2000, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween); err != nil {
 				return err
@@ -351,7 +398,7 @@ func (w *unitWriter) notes() error {
 	lines := []string{
 		fmt.Sprintf("%s %s 重大项目建设情况预填台账 填报说明（预填台账 %s）", w.l.Unit, periodZh(m), UnitTemplateVersion),
 		fmt.Sprintf("1. 本表已列出本单位%d年%d月在年度清单上的%d个项目；灰色单元格为已有信息，不可修改，如有错误请联系市发改委。", m.Year(), m.Num(), len(w.l.Projects)),
-		fmt.Sprintf("2. 黄色单元格为本月填报内容：%s、实际开工时间（尚未开工的项目）、形象进度、存在问题/需协调事项、计划竣工时间。", unitTemplateCols(m)[utCompleted].head),
+		"2. 黄色单元格为本月填报内容：" + openHeads(w.cols) + "。",
 		"3. 累计完成投资为当年1月至报告期末的累计数（万元），不是本月数，也不是开工以来累计；“上月累计”一列仅供对照，不导入。",
 		"4. 开工、竣工时间填年月，如2024-06；尚未开工的项目实际开工时间留空。",
 		"5. 标题行标明了填报单位、报告期和模板版本，上传时无需再选择报告月份；请勿修改标题、表头和行的顺序。",
@@ -362,6 +409,22 @@ func (w *unitWriter) notes() error {
 		}
 	}
 	return w.f.SetColWidth("说明", "A", "A", 120)
+}
+
+// openHeads names the columns to fill in, the actual start with when.
+func openHeads(cols []unitTemplateCol) string {
+	var heads []string
+	for i, c := range cols {
+		if !c.open {
+			continue
+		}
+		if i == utActualStart {
+			heads = append(heads, c.head+"（尚未开工的项目）")
+			continue
+		}
+		heads = append(heads, c.head)
+	}
+	return strings.Join(heads, "、")
 }
 
 // props stamps the document properties with the unit, period and version.

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -74,6 +75,14 @@ func TestUnitTemplateLocksWhatIsKnown(t *testing.T) {
 			t.Errorf("validation of %s: %q, want %q…", sq, got, want)
 		}
 	}
+	// Each month column's message gives the example its hint gives.
+	for sq, want := range map[string]string{"H4:H5": "请填写年月，如2024-04", "K4:K5": "请填写年月，如2025-12"} {
+		for _, dv := range dvs {
+			if dv.Sqref == sq && (dv.Error == nil || *dv.Error != want || dv.Prompt == nil || !strings.Contains(*dv.Prompt, want[len("请填写年月，如"):])) {
+				t.Errorf("validation of %s says %v (hint %v), want %q", sq, deref(dv.Error), deref(dv.Prompt), want)
+			}
+		}
+	}
 	props, _ := f.GetDocProps()
 	if props.Keywords != "预填台账;unit=张店区;period=2024-06;version=v1" || props.Title != want[0][0] {
 		t.Errorf("document properties %+v", props)
@@ -123,4 +132,11 @@ func TestUnitTemplateRefusesNoUnit(t *testing.T) {
 	if _, err := UnitTemplate(UnitLedger{Period: 202406}); models.ErrorCode(err) != models.EINVALID {
 		t.Errorf("no unit: %v", err)
 	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

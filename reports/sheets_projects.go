@@ -48,7 +48,6 @@ var (
 	headNature       = broken(models.FieldNature, 2)        // 建设\n性质
 	headPlannedStart = broken(models.FieldPlannedStart, 4)  // 计划开工\n时间
 	headActualStart  = broken(models.FieldActualStart, 4)   // 实际开工\n时间
-	headCompletion   = broken(models.FieldPlannedCompletion, 4)
 )
 
 // Headings of the report's own narrow columns, broken between words.
@@ -104,10 +103,6 @@ var (
 		}
 		return r.Status.Start.MonthsOverdue
 	}}
-	// The month's notes that close 项目明细, headed as the registry labels them.
-	colProgress   = projectCol{heading(models.FieldProgress), kText, func(r *ProjectRow) any { return r.Project.Progress }}
-	colProblems   = projectCol{heading(models.FieldProblems), kText, func(r *ProjectRow) any { return r.Project.Problems }}
-	colCompletion = projectCol{headCompletion, kMonth, func(r *ProjectRow) any { return r.Project.PlannedCompletion }}
 )
 
 // colCompleted is the cumulative investment completed by month m.
@@ -122,8 +117,48 @@ func projectColumns(at func(i int) *ProjectRow, more ...projectCol) []column {
 	return append([]column{seqColumn()}, bind(at, append([]projectCol{colCode, colProject, colDistrict, colUnit}, more...)...)...)
 }
 
-// noteColumns are the month's notes (形象进度, 存在问题/需协调事项, 计划竣工时间).
-func noteColumns() []projectCol { return []projectCol{colProgress, colProblems, colCompletion} }
+// noteColumns are the month's notes that close 项目明细: the registry's
+// fields shown InDetail (形象进度, 存在问题/需协调事项, 计划竣工时间), headed
+// as it labels them.
+func noteColumns() []projectCol {
+	var out []projectCol
+	for _, d := range models.FieldsShown(models.InDetail) {
+		out = append(out, fieldCol(d))
+	}
+	return out
+}
+
+// fieldCol is a registry field's column: its heading (a month's broken
+// before its last two characters, 计划竣工\n时间, as the other narrow date
+// columns), its value styled by its kind.
+func fieldCol(d models.FieldDef) projectCol {
+	get := func(r *ProjectRow) any { return fieldValue(d, &r.Project.Facts) }
+	switch d.Kind {
+	case models.ValueMonth:
+		return projectCol{broken(d.Field, len([]rune(heading(d.Field)))-2), kMonth, get}
+	case models.ValueMoney:
+		return projectCol{heading(d.Field), kWan, get}
+	}
+	return projectCol{heading(d.Field), kText, get}
+}
+
+// fieldValue is a field's value in f as a cell takes it: an amount, a
+// month or a text.
+func fieldValue(d models.FieldDef, f *models.Facts) any {
+	switch v := d.Ptr(f).(type) {
+	case *models.Money:
+		return *v
+	case *models.Month:
+		return *v
+	case *models.Nature:
+		return string(*v)
+	case *models.Class:
+		return string(*v)
+	case *string:
+		return *v
+	}
+	return nil
+}
 
 // yesIf is "是" when b holds, blank otherwise.
 func yesIf(b bool) any {
