@@ -21,6 +21,14 @@ const rowsPerInsert = 200
 // rows are asked for one batch at a time. suffix is appended to each
 // statement (an ON CONFLICT clause, or "").
 func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int, args []any) []any, suffix string) error {
+	if n == 0 {
+		return nil
+	}
+	if suffix == "" { // on PostgreSQL, COPY when the transaction allows it
+		if copied, err := copyRows(tx, table, cols, n, row); copied || err != nil {
+			return err
+		}
+	}
 	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
 	head := fmt.Sprintf("INSERT INTO %s (%s) VALUES ", table, strings.Join(cols, ", "))
 	return batchRows(tx, table, head, one, " "+suffix, nil, nil, n, row)

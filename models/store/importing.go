@@ -292,14 +292,10 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	case <-ctx.Done():
 		return models.Errorf(models.ETOOMANY, "系统正忙（其他导入正在写入），请稍后重试")
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if s.dialect == "postgres" {
-			if err := tx.Exec("SELECT pg_advisory_xact_lock(20240530)").Error; err != nil {
-				return err
-			}
-		}
-		return fn(tx)
-	})
+	if s.dialect == "postgres" {
+		return s.pgWriteTx(ctx, fn)
+	}
+	return s.db.WithContext(ctx).Transaction(fn)
 }
 
 // importIn loads an import for a change of state (action: 提交, 撤销,
