@@ -208,15 +208,21 @@ func (t *table) write(f *excelize.File, st *styles) error {
 
 // writeBody writes the data rows and the 合计 row. One row of cells is
 // reused for every row: SetRow takes *excelize.Cell without copying it
-// into an interface of its own.
+// into an interface of its own. The rows go to the stream's temporary
+// file a megabyte at a time (see spiller).
 func (t *table) writeBody(sw *excelize.StreamWriter, st *styles, widths []float64) error {
 	r := newRowBuf(len(t.cols))
+	sp := newSpiller(sw)
 	err := t.each(func(i int, vals []any) error {
 		cells := t.cells(st, r, vals, false)
+		var opts []excelize.RowOpts
 		if h := t.rowHeight(vals, widths); h > 0 {
-			return sw.SetRow(cellName(1, headerRow+1+i), cells, excelize.RowOpts{Height: h})
+			opts = []excelize.RowOpts{{Height: h}}
 		}
-		return sw.SetRow(cellName(1, headerRow+1+i), cells)
+		if err := sw.SetRow(cellName(1, headerRow+1+i), cells, opts...); err != nil {
+			return err
+		}
+		return sp.spill()
 	})
 	if err != nil {
 		return err

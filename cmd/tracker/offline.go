@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"golang.org/x/term"
@@ -215,6 +216,9 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if inv.env.lookup("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(reportGCPercent))
+	}
 	svc := &reporting.Service{Store: s, Rates: rates}
 	wb, err := svc.Unrendered(ctx, m, q, *docx)
 	if err != nil {
@@ -240,6 +244,14 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	fmt.Fprintf(inv.stdout, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
 	return nil
 }
+
+// reportGCPercent is how far `report` lets the Go heap grow past what is
+// live before collecting (Go's default is 100, GOGC overrides it): a
+// workbook's cells are made and dropped by the million beside the
+// portfolio held whole, and at 50 the report of 53,000 projects peaks at
+// about 117 MiB instead of 145 for a few per cent more CPU (README,
+// Benchmarks).
+const reportGCPercent = 50
 
 // reportMonth checks --year, --quarter and --month: a year in 1990-2100,
 // and exactly one of a quarter 1-4 or a month 1-12. It returns the month

@@ -200,10 +200,14 @@ func (s *Store) AttachMonthNotes(ctx context.Context, ps []models.Project, m mod
 }
 
 func (s *Store) queryProjectsOnly(ctx context.Context, year int, where string, args []any, order string, limit, offset int) ([]models.Project, error) {
+	out, err := s.sized(ctx, where, args, limit)
+	if err != nil {
+		return nil, err
+	}
 	q := `SELECT ` + projectColumns + ` FROM plan_entries e JOIN projects p ON p.code = e.code WHERE ` + where + ` ORDER BY ` + order
 	if limit > 0 {
 		q += " LIMIT ? OFFSET ?"
-		args = append(args, limit, offset)
+		args = append(args[:len(args):len(args)], limit, offset)
 	}
 	rows, err := s.db.WithContext(ctx).Raw(q, args...).Rows()
 	if err != nil {
@@ -211,15 +215,68 @@ func (s *Store) queryProjectsOnly(ctx context.Context, year int, where string, a
 	}
 	defer rows.Close()
 	defs := append(defsOf(models.ScopeProject), defsOf(models.ScopeYear)...)
-	var out []models.Project
+	shared := newInterner(defs)
+	// One project is scanned into, row after row, and copied out: its scan
+	// destinations are made once, not once a row.
+	var p models.Project
+	dests := append([]any{&p.Code}, scanInto(&p.Facts, defs)...)
 	for rows.Next() {
-		p := models.Project{Year: year, Investments: []models.Investment{}}
-		if err := rows.Scan(append([]any{&p.Code}, scanInto(&p.Facts, defs)...)...); err != nil {
+		p = models.Project{Year: year, Investments: []models.Investment{}}
+		if err := rows.Scan(dests...); err != nil {
 			return nil, err
 		}
+		shared.intern(&p.Facts)
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// sized returns an empty slice for the projects of a query without a
+// limit, made to their number: grown by appending, the 53,000 projects of
+// a report (14 MB) were allocated five times over.
+func (s *Store) sized(ctx context.Context, where string, args []any, limit int) ([]models.Project, error) {
+	if limit > 0 {
+		return nil, nil
+	}
+	var n int64
+	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM plan_entries e JOIN projects p ON p.code = e.code WHERE `+where, args...).Scan(&n).Error
+	return make([]models.Project, 0, n), err
+}
+
+// interner makes the projects read in one query share one copy of each
+// value of the fields that repeat from project to project (units, 类别,
+// 级别, 建设性质, 类型: ValueText, ValueUnit, ValueNature, ValueClass): the
+// driver gives every row its own strings (for the 53,000 projects of a
+// report, 2.8 of the portfolio's 33.5 MiB).
+type interner struct {
+	defs   []models.FieldDef
+	values map[string]string
+}
+
+func newInterner(defs []models.FieldDef) *interner {
+	in := &interner{values: map[string]string{}}
+	for _, d := range defs {
+		switch d.Kind {
+		case models.ValueText, models.ValueUnit, models.ValueNature, models.ValueClass:
+			in.defs = append(in.defs, d)
+		}
+	}
+	return in
+}
+
+// intern replaces f's repeating values by their shared copies.
+func (in *interner) intern(f *models.Facts) {
+	for _, d := range in.defs {
+		p, ok := d.Ptr(f).(*string)
+		if !ok || *p == "" {
+			continue
+		}
+		if v, ok := in.values[*p]; ok {
+			*p = v
+		} else {
+			in.values[*p] = *p
+		}
+	}
 }
 
 // attachRows reads (code, period, completed_ytd) rows into the matching
