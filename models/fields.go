@@ -87,7 +87,6 @@ type FieldDef struct {
 	Headers []string
 	Concept Concept // how a header no spelling foresaw names it
 	Hint    string  // the pre-filled ledger's input hint for its column (InTemplate)
-	jsonKey []byte  // `,"name":`, for the record writer
 	access  fieldAccess
 }
 
@@ -165,12 +164,6 @@ func ShownIn(s Show) Field {
 		out |= d.Field
 	}
 	return out
-}
-
-func init() {
-	for i := range fieldDefs {
-		fieldDefs[i].jsonKey = []byte(`,"` + fieldDefs[i].Name + `":`)
-	}
 }
 
 // Def returns the definition of a single field; ok is false for a

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // AppendRecordJSON appends r as json.Marshal writes it, byte for byte,
@@ -31,38 +32,27 @@ func appendRecord(b []byte, r *LedgerRecord, compact bool) []byte {
 	return append(b, '}')
 }
 
-// appendFacts appends every registry field of f under its key, by the Go
-// type that holds it.
+// appendFacts appends every registry field of f under its key, by the
+// kind that holds it (bodyPlan, records.go).
 func appendFacts(b []byte, f *Facts, compact bool) []byte {
-	for i := range fieldDefs {
-		d := &fieldDefs[i]
-		switch v := d.Ptr(f).(type) {
-		case *string:
-			b = appendJSONText(b, d, *v, compact)
-		case *Nature:
-			b = appendJSONText(b, d, string(*v), compact)
-		case *Class:
-			b = appendJSONText(b, d, string(*v), compact)
-		case *Money:
-			if !compact || *v != 0 {
-				b = append(append(b, d.jsonKey...), v.WanString()...)
+	for _, s := range bodyPlan {
+		p := unsafe.Add(unsafe.Pointer(f), s.off)
+		switch s.kind {
+		case bodyText:
+			if v := *(*string)(p); !compact || v != "" {
+				b = appendJSONString(append(b, s.key...), v)
 			}
-		case *Month:
-			if !compact || *v != 0 {
-				b = appendJSONMonth(append(b, d.jsonKey...), *v)
+		case bodyMoney:
+			if v := *(*Money)(p); !compact || v != 0 {
+				b = append(append(b, s.key...), v.WanString()...)
+			}
+		case bodyMonth:
+			if v := *(*Month)(p); !compact || v != 0 {
+				b = appendJSONMonth(append(b, s.key...), v)
 			}
 		}
 	}
 	return b
-}
-
-// appendJSONText appends a text field's key and value (nothing for an
-// empty text when compact).
-func appendJSONText(b []byte, d *FieldDef, v string, compact bool) []byte {
-	if compact && v == "" {
-		return b
-	}
-	return appendJSONString(append(b, d.jsonKey...), v)
 }
 
 func appendJSONMonth(b []byte, m Month) []byte {
