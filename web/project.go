@@ -27,7 +27,7 @@ type projectView struct {
 	Sources   []sourceRow
 	Inputs    []formField         // the edit form's fields
 	History   []models.AuditEntry // every change uploads and edits applied to it, newest first
-	Pending   []store.Waiting     // the submitted (待审核) uploads and edits that would change it, not yet in force
+	Pending   []models.Import     // the submitted (待审核) uploads and edits that would change it, not yet in force, that the user may see
 	List      []models.ListChange // the changes of its place in the year's list
 	OnList    bool                // on the list at Month
 	Counts    bool                // counted in the rates at Month (not 准备类)
@@ -85,7 +85,7 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true, Applied: true}); err != nil {
 		return v, err
 	}
-	if v.Pending, err = s.Store.SubmittedImports(c, p.Code); err != nil {
+	if v.Pending, err = s.Ledgers.Pending(c, p.Code, httpx.CurrentUser(c)); err != nil {
 		return v, err
 	}
 	v.Supervision, err = s.supervisionPanel(c, &p)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -120,21 +121,23 @@ func (s *Store) WithdrawImport(ctx context.Context, id int64, user models.User) 
 	return s.Import(ctx, id)
 }
 
-// Waiting is an import waiting for the office's review (待审核): its
-// number and kind (an upload or a hand edit).
-type Waiting struct {
-	ID   int64
-	Kind models.ImportKind
-}
-
 // SubmittedImports returns the submitted (待审核) uploads and hand edits
 // that would change project code, oldest first: changes not in force,
-// which the project page names apart from its 修改记录.
-func (s *Store) SubmittedImports(ctx context.Context, code string) ([]Waiting, error) {
-	var out []Waiting
-	err := s.db.WithContext(ctx).Table("imports i").Select("i.id, i.kind").
+// which the project page names apart from its 修改记录. Each has its
+// number, kind, status, sender and units, what the policy needs to say who
+// may see it (models.MayViewImport).
+func (s *Store) SubmittedImports(ctx context.Context, code string) ([]models.Import, error) {
+	var rows []importRow
+	err := s.db.WithContext(ctx).Table("imports i").Select("i.id, i.kind, i.status, i.user_name, i.district, i.unit").
 		Where("i.status = ? AND EXISTS (SELECT 1 FROM import_changes c WHERE c.import_id = i.id AND c.code = ?)", models.StatusSubmitted, code).
-		Order("i.id").Scan(&out).Error
+		Order("i.id").Scan(&rows).Error
+	out := make([]models.Import, len(rows))
+	for i, r := range rows {
+		out[i] = models.Import{ID: r.ID, Kind: r.Kind, Status: r.Status, User: r.UserName, Unit: r.Unit, Districts: []string{}}
+		if r.District != "" {
+			out[i].Districts = strings.Split(r.District, ",")
+		}
+	}
 	return out, err
 }
 
