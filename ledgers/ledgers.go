@@ -29,6 +29,10 @@ type Service struct {
 	// Collection says whether district uploaders' uploads wait for the
 	// office's review (the zero value: they do).
 	Collection models.Collection
+	// Rates are the server's thresholds of the lights (TRACKER_* rate
+	// settings), which a rollover's list shows; the zero value means
+	// models.DefaultRateConfig.
+	Rates models.RateConfig
 }
 
 // Upload is a ledger file to import.
@@ -470,12 +474,20 @@ func (s *Service) Rollover(ctx context.Context, year int, u models.User) (*model
 	}
 	var buf bytes.Buffer
 	err = reports.ProjectList(&buf, reports.ProjectListInput{Title: fmt.Sprintf("%d年市重大项目清单（由%d年清单结转，待核定）", year+1, year),
-		Projects: next, Month: models.MonthOf(year+1, 1), Config: models.DefaultRateConfig(), Generated: s.Store.Now().In(models.OfficeZone)})
+		Projects: next, Month: models.MonthOf(year+1, 1), Config: s.rates(), Generated: s.Store.Now().In(models.OfficeZone)})
 	if err != nil {
 		return nil, err
 	}
 	return s.Import(ctx, Upload{FileName: fmt.Sprintf("%d年清单（由%d年结转）.xlsx", year+1, year), Data: buf.Bytes(), User: u,
 		DryRun: true, List: true, Year: year + 1})
+}
+
+// rates are the configured thresholds, the defaults when none are set.
+func (s *Service) rates() models.RateConfig {
+	if s.Rates == (models.RateConfig{}) {
+		return models.DefaultRateConfig()
+	}
+	return s.Rates
 }
 
 // carried are the projects of a year's December list that go on into the

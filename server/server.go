@@ -85,7 +85,7 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 	}
 	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now, cfg.Logins),
 		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Collection: cfg.Collection,
-		Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout, Collection: cfg.Collection},
+		Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout, Collection: cfg.Collection, Rates: cfg.Rates},
 		Reports: &reporting.Service{Store: s, Rates: cfg.Rates, Collection: cfg.Collection}}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
 	// An uploaded file past the first MiB waits in a temporary file (removed
