@@ -251,7 +251,7 @@ func TestOpenAPIConformance(t *testing.T) {
 	servertest.DecodeJSON(t, c.json("POST", "/api/v1/supervisions", "/api/v1/supervisions", admin,
 		map[string]string{"code": p.Code, "unit": "张店区", "deadline": "2024-07-15", "description": "用地预审未批复"}, 201), &sv)
 	svp := fmt.Sprintf("/api/v1/supervisions/%d", sv.ID)
-	c.call("GET", "/api/v1/supervisions", "/api/v1/supervisions?status=open&unit="+url.QueryEscape("张店区")+"&overdue=1", reviewer, "", nil, 200)
+	c.call("GET", "/api/v1/supervisions", "/api/v1/supervisions?status=open&unit="+url.QueryEscape("张店区")+"&overdue=1&page=1&per_page=20", reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/supervisions", "/api/v1/supervisions?overdue=x", reviewer, "", nil, 400)
 	c.call("GET", "/api/v1/supervisions/{id}", svp, reviewer, "", nil, 200)
 	c.call("GET", "/api/v1/supervisions/{id}", "/api/v1/supervisions/999", reviewer, "", nil, 404)

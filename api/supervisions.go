@@ -11,24 +11,36 @@ import (
 	"tracker/models/store"
 )
 
-// supervisionList is the answer of GET /api/v1/supervisions.
+// supervisionList is the answer of GET /api/v1/supervisions: one page of
+// the items, and how many the query selects in all (as the project list).
 type supervisionList struct {
 	Today string               `json:"today"` // the office day overdue is judged on
+	Total int64                `json:"total"`
 	Items []models.Supervision `json:"items"`
 }
 
-// listSupervisions lists the 督办 items the query selects (SupervisionFilter).
+// listSupervisions lists a page (page, per_page: from 1, 1–1000, default
+// 50, as GET /api/v1/projects) of the 督办 items the query selects
+// (SupervisionFilter).
 func (s *Server) listSupervisions(c *gin.Context) {
 	f, err := s.SupervisionFilter(c)
+	page, perPage := 1, 50
+	if err == nil {
+		page, err = httpx.IntParam(c, "page", 1, 1, 1<<30, "页码")
+	}
+	if err == nil {
+		perPage, err = httpx.IntParam(c, "per_page", 50, 1, 1000, "每页条数")
+	}
+	var total int64
 	var items []models.Supervision
 	if err == nil {
-		items, err = s.Store.Supervisions(c, f)
+		total, items, err = s.Store.SupervisionPage(c, f, page, perPage)
 	}
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, supervisionList{Today: s.Store.Today(), Items: items})
+	c.JSON(http.StatusOK, supervisionList{Today: s.Store.Today(), Total: total, Items: items})
 }
 
 // getSupervision answers one 督办 item with its steps.

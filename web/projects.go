@@ -22,25 +22,17 @@ type projectQuery struct {
 }
 
 type projectsView struct {
-	Query      projectQuery
-	Lines      []models.ProjectLine
-	Total      int
-	Pages      []pageLink
+	Query projectQuery
+	Lines []models.ProjectLine
+	Total int
+	pager
 	Units      []models.Unit
 	Categories []string
 	Years      []int
 	Months     []int
 	Sorts      []sortLink
 	Statuses   map[string]string
-	Prev, Next string
 	ExportURL  string // the list as a workbook, when the server offers it
-}
-
-type pageLink struct {
-	N       int
-	URL     string
-	Current bool
-	Gap     bool // pages are left out before this one
 }
 
 type sortLink struct {
@@ -97,24 +89,9 @@ func (s *Server) parseProjectQuery(c *gin.Context, m models.Month) (projectQuery
 }
 
 func (v *projectsView) paginate(lines []models.ProjectLine) {
-	pages := (len(lines) + perPage - 1) / perPage
-	if v.Query.Page > pages {
-		v.Query.Page = max(pages, 1)
-	}
-	from := (v.Query.Page - 1) * perPage
-	v.Lines = lines[from:min(from+perPage, len(lines))]
-	for n := 1; n <= pages; n++ {
-		if n == 1 || n == pages || n >= v.Query.Page-3 && n <= v.Query.Page+3 {
-			gap := len(v.Pages) > 0 && v.Pages[len(v.Pages)-1].N != n-1
-			v.Pages = append(v.Pages, pageLink{N: n, URL: v.Query.url("page", strconv.Itoa(n)), Current: n == v.Query.Page, Gap: gap})
-		}
-	}
-	if v.Query.Page > 1 {
-		v.Prev = v.Query.url("page", strconv.Itoa(v.Query.Page-1))
-	}
-	if v.Query.Page < pages {
-		v.Next = v.Query.url("page", strconv.Itoa(v.Query.Page+1))
-	}
+	var from, to int
+	v.pager, v.Query.Page, from, to = paged(v.Query.Page, len(lines), func(k int) string { return v.Query.url("page", strconv.Itoa(k)) })
+	v.Lines = lines[from:to]
 }
 
 func (v *projectsView) sortLinks() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -148,11 +149,13 @@ func (s *Server) projectAgain(c *gin.Context, code string, err error, keep func(
 // supervisionsView is 督办事项: the items of one view (未办结, 逾期, 已办结
 // or 全部) and unit, with the counts of every view.
 type supervisionsView struct {
-	Show     string // pending (default), overdue, closed, all
-	Shows    [][2]string
-	Unit     string
-	Units    []string
-	Items    []svItem
+	Show  string // pending (default), overdue, closed, all
+	Shows [][2]string
+	Unit  string
+	Units []string
+	Items []svItem // the page's (perPage a page, as 项目库)
+	Shown int      // how many the view has on all pages
+	pager
 	Today    string
 	Open     int // 待回复
 	Replied  int // 已回复
@@ -192,8 +195,21 @@ func (s *Server) supervisionsPage(c *gin.Context) {
 		v.Units = append(v.Units, u.Name)
 	}
 	v.count(all)
-	v.Items = svItems(httpx.CurrentUser(c), showOnly(all, v.Show))
+	shown := showOnly(all, v.Show)
+	page, _ := strconv.Atoi(c.Query("page"))
+	var from, to int
+	v.pager, _, from, to = paged(page, len(shown), v.url)
+	v.Shown, v.Items = len(shown), svItems(httpx.CurrentUser(c), shown[from:to])
 	s.render(c, http.StatusOK, "supervisions", view{Title: "督办事项", Nav: "supervisions", Data: v})
+}
+
+// url is page k of the view's list.
+func (v *supervisionsView) url(k int) string {
+	q := url.Values{"show": {v.Show}, "page": {strconv.Itoa(k)}}
+	if v.Unit != "" {
+		q.Set("unit", v.Unit)
+	}
+	return "/supervisions?" + q.Encode()
 }
 
 func validShow(show string) bool {

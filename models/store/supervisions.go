@@ -2,11 +2,11 @@ package store
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"tracker/models"
 )
@@ -164,13 +164,28 @@ func (s *Store) Supervisions(ctx context.Context, f models.SupervisionFilter) ([
 	return s.supervisionsIn(s.db.WithContext(ctx), f, 0)
 }
 
+// SupervisionPage returns page (from 1) of the items f selects, perPage
+// items a page in the order of Supervisions, and how many f selects in
+// all: counted and cut in the database, so a long list reads only the
+// steps of the items shown (GET /api/v1/supervisions).
+func (s *Store) SupervisionPage(ctx context.Context, f models.SupervisionFilter, page, perPage int) (int64, []models.Supervision, error) {
+	db := s.db.WithContext(ctx)
+	var total int64
+	if err := supervisionWhere(db.Table("supervisions s"), f, s.Today()).Count(&total).Error; err != nil {
+		return 0, nil, err
+	}
+	items, err := s.supervisionRows(db, f, 0, perPage, (page-1)*perPage)
+	return total, items, err
+}
+
 // supervisionsIn reads items through db (only item id when id > 0).
 func (s *Store) supervisionsIn(db *gorm.DB, f models.SupervisionFilter, id int64) ([]models.Supervision, error) {
-	today := s.Today()
-	q := db.Table("supervisions s").Select("s.*, p.name AS project_name").Joins("LEFT JOIN projects p ON p.code = s.code")
-	if id > 0 {
-		q = q.Where("s.id = ?", id)
-	}
+	return s.supervisionRows(db, f, id, 0, 0)
+}
+
+// supervisionWhere narrows q (on supervisions s) to the items f selects,
+// overdue judged on today.
+func supervisionWhere(q *gorm.DB, f models.SupervisionFilter, today string) *gorm.DB {
 	if f.Code != "" {
 		q = q.Where("s.code = ?", f.Code)
 	}
@@ -190,8 +205,25 @@ func (s *Store) supervisionsIn(db *gorm.DB, f models.SupervisionFilter, id int64
 		}
 		q = q.Where(overdue, models.SupervisionClosed, today)
 	}
+	return q
+}
+
+// supervisionRows reads the items f selects (only item id when id > 0),
+// limit of them from offset (0: all) in the list's order: overdue
+// (models.Supervision.OverdueOn today) first, then by deadline and number.
+func (s *Store) supervisionRows(db *gorm.DB, f models.SupervisionFilter, id int64, limit, offset int) ([]models.Supervision, error) {
+	today := s.Today()
+	q := supervisionWhere(db.Table("supervisions s").Select("s.*, p.name AS project_name").Joins("LEFT JOIN projects p ON p.code = s.code"), f, today)
+	if id > 0 {
+		q = q.Where("s.id = ?", id)
+	}
+	q = q.Order(clause.OrderBy{Expression: clause.Expr{SQL: "CASE WHEN s.status <> ? AND s.deadline < ? THEN 0 ELSE 1 END, s.deadline, s.id",
+		Vars: []any{models.SupervisionClosed, today}, WithoutParentheses: true}})
+	if limit > 0 {
+		q = q.Limit(limit).Offset(offset)
+	}
 	var rows []supervisionRow
-	if err := q.Order("s.deadline, s.id").Scan(&rows).Error; err != nil {
+	if err := q.Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Supervision, len(rows))
@@ -203,11 +235,7 @@ func (s *Store) supervisionsIn(db *gorm.DB, f models.SupervisionFilter, id int64
 		out[i].Overdue = out[i].OverdueOn(today)
 		byID[r.ID] = &out[i]
 	}
-	if err := attachSteps(db, byID); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Overdue && !out[j].Overdue })
-	return out, nil
+	return out, attachSteps(db, byID)
 }
 
 // attachSteps reads the steps of the items in byID, oldest first.
