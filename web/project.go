@@ -9,7 +9,6 @@ import (
 
 	"tracker/httpx"
 	"tracker/models"
-	"tracker/models/store"
 )
 
 // projectView is one project's page: its plan and start milestone as of a
