@@ -113,8 +113,8 @@ func auditRow(e models.AuditEntry) reports.AuditRow {
 		r.Status, r.Field = models.SupervisionStatus(textOf(e.New)).Label(), "督办"+e.Action.Label()
 		r.Old = models.SupervisionStatus(textOf(e.Old)).Label()
 		r.New = r.Status
-		if e.Note != "" {
-			r.New += "：" + e.Note
+		if e.Action == models.SuperviseOpen && e.Note != "" {
+			r.New += "：" + e.Note // the 督办内容; a later step's words are its 修改原因 (Reason)
 		}
 	}
 	return r

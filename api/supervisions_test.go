@@ -114,7 +114,7 @@ func TestSupervisionRoundTripThroughTheAPI(t *testing.T) {
 
 		var audit struct {
 			Items []struct {
-				Kind, User, Code, Field, Note, Action string
+				Kind, User, Code, Field, Note, Action, Reason string
 				Old, New                              *string
 				SupervisionID                         int64 `json:"supervision_id"`
 			} `json:"items"`
@@ -123,14 +123,15 @@ func TestSupervisionRoundTripThroughTheAPI(t *testing.T) {
 		var trail []string
 		for _, e := range audit.Items {
 			if e.Kind == "supervision" && e.SupervisionID == sv.ID {
-				trail = append(trail, e.Action+"/"+e.User+"/"+*e.New+"/"+e.Note)
+				trail = append(trail, e.Action+"/"+e.User+"/"+*e.New+"/"+e.Note+"/"+e.Reason)
 			}
 		}
-		want := "[close/admin/closed/ reply/zhangdian/replied/已报市自然资源局，预计7月20日批复 open/admin/open/用地预审未批复，需市自然资源局协调]"
+		want := "[close/admin/closed// reply/zhangdian/replied/已报市自然资源局，预计7月20日批复/已报市自然资源局，预计7月20日批复 open/admin/open/用地预审未批复，需市自然资源局协调/]"
 		if fmt.Sprint(trail) != want {
 			t.Errorf("audit trail %v, want %s", trail, want)
 		}
-		// The workbook of the trail: 类型 督办, 状态, 字段 the step, 原值 and 新值.
+		// The workbook of the trail: 类型 督办, 状态, 字段 the step, 原值 and
+		// 新值 (the opening's with its 督办内容), 修改原因 a reply's words.
 		f, err := excelize.OpenReader(bytes.NewReader(ts.Do("GET", "/api/v1/audit.xlsx?code="+own.Code, admin, nil, http.StatusOK, nil)))
 		if err != nil {
 			t.Fatal(err)
@@ -139,11 +140,12 @@ func TestSupervisionRoundTripThroughTheAPI(t *testing.T) {
 		var book []string
 		for _, r := range rows {
 			if len(r) > 11 && r[3] == "督办" {
-				book = append(book, r[2]+"|"+r[5]+"|"+r[7]+"|"+r[8]+"|"+r[10]+"|"+r[11])
+				r = append(r, "", "")
+				book = append(book, r[2]+"|"+r[5]+"|"+r[7]+"|"+r[8]+"|"+r[10]+"|"+r[11]+"|"+r[12])
 			}
 		}
-		wantBook := "[admin|已办结|" + own.Code + "|督办办结|已回复|已办结 zhangdian|已回复|" + own.Code + "|督办回复|待回复|已回复：已报市自然资源局，预计7月20日批复 admin|待回复|" +
-			own.Code + "|督办交办||待回复：用地预审未批复，需市自然资源局协调]"
+		wantBook := "[admin|已办结|" + own.Code + "|督办办结|已回复|已办结| zhangdian|已回复|" + own.Code + "|督办回复|待回复|已回复|已报市自然资源局，预计7月20日批复 admin|待回复|" +
+			own.Code + "|督办交办||待回复：用地预审未批复，需市自然资源局协调|]"
 		if fmt.Sprint(book) != wantBook {
 			t.Errorf("audit workbook %v, want %s", book, wantBook)
 		}

@@ -241,10 +241,15 @@ func (s ImportStatus) TrailLabel() string {
 // it (AuditEntry.Reason): a hand edit's 修改原因 (its Note), else the
 // import's own reason (given: a list change's, or that of an upload's
 // additions or correction), then, for a returned upload, "退回原因：" and
-// why it was returned; "" for a 督办 step, whose words are its Note.
+// why it was returned. A 督办 step's reason is what was said replying,
+// closing or reopening (its Note); its opening's words are the item's
+// 督办内容, no reason ("").
 func AuditReason(e AuditEntry, reason string) string {
 	if e.Kind == AuditSupervision {
-		return ""
+		if e.Action == SuperviseOpen {
+			return ""
+		}
+		return TrimText(e.Note)
 	}
 	var parts []string
 	for _, p := range []string{e.Note, reason} {

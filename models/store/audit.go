@@ -196,6 +196,7 @@ func (s *Store) supervisionAudit(ctx context.Context, f models.AuditFilter) ([]m
 		at, status := r.StepAt.UTC(), r.Status
 		out[i] = models.AuditEntry{Kind: models.AuditSupervision, User: r.UserName, At: &at, Code: r.Code, Field: "supervision",
 			Old: r.PrevStatus, New: &status, Note: r.Note, SupervisionID: r.SupervisionID, Action: r.Action}
+		out[i].Reason = models.AuditReason(out[i], "")
 	}
 	return out, nil
 }
