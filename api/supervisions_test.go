@@ -115,8 +115,8 @@ func TestSupervisionRoundTripThroughTheAPI(t *testing.T) {
 		var audit struct {
 			Items []struct {
 				Kind, User, Code, Field, Note, Action, Reason string
-				Old, New                              *string
-				SupervisionID                         int64 `json:"supervision_id"`
+				Old, New                                      *string
+				SupervisionID                                 int64 `json:"supervision_id"`
 			} `json:"items"`
 		}
 		ts.Do("GET", "/api/v1/audit?code="+own.Code, admin, nil, http.StatusOK, &audit)
