@@ -15,9 +15,11 @@ import (
 // dry_run=true, else committed at once.
 func (s *Server) postImport(c *gin.Context) {
 	start, u := time.Now(), httpx.CurrentUser(c)
-	name, data, err := s.Upload(c)
-	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: c.PostForm("dry_run") == "true", Summary: true}
+	name, file, err := s.Upload(c)
+	defer file.Close()
+	up := ledgers.Upload{FileName: name, User: u, DryRun: c.PostForm("dry_run") == "true", Summary: true}
 	if err == nil {
+		up.File = file
 		err = httpx.UploadOptions(c, &up)
 	}
 	var imp *models.Import

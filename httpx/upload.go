@@ -3,6 +3,7 @@ package httpx
 import (
 	"errors"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -14,9 +15,26 @@ import (
 	"tracker/models"
 )
 
+// UploadedFile is an uploaded file read where it lies: in the request's
+// form when small, else in the temporary file the form keeps it in (a
+// 26 MB ledger is then read from there, never held whole in memory).
+// Close it when done; the temporary file goes when the request ends.
+type UploadedFile struct {
+	*io.SectionReader
+	f multipart.File
+}
+
+// Close closes the file; a nil file is fine.
+func (u *UploadedFile) Close() error {
+	if u == nil {
+		return nil
+	}
+	return u.f.Close()
+}
+
 // Upload reads the multipart field "file" within MaxUploadBytes (ETOOLARGE
-// above it) and returns its cleaned name and its bytes.
-func (e *Env) Upload(c *gin.Context) (string, []byte, error) {
+// above it) and returns its cleaned name and the file.
+func (e *Env) Upload(c *gin.Context) (string, *UploadedFile, error) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, e.MaxUploadBytes+1<<20)
 	fh, err := c.FormFile("file")
 	var tooBig *http.MaxBytesError
@@ -26,21 +44,16 @@ func (e *Env) Upload(c *gin.Context) (string, []byte, error) {
 	case err != nil:
 		return "", nil, models.Errorf(models.EINVALID, "请用 multipart/form-data 上传，文件字段名为 file")
 	}
-	f, err := fh.Open()
-	if err != nil {
-		return "", nil, err
-	}
-	defer f.Close()
-	data := make([]byte, fh.Size) // read once into its size, not grown by doubling
-	if _, err := io.ReadFull(f, data); err != nil {
-		return "", nil, err
-	}
 	name := CleanFileName(fh.Filename)
 	if !SpreadsheetName(name) {
 		return "", nil, models.Errorf(models.EUNSUPPORTED, "只能上传 Excel 或 CSV 台账（%s），文件“%s”的扩展名不是其中之一",
 			strings.Join(spreadsheetExts, "、"), name)
 	}
-	return name, data, nil
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, err
+	}
+	return name, &UploadedFile{io.NewSectionReader(f, 0, fh.Size), f}, nil
 }
 
 // spreadsheetExts are the extensions an upload may have (.xlsm is let in

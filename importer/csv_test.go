@@ -34,11 +34,11 @@ func TestMergesForceSecondPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := parseFormat(data, Options{FileName: "v.xlsx"}, true); !errors.Is(err, sheet.ErrRedo) {
+	if _, err := parseFormat(inMemory(data), Options{FileName: "v.xlsx"}, true); !errors.Is(err, sheet.ErrRedo) {
 		t.Errorf("lazy read: got %v, want sheet.ErrRedo", err)
 	}
 	basic, _ := os.ReadFile("testdata/basic.xlsx") // only the title is merged
-	if _, err := parseFormat(basic, Options{FileName: "b.xlsx"}, true); err != nil {
+	if _, err := parseFormat(inMemory(basic), Options{FileName: "b.xlsx"}, true); err != nil {
 		t.Errorf("lazy read of a title merge: got %v, want no second pass", err)
 	}
 }

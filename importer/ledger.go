@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 
+	"tracker/importer/sheet"
 	"tracker/models"
 )
 
@@ -61,13 +62,26 @@ const (
 // recognisable header, no reporting month) or ETOOLARGE (over Limits).
 // Read never panics: a panic deep in a parser becomes EUNPROCESSABLE.
 func Read(data []byte, opts Options) (ledger *Ledger, err error) {
+	return read(inMemory(data), opts)
+}
+
+// Source is a file read where it lies (sheet.Source): the command line's
+// file, an upload's temporary file.
+type Source = sheet.Source
+
+// ReadSource is Read on a file that is not in memory: a workbook (.xlsx)
+// is read through src part by part, so that its bytes are not held while
+// its rows are read; other formats are read into memory first.
+func ReadSource(src Source, opts Options) (*Ledger, error) { return read(fromSource(src), opts) }
+
+func read(open opener, opts Options) (ledger *Ledger, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ledger, err = nil, models.Errorf(models.EUNPROCESSABLE,
 				"文件内容无法解析，请用Excel打开后另存为.xlsx再上传（%s）", panicSummary(r))
 		}
 	}()
-	res, err := parse(data, opts)
+	res, err := parseMode(open, opts, true)
 	if err != nil {
 		return nil, err
 	}

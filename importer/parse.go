@@ -17,16 +17,27 @@ type parsed struct {
 }
 
 // parse is Read without the panic guard.
-func parse(data []byte, opts Options) (*parsed, error) { return parseMode(data, opts, true) }
+func parse(data []byte, opts Options) (*parsed, error) { return parseMode(inMemory(data), opts, true) }
+
+// opener opens the file being read with the readers' options.
+type opener func(name string, o sheet.Options) (*sheet.Book, error)
+
+func inMemory(data []byte) opener {
+	return func(name string, o sheet.Options) (*sheet.Book, error) { return sheet.Open(data, name, o) }
+}
+
+func fromSource(src Source) opener {
+	return func(name string, o sheet.Options) (*sheet.Book, error) { return sheet.OpenSource(src, name, o) }
+}
 
 // parseMode reads a file; lazy allows the one-pass .xlsx read. Callers that
 // stream the rows again afterwards (ProblemsWorkbook) need the eager one,
 // whose shared strings are all there. The readers' errors become
 // *models.Error here.
-func parseMode(data []byte, opts Options, lazy bool) (*parsed, error) {
-	p, err := parseFormat(data, opts, lazy)
+func parseMode(open opener, opts Options, lazy bool) (*parsed, error) {
+	p, err := parseFormat(open, opts, lazy)
 	if errors.Is(err, sheet.ErrRedo) {
-		p, err = parseFormat(data, opts, false)
+		p, err = parseFormat(open, opts, false)
 	}
 	return p, readerError(err)
 }
@@ -35,14 +46,14 @@ func parseMode(data []byte, opts Options, lazy bool) (*parsed, error) {
 // trusting that its merged cells (known only at the end of each sheet)
 // change nothing; when they do, sheet.ErrRedo asks for an eager read.
 // The builder comes back also with an error, for Inspect.
-func parseFormat(data []byte, opts Options, lazy bool) (*parsed, error) {
+func parseFormat(open opener, opts Options, lazy bool) (*parsed, error) {
 	limits := opts.Limits.withDefaults()
 	b, err := newBuilder(opts)
 	if err != nil {
 		return nil, err
 	}
 	p := &parsed{b: b}
-	book, err := sheet.Open(data, opts.FileName, sheet.Options{Limits: limits.Limits, Lazy: lazy, Skip: b.skipper})
+	book, err := open(opts.FileName, sheet.Options{Limits: limits.Limits, Lazy: lazy, Skip: b.skipper})
 	if err != nil {
 		return p, err
 	}

@@ -34,7 +34,7 @@ func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte
 			out, err = nil, models.Errorf(models.EUNPROCESSABLE, "文件内容无法解析（%s）", panicSummary(r))
 		}
 	}()
-	p, err := parseMode(data, opts, false)
+	p, err := parseMode(inMemory(data), opts, false)
 	if err != nil {
 		return nil, err
 	}

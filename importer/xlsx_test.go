@@ -87,7 +87,7 @@ func TestSkippedSharedStringWantedLater(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := parseFormat(buf.Bytes(), Options{FileName: "s.xlsx"}, true); !errors.Is(err, sheet.ErrRedo) {
+	if _, err := parseFormat(inMemory(buf.Bytes()), Options{FileName: "s.xlsx"}, true); !errors.Is(err, sheet.ErrRedo) {
 		t.Errorf("lazy read: got %v, want sheet.ErrRedo", err)
 	}
 	l, err := Read(buf.Bytes(), Options{FileName: "s.xlsx"})

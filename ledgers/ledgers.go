@@ -39,9 +39,14 @@ type Service struct {
 type Upload struct {
 	FileName string
 	Data     []byte
-	Period   models.Month // the reporting month stated with the upload; zero: from the file
-	User     models.User
-	DryRun   bool // preview: keep the import, change nothing
+	// File, when set instead of Data, is the file where it lies (the
+	// command line's file, an upload's temporary file): a workbook is read
+	// through it without its bytes in memory, which are read only to be
+	// kept with the import.
+	File   importer.Source
+	Period models.Month // the reporting month stated with the upload; zero: from the file
+	User   models.User
+	DryRun bool // preview: keep the import, change nothing
 	// List imports the year's list (kind=list) instead of a monthly
 	// ledger; Year is its year (zero: from the file). Admins only.
 	List bool
@@ -124,7 +129,7 @@ func (s *Service) readWith(ctx context.Context, up Upload, o ReadOptions) (*mode
 			return nil, err
 		}
 	}
-	return s.read(ctx, up.FileName, up.Data, o)
+	return s.read(ctx, up.FileName, up.source(), o)
 }
 
 // Record records an upload whose ledger Read returned.
@@ -144,10 +149,15 @@ func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *
 	if up.List {
 		kind = models.ImportList
 	}
-	in := store.NewImport{FileName: up.FileName, Data: up.Data, User: up.User, Ledger: ledger,
+	data, err := up.bytes()
+	if err != nil {
+		return nil, err
+	}
+	collectAfterRead(len(data))
+	in := store.NewImport{FileName: up.FileName, Data: data, User: up.User, Ledger: ledger,
 		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules, Summary: up.Summary,
 		Submit: s.Collection.Reviewed(up.User, kind)}
-	up.Data = nil // the store keeps the file; it is not held here while the import is planned
+	up.Data, up.File = nil, nil // the store keeps the file; it is not held here while the import is planned
 	imp, err := s.Store.CreateImport(ctx, in)
 	if err == nil && len(o.Mapping) > 0 {
 		err = s.remember(ctx, up.User, ledger)
@@ -252,10 +262,11 @@ func (s *Service) Commit(ctx context.Context, id int64, u models.User) (*models.
 // readAgain reads an import's kept file with the options it was first
 // read with.
 func (s *Service) readAgain(ctx context.Context, imp *models.Import) (*models.Ledger, ReadOptions, error) {
-	name, data, err := s.Store.ImportFile(ctx, imp.ID)
+	name, file, err := s.keptFile(ctx, imp.ID)
 	if err != nil {
 		return nil, ReadOptions{}, err
 	}
+	defer file.Close()
 	opts, err := s.keptOptions(ctx, imp.ID)
 	if err != nil {
 		return nil, opts, err
@@ -263,7 +274,7 @@ func (s *Service) readAgain(ctx context.Context, imp *models.Import) (*models.Le
 	if opts.Period == 0 {
 		opts.Period = imp.Period
 	}
-	ledger, err := s.read(ctx, name, data, opts)
+	ledger, err := s.read(ctx, name, file, opts)
 	return ledger, opts, err
 }
 
@@ -355,17 +366,18 @@ func (s *Service) Accept(ctx context.Context, id int64, u models.User, codes []s
 	if imp.CommittedAt != nil {
 		return nil, models.Errorf(models.ECONFLICT, "第%d号导入已经提交过，不能再确认增补；请重新上传台账", id)
 	}
-	name, data, err := s.Store.ImportFile(ctx, id)
+	name, file, err := s.keptFile(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	defer file.Close()
 	opts, err := s.keptOptions(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	opts.Rules.Additions = append(opts.Rules.Additions, codes...)
 	opts.Rules.Reason = models.TrimText(reason)
-	ledger, err := s.read(ctx, name, data, opts)
+	ledger, err := s.read(ctx, name, file, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -414,7 +426,7 @@ func (s *Service) keptOptions(ctx context.Context, id int64) (ReadOptions, error
 }
 
 // read runs the importer with the store's units within the time limit.
-func (s *Service) read(ctx context.Context, name string, data []byte, o ReadOptions) (*models.Ledger, error) {
+func (s *Service) read(ctx context.Context, name string, src importer.Source, o ReadOptions) (*models.Ledger, error) {
 	units, err := s.Store.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -425,7 +437,7 @@ func (s *Service) read(ctx context.Context, name string, data []byte, o ReadOpti
 	if d == 0 {
 		d = 2 * time.Minute
 	}
-	return readWithin(d, name, func() (*models.Ledger, error) { return importer.Read(data, opts) })
+	return readWithin(d, name, func() (*models.Ledger, error) { return importer.ReadSource(src, opts) })
 }
 
 // readWithin runs read, giving up after d: the request answers then, and

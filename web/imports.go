@@ -109,15 +109,17 @@ func (s *Server) postImportPage(c *gin.Context) {
 	u := httpx.CurrentUser(c)
 	period := strings.TrimSpace(c.PostForm("period"))
 	var name string
-	var data []byte
+	var file *httpx.UploadedFile
 	var err error = models.Errorf(models.EINVALID, "请选择要上传的台账文件（.xlsx、.xls 或 .csv）")
 	if f := c.Request.MultipartForm; f != nil && len(f.File["file"]) > 0 && f.File["file"][0].Size > 0 {
-		name, data, err = s.Upload(c)
+		name, file, err = s.Upload(c)
 	}
+	defer file.Close()
 	var imp *models.Import
 	start := time.Now()
-	up := ledgers.Upload{FileName: name, Data: data, User: u, DryRun: true, Summary: true} // the page it leads to reads the changes
+	up := ledgers.Upload{FileName: name, User: u, DryRun: true, Summary: true} // the page it leads to reads the changes
 	if err == nil {
+		up.File = file
 		err = httpx.UploadOptions(c, &up)
 	}
 	if err == nil {

@@ -97,11 +97,24 @@ func cmdImport(ctx context.Context, inv *invocation, args []string) error {
 }
 
 func importFile(ctx context.Context, svc *ledgers.Service, path string, up ledgers.Upload, p *progress) error {
-	data, err := os.ReadFile(path)
+	// The file is read where it lies: a workbook's bytes are read into
+	// memory only to be kept with the import, not while its rows are read.
+	// (A pipe or a device is read into memory as before.)
+	f, err := os.Open(path)
+	var st os.FileInfo
+	if err == nil {
+		defer f.Close()
+		st, err = f.Stat()
+	}
+	switch {
+	case err == nil && st.Mode().IsRegular():
+		up.File = io.NewSectionReader(f, 0, st.Size())
+	case err == nil:
+		up.Data, err = io.ReadAll(f)
+	}
 	if err != nil {
 		return fmt.Errorf("无法读取文件：%w", err)
 	}
-	up.Data = data
 	var ledger *models.Ledger
 	p.run("读取台账", func() error { ledger, err = svc.Read(ctx, up); return err })
 	if err != nil {

@@ -1,7 +1,9 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 )
@@ -83,7 +85,7 @@ func Open(data []byte, fileName string, o Options) (*Book, error) {
 	b := &Book{Format: format}
 	switch format {
 	case "xlsx":
-		err = b.openXlsx(data, l, o.Lazy, skip)
+		err = b.openXlsx(bytes.NewReader(data), int64(len(data)), l, o.Lazy, skip)
 	case "xls":
 		err = b.openXls(data, l, skip)
 	default:
@@ -95,9 +97,49 @@ func Open(data []byte, fileName string, o Options) (*Book, error) {
 	return b, nil
 }
 
+// Source is a file read where it lies, without holding its bytes: the
+// command line's file, an upload's temporary file (io.NewSectionReader
+// gives one of any io.ReaderAt) or bytes in memory (bytes.Reader).
+type Source interface {
+	io.ReaderAt
+	Size() int64
+}
+
+// OpenSource is Open on a Source. A workbook (.xlsx) is read through it
+// part by part, so that a 26 MB upload is not in memory while its rows
+// are; anything else is read into memory first and opened as Open does
+// (the .xls and CSV readers need the whole file).
+func OpenSource(src Source, fileName string, o Options) (*Book, error) {
+	l := o.Limits.WithDefaults()
+	size := src.Size()
+	if size > l.MaxFileBytes {
+		return nil, tooLarge(fmt.Sprintf("文件有%s，超过上限%s", sizeText(size), sizeText(l.MaxFileBytes)))
+	}
+	head := make([]byte, min(size, int64(len(sigZip))))
+	if _, err := src.ReadAt(head, 0); err != nil && err != io.EOF {
+		return nil, err
+	}
+	if !bytes.Equal(head, sigZip) {
+		data := make([]byte, size)
+		if _, err := src.ReadAt(data, 0); err != nil && err != io.EOF {
+			return nil, err
+		}
+		return Open(data, fileName, o)
+	}
+	skip := o.Skip
+	if skip == nil {
+		skip = func(string, bool) bool { return false }
+	}
+	b := &Book{Format: "xlsx"}
+	if err := b.openXlsx(src, size, l, o.Lazy, skip); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 // openXlsx lists the sheets of a workbook that are not skipped.
-func (b *Book) openXlsx(data []byte, l Limits, lazy bool, skip func(string, bool) bool) error {
-	book, err := openXlsx(data, l)
+func (b *Book) openXlsx(r io.ReaderAt, size int64, l Limits, lazy bool, skip func(string, bool) bool) error {
+	book, err := openXlsx(r, size, l)
 	if err != nil {
 		return err
 	}

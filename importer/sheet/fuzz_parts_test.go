@@ -62,7 +62,7 @@ func FuzzSharedStrings(f *testing.F) {
 	f.Fuzz(func(t *testing.T, part []byte) {
 		const name = "xl/sharedStrings.xml"
 		data := zipOf(t, map[string]string{name: string(part)})
-		g, err := openZip(data, partLimits)
+		g, err := openZip(bytes.NewReader(data), int64(len(data)), partLimits)
 		if err != nil {
 			t.Fatalf("openZip of one stored part: %v", err)
 		}
@@ -71,7 +71,7 @@ func FuzzSharedStrings(f *testing.F) {
 		if eagerErr == nil {
 			sameAsXMLDecoder(t, part, eager)
 		}
-		g2, _ := openZip(data, partLimits)
+		g2, _ := openZip(bytes.NewReader(data), int64(len(data)), partLimits)
 		s, err := openSharedStrings(g2, name, partLimits)
 		wantSheetError(t, "openSharedStrings", err)
 		if err != nil {

@@ -31,8 +31,8 @@ type xlsxSheetRef struct {
 
 // openXlsx opens the archive, checks it, and reads the workbook, its
 // relationships, the styles and the shared strings.
-func openXlsx(data []byte, l Limits) (*xlsxBook, error) {
-	g, err := openZip(data, l)
+func openXlsx(r io.ReaderAt, size int64, l Limits) (*xlsxBook, error) {
+	g, err := openZip(r, size, l)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -22,8 +21,8 @@ type zipGuard struct {
 }
 
 // openZip checks the archive's directory against the limits.
-func openZip(data []byte, l Limits) (*zipGuard, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func openZip(r io.ReaderAt, size int64, l Limits) (*zipGuard, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, unsupportedXlsx("文件不是有效的.xlsx压缩包（可能已损坏或只下载了一部分）")
 	}

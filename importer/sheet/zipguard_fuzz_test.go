@@ -81,7 +81,7 @@ func FuzzZipGuard(f *testing.F) {
 }
 
 func checkZipGuard(t *testing.T, data []byte, l Limits) {
-	g, err := openZip(data, l)
+	g, err := openZip(bytes.NewReader(data), int64(len(data)), l)
 	if err != nil {
 		wantChineseError(t, err)
 		return
