@@ -149,12 +149,7 @@ func (s *Service) record(ctx context.Context, up Upload, o ReadOptions, ledger *
 	if up.List {
 		kind = models.ImportList
 	}
-	data, err := up.bytes()
-	if err != nil {
-		return nil, err
-	}
-	collectAfterRead(len(data))
-	in := store.NewImport{FileName: up.FileName, Data: data, User: up.User, Ledger: ledger,
+	in := store.NewImport{FileName: up.FileName, Data: up.Data, File: up.File, User: up.User, Ledger: ledger,
 		DryRun: up.DryRun, ReadOptions: string(opts), Kind: kind, Rules: up.Rules, Summary: up.Summary,
 		Submit: s.Collection.Reviewed(up.User, kind)}
 	up.Data, up.File = nil, nil // the store keeps the file; it is not held here while the import is planned
@@ -262,7 +257,7 @@ func (s *Service) Commit(ctx context.Context, id int64, u models.User) (*models.
 // readAgain reads an import's kept file with the options it was first
 // read with.
 func (s *Service) readAgain(ctx context.Context, imp *models.Import) (*models.Ledger, ReadOptions, error) {
-	name, file, err := s.keptFile(ctx, imp.ID)
+	name, file, err := s.keptFile(ctx, imp)
 	if err != nil {
 		return nil, ReadOptions{}, err
 	}
@@ -366,7 +361,7 @@ func (s *Service) Accept(ctx context.Context, id int64, u models.User, codes []s
 	if imp.CommittedAt != nil {
 		return nil, models.Errorf(models.ECONFLICT, "第%d号导入已经提交过，不能再确认增补；请重新上传台账", id)
 	}
-	name, file, err := s.keptFile(ctx, id)
+	name, file, err := s.keptFile(ctx, imp)
 	if err != nil {
 		return nil, err
 	}

@@ -5,9 +5,9 @@ import (
 	"context"
 	"io"
 	"os"
-	"runtime"
 
 	"tracker/importer"
+	"tracker/models"
 )
 
 // source is where the upload's bytes are read from.
@@ -18,57 +18,29 @@ func (up Upload) source() importer.Source {
 	return bytes.NewReader(up.Data)
 }
 
-// bytes are the upload's bytes, read from its File when they are not in
-// memory: the store keeps them with the import.
-func (up Upload) bytes() ([]byte, error) {
-	if up.Data != nil || up.File == nil {
-		return up.Data, nil
-	}
-	data := make([]byte, up.File.Size())
-	_, err := up.File.ReadAt(data, 0)
-	if err == io.EOF {
-		err = nil
-	}
-	return data, err
-}
-
-// bigFile is the size past which a file is worth the measures below (a
-// variable for the tests).
-var bigFile = 4 << 20
-
-// collectAfterRead collects the garbage a large read left (the shared
-// strings, the sheets' text: most of what the heap grew to) before the
-// file's bytes and the database's copies of them are added to it, so that
-// they reuse that memory rather than add to the peak: for 200,000 rows,
-// a few milliseconds of marking against some 30 MiB of peak RSS.
-func collectAfterRead(size int) {
-	if size > bigFile {
-		runtime.GC()
-	}
-}
+// bigFile is the size past which a kept file read again is copied to a
+// temporary file (a variable for the tests).
+var bigFile int64 = 4 << 20
 
 // keptFile returns an import's kept file to read again. A large one is
-// written to an unlinked temporary file and read from there, so that its
-// bytes (26 MB for 300,000 rows) are not in memory while its rows are;
-// should that fail, it is read from memory.
-func (s *Service) keptFile(ctx context.Context, id int64) (string, keptSource, error) {
-	name, data, err := s.Store.ImportFile(ctx, id)
-	if err != nil || len(data) <= bigFile {
+// copied a part at a time to an unlinked temporary file and read from
+// there, so that its bytes (26 MB for 300,000 rows) are never in memory.
+func (s *Service) keptFile(ctx context.Context, imp *models.Import) (string, keptSource, error) {
+	if imp.FileSize <= bigFile {
+		name, data, err := s.Store.ImportFile(ctx, imp.ID)
 		return name, keptSource{bytes.NewReader(data), nil}, err
 	}
 	f, err := os.CreateTemp("", "tracker-import-*")
 	if err != nil {
-		return name, keptSource{bytes.NewReader(data), nil}, nil
+		return "", keptSource{}, err
 	}
 	os.Remove(f.Name()) // where the system allows it; Close removes it otherwise
-	if _, err := f.Write(data); err != nil {
+	name, n, err := s.Store.ImportFileTo(ctx, imp.ID, f)
+	if err != nil {
 		closeTemp(f)
-		return name, keptSource{bytes.NewReader(data), nil}, nil
+		return "", keptSource{}, err
 	}
-	size := len(data)
-	data = nil
-	collectAfterRead(size) // the bytes just written out
-	return name, keptSource{io.NewSectionReader(f, 0, int64(size)), f}, nil
+	return name, keptSource{io.NewSectionReader(f, 0, n), f}, nil
 }
 
 // keptSource is a kept file to read, with its temporary file if any.

@@ -17,7 +17,7 @@ import (
 // the kept file again through a temporary file (bigFile lowered so that
 // these small files take that way): the same counts as the preview's.
 func TestUploadFromFileAndCommitThroughTemporaryFile(t *testing.T) {
-	defer func(v int) { bigFile = v }(bigFile)
+	defer func(v int64) { bigFile = v }(bigFile)
 	bigFile = 0
 	withList, zd, zc := fixture(t)
 	empty, err := store.Open(filepath.Join(t.TempDir(), "empty.db")) // no list yet: the workbook's projects are created

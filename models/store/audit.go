@@ -112,7 +112,7 @@ func (s *Store) importReasons(ctx context.Context, n int, id func(i int) int64) 
 			ListFile    []byte
 		}
 		err := s.db.WithContext(ctx).Table("imports").Where("id IN ?", chunk).
-			Select("id, kind, read_options, CASE WHEN kind = ? THEN file_data END AS list_file", models.ImportListChange).Scan(&rows).Error
+			Select("id, kind, read_options, " + listFileColumn("imports", "list_file")).Scan(&rows).Error
 		if err != nil {
 			return nil, err
 		}

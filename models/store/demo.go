@@ -73,8 +73,11 @@ func recordListChange(tx *gorm.DB, year int, c models.ListChange, s *Store) erro
 	}
 	row := importRow{Status: models.StatusCommitted, Kind: models.ImportListChange, FileName: "清单调整 " + c.Code, SHA256: fileSHA256(raw),
 		Period: int(c.Effective), UserName: c.User, CreatedAt: now, CommittedAt: &now, RowsTotal: 1, RowsImported: 1, Updated: 1,
-		District: sn[c.Code].District, Problems: "[]", FileSize: int64(len(raw)), FileData: raw}
+		District: sn[c.Code].District, Problems: "[]", FileSize: int64(len(raw))}
 	if err := tx.Create(&row).Error; err != nil {
+		return err
+	}
+	if _, err := saveFileBytes(tx, row.ID, raw); err != nil {
 		return err
 	}
 	return (&writer{tx: tx, importID: row.ID, period: c.Effective, now: now}).saveChanges(changes)

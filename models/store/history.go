@@ -66,6 +66,9 @@ func (s *Store) DiscardImport(ctx context.Context, id int64) error {
 		if err := tx.Where("import_id = ?", id).Delete(&changeRow{}).Error; err != nil {
 			return err
 		}
+		if err := tx.Exec("DELETE FROM import_files WHERE import_id = ?", id).Error; err != nil {
+			return err
+		}
 		return tx.Delete(&importRow{}, id).Error
 	})
 }

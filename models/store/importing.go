@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 type NewImport struct {
 	FileName string
 	Data     []byte
+	File     FileSource // instead of Data: the file where it lies, kept a part at a time
 	User     models.User
 	Ledger   *models.Ledger
 	DryRun   bool              // preview: compute and keep the import, change nothing
@@ -63,13 +65,21 @@ func (s *Store) CreateImport(ctx context.Context, in NewImport) (*models.Import,
 		if kind == "" {
 			kind = models.ImportUpload
 		}
-		row := importRow{Status: models.StatusPreviewed, Kind: kind, FileName: in.FileName, SHA256: fileSHA256(in.Data), Period: int(in.Ledger.Period),
-			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", Columns: "[]", FileSize: int64(len(in.Data)), FileData: in.Data,
+		row := importRow{Status: models.StatusPreviewed, Kind: kind, FileName: in.FileName, Period: int(in.Ledger.Period),
+			UserName: in.User.Name, ReadOptions: in.ReadOptions, CreatedAt: s.now(), RowsTotal: in.Ledger.RowsTotal, Problems: "[]", Columns: "[]",
 			Unit: ownUnit(in.User), Note: in.Note}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		row.FileData, in.Data = nil, nil // kept; the plan saves the row without it
+		file := in.File
+		if file == nil {
+			file = bytes.NewReader(in.Data)
+		}
+		var err error
+		if row.SHA256, row.FileSize, err = saveFile(tx, row.ID, file); err != nil { // the plan saves the row with them
+			return err
+		}
+		in.Data, in.File = nil, nil // kept
 		imp, err := s.plan(tx, &row, in.Ledger, in.User, in.Rules, !in.DryRun && !in.Submit, in.Summary)
 		if err == nil && in.RefuseRejected && imp.Status == models.StatusRejected {
 			return refused(imp)
@@ -227,7 +237,7 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 			row.SubmittedAt = &now // a unit's upload applied at once (review off) is sent now
 		}
 	}
-	if err := tx.Omit("file_data").Save(row).Error; err != nil {
+	if err := tx.Save(row).Error; err != nil {
 		return nil, err
 	}
 	imp := row.toImport()
@@ -302,7 +312,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 // 放弃) and refuses unless it is in the status that change needs.
 func importIn(tx *gorm.DB, id int64, status models.ImportStatus, action string) (importRow, error) {
 	var row importRow
-	if err := tx.Omit("file_data").First(&row, id).Error; err != nil {
+	if err := tx.First(&row, id).Error; err != nil {
 		return row, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	if row.Status != status {

@@ -37,7 +37,6 @@ type importRow struct {
 	Problems     string
 	Columns      string
 	FileSize     int64
-	FileData     []byte
 	Unit         string
 	Note         string
 	SubmittedAt  *time.Time
@@ -92,7 +91,7 @@ func fileSHA256(data []byte) string {
 
 // Imports returns the import history, newest first, without changes.
 func (s *Store) Imports(ctx context.Context, f models.ImportFilter) ([]*models.Import, error) {
-	q := s.db.WithContext(ctx).Omit("file_data").Order("id DESC")
+	q := s.db.WithContext(ctx).Order("id DESC")
 	if !f.ListChanges {
 		q = q.Where("kind <> ?", models.ImportListChange) // the list's page shows them
 	}
@@ -122,7 +121,7 @@ func (s *Store) Imports(ctx context.Context, f models.ImportFilter) ([]*models.I
 // Import returns one import with its changes.
 func (s *Store) Import(ctx context.Context, id int64) (*models.Import, error) {
 	var row importRow
-	if err := s.db.WithContext(ctx).Omit("file_data").First(&row, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
 		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	imp := row.toImport()
@@ -152,7 +151,7 @@ func (s *Store) ImportFirst(ctx context.Context, id int64, n int) (*models.Impor
 // 300,000 changes (EachChange streams them).
 func (s *Store) ImportHead(ctx context.Context, id int64) (*models.Import, error) {
 	var row importRow
-	if err := s.db.WithContext(ctx).Omit("file_data").First(&row, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
 		return nil, notFound(err, "没有编号为 %d 的导入记录", id)
 	}
 	imp := row.toImport()
@@ -160,15 +159,6 @@ func (s *Store) ImportHead(ctx context.Context, id int64) (*models.Import, error
 	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM import_changes WHERE import_id = ?`, id).Scan(&n).Error
 	imp.ChangeCount = int(n)
 	return imp, err
-}
-
-// ImportFile returns an import's original file, byte for byte.
-func (s *Store) ImportFile(ctx context.Context, id int64) (name string, data []byte, err error) {
-	var row importRow
-	if err := s.db.WithContext(ctx).Select("id, file_name, file_data").First(&row, id).Error; err != nil {
-		return "", nil, notFound(err, "没有编号为 %d 的导入记录", id)
-	}
-	return row.FileName, row.FileData, nil
 }
 
 // ImportReadOptions returns how an import's file was read, as recorded.

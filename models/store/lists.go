@@ -80,8 +80,11 @@ func (s *Store) ChangeList(ctx context.Context, year int, c models.ListChange, u
 		}
 		row := importRow{Status: models.StatusCommitted, Kind: models.ImportListChange, FileName: "清单调整 " + c.Code,
 			SHA256: fileSHA256(raw), Period: int(c.Effective), UserName: u.Name, CreatedAt: now, CommittedAt: &now,
-			RowsTotal: 1, RowsImported: 1, Updated: 1, District: districtList(pl.Districts), Problems: "[]", FileSize: int64(len(raw)), FileData: raw}
+			RowsTotal: 1, RowsImported: 1, Updated: 1, District: districtList(pl.Districts), Problems: "[]", FileSize: int64(len(raw))}
 		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		if _, err := saveFileBytes(tx, row.ID, raw); err != nil {
 			return err
 		}
 		w := &writer{tx: tx, importID: row.ID, period: c.Effective, now: now}
@@ -170,7 +173,7 @@ var listActions = map[string]models.ListAction{"list_from": models.ListAdd, "lis
 // import left out, each with its reason, who and when.
 func (s *Store) ListChanges(ctx context.Context, year int, code string) ([]models.ListChange, error) {
 	q := s.db.WithContext(ctx).Table("import_changes c").
-		Select("c.code, c.field, c.new_value, i.id, i.kind, i.user_name, i.committed_at, i.file_data, i.read_options").
+		Select("c.code, c.field, c.new_value, i.id, i.kind, i.user_name, i.committed_at, i.read_options, "+listFileColumn("i", "file_data")).
 		Joins("JOIN imports i ON i.id = c.import_id").
 		Where("i.status = ? AND i.period >= ? AND i.period <= ? AND c.field IN ? AND c.new_value IS NOT NULL",
 			models.StatusCommitted, year*100+1, year*100+12, []string{"list_from", "list_until", "implemented_from"})

@@ -251,7 +251,20 @@ var migrations = []string{
 	// the audit trail.
 	`ALTER TABLE imports ADD COLUMN withdrawn_by TEXT NOT NULL DEFAULT '';
 	ALTER TABLE imports ADD COLUMN withdrawn_at TIMESTAMP;`,
+	// 18 (filesVersion): an import's file is kept a part of at most 1 MiB a
+	// row beside the import rather than in its row (files.go says why).
+	`CREATE TABLE import_files (
+		import_id BIGINT NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+		part INTEGER NOT NULL,
+		data {{blob}} NOT NULL,
+		PRIMARY KEY (import_id, part)
+	);
+	INSERT INTO import_files (import_id, part, data) SELECT id, 0, file_data FROM imports WHERE file_data IS NOT NULL AND length(file_data) > 0;
+	ALTER TABLE imports DROP COLUMN file_data;`,
 }
+
+// filesVersion is the schema version that keeps files in import_files.
+const filesVersion = 18
 
 // monthlyKindVersion is the step that renamed the kind upload to monthly.
 const monthlyKindVersion = 16
@@ -370,8 +383,11 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // (the JSON models.Edit writes) into the import's note; an edit that
 // cannot be read keeps none.
 func editNotes(tx *gorm.DB) error {
-	var rows []importRow
-	if err := tx.Select("id, file_data").Where("kind = ?", models.ImportEdit).Find(&rows).Error; err != nil {
+	var rows []struct {
+		ID       int64
+		FileData []byte
+	}
+	if err := tx.Table("imports").Select("id, file_data").Where("kind = ?", models.ImportEdit).Find(&rows).Error; err != nil {
 		return err
 	}
 	for _, r := range rows {

@@ -44,7 +44,7 @@ func (s *Store) RevertImport(ctx context.Context, id int64, by models.User) (*mo
 			}
 		}
 		row.Status, row.RevertedAt, row.RevertedBy = models.StatusReverted, &now, by.Name
-		return tx.Omit("file_data").Save(&row).Error
+		return tx.Save(&row).Error
 	})
 	if err != nil {
 		return nil, err
