@@ -92,6 +92,18 @@ func (s *Service) Unrendered(ctx context.Context, m models.Month, q int, notice 
 // A period with no figures (models.Figures.HasFigures) gets no report:
 // EUNPROCESSABLE with a message that says so.
 func (s *Service) Input(ctx context.Context, m models.Month, q int) (reports.Input, error) {
+	bases := s.basesBeside(ctx, m, q != 0)
+	in, err := s.gather(ctx, m, q)
+	previous, lastYear, berr := bases() // waited for even after a failure: nothing reads on after Input
+	if err != nil {
+		return in, err
+	}
+	in.Previous, in.LastYear = previous, lastYear
+	return in, berr
+}
+
+// gather reads what Input needs but the bases of 环比 and 同比.
+func (s *Service) gather(ctx context.Context, m models.Month, q int) (reports.Input, error) {
 	ps, err := s.Store.PortfolioAsOf(ctx, m)
 	if err != nil {
 		return reports.Input{}, err
@@ -117,12 +129,30 @@ func (s *Service) Input(ctx context.Context, m models.Month, q int) (reports.Inp
 		return in, err
 	}
 	if q == 0 { // 督办事项 is a sheet of the monthly workbook
-		if in.Supervisions, err = s.Store.Supervisions(ctx, models.SupervisionFilter{}); err != nil {
-			return in, err
-		}
+		in.Supervisions, err = s.Store.Supervisions(ctx, models.SupervisionFilter{})
 	}
-	in.Previous, in.LastYear, err = s.Bases(ctx, m, q != 0)
 	return in, err
+}
+
+// basesBeside starts gathering Bases while the caller reads the list (for
+// 53,000 projects, its passes over the list are a fifth of the reading,
+// and the database answers both at once); the function returned waits
+// for them.
+func (s *Service) basesBeside(ctx context.Context, m models.Month, quarterly bool) func() (previous, lastYear *models.Rates, err error) {
+	type result struct {
+		previous, lastYear *models.Rates
+		err                error
+	}
+	done := make(chan result, 1) // never blocks: a caller that fails first does not wait
+	go func() {
+		var r result
+		r.previous, r.lastYear, r.err = s.Bases(ctx, m, quarterly)
+		done <- r
+	}()
+	return func() (*models.Rates, *models.Rates, error) {
+		r := <-done
+		return r.previous, r.lastYear, r.err
+	}
 }
 
 // groupsOf gives in the lists of the group sheets: the levels, each
