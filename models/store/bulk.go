@@ -24,10 +24,8 @@ func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int,
 	if n == 0 {
 		return nil
 	}
-	if suffix == "" { // on PostgreSQL, COPY when the transaction allows it
-		if copied, err := copyRows(tx, table, cols, n, row); copied || err != nil {
-			return err
-		}
+	if copied, err := copyInsert(tx, table, cols, n, row, suffix); copied || err != nil {
+		return err // PostgreSQL, COPY (see pgWriteTx)
 	}
 	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
 	head := fmt.Sprintf("INSERT INTO %s (%s) VALUES ", table, strings.Join(cols, ", "))

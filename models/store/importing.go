@@ -158,6 +158,11 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	// never has its whole snapshot, change set and statement arguments in
 	// memory at once. A list import is one part: what it leaves out is
 	// known only from the whole list.
+	if tx.Dialector.Name() == "postgres" && ledger.Records.Len() > planPart {
+		if err := analyzeStale(tx); err != nil {
+			return nil, err
+		}
+	}
 	planner := models.NewPlanner(o)
 	recs := &ledger.Records
 	order := recs.CodeOrder()

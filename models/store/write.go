@@ -154,6 +154,9 @@ func (w *writer) updateColumns(scope models.Scope, g rowGroup) error {
 	if w.tx.Dialector.Name() != "postgres" {
 		return w.updateEach(table, defs, lead, trail, g)
 	}
+	if copied, err := w.updateCopied(scope, defs, g); copied || err != nil {
+		return err
+	}
 	head := "UPDATE " + table + " SET " + strings.Join(set, ", ") + " FROM (VALUES "
 	return batchRows(w.tx, table, head, "("+strings.Join(one, ", ")+")", ") AS v WHERE "+where, lead, trail, len(g.rows),
 		func(k int, a []any) []any {
@@ -164,6 +167,33 @@ func (w *writer) updateColumns(scope models.Scope, g rowGroup) error {
 			}
 			return a
 		})
+}
+
+// updateCopied is updateColumns on PostgreSQL with COPY: the rows'
+// values go into a temporary table of the columns' own types, then one
+// UPDATE … FROM it sets them (see pgWriteTx).
+func (w *writer) updateCopied(scope models.Scope, defs []models.FieldDef, g rowGroup) (bool, error) {
+	table := scope.Table()
+	set := make([]string, len(defs))
+	for i, d := range defs {
+		set[i] = d.Column + " = v." + d.Column
+	}
+	args := []any{w.period.Year()}
+	where := table + ".code = v.code AND " + table + ".year = ?"
+	if scope != models.ScopeYear {
+		set, args, where = append(set, "updated_at = ?"), []any{w.now}, table+".code = v.code"
+	}
+	cols := append([]string{"code"}, columnNames(defs)...)
+	return copyThrough(w.tx, table, cols, len(g.rows), func(k int, a []any) []any {
+		row := g.rows[k]
+		a = append(a, row.code)
+		for _, d := range defs {
+			a = append(a, row.values[d.Field])
+		}
+		return a
+	}, func(tmp string) error {
+		return w.tx.Exec("UPDATE "+table+" SET "+strings.Join(set, ", ")+" FROM "+tmp+" v WHERE "+where, args...).Error
+	})
 }
 
 // updateEach is updateColumns on SQLite: one prepared single-row UPDATE
