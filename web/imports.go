@@ -38,8 +38,14 @@ type importsView struct {
 	Resend *models.Import
 }
 
+// importsPage is 数据导入; ?period=YYYY-MM (重新上传 from a withdrawn
+// upload's page) preselects the form's period, anything else is ignored.
 func (s *Server) importsPage(c *gin.Context) {
-	s.renderImports(c, http.StatusOK, "", "")
+	period := ""
+	if m, err := httpx.OptionalMonth(c.Query("period")); err == nil && m != 0 {
+		period = m.String()
+	}
+	s.renderImports(c, http.StatusOK, "", period)
 }
 
 // resendOf is the returned upload the form sends again: the ?replaces=N

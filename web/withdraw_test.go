@@ -34,7 +34,15 @@ func TestUploaderWithdrawsFromTheImportPage(t *testing.T) {
 	}
 	body := up.page(page+"?ok=withdrawn", http.StatusOK)
 	wantContains(t, "withdrawn page", body, `id="import-status">已撤回</span>`, "已撤回：本次报送不再等待审核，数据没有任何变化；如需报送，请重新上传。",
-		`<p class="notice" id="withdrawn">zhangdian已于`, "撤回前计算的变更（未计入）")
+		`<p class="notice" id="withdrawn">zhangdian已于`, "撤回前计算的变更（未计入）",
+		`如需报送，<a class="button" id="upload-again" href="/imports?period=2024-06#upload">重新上传</a>（报告期2024年6月已选好）`)
+	wantContains(t, "the form it leads to", up.page("/imports?period=2024-06", http.StatusOK), `name="period" type="month" value="2024-06"`)
+	if body := up.page("/imports?period=June", http.StatusOK); !strings.Contains(body, `name="period" type="month" value=""`) {
+		t.Error("a period that is no month is not ignored")
+	}
+	if strings.Contains(admin.page(page, http.StatusOK), `id="upload-again"`) {
+		t.Error("the office is offered to upload the unit's ledger again")
+	}
 	if strings.Contains(body, button) {
 		t.Error("the withdrawn upload still offers 撤回")
 	}
