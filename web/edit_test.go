@@ -51,6 +51,7 @@ func TestHandEditWithABadValueKeepsTheForm(t *testing.T) {
 			wantContains(t, "the page", body, `<details class="card" id="edit" open>`, `aria-invalid="true" aria-describedby="error-`+tc.field+`"`,
 				`<option value="2024-06" selected>`, "未保存："+html.EscapeString(tc.message))
 			wantValue(t, body, "edit-completed-ytd-wan", tc.completed)
+			wantContains(t, "the form", body, `<label for="edit-completed-ytd-wan">1-N月累计完成投资（万元）</label>`, `<label for="edit-planned-completion">计划竣工时间</label>`)
 			wantValue(t, body, "edit-actual-start", tc.start)
 			wantValue(t, body, "edit-note", tc.note)
 			wantValue(t, body, "edit-annual-plan-wan", "")

@@ -93,12 +93,17 @@ func sourceRows(srcs []store.InvestmentSource) []sourceRow {
 }
 
 // formFields are the edit form's inputs, with what the project as of the
-// page's month holds now.
+// page's month holds now. A month's amount is the year's cumulative figure
+// to that month, so its label says 1-N月 (the form's 报告期 chooses N).
 func formFields(p *models.Project) []formField {
 	var out []formField
 	for _, d := range models.FieldsShown(models.OnForm) {
-		out = append(out, formField{Name: d.Name, ID: "edit-" + pageID(d), Label: d.Heading(), Current: fieldText(d, &p.Facts),
-			Month: d.Kind == models.ValueMonth, Money: d.Kind == models.ValueMoney, Long: d.Kind == models.ValueLongText})
+		f := formField{Name: d.Name, ID: "edit-" + pageID(d), Label: d.Heading(), Current: fieldText(d, &p.Facts),
+			Month: d.Kind == models.ValueMonth, Money: d.Kind == models.ValueMoney, Long: d.Kind == models.ValueLongText}
+		if f.Money && d.Scope == models.ScopeMonth {
+			f.Label = "1-N月" + f.Label
+		}
+		out = append(out, f)
 	}
 	return out
 }
