@@ -37,8 +37,8 @@ func saveFile(tx *gorm.DB, id int64, src FileSource) (sum string, size int64, er
 	buf := make([]byte, min(size, filePart))
 	for part, off := 0, int64(0); off < size; part, off = part+1, off+filePart {
 		b := buf[:min(filePart, size-off)]
-		if _, err := src.ReadAt(b, off); err != nil && err != io.EOF {
-			return "", 0, fmt.Errorf("read the file to keep: %w", err)
+		if n, err := src.ReadAt(b, off); n < len(b) { // io.EOF is fine only with every byte read
+			return "", 0, fmt.Errorf("读取上传的文件失败：第 %d 字节起应有 %d 字节，只读到 %d 字节：%v", off, len(b), n, err)
 		}
 		h.Write(b)
 		if err := tx.Exec(`INSERT INTO import_files (import_id, part, data) VALUES (?, ?, ?)`, id, part, b).Error; err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"tracker/models"
@@ -85,4 +86,31 @@ func TestMigrationMovesFilesToParts(t *testing.T) {
 		}
 	}
 	fromVersion(t, filesVersion-1, check)
+}
+
+// shortSource says it holds more bytes than it does (a temporary file cut
+// short under the upload).
+type shortSource struct{ *bytes.Reader }
+
+func (s shortSource) Size() int64 { return s.Reader.Size() + 10 }
+
+// TestFileCutShortIsNotKept: a file that ends before its size is refused,
+// not kept padded with the previous part's bytes under a SHA-256 of them.
+func TestFileCutShortIsNotKept(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, _ := seeded(t, s)
+		data := fileOf(filePart + 5)
+		_, err := s.CreateImport(ctx, NewImport{FileName: "台账.xlsx", File: shortSource{bytes.NewReader(data)}, User: admin,
+			Ledger: ledgerOf(202406, figureRecord(zd, 5*models.Wan)), DryRun: true})
+		if err == nil || !strings.Contains(err.Error(), "读取上传的文件") {
+			t.Fatalf("a file cut short was kept: %v", err)
+		}
+		var parts, imports int
+		s.db.Raw(`SELECT count(*) FROM import_files`).Scan(&parts)
+		s.db.Raw(`SELECT count(*) FROM imports`).Scan(&imports)
+		if parts != 0 || imports != 0 {
+			t.Errorf("%d parts and %d imports left", parts, imports)
+		}
+	})
 }
