@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"tracker/server/servertest"
 )
 
@@ -61,28 +59,12 @@ func TestFilesAreDatedByTheStoresClockInChinaTime(t *testing.T) {
 	at := time.Date(2024, 7, 9, 17, 30, 0, 0, time.UTC)
 	ts.Store.SetClock(func() time.Time { return at })
 	const day = "编制日期：2024年7月10日"
-	texts := func(what string, data []byte) string {
-		t.Helper()
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		defer f.Close()
-		var all strings.Builder
-		for _, sh := range f.GetSheetList() {
-			rows, _ := f.GetRows(sh)
-			for _, r := range rows {
-				all.WriteString(strings.Join(r, "|") + "\n")
-			}
-		}
-		return all.String()
-	}
 	for what, c := range map[string]struct{ path, want string }{
 		"the project list":       {"/api/v1/projects.xlsx?year=2024&month=6", day},
 		"the audit workbook":     {"/api/v1/audit.xlsx", "导出时间：2024-07-10 01:30"},
 		"the quarterly workbook": {"/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", day},
 	} {
-		if got := texts(what, ts.Do("GET", c.path, admin, nil, http.StatusOK, nil)); !strings.Contains(got, c.want) {
+		if got := workbookText(t, ts.Do("GET", c.path, admin, nil, http.StatusOK, nil)); !strings.Contains(got, c.want) {
 			t.Errorf("%s does not say %s", what, c.want)
 		}
 	}
@@ -104,7 +86,7 @@ func TestFilesAreDatedByTheStoresClockInChinaTime(t *testing.T) {
 	var roll servertest.ImportResult
 	ts.Do("POST", "/api/v1/lists/2024/rollover", admin, nil, http.StatusOK, &roll)
 	file := ts.Do("GET", fmt.Sprintf("/api/v1/imports/%d/file", roll.ID), admin, nil, http.StatusOK, nil)
-	if got := texts("the rollover's list", file); !strings.Contains(got, day) {
+	if got := workbookText(t, file); !strings.Contains(got, day) {
 		t.Errorf("the rollover's list does not say %s", day)
 	}
 }
