@@ -212,9 +212,9 @@ func (b *builder) finish() *Ledger {
 	b.checkDuplicates()
 	b.warnSummary()
 	if recs := &b.ledger.Records; len(b.badRows) > 0 {
-		recs.Keep(func(i int) bool {
-			r := recs.At(i)
-			return !b.badRows[rowKey{r.Sheet, r.Row}]
+		recs.Keep(func(i int) bool { // the heads only: a spilled body is not read back for this
+			sheet, row := recs.SheetRow(i)
+			return !b.badRows[rowKey{sheet, row}]
 		})
 	}
 	p := b.ledger.Problems
