@@ -32,6 +32,13 @@ func (u *UploadedFile) Close() error {
 	return u.f.Close()
 }
 
+// FormMemory is how much of a multipart form is held in memory: an
+// uploaded file past it waits in a temporary file (removed when the
+// request ends), so a 26 MB ledger is read from disk, never held whole.
+// The engine (gin's MaxMultipartMemory) and the pages' form parsing both
+// use it.
+const FormMemory = 1 << 20
+
 // Upload reads the multipart field "file" within MaxUploadBytes (ETOOLARGE
 // above it) and returns its cleaned name and the file.
 func (e *Env) Upload(c *gin.Context) (string, *UploadedFile, error) {

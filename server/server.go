@@ -90,8 +90,8 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
 	// An uploaded file past the first MiB waits in a temporary file (removed
 	// when the request ends) rather than in memory: httpx.Upload reads it
-	// once, so a 26 MB ledger is held once, not three times.
-	srv.engine.MaxMultipartMemory = 1 << 20
+	// from there, so a 26 MB ledger is never held whole.
+	srv.engine.MaxMultipartMemory = httpx.FormMemory
 	srv.trustProxies(log)
 	srv.routes()
 	return srv

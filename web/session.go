@@ -55,14 +55,15 @@ func (s *Server) pageSession(c *gin.Context) {
 
 // checkCSRF refuses a POST whose csrf field is not the session's token.
 // It reads the form within the upload limit first, so a too-large upload
-// is told so rather than refused as forged.
+// is told so rather than refused as forged. A file past httpx.FormMemory
+// waits in a temporary file, as in the API.
 func (s *Server) checkCSRF(c *gin.Context) {
 	if c.Request.Method != http.MethodPost {
 		c.Next()
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.MaxUploadBytes+1<<20)
-	err := c.Request.ParseMultipartForm(32 << 20)
+	err := c.Request.ParseMultipartForm(httpx.FormMemory)
 	if errors.Is(err, http.ErrNotMultipart) {
 		err = c.Request.ParseForm()
 	}
