@@ -36,22 +36,32 @@ func (s *Server) postImport(c *gin.Context) {
 	s.respondImport(c, imp)
 }
 
+// listImports lists the imports the caller may see, newest first: page
+// (from 1) of per_page (1–1000, default 200) with the total.
 func (s *Server) listImports(c *gin.Context) {
 	period, err := httpx.OptionalMonth(c.Query("period"))
 	var district string
 	if err == nil {
 		district, err = s.District(c, "district")
 	}
-	var imps []*models.Import
+	page, perPage := 1, 200
 	if err == nil {
-		f := models.ImportFilter{District: district, Period: period, Limit: 1000}
-		imps, err = s.Ledgers.History(c, f, httpx.CurrentUser(c), 200)
+		page, err = httpx.IntParam(c, "page", 1, 1, 1<<30, "页码")
+	}
+	if err == nil {
+		perPage, err = httpx.IntParam(c, "per_page", 200, 1, 1000, "每页条数")
+	}
+	var imps []*models.Import
+	var total int
+	if err == nil {
+		f := models.ImportFilter{District: district, Period: period}
+		imps, total, err = s.Ledgers.HistoryPage(c, f, httpx.CurrentUser(c), page, perPage)
 	}
 	if err != nil {
 		s.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"items": imps})
+	c.JSON(http.StatusOK, gin.H{"total": total, "items": imps})
 }
 
 func (s *Server) getImport(c *gin.Context) {

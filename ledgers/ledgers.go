@@ -234,6 +234,20 @@ func (s *Service) History(ctx context.Context, f models.ImportFilter, u models.U
 	return out, nil
 }
 
+// HistoryPage returns page (from 1) of the imports of f that u may see,
+// perPage a page, newest first, and how many there are in all: the policy
+// decides import by import, so the imports of f are read whole (heads
+// only, no changes) and then cut.
+func (s *Service) HistoryPage(ctx context.Context, f models.ImportFilter, u models.User, page, perPage int) ([]*models.Import, int, error) {
+	f.Limit = 0
+	imps, err := s.History(ctx, f, u, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	from := min((page-1)*perPage, len(imps))
+	return imps[from:min(from+perPage, len(imps))], len(imps), nil
+}
+
 // Commit applies a previewed import: the kept file is read again with the
 // options it was first read with, and its changes are computed again
 // against the database as it is now, so a commit never writes a stale
