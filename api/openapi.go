@@ -14,11 +14,12 @@ import (
 //go:embed openapi.json
 var openAPIDoc []byte
 
-// openAPI serves the description; it needs no login, so other systems can
+// openAPI serves the description (with the registry's fields, see
+// servedOpenAPI); it needs no login, so other systems can
 // generate their clients from it.
 func openAPI(c *gin.Context) {
 	c.Header("Cache-Control", "no-cache")
-	c.Data(http.StatusOK, "application/json; charset=utf-8", openAPIDoc)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", servedOpenAPI)
 }
 
 type versionBody struct {

@@ -355,7 +355,7 @@ func TestOpenAPIIsServedWithoutLogin(t *testing.T) {
 	ts := servertest.New(t)
 	raw := ts.Do("GET", "/api/openapi.json", "", nil, http.StatusOK, nil)
 	if !bytes.Equal(raw, api.OpenAPIDoc) {
-		t.Error("/api/openapi.json differs from the embedded file")
+		t.Error("/api/openapi.json differs from the served description")
 	}
 }
 
