@@ -65,10 +65,7 @@ func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []models.Change) e
 			Field    string
 			FileName string
 		}
-		err := tx.Table("import_changes c").Select("c.import_id, i.period, c.code, c.field, i.file_name").
-			Joins("JOIN imports i ON i.id = c.import_id").
-			Where("i.id > ? AND i.status = ? AND c.code IN ?", row.ID, models.StatusCommitted, t.Codes[start:min(start+500, len(t.Codes))]).
-			Order("c.import_id DESC").Scan(&later).Error
+		err := laterChanges(tx, row.ID, t.Codes[start:min(start+500, len(t.Codes))]).Scan(&later).Error
 		if err != nil {
 			return err
 		}
@@ -80,6 +77,19 @@ func checkNoLaterChanges(tx *gorm.DB, row *importRow, changes []models.Change) e
 		}
 	}
 	return nil
+}
+
+// laterChanges selects the changes of committed imports after import id
+// to the codes, newest first. CROSS JOIN keeps SQLite looking the codes up
+// in the change log's index (import_changes_target): otherwise it walked
+// every change of every later committed import for each 500 codes (0.18 s
+// a batch after one 200,000-row update, 0.003 s so; growing with the
+// history).
+func laterChanges(tx *gorm.DB, id int64, codes []string) *gorm.DB {
+	return tx.Table("import_changes c").Select("c.import_id, i.period, c.code, c.field, i.file_name").
+		Joins("CROSS JOIN imports i").
+		Where("i.id = c.import_id AND i.id > ? AND i.status = ? AND c.code IN ?", id, models.StatusCommitted, codes).
+		Order("c.import_id DESC")
 }
 
 // undo restores the changes in reverse order. Values that did not exist
