@@ -87,13 +87,12 @@ func (s *Server) getProject(c *gin.Context) {
 	}
 	m, err := monthOf(c, year)
 	var p models.Project
-	if err == nil {
-		p, err = s.Store.Project(c, models.NormalizeCode(c.Param("code")), year)
-	}
-	if err == nil && m != 0 {
-		ps := []models.Project{p.AsOf(m)}
-		err = s.Store.AttachMonthNotes(c, ps, m)
-		p = ps[0]
+	switch code := models.NormalizeCode(c.Param("code")); {
+	case err != nil:
+	case m != 0:
+		p, err = s.Store.ProjectAsOf(c, code, m)
+	default:
+		p, err = s.Store.Project(c, code, year)
 	}
 	if err != nil {
 		s.Fail(c, err)

@@ -161,9 +161,11 @@ func (p *Project) PlannedStartMonth() int {
 // AsOf returns the project as it stood at the end of month m of its year:
 // only the reports for months ≤ m, CompletedYTD the latest of them, and an
 // actual start only when it is ≤ m (a start reported for a later month is
-// "not started as of m"). The month's text fields (形象进度, 存在问题,
-// 计划竣工时间) are cleared: the caller sets them as of m (the store's
-// AttachMonthNotes).
+// "not started as of m"), and the list as it stood at m: a 调出 or a
+// 准备类 → 实施类 effective after m is none yet (ListUntil, ImplementedFrom
+// cleared; a 增补 after m keeps its ListFrom, so OnListAt(m) stays false).
+// The month's text fields (形象进度, 存在问题, 计划竣工时间) are cleared: the
+// caller sets them as of m (the store's AttachMonthNotes).
 func (p Project) AsOf(m Month) Project {
 	var invs []Investment
 	for _, inv := range p.Investments {
@@ -175,6 +177,12 @@ func (p Project) AsOf(m Month) Project {
 	p.SortInvestments()
 	if p.ActualStart > m {
 		p.ActualStart = 0
+	}
+	if p.ListUntil > m {
+		p.ListUntil = 0
+	}
+	if p.ImplementedFrom > m {
+		p.ImplementedFrom = 0
 	}
 	for _, d := range MonthNotes() {
 		_ = d.Set(&p.Facts, nil) // nil sets the zero value, never fails

@@ -27,7 +27,7 @@ type projectView struct {
 	Inputs    []formField         // the edit form's fields
 	History   []models.AuditEntry // every change uploads and edits applied to it, newest first
 	Pending   []models.Import     // the submitted (待审核) uploads and edits that would change it, not yet in force, that the user may see
-	List      []models.ListChange // the changes of its place in the year's list
+	List      []models.ListChange // the changes of its place in the year's list effective by Month
 	OnList    bool                // on the list at Month
 	Counts    bool                // counted in the rates at Month (not 准备类)
 	CanEdit   bool                // the user may correct this unit's figures by hand
@@ -81,6 +81,7 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	if v.List, err = s.Store.ListChanges(c, m.Year(), p.Code); err != nil {
 		return v, err
 	}
+	v.List = changesBy(v.List, m)
 	if v.History, err = s.Store.Audit(c, models.AuditFilter{Code: p.Code, Limit: 300, ImportsOnly: true, Applied: true}); err != nil {
 		return v, err
 	}
@@ -89,6 +90,18 @@ func (s *Server) projectData(c *gin.Context, code string, m models.Month) (proje
 	}
 	v.Supervision, err = s.supervisionPanel(c, &p)
 	return v, err
+}
+
+// changesBy keeps the list changes effective by month m: the page as of
+// m shows the list as it stood then.
+func changesBy(cs []models.ListChange, m models.Month) []models.ListChange {
+	var out []models.ListChange
+	for _, c := range cs {
+		if c.Effective <= m {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // startText says where a project stands against its start milestone as of

@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"tracker/models"
+	"tracker/models/demo"
 )
 
 // TestAWithdrawnProjectCountsUntilItsMonth: 调出 from July counts in June's
@@ -142,6 +145,76 @@ func TestTheDemoReproducesBothPublishedYears(t *testing.T) {
 		changes, err := s.ListChanges(ctx, 2024, "")
 		if err != nil || len(changes) != 5 {
 			t.Errorf("2024's list changes: %d (%v), want the demo's 5", len(changes), err)
+		}
+	})
+}
+
+// TestAListChangeAfterALockedQuarterIsAllowed: with the first quarter
+// locked, a 增补 from September of a project that had no entry in the
+// year, a 调出 and a 准备类 → 实施类 from September change nothing in the
+// quarter and are made; a 增补 that would take an entry off the list in
+// January to March is refused.
+func TestAListChangeAfterALockedQuarterIsAllowed(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, zc := seeded(t, s)
+		s.db.Exec(`DELETE FROM plan_entries WHERE code = ? AND year = 2024`, zc.Code)
+		if err := s.LockQuarter(ctx, 2024, 1, admin); err != nil {
+			t.Fatal(err)
+		}
+		sep := models.MonthOf(2024, 9)
+		if _, err := s.ChangeList(ctx, 2024, models.ListChange{Code: zc.Code, Action: models.ListAdd, Effective: sep, Reason: "新增"}, admin); err != nil {
+			t.Errorf("增补 from September with the first quarter locked: %v", err)
+		}
+		if _, err := s.ChangeList(ctx, 2024, models.ListChange{Code: zd.Code, Action: models.ListRemove, Effective: sep, Reason: "终止"}, admin); err != nil {
+			t.Errorf("调出 from September with the first quarter locked: %v", err)
+		}
+		var other models.Project
+		for _, p := range demo.Portfolio2024() {
+			if p.Code != zd.Code && p.Code != zc.Code {
+				other = p
+				break
+			}
+		}
+		s.db.Exec(`UPDATE plan_entries SET list_until = 202402 WHERE code = ? AND year = 2024`, other.Code)
+		_, err := s.ChangeList(ctx, 2024, models.ListChange{Code: other.Code, Action: models.ListAdd, Effective: sep, Reason: "重新列入"}, admin)
+		if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(err.Error(), "第1季度已锁定") {
+			t.Errorf("re-adding from September a project on the list in January (the quarter loses it): %v", err)
+		}
+	})
+}
+
+// TestCorrectionsListOnlyListChangesThatChangeTheQuarter: changes made
+// after the first quarter was locked are its 更正 when they change its
+// figures: a 调出 from February is, a 调出 from July (the quarter as sent
+// still holds) is not.
+func TestCorrectionsListOnlyListChangesThatChangeTheQuarter(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		zd, zc := seeded(t, s)
+		lockedAt := s.Now().Add(-time.Hour)
+		for _, c := range []models.ListChange{
+			{Code: zd.Code, Action: models.ListRemove, Effective: models.MonthOf(2024, 7), Reason: "终止"},
+			{Code: zc.Code, Action: models.ListRemove, Effective: models.MonthOf(2024, 2), Reason: "终止"},
+		} {
+			if _, err := s.ChangeList(ctx, 2024, c, admin); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.LockQuarter(ctx, 2024, 1, admin); err != nil {
+			t.Fatal(err)
+		}
+		s.db.Exec(`UPDATE locks SET locked_at = ?`, lockedAt) // both changes came after the lock
+		cs, err := s.Corrections(ctx, models.MonthOf(2024, 6))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, fmt.Sprintf("Q%d %s %s %s", c.Quarter, c.Code, c.Field, deref(c.New)))
+		}
+		if want := []string{fmt.Sprintf("Q1 %s list_until 2024-02", zc.Code)}; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("corrections %v, want %v", got, want)
 		}
 	})
 }

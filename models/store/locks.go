@@ -132,13 +132,17 @@ func checkYearUnlocked(tx *gorm.DB, year int, changes []models.Change) error {
 		return nil
 	}
 	listFrom := map[string]*string{} // the list_from each entry is made with
+	created := map[string]bool{}     // the codes whose year's entry the changes create
 	for _, c := range changes {
-		if c.Field == "list_from" {
+		switch c.Field {
+		case "list_from":
 			listFrom[c.Code] = c.New
+		case models.ChangePlanEntry, models.ChangeProject:
+			created[c.Code] = true
 		}
 	}
 	for i := range changes {
-		from := affectsFrom(&changes[i], year, listFrom)
+		from := affectsFrom(&changes[i], year, listFrom, created[changes[i].Code])
 		for _, q := range quarters {
 			if from <= 3*q {
 				return yearLocked(&changes[i], year, q)
@@ -150,8 +154,10 @@ func checkYearUnlocked(tx *gorm.DB, year int, changes []models.Change) error {
 
 // affectsFrom is the first month of year whose figures c makes differ, 13
 // for a change that alters none of the year's months before it (a month's
-// own figure).
-func affectsFrom(c *models.Change, year int, listFrom map[string]*string) int {
+// own figure). created says the changes make c's entry: then a list_from
+// had no old value to differ from (the project was on no month of the
+// list), and it affects the year from its new month only.
+func affectsFrom(c *models.Change, year int, listFrom map[string]*string, created bool) int {
 	month := func(v *string, none int) int {
 		m, err := models.ParseMonth(deref(v))
 		switch {
@@ -169,12 +175,15 @@ func affectsFrom(c *models.Change, year int, listFrom map[string]*string) int {
 		if c.Created != nil && c.Created.ListFrom != 0 {
 			return month(ptr(c.Created.ListFrom.String()), 1)
 		}
-		return 1
+		return month(listFrom[c.Code], 1)
 	case models.ChangePlanEntry:
 		return month(listFrom[c.Code], 1)
 	case "planned_start":
 		return min(month(c.Old, 12), month(c.New, 12)) // none: counts from December
 	case "list_from":
+		if created {
+			return month(c.New, 1)
+		}
 		return min(month(c.Old, 1), month(c.New, 1)) // none: from the start
 	case "list_until", "implemented_from":
 		return min(month(c.Old, 13), month(c.New, 13)) // none: never
@@ -232,7 +241,9 @@ func checkOpen(tx *gorm.DB, m models.Month, rules ImportRules, u models.User) er
 
 // Corrections returns the 更正 a report as of month m lists: changes
 // committed after a quarter of m's year before m was locked, to that
-// quarter's months or to the year's list fields, oldest first. A change an
+// quarter's months or to the year's list fields where they change the
+// quarter's figures (affectsFrom, the rule of the lock itself: a 调出 or a
+// 增补 from a later month does not), oldest first. A change an
 // import of a locked quarter made can only be a correction an admin chose
 // to import (checkOpen); a change of a year's field after the lock, too.
 func (s *Store) Corrections(ctx context.Context, m models.Month) ([]models.Correction, error) {
@@ -255,12 +266,34 @@ func (s *Store) Corrections(ctx context.Context, m models.Month) ([]models.Corre
 	if err != nil {
 		return nil, err
 	}
-	out := make([]models.Correction, len(rows))
-	for i, r := range rows {
-		out[i] = models.Correction{Quarter: r.Quarter, Code: r.Code, Field: r.Field, Period: models.Month(r.Period), Old: r.OldValue, New: r.NewValue,
-			ImportID: r.ImportID, User: r.UserName, At: r.CommittedAt}
+	listFrom := map[int64]map[string]*string{} // per import, as checkYearUnlocked reads its changes
+	created := map[int64]map[string]bool{}
+	for _, r := range rows {
+		if listFrom[r.ImportID] == nil {
+			listFrom[r.ImportID], created[r.ImportID] = map[string]*string{}, map[string]bool{}
+		}
+		switch r.Field {
+		case "list_from":
+			listFrom[r.ImportID][r.Code] = r.NewValue
+		case models.ChangePlanEntry, models.ChangeProject:
+			created[r.ImportID][r.Code] = true
+		}
+	}
+	out := make([]models.Correction, 0, len(rows))
+	for _, r := range rows {
+		c := models.Change{Code: r.Code, Field: r.Field, Old: r.OldValue, New: r.NewValue}
+		if isYearChange(r.Field) && affectsFrom(&c, year, listFrom[r.ImportID], created[r.ImportID][r.Code]) > 3*r.Quarter {
+			continue // a change of the list from a later month (a 调出 from July) leaves the quarter as it was sent
+		}
+		out = append(out, models.Correction{Quarter: r.Quarter, Code: r.Code, Field: r.Field, Period: models.Month(r.Period), Old: r.OldValue, New: r.NewValue,
+			ImportID: r.ImportID, User: r.UserName, At: r.CommittedAt})
 	}
 	return out, nil
+}
+
+// isYearChange reports a change of a year's list entry (yearFieldNames).
+func isYearChange(field string) bool {
+	return field == models.ChangePlanEntry || field == models.ChangeProject || models.ScopeOfChange(field) == models.ScopeYear
 }
 
 // yearFieldNames are the change fields of a year's list entry.

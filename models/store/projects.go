@@ -143,6 +143,25 @@ func (s *Store) Project(ctx context.Context, code string, year int) (models.Proj
 	return ps[0], nil
 }
 
+// ProjectAsOf returns one project of m's year as it stood at the end of
+// month m (models.Project.AsOf, with the month's notes as of m):
+// ENOTFOUND when it was not on the year's list by then (a 增补 effective
+// after m), as the list as of m (Projects with Month) leaves it out, with
+// the message of an unknown code.
+func (s *Store) ProjectAsOf(ctx context.Context, code string, m models.Month) (models.Project, error) {
+	p, err := s.Project(ctx, code, m.Year())
+	if models.ErrorCode(err) == models.ENOTFOUND || err == nil && !p.ListFrom.IsZero() && p.ListFrom > m {
+		// one message for both: what was not on the list at m says nothing of later
+		return models.Project{}, models.Errorf(models.ENOTFOUND, "截至%d年%d月，%d年项目清单中没有项目代码为“%s”的项目", m.Year(), m.Num(), m.Year(), code)
+	}
+	if err != nil {
+		return p, err
+	}
+	ps := []models.Project{p.AsOf(m)}
+	err = s.AttachMonthNotes(ctx, ps, m)
+	return ps[0], err
+}
+
 // queryProjects loads projects and their year's investments with two plain
 // queries, scanning rows by hand: the rates of a 53,000-project portfolio
 // read 600,000 reports, and reflection per row would dominate.

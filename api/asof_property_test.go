@@ -1,0 +1,183 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"tracker/models"
+	"tracker/models/demo"
+	"tracker/server/servertest"
+)
+
+// TestLaterFactsLeaveAMonthAsItWas is the as-of rule as a property: every
+// output for June 2024 (the rates by month and by quarter, the project
+// list and single projects as of June, the quarterly and monthly
+// workbooks' every cell, both 通报, the submissions, the project page,
+// the 项目库 and the dashboard) is taken, then facts dated after June are
+// recorded — October's ledger (new figures, actual starts in October,
+// 形象进度 and 存在问题), a 调出, a 增补 and a 准备类 → 实施类 from
+// September, a 督办 item — and every output for June must be the same,
+// byte for byte. The first quarter is locked, so the 更正 notes are read
+// too.
+func TestLaterFactsLeaveAMonthAsItWas(t *testing.T) {
+	ts := servertest.New(t)
+	now := time.Date(2024, 12, 20, 2, 0, 0, 0, time.UTC)
+	ts.Store.SetClock(func() time.Time { return now })
+	admin, reviewer := ts.Login("admin"), ts.Login("reviewer")
+	cookie := ts.PageLogin("admin")
+	s := pickSubjects(t)
+
+	// The demo's own 准备类 → 实施类 (from August) is taken back, to be made
+	// again from September after the outputs are read.
+	var list struct {
+		Changes []models.ListChange `json:"changes"`
+	}
+	ts.Do("GET", "/api/v1/lists/2024", admin, nil, http.StatusOK, &list)
+	for _, c := range list.Changes {
+		if c.Code == s.prepare.Code && c.Action == models.ListImplement {
+			ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/revert", c.ImportID), admin, nil, http.StatusOK, nil)
+		}
+	}
+	ts.Do("POST", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 1}, http.StatusOK, nil)
+
+	codes := []string{s.continuing.Code, s.late.Code, s.removed.Code, s.added.Code, s.prepare.Code}
+	before := juneOutputs(t, ts, reviewer, cookie, codes)
+
+	now = now.Add(time.Hour) // the later facts come after the lock
+	october := "张店区2024年1-10月市重大项目建设情况台账\n项目代码,项目名称,1-10月累计完成投资（万元）,实际开工时间,形象进度,存在问题\n" +
+		fmt.Sprintf("%s,%s,987654.3210,,十月主体封顶,十月用地指标不足\n", s.continuing.Code, s.continuing.Name) +
+		fmt.Sprintf("%s,%s,123456,2024-10,十月开工,\n", s.late.Code, s.late.Name)
+	var imp servertest.ImportResult
+	ts.Upload(admin, "10月.csv", []byte(october), map[string]string{"period": "2024-10"}, http.StatusOK, &imp)
+	if imp.Status != "committed" || imp.Updated != 2 {
+		t.Fatalf("October's ledger: %+v", imp)
+	}
+	for _, c := range []map[string]string{
+		{"code": s.removed.Code, "action": "remove", "effective": "2024-09", "reason": "项目终止"},
+		{"code": s.added.Code, "action": "add", "effective": "2024-09", "reason": "新增重大项目"},
+		{"code": s.prepare.Code, "action": "implement", "effective": "2024-09", "reason": "前期手续完成"},
+	} {
+		ts.Do("POST", "/api/v1/lists/2024/changes", admin, c, http.StatusOK, nil)
+	}
+	ts.Do("POST", "/api/v1/supervisions", admin, map[string]string{"code": s.continuing.Code, "deadline": "2024-12-01", "description": "用地指标不足，需市自然资源局协调"}, http.StatusCreated, nil)
+
+	after := juneOutputs(t, ts, reviewer, cookie, codes)
+	for what, b := range before {
+		if a := after[what]; a != b {
+			t.Errorf("%s changed after facts dated after June:\n%s", what, firstDifference(b, a))
+		}
+	}
+}
+
+// subjects are the demo projects the later facts are about.
+type subjects struct {
+	continuing models.Project // 张店区, 续建, on the list all year
+	late       models.Project // 张店区, 新开工, started after June
+	removed    models.Project // on the list all year, withdrawn from September
+	added      models.Project // on the 2023 list only, added from September
+	prepare    models.Project // the 准备类 project
+}
+
+func pickSubjects(t *testing.T) subjects {
+	t.Helper()
+	var s subjects
+	in2024 := map[string]bool{}
+	june := models.MonthOf(2024, 6)
+	for _, p := range demo.Portfolio2024WithChanges() {
+		in2024[p.Code] = true
+		whole := p.ListFrom.IsZero() && p.ListUntil.IsZero() && p.Class.OrImplement() == models.ClassImplement
+		switch {
+		case p.Class == models.ClassPrepare:
+			s.prepare = p
+		case whole && p.District == "张店区" && p.Nature == models.NatureContinuing && s.continuing.Code == "":
+			s.continuing = p
+		case whole && p.District == "张店区" && p.Nature == models.NatureNew && p.ActualStart > june && p.ActualStart < models.MonthOf(2024, 10) && s.late.Code == "":
+			s.late = p
+		case whole && p.District != "张店区" && s.removed.Code == "":
+			s.removed = p
+		}
+	}
+	for _, p := range demo.Portfolio2023() {
+		if !in2024[p.Code] && s.added.Code == "" {
+			s.added = p
+		}
+	}
+	for what, p := range map[string]models.Project{"continuing": s.continuing, "late": s.late, "removed": s.removed, "added": s.added, "prepare": s.prepare} {
+		if p.Code == "" {
+			t.Fatalf("the demo has no %s project", what)
+		}
+	}
+	return s
+}
+
+// juneOutputs reads every output for June 2024 (quarter 2), by name.
+func juneOutputs(t *testing.T, ts *servertest.Server, token, cookie string, codes []string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	get := func(path string) string {
+		status, _, body := download(t, ts, token, path)
+		return fmt.Sprintf("%d %s", status, body)
+	}
+	for _, p := range []string{"/api/v1/rates?year=2024&month=6", "/api/v1/rates?year=2024&quarter=2",
+		"/api/v1/projects?year=2024&month=6&per_page=1000", "/api/v1/submissions?year=2024&month=6"} {
+		out[p] = get(p)
+	}
+	for _, c := range codes {
+		p := "/api/v1/projects/" + c + "?year=2024&month=6"
+		out[p] = get(p)
+	}
+	for _, p := range []string{"/api/v1/reports/quarterly.xlsx?year=2024&quarter=2", "/api/v1/reports/quarterly.xlsx?year=2024&month=6", "/api/v1/projects.xlsx?year=2024&month=6"} {
+		_, _, body := download(t, ts, token, p)
+		out[p] = workbookText(t, body)
+	}
+	for _, p := range []string{"/api/v1/reports/quarterly.docx?year=2024&quarter=2", "/api/v1/reports/quarterly.docx?year=2024&month=6"} {
+		_, _, body := download(t, ts, token, p)
+		out[p] = docText(t, body)
+	}
+	for _, p := range []string{"/dashboard?year=2024&month=6", "/projects?year=2024&month=6", "/submissions?year=2024&month=6"} {
+		out[p] = pageOfMonth(ts.PageBody(p, cookie))
+	}
+	for _, c := range codes[:len(codes)-2] { // the added one has no page in June; the 准备类 one is read through the API
+		p := "/projects/" + c + "?year=2024&month=6"
+		out[p] = pageOfMonth(ts.PageBody(p, cookie))
+	}
+	return out
+}
+
+// notOfTheMonth are the parts of a page that are a record of what was
+// done or work to do today, not figures as of its month: the dashboard's
+// latest imports and 督办 panel, a project's 修改记录 (every change, dated
+// when it was made), its edit form and its 督办 section (the items to
+// answer and the forms).
+var notOfTheMonth = []*regexp.Regexp{
+	regexp.MustCompile(`(?s)<h2>最近的导入.*?</section>`),
+	regexp.MustCompile(`(?s)<section class="card" id="history">.*?</section>`),
+	regexp.MustCompile(`(?s)<details class="card" id="edit".*?</details>`),
+	regexp.MustCompile(`(?s)<section class="card" id="supervision">.*?</section>`),
+	regexp.MustCompile(`(?s)<section class="card" id="supervision-panel">.*?</section>`),
+}
+
+func pageOfMonth(html string) string {
+	for _, re := range notOfTheMonth {
+		html = re.ReplaceAllString(html, "")
+	}
+	return html
+}
+
+// firstDifference shows where two texts part, with some context.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-300)
+	return fmt.Sprintf("before: …%s…\nafter:  …%s…", clip(a, from, i+300), clip(b, from, i+300))
+}
+
+func clip(s string, from, to int) string {
+	return strings.ToValidUTF8(s[min(from, len(s)):min(to, len(s))], "")
+}
