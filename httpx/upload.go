@@ -63,6 +63,13 @@ func (e *Env) Upload(c *gin.Context) (string, *UploadedFile, error) {
 	return name, &UploadedFile{io.NewSectionReader(f, 0, fh.Size), f}, nil
 }
 
+// A cleaned file name has at most maxNameRunes characters, and keeps its
+// extension when that has at most maxExtRunes (the dot included).
+const (
+	maxNameRunes = 120
+	maxExtRunes  = 16
+)
+
 // spreadsheetExts are the extensions an upload may have (.xlsm is let in
 // so that the importer can say why it refuses macros).
 var spreadsheetExts = []string{".xlsx", ".xls", ".csv", ".xlsm"}
@@ -97,9 +104,17 @@ func CleanFileName(name string) string {
 		}
 		return r
 	}, name))
-	for utf8.RuneCountInString(name) > 120 {
-		_, size := utf8.DecodeLastRuneInString(strings.TrimSuffix(name, filepath.Ext(name)))
-		name = name[:len(strings.TrimSuffix(name, filepath.Ext(name)))-size] + filepath.Ext(name)
+	if utf8.RuneCountInString(name) > maxNameRunes {
+		// One cut, in time linear in the name: a name of megabytes, or one
+		// whose "extension" is itself long ("a." and 130 letters), must not
+		// hold the request (an earlier rune-by-rune loop never ended on the
+		// latter). A long extension is no extension and is cut with the rest.
+		ext := filepath.Ext(name)
+		if utf8.RuneCountInString(ext) > maxExtRunes {
+			ext = ""
+		}
+		stem := []rune(strings.TrimSuffix(name, ext))
+		name = strings.TrimSpace(string(stem[:maxNameRunes-utf8.RuneCountInString(ext)])) + ext
 	}
 	if name == "." || name == "/" || name == "" {
 		return "未命名文件"
