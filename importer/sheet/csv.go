@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -26,6 +27,9 @@ func csvSources(data []byte, name string, l Limits) ([]*Sheet, error) {
 		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n")) // old Mac line ends
 	}
 	sep := csvSeparator(text)
+	if line, ok := csvFieldsWithin(text, byte(sep), maxCSVFields); !ok {
+		return nil, tooLarge(fmt.Sprintf("CSV文件第%d行起的一条记录超过%d列（Excel最多%d列）", line, maxCSVFields, maxCSVFields))
+	}
 	src := &Sheet{Name: name}
 	src.stream = func(fn func(*Row) error) error { return csvRows(text, sep, l, fn) }
 	return []*Sheet{src}, nil
@@ -122,5 +126,75 @@ func blankLines(b []byte) int {
 			return n
 		}
 		n++
+	}
+}
+
+// maxCSVFields is the most fields a CSV record may have: Excel's column
+// limit (XFD). encoding/csv keeps an index and a string for every field of
+// a record before the reader sees any, so one line of 30 million commas
+// (30 MB) took 2.3 GiB; csvFieldsWithin refuses such a file first.
+const maxCSVFields = 16384
+
+// csvFieldsWithin reports whether every record of text has at most max
+// fields, splitting records as encoding/csv does with LazyQuotes (a quote
+// opens a quoted field only at a field's start; in one, "" is a quote and
+// a quote not followed by the separator or a line end is kept), and else
+// the physical line (1-based) where the first longer record starts. It
+// allocates nothing and reads text once.
+func csvFieldsWithin(text []byte, sep byte, max int) (int, bool) {
+	line, pos := 1, 0
+	for pos < len(text) {
+		start, fields := line, 1
+		for end := false; !end; {
+			if pos < len(text) && text[pos] == '"' {
+				pos, line, end = csvQuoted(text, pos+1, line, sep)
+			} else {
+				pos, line, end = csvUnquoted(text, pos, line, sep)
+			}
+			if !end {
+				if fields++; fields > max {
+					return start, false
+				}
+			}
+		}
+	}
+	return 0, true
+}
+
+// csvUnquoted skips an unquoted field from pos: past its separator (end
+// false) or its line end (end true).
+func csvUnquoted(text []byte, pos, line int, sep byte) (int, int, bool) {
+	for ; pos < len(text); pos++ {
+		switch text[pos] {
+		case sep:
+			return pos + 1, line, false
+		case '\n':
+			return pos + 1, line + 1, true
+		}
+	}
+	return pos, line, true
+}
+
+// csvQuoted skips a quoted field whose text starts at pos, as csvUnquoted.
+func csvQuoted(text []byte, pos, line int, sep byte) (int, int, bool) {
+	for {
+		i := bytes.IndexByte(text[pos:], '"')
+		if i < 0 {
+			return len(text), line + bytes.Count(text[pos:], []byte("\n")), true
+		}
+		line += bytes.Count(text[pos:pos+i], []byte("\n"))
+		pos += i + 1
+		switch {
+		case pos < len(text) && text[pos] == '"':
+			pos++
+		case pos < len(text) && text[pos] == sep:
+			return pos + 1, line, false
+		case pos == len(text):
+			return pos, line, true
+		case text[pos] == '\n':
+			return pos + 1, line + 1, true
+		case text[pos] == '\r' && (pos+1 == len(text) || text[pos+1] == '\n'):
+			return min(pos+2, len(text)), line + 1, true
+		}
 	}
 }
