@@ -3,6 +3,7 @@ package api_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"os"
@@ -68,6 +69,56 @@ func zipBomb(t *testing.T, size int) []byte {
 	return buf.Bytes()
 }
 
+// manyStrings is a workbook whose shared-string table has n one-letter
+// entries (deflated some 400 times, within the zip guard's ratio, so that
+// the entries' count is what refuses it).
+func manyStrings(t *testing.T, n int) []byte {
+	sst := `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		strings.Repeat(`<si><t>x</t></si>`, n) + `</sst>`
+	return xlsxParts(t, map[string]string{"xl/sharedStrings.xml": sst,
+		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)}, zip.Deflate)
+}
+
+// cyclicFAT is a compound file (.xls) whose Workbook stream's sector chain
+// runs 2 → 3 → 2 for a stated size of a million bytes.
+func cyclicFAT() []byte {
+	le := binary.LittleEndian
+	h := make([]byte, 512)
+	copy(h, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	for i, v := range []uint16{0x3E, 3, 0xFFFE, 9, 6} {
+		le.PutUint16(h[24+2*i:], v)
+	}
+	for off, v := range map[int]uint32{44: 1, 48: 1, 56: 4096, 60: 0xFFFFFFFE, 68: 0xFFFFFFFE} {
+		le.PutUint32(h[off:], v)
+	}
+	for i := 0; i < 109; i++ {
+		le.PutUint32(h[76+4*i:], 0xFFFFFFFF)
+	}
+	le.PutUint32(h[76:], 0) // the FAT is sector 0
+	fat := bytes.Repeat([]byte{0xFF}, 512)
+	for i, v := range []uint32{0xFFFFFFFD, 0xFFFFFFFE, 3, 2} {
+		le.PutUint32(fat[4*i:], v)
+	}
+	dir := make([]byte, 512)
+	entry := func(at int, name string, typ byte, start uint32, size uint64, child uint32) {
+		e := dir[at : at+128]
+		for i, r := range name {
+			le.PutUint16(e[2*i:], uint16(r))
+		}
+		le.PutUint16(e[64:], uint16(2*len(name)+2))
+		e[66], e[67] = typ, 1
+		le.PutUint32(e[68:], 0xFFFFFFFF)
+		le.PutUint32(e[72:], 0xFFFFFFFF)
+		le.PutUint32(e[76:], child)
+		le.PutUint32(e[116:], start)
+		le.PutUint64(e[120:], size)
+	}
+	entry(0, "Root Entry", 5, 0xFFFFFFFE, 0, 1)
+	entry(128, "Workbook", 2, 2, 1000000, 0xFFFFFFFF)
+	bof := append([]byte{0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00}, make([]byte, 504)...)
+	return bytes.Join([][]byte{h, fat, dir, bof, bof}, nil)
+}
+
 func sheetXML(rows string) string {
 	return `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`
 }
@@ -117,6 +168,9 @@ func hostileFiles(t *testing.T) []hostileCase {
 		{"random.xlsx", bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 5000), bad},
 		{"empty.csv", nil, bad},
 		{"one_huge_cell.csv", []byte("项目代码,项目名称\n2403-370303-04-01-000123," + strings.Repeat("名", 70000) + "\n"), bad},
+		{"many_strings.xlsx", manyStrings(t, 4000001), []int{413}},
+		{"wide_record.csv", []byte("项目代码,项目名称\n" + strings.Repeat(",", 16384) + "\n"), []int{413}},
+		{"cyclic_fat.xls", cyclicFAT(), []int{415}},
 		{"macro.xlsm", xlsxParts(t, map[string]string{"xl/vbaProject.bin": "\xd0\xcf\x11\xe0 macro",
 			"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row>`)}, zip.Deflate), bad},
 	}

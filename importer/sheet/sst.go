@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"fmt"
 	"io"
 )
 
@@ -25,6 +26,7 @@ type sharedStrings struct {
 	root    string
 	strs    []string
 	skipped []uint64 // bitset over strs
+	max     int      // Limits.MaxStrings
 	done    bool
 }
 
@@ -35,7 +37,7 @@ func openSharedStrings(g *zipGuard, name string, l Limits) (*sharedStrings, erro
 		return nil, err
 	}
 	er := newElemReader(rc, "", "si", 8*l.MaxCellBytes+4096)
-	s := &sharedStrings{er: er, rc: rc, name: name}
+	s := &sharedStrings{er: er, rc: rc, name: name, max: l.MaxStrings}
 	if err := er.fill(0); err != nil {
 		s.done = true
 		return s, sstCut(name, err)
@@ -75,6 +77,10 @@ func (s *sharedStrings) next(idx int, wanted bool) error {
 		s.done = true
 		return ignoreEOF(err)
 	}
+	if len(s.strs) >= s.max {
+		s.done = true
+		return tooManyStrings(s.max)
+	}
 	if !wanted && len(s.strs) == idx && len(el) > maxKeptRaw {
 		s.markSkipped(len(s.strs))
 		s.strs = append(s.strs, "")
@@ -95,6 +101,11 @@ func (s *sharedStrings) drain() error {
 		}
 	}
 	return nil
+}
+
+// tooManyStrings is the error of a shared-string table over its limit.
+func tooManyStrings(max int) error {
+	return tooLarge(fmt.Sprintf("共享字符串表超过%d条", max))
 }
 
 func (s *sharedStrings) markSkipped(i int) {

@@ -296,6 +296,9 @@ func readSST(g *zipGuard, name string, l Limits) ([]string, error) {
 		if err != nil {
 			return sst, ignoreEOF(err)
 		}
+		if len(sst) >= l.MaxStrings {
+			return nil, tooManyStrings(l.MaxStrings)
+		}
 		sst = append(sst, texts(el, prefix))
 	}
 }
