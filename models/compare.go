@@ -137,9 +137,9 @@ func HasFiguresAt(ps []Project, m Month) bool {
 }
 
 // RateShown returns a rate as reports show it, in tenths of a percent
-// (1.0414 → 1041), rounded half away from zero: ranks compare rates as
-// they are shown, so two units shown with 98.4% share a rank.
-func RateShown(rate float64) int64 { return int64(math.Round(rate * 1000)) }
+// (1.0414 → 1041), rounded as Round rounds: ranks compare rates as they
+// are shown, so two units shown with 98.4% share a rank.
+func RateShown(rate float64) int64 { return int64(math.Round(Round(rate, 1000) * 1000)) }
 
 // RankGroups sets InvestmentRank and StartRank of every group: standard
 // competition ranking (1 = best; ties share a rank and the next rank

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"math"
 	"strconv"
 	"strings"
 )
@@ -13,7 +12,7 @@ import (
 // is used: "超额完成年度计划4.1个百分点", "低于年度计划1.2个百分点",
 // "完成年度计划".
 func GapText(gapPP float64, m int) string {
-	g := math.Round(gapPP*10) / 10
+	g := Round(gapPP, 10)
 	target := "序时进度"
 	if m == 12 {
 		target = "年度计划"

@@ -1,10 +1,6 @@
 package reports
 
-import (
-	"math"
-
-	"tracker/models"
-)
+import "tracker/models"
 
 // yi returns m in 亿元 rounded half away from zero to 2 decimals (one
 // 百万元), the precision summary sheets show. The rounding is done on the
@@ -30,21 +26,11 @@ func roundDiv(a, b int64) int64 {
 }
 
 // pct returns a rate (a fraction) rounded to 0.1% (3 decimals of the
-// fraction), as every rate is shown.
-func pct(rate float64) float64 { return roundTo(rate, 1000) }
+// fraction), as every rate is shown (models.Round).
+func pct(rate float64) float64 { return models.Round(rate, 1000) }
 
-// pp returns a gap in 个百分点 rounded to 1 decimal.
-func pp(gap float64) float64 { return roundTo(gap, 10) }
-
-// roundTo rounds v half away from zero to 1/scale, never returning −0 (which
-// Excel would print as "-0.0").
-func roundTo(v, scale float64) float64 {
-	r := math.Round(v*scale) / scale
-	if r == 0 {
-		return 0
-	}
-	return r
-}
+// pp returns a gap in 个百分点 rounded to 1 decimal (models.Round).
+func pp(gap float64) float64 { return models.Round(gap, 10) }
 
 // maxExactWan is the first yuan amount whose 万元 decimal can have more
 // than 15 significant digits (10^11 万元): excelize cuts a float to 15

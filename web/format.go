@@ -49,10 +49,10 @@ func headline(r models.Rates) string {
 func percent(v float64) string { return fmt.Sprintf("%.1f%%", roundTo(v*100, 1)) }
 
 // roundTo rounds half away from zero at the given decimals, so 104.05
-// shows as 104.1 the way the office's spreadsheets round.
+// shows as 104.1 the way the office's spreadsheets round: models.Round,
+// the rounding of the workbooks.
 func roundTo(v float64, places int) float64 {
-	p := math.Pow(10, float64(places))
-	return math.Round(v*p+math.Copysign(1e-9, v)) / p
+	return models.Round(v, math.Pow(10, float64(places)))
 }
 
 // wan shows an amount in 万元 with thousands separators and two decimals,
