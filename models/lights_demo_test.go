@@ -93,3 +93,28 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestTheDenominatorsAgreeAtYearEnd: DOMAIN.md, "at year end both agree":
+// the 2023 demo (3 新开工 planned for 2024 started early in 2023) gives
+// 248 of 245, 101.2%, under either setting; the full-year one counted the
+// three planned for 2024 as well (248 of 248, 100%).
+func TestTheDenominatorsAgreeAtYearEnd(t *testing.T) {
+	dec := models.MonthOf(2023, 12)
+	for _, denominator := range []string{"to_date", "full_year"} {
+		cfg := models.DefaultRateConfig()
+		cfg.StartDenominator = denominator
+		r := models.ComputeRates(demo.Portfolio2023(), dec, cfg, nil, nil)
+		if r.PlannedStarts != 245 || r.ActualStarts != 248 || models.RateShown(r.StartRate) != 1012 {
+			t.Errorf("%s: %d of %d planned, %v; want 248 of 245, 101.2%%", denominator, r.ActualStarts, r.PlannedStarts, r.StartRate)
+		}
+		if r.Projects != 536 || r.TotalInvestment != 5930*models.Yi || r.AnnualPlan != 1265*models.Yi || r.Completed != 1310*models.Yi || models.RateShown(r.InvestmentRate) != 1036 {
+			t.Errorf("%s: 2023 at year end %d projects, %s, %s of %s", denominator, r.Projects, r.TotalInvestment.YiText(), r.Completed.YiText(), r.AnnualPlan.YiText())
+		}
+	}
+	cfg := models.DefaultRateConfig()
+	cfg.StartDenominator = "full_year"
+	r := models.ComputeRates(demo.Portfolio2024(), models.MonthOf(2024, 12), cfg, nil, nil)
+	if r.PlannedStarts != 296 || r.ActualStarts != 296 || r.Projects != 530 || r.TotalInvestment != 6035*models.Yi || r.Completed != 1181*models.Yi || models.RateShown(r.InvestmentRate) != 1041 {
+		t.Errorf("2024 full-year at year end: %d of %d, %d projects, %s, %s", r.ActualStarts, r.PlannedStarts, r.Projects, r.TotalInvestment.YiText(), r.Completed.YiText())
+	}
+}

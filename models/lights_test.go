@@ -22,6 +22,7 @@ func TestOwnTimeProgressRunsFromTheStart(t *testing.T) {
 		{"新开工 planned March, started late in May: still from March", NatureNew, MonthOf(2024, 3), MonthOf(2024, 5), DefaultRateConfig(), 4.0 / 10},
 		{"新开工 planned this month: 1 of 7", NatureNew, june, 0, DefaultRateConfig(), 1.0 / 7},
 		{"新开工 planned August, started early in April: from April", NatureNew, MonthOf(2024, 8), MonthOf(2024, 4), DefaultRateConfig(), 3.0 / 9},
+		{"新开工 planned May, started early in April: from May once May has come (DOMAIN: once P ≤ M)", NatureNew, MonthOf(2024, 5), MonthOf(2024, 4), DefaultRateConfig(), 2.0 / 8},
 		{"新开工 planned August, not started: 未到开工期", NatureNew, MonthOf(2024, 8), 0, DefaultRateConfig(), -1},
 		{"新开工 planned August, starting in October (after M): 未到开工期", NatureNew, MonthOf(2024, 8), MonthOf(2024, 10), DefaultRateConfig(), -1},
 		{"新开工 without a plan counts from December", NatureNew, 0, 0, DefaultRateConfig(), -1},

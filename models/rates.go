@@ -5,7 +5,9 @@ import "sort"
 // RateConfig holds the office's choices for the rates and lights.
 type RateConfig struct {
 	// StartDenominator: "to_date" (default) counts 新开工 projects planned
-	// to start by month M; "full_year" counts all the year's 新开工.
+	// to start by month M; "full_year" counts all the year's 新开工
+	// planned within the year (a missing plan counts from December; one
+	// planned for the next year is in neither), so at December both agree.
 	StartDenominator string
 	// InvestmentYellowPP and InvestmentRedPP: a project's completion rate
 	// this many points below 序时进度 turns yellow (≥) or red (>).
@@ -176,8 +178,8 @@ func figuresOf(p *Project, m Month, cfg RateConfig) Figures {
 		return f
 	}
 	s := StartStatusOf(p, m)
-	if s.Planned || cfg.StartDenominator == "full_year" {
-		f.PlannedStarts = 1
+	if s.Planned || cfg.StartDenominator == "full_year" && p.PlannedStartMonth() <= 12 {
+		f.PlannedStarts = 1 // full_year: every 新开工 planned within the year, not one planned for the next
 	}
 	f.ActualStarts = b2i(s.Started)
 	late := s.Planned && s.Started && p.ActualStart > MonthOf(m.Year(), p.PlannedStartMonth())

@@ -188,4 +188,11 @@ func TestStartRateCanExceedOneWhenNextYearsStartsComeEarly(t *testing.T) {
 	if r.PlannedStarts != 1 || r.ActualStarts != 2 || r.EarlyStarts != 1 || r.StartRate != 2 {
 		t.Errorf("planned %d, actual %d, early %d, rate %v; want 1, 2, 1, 2", r.PlannedStarts, r.ActualStarts, r.EarlyStarts, r.StartRate)
 	}
+	full := DefaultRateConfig()
+	full.StartDenominator = "full_year"
+	for _, m := range []Month{MonthOf(2023, 6), dec} { // the projects planned for 2024 are planned in neither
+		if f := ComputeRates(ps, m, full, nil, nil); f.PlannedStarts != 1 {
+			t.Errorf("full-year denominator in %s: %d planned, want 1", m, f.PlannedStarts)
+		}
+	}
 }

@@ -9,7 +9,7 @@ func TestRoundIsHalfAwayFromZeroOnTheDecimal(t *testing.T) {
 	tests := []struct {
 		v, scale, want float64
 	}{
-		{Ratio(201, 400), 1000, 0.503},  // 0.50249999999999994
+		{Ratio(201, 400), 1000, 0.503},   // 0.50249999999999994
 		{Ratio(-201, 400), 1000, -0.503}, // negative growth
 		{Ratio(1310, 1265), 1000, 1.036}, // 2023: 103.6%
 		{Ratio(248, 245), 1000, 1.012},   // 2023: 101.2%
