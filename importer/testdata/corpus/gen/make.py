@@ -1,0 +1,21 @@
+#!/usr/bin/python3
+"""Regenerate the corpus: /usr/bin/python3 make.py [case ...]
+
+Needs python3-openpyxl and LibreOffice (soffice) on PATH. The expected
+figures of each ledger (NAME.expected.json) are written from the projects
+the case describes, never from what the importer reads.
+"""
+import sys
+
+import cases_a
+import cases_b
+import lib
+
+ALL = cases_a.ALLCASES + cases_b.ALLCASES
+
+if __name__ == "__main__":
+    want = set(sys.argv[1:])
+    for fn in ALL:
+        if not want or fn.__name__ in want:
+            fn()
+    lib.flush()
