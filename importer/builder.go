@@ -27,6 +27,7 @@ type builder struct {
 	suppressed [warnKinds]int // warnings past the limit, per kind
 	seen       []*sheetSeen   // every sheet of the workbook, for Inspect
 	noCode     []noCodeSheet  // sheets with a header but no code column
+	examples   int            // template example rows seen (not data, but not nothing either)
 }
 
 // intern shares one copy of a short text repeated over many rows (责任单位,
@@ -204,6 +205,16 @@ func (b *builder) addRow(s *sheetReader, r *sheet.Row) error {
 	}
 	b.ledger.Records.Add(&rec)
 	return nil
+}
+
+// headerOnlyError refuses a file whose ledger sheets have a header and no
+// row under it: importing it would change nothing and say nothing.
+func (b *builder) headerOnlyError() error {
+	where := make([]string, 0, len(b.ledger.Sheets))
+	for _, name := range b.ledger.Sheets {
+		where = append(where, fmt.Sprintf("工作表“%s”第%d行", name, max(b.headers[name].bottom, 1)))
+	}
+	return models.Errorf(models.EUNPROCESSABLE, "%s是台账表头，但表头下没有项目数据行，文件中没有可导入的项目。请填入项目后再上传", strings.Join(where, "、"))
 }
 
 // finish checks rows against each other, drops the rows with errors and

@@ -119,6 +119,10 @@ func numberMonth(s string, year int, date1904, isDate bool) monthValue {
 		// 2024.3 typed as a number; 2024.10 is stored as 2024.1 and reads as January.
 		mo, _ := strconv.Atoi(strings.TrimRight(strings.SplitN(strconv.FormatFloat(f, 'f', -1, 64), ".", 2)[1], "0"))
 		return checkedMonth(int(f), mo, s)
+	case f >= 13 && f < 50 && f != math.Trunc(f):
+		// 24.3: the year in two digits (13 and up, so never a month of 12.5).
+		mo, _ := strconv.Atoi(strings.TrimRight(strings.SplitN(strconv.FormatFloat(f, 'f', -1, 64), ".", 2)[1], "0"))
+		return checkedMonth(2000+int(f), mo, s)
 	case f >= 1 && f <= 12 && f == math.Trunc(f) && year > 0:
 		return checkedMonth(year, int(f), s)
 	}
@@ -155,7 +159,13 @@ var (
 	reDateYMD = regexp.MustCompile(`^((?:19|20)\d\d)(?:年|\.|/|-)(\d{1,2})(?:月份?)?(?:(?:\.|/|-)?(\d{1,2})(?:日|号)?)?(?:底|初|末|中旬|上旬|下旬|前|左右)?$`)
 	reDateNum = regexp.MustCompile(`^((?:19|20)\d\d)(\d\d)(\d\d)?$`)
 	reDateMD  = regexp.MustCompile(`^(\d{1,2})月份?(?:(\d{1,2})(?:日|号))?(?:底|初|末|中旬|上旬|下旬|前|左右)?$`)
-	reClock   = regexp.MustCompile(`\s\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$`)
+	// 24.3, 24年3月: the year in two digits, as clerks shorten it (13 to
+	// 49, so that 12.5, which may be 12月5日, is never read as a year).
+	reDateYY = regexp.MustCompile(`^(1[3-9]|[2-4]\d)(?:年|\.|/)(\d{1,2})(?:月份?)?$`)
+	// 2024年一季度, 2024年第2季度, 2024年上半年, 2024年底: a month only roughly;
+	// read as the period's last month, by which the start is due.
+	reDateQuarter = regexp.MustCompile(`^((?:19|20)\d\d)年?(?:度)?(?:第?([一二三四1-4])季度(?:末|底)?|(上半年|年中)|(下半年|年底|年末|四季度末))$`)
+	reClock       = regexp.MustCompile(`\s\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$`)
 )
 
 // textMonth reads a start date written as text.
@@ -180,11 +190,31 @@ func textMonth(raw string, year int) monthValue {
 	if m := reDateMD.FindStringSubmatch(s); m != nil && year > 0 {
 		return ymd(strconv.Itoa(year), m[1], m[2], raw)
 	}
+	if m := reDateYY.FindStringSubmatch(s); m != nil {
+		return ymd("20"+m[1], m[2], "", raw)
+	}
+	if m := reDateQuarter.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], strconv.Itoa(quarterEnd(m[2], m[3], m[4])), "", raw)
+	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
 		return numberMonth(s, year, false, false)
 	}
 	return monthValue{err: fmt.Sprintf("“%s”不是有效的日期（应写作2024年3月、2024-03或2024/3/15）", strings.TrimSpace(raw))}
 }
+
+// quarterEnd is the last month of a quarter (一…四 or 1…4), of the first
+// half (上半年) or of the year (下半年, 年底).
+func quarterEnd(q, firstHalf, yearEnd string) int {
+	switch {
+	case firstHalf != "":
+		return 6
+	case yearEnd != "":
+		return 12
+	}
+	return 3 * quarterNum[q]
+}
+
+var quarterNum = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 // ymd checks the parts of a written date; the day only has to be a day.
 func ymd(y, m, d, raw string) monthValue {

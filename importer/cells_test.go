@@ -36,6 +36,17 @@ func TestParseMonth(t *testing.T) {
 		{sheet.Cell{Text: "3月"}, 202403, true, false, false},
 		{sheet.Cell{Text: "3月底"}, 202403, true, false, false},
 		{sheet.Cell{Text: "202403"}, 202403, true, false, false},
+		{sheet.Cell{Text: "24.3"}, 202403, true, false, false},
+		{sheet.Cell{Text: "24年10月"}, 202410, true, false, false},
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "24.3"}, 202403, true, false, false},
+		{sheet.Cell{Text: "12.5"}, 0, false, false, true}, // 12月5日 or 2012年5月: neither is taken
+		{sheet.Cell{Kind: sheet.KindNumber, Text: "12.5"}, 0, false, false, true},
+		{sheet.Cell{Text: "2024年一季度"}, 202403, true, false, false}, // by the quarter's end
+		{sheet.Cell{Text: "2024年第2季度"}, 202406, true, false, false},
+		{sheet.Cell{Text: "2024年四季度"}, 202412, true, false, false},
+		{sheet.Cell{Text: "2024年上半年"}, 202406, true, false, false},
+		{sheet.Cell{Text: "2024年底"}, 202412, true, false, false},
+		{sheet.Cell{Text: "2024年五季度"}, 0, false, false, true},
 		{sheet.Cell{Text: ""}, 0, false, false, false},
 		{sheet.Cell{Text: "未开工"}, 0, true, true, false},
 		{sheet.Cell{Text: "—"}, 0, true, true, false},
@@ -138,6 +149,9 @@ func TestHeaderSpellings(t *testing.T) {
 		{"开工时间（计划）", FieldPlannedStart, 0, 0},
 		{"预计开工", FieldPlannedStart, 0, 0},
 		{"开工时间", FieldActualStart, 0, 0},
+		{"今年以来累计完成投资（万元）", FieldCompletedYTD, models.Wan, 0}, // 今年以来 is the year so far
+		{"年初以来累计完成投资", FieldCompletedYTD, 0, 0},
+		{"自年初至今累计完成投资", FieldCompletedYTD, 0, 0},
 	}
 	for _, c := range cases {
 		l := normLabel(c.text)
@@ -149,6 +163,15 @@ func TestHeaderSpellings(t *testing.T) {
 	for _, decoy := range []string{"本月完成投资", "其中：6月完成", "开工以来累计完成投资", "建设单位", "填报时间", "4-6月完成投资", "6月完成投资", "11月累计完成投资", "其中：1月完成", "联系人", "备注", "序号"} {
 		if f, ok := normLabel(decoy).lookup(); ok {
 			t.Errorf("decoy %q mapped to %v", decoy, f)
+		}
+	}
+}
+
+func TestSheetNamePeriod(t *testing.T) {
+	for name, want := range map[string]string{"2024.6": "2024年1-6月", "2024-06": "2024年1-6月", "2024年6月": "2024年1-6月",
+		"6月": "1-6月", "6月份": "1-6月", "12": "", "2024": "", "台账": "", "13月": "", "Sheet1": ""} {
+		if got := sheetNamePeriod(name); got != want {
+			t.Errorf("sheetNamePeriod(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

@@ -22,6 +22,10 @@ var (
 	// January's cumulative column written with one month: 1月累计完成投资,
 	// 2024年1月份完成投资 (the text after {Y} is put in place).
 	reJanuary = regexp.MustCompile(`^(\{Y\})?1月(?:份)?(?:末|底)?(累计|完成投资)`)
+	// The year so far said as "since the year began": 今年以来, 年初以来,
+	// 本年以来, 自年初至今. It is 本年 (year to date), not the 以来 of
+	// 开工以来 (since the project began).
+	reSinceJan = regexp.MustCompile(`(?:自|从)?(?:今年|本年度?|年初|本年初|当年)(?:以来|至今)`)
 )
 
 // quarterWords name reporting periods by quarter or half year.
@@ -67,7 +71,7 @@ type label struct {
 // normLabel reads a header text: "1-6月累计完成投资（亿元）" → key
 // "{M}累计完成投资", unit 亿元, month 6.
 func normLabel(raw string) label {
-	s := foldText(raw)
+	s := reSinceJan.ReplaceAllString(foldText(raw), "本年")
 	l := label{unit: unitIn(s)}
 	s = reUnitPar.ReplaceAllString(s, "")
 	s = reUnitTxt.ReplaceAllString(s, "")

@@ -113,6 +113,8 @@ func (b *builder) readSheets(sources []*sheet.Sheet) error {
 		}
 	}
 	switch {
+	case len(b.ledger.Sheets) > 0 && b.ledger.RowsTotal == 0 && b.examples == 0:
+		return b.headerOnlyError()
 	case len(b.ledger.Sheets) > 0:
 		b.noCodeWarnings()
 	case len(b.noCode) > 0:

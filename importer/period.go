@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"tracker/models"
@@ -17,7 +19,7 @@ func (b *builder) settlePeriod(s *sheetReader, lines []string) error {
 	if b.opts.List {
 		return b.settleListYear(s, lines)
 	}
-	stated := statedPeriod(s.h, lines)
+	stated := statedPeriod(s.h, append(lines, sheetNamePeriod(s.src.Name)))
 	switch {
 	case b.ledger.Period != 0:
 		if stated != 0 && stated != b.ledger.Period {
@@ -93,6 +95,29 @@ func statedPeriod(h *header, lines []string) models.Month {
 		return 0
 	}
 	return m
+}
+
+// reSheetMonth is a sheet named after its month: 2024.6, 2024-06, 2024年6月,
+// 6月, 6月份.
+var reSheetMonth = regexp.MustCompile(`^(?:((?:19|20)\d\d)(?:[-./]|年))?(\d{1,2})(?:月份?)?$`)
+
+// sheetNamePeriod reads a sheet's name as a period line for statedPeriod
+// ("2024.6" → "2024年1-6月"), "" when the name is no month: clerks keep a
+// book with a sheet a month and name the sheets so. It is read after the
+// title and the headers, which say more.
+func sheetNamePeriod(name string) string {
+	m := reSheetMonth.FindStringSubmatch(foldText(name))
+	if m == nil || m[1] == "" && !strings.HasSuffix(foldText(name), "月") && !strings.HasSuffix(foldText(name), "月份") {
+		return ""
+	}
+	n, _ := strconv.Atoi(m[2])
+	if n < 1 || n > 12 {
+		return ""
+	}
+	if m[1] != "" {
+		return fmt.Sprintf("%s年1-%d月", m[1], n)
+	}
+	return fmt.Sprintf("1-%d月", n)
 }
 
 // monthZh writes a month as 2024年6月.

@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"tracker/importer/sheet"
@@ -125,6 +126,10 @@ func (s *sheetReader) start() error {
 	s.head, s.window, s.headRows = s.window, nil, rows
 	s.unit = windowUnit(rows)
 	s.h = detectHeader(rows, s.unit)
+	if u := titleUnit(rows, s.h); u != 0 && u != s.unit {
+		s.unit = u
+		s.h = detectHeader(rows, s.unit)
+	}
 	if s.h != nil {
 		lh := *s.h
 		lh.cols = append([]column(nil), s.h.cols...)
@@ -232,6 +237,43 @@ func windowUnit(rows []*sheet.Row) models.Money {
 	return models.Wan
 }
 
+// reTitleUnit is a unit in brackets on its own: 情况表（亿元）, 【万元】.
+var reTitleUnit = regexp.MustCompile(`[(\[【]\s*(亿元|万元|元)\s*[)\]】]`)
+
+// titleUnit is the unit a title states in brackets ("…进展情况表（亿元）")
+// when no 单位 line does: the default of every column above which it
+// stands whose header names none. Only rows above the header count (a
+// group heading's unit is its own columns'); 0 when none says one.
+func titleUnit(rows []*sheet.Row, h *header) models.Money {
+	if h == nil || windowUnitStated(rows) {
+		return 0
+	}
+	for _, r := range rows {
+		if r.Num >= h.top {
+			break
+		}
+		for _, c := range r.Cells {
+			if m := reTitleUnit.FindStringSubmatch(foldText(c.Text)); m != nil {
+				return unitIn(m[1])
+			}
+		}
+	}
+	return 0
+}
+
+// windowUnitStated reports whether a 单位 line (windowUnit) stands among rows.
+func windowUnitStated(rows []*sheet.Row) bool {
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			t := foldText(c.Text)
+			if _, isHeader := normLabel(t).lookup(); reUnitTxt.MatchString(t) && !isHeader {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // preamble returns the texts of the rows above the header, one line each.
 func (s *sheetReader) preamble(rows []*sheet.Row) []string {
 	var lines []string
@@ -263,6 +305,7 @@ func (s *sheetReader) dataRow(r *sheet.Row) error {
 		return nil
 	}
 	if s.isExample(r) {
+		s.b.examples++
 		s.b.problem(Problem{Sheet: s.src.Name, Row: r.Num, Severity: SeverityWarning,
 			Message: fmt.Sprintf("第%d行是模板的示例行，未导入；填报时请删除示例行", r.Num)})
 		return nil

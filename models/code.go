@@ -15,9 +15,11 @@ var codePattern = regexp.MustCompile(`^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$`)
 
 // NormalizeCode turns a code as ledgers write it into ASCII: full-width
 // digits and hyphens folded, dashes of every kind made '-', and all
-// whitespace (also around the hyphens) removed.
+// whitespace (also around the hyphens) removed. Leading apostrophes go too:
+// Excel's mark for "keep this as text" ('2403-…), which a CSV or a system
+// export carries as a character of the cell.
 func NormalizeCode(s string) string {
-	s = width.Narrow.String(s)
+	s = strings.TrimLeftFunc(width.Narrow.String(s), isTextMark)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -29,6 +31,11 @@ func NormalizeCode(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isTextMark is whitespace or an apostrophe (' ‘ ’ `) in front of a code.
+func isTextMark(r rune) bool {
+	return unicode.IsSpace(r) || r == '\'' || r == '‘' || r == '’' || r == '`' || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
 }
 
 // ValidCode reports whether a normalised code has the 24-character shape

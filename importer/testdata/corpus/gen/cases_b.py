@@ -256,7 +256,7 @@ def b12_only_header():
     title(ws, "2024年1-6月重大项目台账", 9)
     rows(ws, 2, [H])
     save(wb, "b12_only_header.xlsx")
-    expect("b12_only_header.xlsx", b12_only_header.__doc__, "2024-06", [], clean=False, error="没有")
+    expect("b12_only_header.xlsx", b12_only_header.__doc__, "2024-06", [], clean=False, error="表头下没有项目数据行")
 
 
 ALLCASES = [b01_csv_apostrophe_units_utf8, b02_utf16_tab, b03_minimal_inline_xlsx, b04_rich_phonetic,
