@@ -153,57 +153,18 @@ func (s *Store) plan(tx *gorm.DB, row *importRow, ledger *models.Ledger, user mo
 	if err := w.clearChanges(); err != nil {
 		return nil, err
 	}
-	// The records are planned, checked, written and recorded a part of a
-	// few thousand codes at a time, in code order, so that a large ledger
-	// never has its whole snapshot, change set and statement arguments in
-	// memory at once. A list import is one part: what it leaves out is
-	// known only from the whole list.
 	if tx.Dialector.Name() == "postgres" && ledger.Records.Len() > planPart {
 		if err := analyzeStale(tx); err != nil {
 			return nil, err
 		}
 	}
+	var read *gorm.DB // see planParts
+	if s.dialect != "postgres" {
+		read = s.db.WithContext(tx.Statement.Context)
+	}
 	planner := models.NewPlanner(o)
-	recs := &ledger.Records
-	order := recs.CodeOrder()
-	for start := 0; ; {
-		end := len(order)
-		if !o.List {
-			end = min(start+planPart, len(order))
-			for end < len(order) && recs.Code(int(order[end])) == recs.Code(int(order[end-1])) {
-				end++
-			}
-		}
-		part := decodePart(recs, order[start:end])
-		if err := recs.Err(); err != nil { // the temporary file failed: nothing of it is applied
-			return nil, err
-		}
-		codes := partCodes(part)
-		if o.List {
-			if codes, err = withYearCodes(tx, codes, period.Year()); err != nil {
-				return nil, err
-			}
-		}
-		sn, err := loadSnapshot(tx, codes, period)
-		if err != nil {
-			return nil, err
-		}
-		pl := planner.Plan()
-		first := len(pl.Changes)
-		planner.Add(sn, part)
-		if o.List {
-			planner.Finish(sn)
-		}
-		if err := w.writePart(pl.Changes[first:], rules, user, apply); err != nil {
-			return nil, err
-		}
-		if summary { // the caller counts the changes: they need not stay in memory
-			clear(pl.Changes)
-			pl.Changes = pl.Changes[:0]
-		}
-		if start = end; start >= len(order) {
-			break
-		}
+	if err := planParts(tx, read, planner, o.List, &ledger.Records, w, rules, user, apply, summary); err != nil {
+		return nil, err
 	}
 	if !o.List {
 		planner.Finish(nil) // a monthly ledger adds a warning only
@@ -278,8 +239,8 @@ func partCodes(recs []*models.LedgerRecord) []string {
 
 // writePart checks that a part's changes leave locked quarters alone
 // (unless the office corrects them), makes them when apply is set and
-// records them.
-func (w *writer) writePart(changes []models.Change, rules ImportRules, user models.User, apply bool) error {
+// records them (records: createdRecords of the changes).
+func (w *writer) writePart(changes []models.Change, records []*string, rules ImportRules, user models.User, apply bool) error {
 	if len(changes) == 0 {
 		return nil
 	}
@@ -293,7 +254,7 @@ func (w *writer) writePart(changes []models.Change, rules ImportRules, user mode
 			return fmt.Errorf("apply import %d: %w", w.importID, err)
 		}
 	}
-	return w.appendChanges(changes)
+	return w.appendChanges(changes, records)
 }
 
 // writeTx runs fn in a write transaction. On SQLite the transaction takes

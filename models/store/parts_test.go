@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,6 +92,52 @@ func TestImportInPartsIsOneImport(t *testing.T) {
 					}
 				})
 			})
+		}
+	})
+}
+
+// TestImportPartFailingLeavesNothing: parts are written on a goroutine of
+// their own while the next is planned; when a later part cannot be
+// written (here the last part's planned start falls in a locked quarter)
+// the import fails with that part's error after three parts were
+// written, and the transaction leaves nothing: no figure, no import, no
+// change.
+func TestImportPartFailingLeavesNothing(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		defer func(n int) { planPart = n }(planPart)
+		planPart = 2
+		ctx := context.Background()
+		ps := demo.Portfolio2024()
+		if _, err := s.SeedPortfolio(ctx, ps, "演示数据"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.LockQuarter(ctx, 2024, 1, admin); err != nil {
+			t.Fatal(err)
+		}
+		byCode := append([]models.Project(nil), ps...)
+		slices.SortFunc(byCode, func(a, b models.Project) int { return strings.Compare(a.Code, b.Code) })
+		var recs []models.LedgerRecord
+		for i, p := range byCode[:7] {
+			recs = append(recs, figureRecord(p, models.Money(100+i)*models.Wan))
+		}
+		last := &recs[6]
+		last.Has |= models.FieldPlannedStart
+		last.PlannedStart = models.MonthOf(2024, 2)
+		var importsBefore int64
+		s.db.Table("imports").Count(&importsBefore)
+		before := dump(t, s)
+		_, err := s.CreateImport(ctx, NewImport{FileName: "a.xlsx", Data: []byte("x"), User: admin, Ledger: ledgerOf(models.MonthOf(2024, 7), recs...)})
+		if models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(models.ErrorMessage(err), "第1季度已锁定") || !strings.Contains(models.ErrorMessage(err), byCode[6].Code) {
+			t.Fatalf("import whose last part touches a locked quarter: %v", err)
+		}
+		var importsAfter, changes int64
+		s.db.Table("imports").Count(&importsAfter)
+		s.db.Table("import_changes").Count(&changes)
+		if importsAfter != importsBefore || changes != 0 {
+			t.Errorf("imports %d → %d, %d changes kept", importsBefore, importsAfter, changes)
+		}
+		if after := dump(t, s); after != before {
+			t.Errorf("the database changed:\n%s", firstDiff(before, after))
 		}
 	})
 }

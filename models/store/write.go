@@ -376,7 +376,7 @@ func (w *writer) saveChanges(changes []models.Change) error {
 	if err := w.clearChanges(); err != nil {
 		return err
 	}
-	return w.appendChanges(changes)
+	return w.appendChanges(changes, createdRecords(changes))
 }
 
 // clearChanges deletes the import's recorded changes.
@@ -385,11 +385,11 @@ func (w *writer) clearChanges() error {
 	return w.tx.Where("import_id = ?", w.importID).Delete(&changeRow{}).Error
 }
 
-// appendChanges records changes after those recorded so far.
-func (w *writer) appendChanges(changes []models.Change) error {
+// appendChanges records changes after those recorded so far; records
+// are their created projects' kept texts (createdRecords).
+func (w *writer) appendChanges(changes []models.Change, records []*string) error {
 	first := w.seq
 	w.seq += len(changes)
-	buf := make([]byte, 0, 1024)
 	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
 		"old_import_id", "old_source", "created_record"}, len(changes), func(i int, a []any) []any {
 		c := changes[i]
@@ -398,14 +398,25 @@ func (w *writer) appendChanges(changes []models.Change) error {
 			src := c.OldSource
 			oldSource = &src
 		}
-		var rec *string
-		if c.Field == models.ChangeProject && c.Created != nil {
+		return append(a, w.importID, first+i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, records[i])
+	}, "")
+}
+
+// createdRecords returns, for each change that creates a project, the
+// record it is created with as the change log keeps it (nil for the other
+// changes). An import works them out on its planning goroutine, beside
+// the writing (see planParts).
+func createdRecords(changes []models.Change) []*string {
+	out := make([]*string, len(changes))
+	buf := make([]byte, 0, 1024)
+	for i := range changes {
+		if c := &changes[i]; c.Field == models.ChangeProject && c.Created != nil {
 			buf = appendRecord(buf[:0], c.Created, deref(c.New))
 			s := string(buf)
-			rec = &s
+			out[i] = &s
 		}
-		return append(a, w.importID, first+i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, rec)
-	}, "")
+	}
+	return out
 }
 
 // fieldCompleted is the change field of the cumulative figure, whose
