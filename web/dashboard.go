@@ -86,7 +86,7 @@ func (s *Server) dashboard(c *gin.Context, m models.Month) (*dashboardView, erro
 		return nil, err
 	}
 	v.Approved, v.Waiting, v.Late = countSubmissions(v.Submissions)
-	if v.Supervision, err = s.supervisionSummary(c); err != nil {
+	if v.Supervision, err = s.supervisionSummary(c, m); err != nil {
 		return nil, err
 	}
 	v.Imports, err = s.visibleImports(c, models.ImportFilter{Limit: 200}, 8)

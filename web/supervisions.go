@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -251,29 +252,57 @@ func showOnly(all []models.Supervision, show string) []models.Supervision {
 	return out
 }
 
-// svSummary is the dashboard's 督办 panel: the items not closed, those
-// overdue among them, and the first svPanelRows of the overdue (the
-// earliest deadlines; 督办事项 has them all).
+// svSummary is the dashboard's 督办 panel as of its month: the items not
+// closed, those overdue among them, and the first svPanelRows of the
+// overdue (the earliest deadlines; 督办事项 has them all).
 type svSummary struct {
 	Pending  int
 	Overdue  int
 	Earliest []models.Supervision
+	// AsOf says when the panel stands, "截至2024年7月底" for June's once
+	// July is over; "" while it is not (the items as they are now).
+	AsOf string
 }
 
 // svPanelRows is how many overdue items the dashboard lists.
 const svPanelRows = 10
 
-// supervisionSummary gathers the dashboard's 督办 panel.
-func (s *Server) supervisionSummary(c *gin.Context) (svSummary, error) {
-	pending, err := s.Store.Supervisions(c, models.SupervisionFilter{Pending: true})
-	sum := svSummary{Pending: len(pending)}
-	for _, sv := range pending {
-		if !sv.Overdue {
+// supervisionSummary gathers the dashboard's 督办 panel of month m: the
+// items as they stood at the end of m's collection (the month after m,
+// when m's ledger comes in and its problems are taken up; July's items
+// show on June's dashboard), or as they are now while it runs, by
+// models.SupervisionsOfMonth; so an item opened later never changes m's
+// dashboard.
+func (s *Server) supervisionSummary(c *gin.Context, m models.Month) (svSummary, error) {
+	all, err := s.Store.Supervisions(c, models.SupervisionFilter{})
+	var sum svSummary
+	var overdue []models.Supervision
+	now, cycle := s.Store.Now(), collectionMonth(m)
+	for _, sv := range models.SupervisionsOfMonth(all, cycle, now) {
+		if sv.Status == models.SupervisionClosed {
 			continue
 		}
-		if sum.Overdue++; len(sum.Earliest) < svPanelRows {
-			sum.Earliest = append(sum.Earliest, sv)
+		sum.Pending++
+		if sv.Overdue {
+			overdue = append(overdue, sv)
 		}
 	}
+	sort.SliceStable(overdue, func(i, j int) bool {
+		a, b := overdue[i], overdue[j]
+		return a.Deadline < b.Deadline || a.Deadline == b.Deadline && a.ID < b.ID
+	})
+	sum.Overdue, sum.Earliest = len(overdue), overdue[:min(len(overdue), svPanelRows)]
+	if now.After(models.MonthEnd(cycle)) {
+		sum.AsOf = fmt.Sprintf("截至%d年%d月底", cycle.Year(), cycle.Num())
+	}
 	return sum, err
+}
+
+// collectionMonth is the month in which month m's ledger is collected:
+// the next one.
+func collectionMonth(m models.Month) models.Month {
+	if m.Num() == 12 {
+		return models.MonthOf(m.Year()+1, 1)
+	}
+	return models.MonthOf(m.Year(), m.Num()+1)
 }
