@@ -51,6 +51,9 @@ func (h *header) assemble(cands []*column) {
 
 // settleField picks the column of one field among those read as it.
 func (h *header) settleField(g []*column) {
+	if g = h.otherYears(g); len(g) == 0 {
+		return
+	}
 	if g[0].field == FieldCompletedYTD {
 		var earlier []*column
 		g, earlier = latestMonth(g)
@@ -77,6 +80,31 @@ func (h *header) settleField(g []*column) {
 			h.twins[c.field] = append(h.twins[c.field], *c)
 		}
 	}
+}
+
+// yearFields are the figures of one year: a column stating another year
+// than the ledger's is that year's (2025年计划投资, 2023年完成投资 in a 2024
+// ledger), not the field.
+var yearFields = map[Field]bool{FieldAnnualPlan: true, FieldCompletedYTD: true}
+
+// otherYears leaves out the columns of a year field whose header states a
+// year other than the ledger's, with a warning; the office's mapping is
+// kept as chosen.
+func (h *header) otherYears(g []*column) []*column {
+	if h.year == 0 || !yearFields[g[0].field] {
+		return g
+	}
+	keep := g[:0:0]
+	for _, c := range g {
+		if c.year == 0 || c.year == h.year || c.by == byMapping {
+			keep = append(keep, c)
+			continue
+		}
+		c.note = fmt.Sprintf("表头标明的是%d年，不是本台账的%d年，本列未导入", c.year, h.year)
+		h.warnings = append(h.warnings, columnWarning{*c, c.note})
+		c.field = 0
+	}
+	return keep
 }
 
 // latestMonth keeps the cumulative columns of the latest month and leaves

@@ -23,11 +23,13 @@ type builder struct {
 	badRows    map[rowKey]bool    // rows with an error
 	resolved   map[string]resolvedUnit
 	interned   map[string]string
-	warned     [warnKinds]int // warnings listed, per kind
-	suppressed [warnKinds]int // warnings past the limit, per kind
-	seen       []*sheetSeen   // every sheet of the workbook, for Inspect
-	noCode     []noCodeSheet  // sheets with a header but no code column
-	examples   int            // template example rows seen (not data, but not nothing either)
+	warned     [warnKinds]int          // warnings listed, per kind
+	suppressed [warnKinds]int          // warnings past the limit, per kind
+	seen       []*sheetSeen            // every sheet of the workbook, for Inspect
+	noCode     []noCodeSheet           // sheets with a header but no code column
+	examples   int                     // template example rows seen (not data, but not nothing either)
+	stated     map[string]models.Month // sheet → the month it states itself, 0 if none
+	sheetRows  map[string]int          // sheet → data rows read
 }
 
 // intern shares one copy of a short text repeated over many rows (责任单位,
@@ -73,7 +75,7 @@ func newBuilder(opts Options) (*builder, error) {
 	b := &builder{
 		opts: opts, limits: opts.Limits.withDefaults(), units: models.NewUnitIndex(units),
 		ledger:  &Ledger{Sheets: []string{}, Problems: []Problem{}, Columns: []models.LedgerColumn{}, Layouts: []models.LedgerLayout{}},
-		headers: map[string]*header{}, order: map[string]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{}, interned: map[string]string{},
+		headers: map[string]*header{}, order: map[string]int{}, stated: map[string]models.Month{}, sheetRows: map[string]int{}, badRows: map[rowKey]bool{}, resolved: map[string]resolvedUnit{}, interned: map[string]string{},
 	}
 	if opts.District != "" {
 		u, ok := b.units.Resolve(opts.District)
@@ -119,6 +121,7 @@ func (b *builder) beginSheet(s *sheetReader, lines []string) error {
 
 // endSheet is called when a ledger sheet has been read to its end.
 func (b *builder) endSheet(s *sheetReader) {
+	b.sheetRows[s.src.Name] = s.rows
 	s.twinWarnings()
 	s.recordSheet("")
 }
@@ -220,6 +223,7 @@ func (b *builder) headerOnlyError() error {
 // finish checks rows against each other, drops the rows with errors and
 // puts the problems in sheet/row/column order.
 func (b *builder) finish() *Ledger {
+	b.settleSheetMonths()
 	b.checkDuplicates()
 	b.warnSummary()
 	if recs := &b.ledger.Records; len(b.badRows) > 0 {

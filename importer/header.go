@@ -50,6 +50,7 @@ type header struct {
 	all         []column // every column of the sheet as decided, for the preview
 	layout      string   // signature of the header texts (layoutSignature)
 	warnings    []columnWarning
+	year        int // the ledger's year as known when the columns are decided, 0 if not yet
 }
 
 // minHeaderFields is how many distinct fields a header must map; the

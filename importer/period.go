@@ -14,13 +14,17 @@ import (
 // cumulative column's header (1-6月), else from a 报告期 line or the title.
 // The year comes from the title, a 报告期 line or a header (2024年计划投资),
 // else from the 填报日期 (a ledger for 1-12月 sent in January belongs to
-// the year before). A later sheet stating another month gets a warning.
+// the year before). A later sheet stating another month gets a warning;
+// when no month was uploaded, that is left to the end of the file
+// (settleSheetMonths: a book of a sheet per month).
 func (b *builder) settlePeriod(s *sheetReader, lines []string) error {
 	if b.opts.List {
 		return b.settleListYear(s, lines)
 	}
 	stated := statedPeriod(s.h, append(lines, sheetNamePeriod(s.src.Name)))
+	b.stated[s.src.Name] = stated
 	switch {
+	case b.ledger.Period != 0 && b.opts.Period == 0:
 	case b.ledger.Period != 0:
 		if stated != 0 && stated != b.ledger.Period {
 			b.sheetWarning(s, fmt.Sprintf("本表标明的报告期为%s，与%s不一致，按%s导入", monthZh(stated), "前面的工作表或上传时指定的月份", monthZh(b.ledger.Period)))
@@ -59,6 +63,28 @@ func (b *builder) settleListYear(s *sheetReader, lines []string) error {
 		return nil
 	}
 	return models.Errorf(models.EUNPROCESSABLE, "工作表“%s”中找不到清单的年度。请在标题中写明，例如“2024年市重大项目名单”，或在上传时指定年度", s.src.Name)
+}
+
+// knownYear is the ledger's year before its columns are decided: the
+// upload's period or list year, else an earlier sheet's period, else the
+// year this sheet's title or period line states (not its 填报日期); 0 when
+// none says it yet.
+func (b *builder) knownYear(lines []string) int {
+	switch {
+	case b.opts.Period != 0:
+		return b.opts.Period.Year()
+	case b.opts.List && b.opts.Year != 0:
+		return b.opts.Year
+	case b.ledger.Period != 0:
+		return b.ledger.Period.Year()
+	}
+	for _, l := range lines {
+		rest, _ := splitSent(l)
+		if y, _ := periodIn(rest); y != 0 {
+			return y
+		}
+	}
+	return 0
 }
 
 // sheetWarning adds a warning about a whole sheet, at its header row.

@@ -171,6 +171,7 @@ func (s *sheetReader) settle() error {
 	district := s.b.ledger.District
 	s.b.noteTitle(lines)
 	s.unitName = s.b.sheetUnit(s.src.Name, lines)
+	s.h.year = s.b.knownYear(append(lines, sheetNamePeriod(s.src.Name)))
 	s.decide(s.sample)
 	if _, ok := s.h.column(fieldCode); !ok {
 		s.b.ledger.District = district // not a ledger: its title names no sender

@@ -350,6 +350,40 @@ def a17_month_sheets():
     expect("a17_month_sheets.xlsx", a17_month_sheets.__doc__, "2024-06", recs, sheets=["6月"])
 
 
+def _month_book(months, seeds=None):
+    """A book of a sheet per month; seeds gives each sheet projects of its own."""
+    wb, ws = book("%d月" % months[0])
+    out = {}
+    for k, m in enumerate(months):
+        ws = wb["%d月" % m] if k == 0 else wb.create_sheet("%d月" % m)
+        ps = projects(seeds[k] if seeds else 15, 4 if seeds else 5)
+        title(ws, "2024年1-%d月重大项目台账" % m, 6)
+        rows(ws, 2, [["项目代码", "项目名称", "区县", "年度计划投资（万元）", "1-%d月累计完成投资（万元）" % m, "实际开工时间"]])
+        out[m] = []
+        for i, p in enumerate(ps):
+            ytd = (p.ytd * m / 6).quantize(D("0.01"))
+            rows(ws, 3 + i, [[p.code, p.name, p.district, num(p.plan), num(ytd), p.act or "未开工"]])
+            p.ytd = ytd
+            out[m].append(rec(3 + i, p, {"district", "plan", "ytd", "act"}, sheet="%d月" % m))
+    return wb, out
+
+
+def a19_month_sheets_upload_month():
+    """the book of a sheet per month uploaded for May: the 5月 sheet is the report, 4月 and 6月 are not read."""
+    wb, out = _month_book([4, 5, 6])
+    save(wb, "a19_month_sheets_upload_may.xlsx")
+    expect("a19_month_sheets_upload_may.xlsx", a19_month_sheets_upload_month.__doc__, "2024-05", out[5],
+           options={"period": "2024-05"}, sheets=["5月"])
+
+
+def a20_stale_title_other_projects():
+    """产业 and 城建 sheets of different projects, the second's title left at 1-5月: both are read, as 1-6月."""
+    wb, out = _month_book([6, 5], seeds=[1, 5])
+    save(wb, "a20_stale_title_other_projects.xlsx")
+    expect("a20_stale_title_other_projects.xlsx", a20_stale_title_other_projects.__doc__, "2024-06",
+           out[6] + out[5], sheets=["6月", "5月"])
+
+
 def a18_category_sections_total_top():
     """合计 in merged A:C right under the header, sections （一）产业项目 / （二）城市建设项目 with 其中：四强产业 lines, 序号 text."""
     ps = projects(16, 6)
@@ -379,4 +413,4 @@ ALLCASES = [a01_xuhao_merged_zhi, a02_yi_in_title, a03_spaced_wrapped_xls, a04_u
             a05_lo_csv_gbk_displayed, a06_percent_and_remarks, a07_odd_month_texts, a08_side_by_side,
             a09_sheet_per_district_short, a10_header_only_sheet, a11_wide_monthly, a12_jinnian_yilai,
             a13_mac_1904, a14_nature_from_sections, a15_unit_brackets, a16_yuan_columns, a17_month_sheets,
-            a18_category_sections_total_top]
+            a18_category_sections_total_top, a19_month_sheets_upload_month, a20_stale_title_other_projects]

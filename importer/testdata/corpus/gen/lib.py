@@ -155,9 +155,7 @@ def flush():
 # Misreadings not fixed yet: file name → what goes wrong (the test skips them).
 PENDING = {
     "a08_side_by_side.xlsx": "two tables side by side are read as one with twin columns",
-    "a11_wide_monthly.xlsx": "2025年计划投资 is read as this year's plan beside 2024年计划投资",
     "a14_nature_from_sections.xlsx": "the nature given by section rows is not read",
-    "a17_month_sheets.xlsx": "one sheet per month: every month's rows are read as duplicates",
     "b05_html_as.xls": "an HTML table saved as .xls is refused",
 
 }
