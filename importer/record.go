@@ -208,6 +208,7 @@ func (rr *rowReader) longText(d models.FieldDef) {
 func (rr *rowReader) nature(models.FieldDef) {
 	raw := rr.text(FieldNature)
 	if raw == "" {
+		rr.sectionNature()
 		return
 	}
 	if n, ok := models.ParseNature(raw); ok {
@@ -227,6 +228,9 @@ func (rr *rowReader) nature(models.FieldDef) {
 func (rr *rowReader) class(d models.FieldDef) {
 	raw := rr.text(d.Field)
 	if raw == "" {
+		if c := rr.s.section.class; c != "" && rr.rec.Has&d.Field == 0 {
+			rr.rec.Class, rr.rec.Has = c, rr.rec.Has|d.Field
+		}
 		return
 	}
 	if c, ok := models.ParseClass(foldText(raw)); ok {

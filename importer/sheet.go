@@ -48,6 +48,7 @@ type sheetReader struct {
 	rows       int       // data rows read
 	unitName   string    // the unit this sheet's title or name names, for rows without a district
 	rr         rowReader // the row being read (record)
+	section    section   // what the section rows above the current row say
 }
 
 // read streams the sheet; found is false when it holds no ledger.
@@ -302,7 +303,12 @@ func (s *sheetReader) dataRow(r *sheet.Row) error {
 	if hasSkipped(r) && !s.hasCode(r) {
 		return sheet.ErrRedo
 	}
-	if s.classify(r) != rowData {
+	switch s.classify(r) {
+	case rowData:
+	case rowSection:
+		s.section = s.section.under(s.leadText(r))
+		return nil
+	default:
 		return nil
 	}
 	if s.isExample(r) {

@@ -384,6 +384,29 @@ def a20_stale_title_other_projects():
            out[6] + out[5], sheets=["6月", "5月"])
 
 
+def a21_nested_sections():
+    """no nature column: 一、实施类项目 over （一）新开工项目 / （二）续建项目, then 二、准备类项目 (no nature of its own)."""
+    ps = projects(17, 8)
+    wb, ws = book("Sheet1")
+    title(ws, "2024年1-9月市重大项目建设情况", 7)
+    rows(ws, 2, [["序号", "项目名称", "项目代码", "区县", "总投资（万元）", "年度计划投资（万元）", "1-9月累计完成投资（万元）"]])
+    new = [p for p in ps if p.nature == "新开工"][:3]
+    cont = [p for p in ps if p.nature == "续建"][:2]
+    prep = [p for p in ps if p not in new and p not in cont][:2]
+    r, recs = 3, []
+    for head, g, stated in (("一、实施类项目（5个）", None, None), ("（一）新开工项目", new, True), ("（二）续建项目", cont, True),
+                            ("二、准备类项目（2个）", prep, False)):
+        rows(ws, r, [[head]])
+        merge(ws, "A%d:G%d" % (r, r))
+        r += 1
+        for i, p in enumerate(g or []):
+            rows(ws, r, [[i + 1, p.name, p.code, p.district, num(p.total), num(p.plan), num(p.ytd)]])
+            recs.append(rec(r, p, {"district", "total", "plan", "ytd"} | ({"nature"} if stated else set())))
+            r += 1
+    save(wb, "a21_nested_sections.xlsx")
+    expect("a21_nested_sections.xlsx", a21_nested_sections.__doc__, "2024-09", recs)
+
+
 def a18_category_sections_total_top():
     """合计 in merged A:C right under the header, sections （一）产业项目 / （二）城市建设项目 with 其中：四强产业 lines, 序号 text."""
     ps = projects(16, 6)
@@ -413,4 +436,5 @@ ALLCASES = [a01_xuhao_merged_zhi, a02_yi_in_title, a03_spaced_wrapped_xls, a04_u
             a05_lo_csv_gbk_displayed, a06_percent_and_remarks, a07_odd_month_texts, a08_side_by_side,
             a09_sheet_per_district_short, a10_header_only_sheet, a11_wide_monthly, a12_jinnian_yilai,
             a13_mac_1904, a14_nature_from_sections, a15_unit_brackets, a16_yuan_columns, a17_month_sheets,
-            a18_category_sections_total_top, a19_month_sheets_upload_month, a20_stale_title_other_projects]
+            a18_category_sections_total_top, a19_month_sheets_upload_month, a20_stale_title_other_projects,
+            a21_nested_sections]

@@ -155,7 +155,6 @@ def flush():
 # Misreadings not fixed yet: file name → what goes wrong (the test skips them).
 PENDING = {
     "a08_side_by_side.xlsx": "two tables side by side are read as one with twin columns",
-    "a14_nature_from_sections.xlsx": "the nature given by section rows is not read",
     "b05_html_as.xls": "an HTML table saved as .xls is refused",
 
 }
