@@ -256,14 +256,15 @@ func (w *writer) upsertMonth(g rowGroup) error {
 	for i, d := range defs {
 		update[i] = monthUpdate(d)
 	}
-	cols := append(append([]string{"code", "period", "year"}, columnNames(defs)...), "source", "import_id")
-	return insertRows(w.tx, "investments", cols, len(g.rows), func(k int, a []any) []any {
+	cols := append([]string{"code"}, columnNames(defs)...)
+	fixedCols := []fixed{{"period", period}, {"year", year}, {"source", source}, {"import_id", w.importID}}
+	return insertFixed(w.tx, "investments", cols, fixedCols, len(g.rows), func(k int, a []any) []any {
 		row := g.rows[k]
-		a = append(a, row.code, period, year)
+		a = append(a, row.code)
 		for _, d := range defs {
 			a = append(a, row.values[d.Field])
 		}
-		return append(a, source, w.importID)
+		return a
 	}, "ON CONFLICT (code, period) DO UPDATE SET "+strings.Join(update, ", "))
 }
 
@@ -271,24 +272,24 @@ func (w *writer) upsertMonth(g rowGroup) error {
 // and the plan entries of known projects new to the year's list.
 func (w *writer) createProjects(changes []models.Change, created, entries []int) error {
 	pdefs, ydefs := defsOf(models.ScopeProject), defsOf(models.ScopeYear)
-	cols := append(append([]string{"code"}, columnNames(pdefs)...), "updated_at", "created_by_import")
-	err := insertRows(w.tx, "projects", cols, len(created), func(k int, a []any) []any {
+	cols := append([]string{"code"}, columnNames(pdefs)...)
+	err := insertFixed(w.tx, "projects", cols, []fixed{{"updated_at", w.now}, {"created_by_import", w.importID}}, len(created), func(k int, a []any) []any {
 		r := changes[created[k]].Created
-		return append(columnValues(append(a, r.Code), &r.Facts, pdefs), w.now, w.importID)
+		return columnValues(append(a, r.Code), &r.Facts, pdefs)
 	}, "")
 	if err != nil {
 		return err
 	}
 	year := w.period.Year()
-	return insertRows(w.tx, "plan_entries", append([]string{"year", "code"}, columnNames(ydefs)...),
+	return insertFixed(w.tx, "plan_entries", append([]string{"code"}, columnNames(ydefs)...), []fixed{{"year", year}},
 		len(created)+len(entries), func(k int, a []any) []any {
 			if k < len(created) {
 				r := changes[created[k]].Created
-				return columnValues(append(a, year, r.Code), &r.Facts, ydefs)
+				return columnValues(append(a, r.Code), &r.Facts, ydefs)
 			}
 			c := changes[entries[k-len(created)]]
 			f := models.Facts{Nature: models.Nature(*c.New)}
-			return columnValues(append(a, year, c.Code), &f, ydefs)
+			return columnValues(append(a, c.Code), &f, ydefs)
 		}, "")
 }
 
@@ -390,15 +391,15 @@ func (w *writer) clearChanges() error {
 func (w *writer) appendChanges(changes []models.Change, records []*string) error {
 	first := w.seq
 	w.seq += len(changes)
-	return insertRows(w.tx, "import_changes", []string{"import_id", "seq", "code", "field", "old_value", "new_value",
-		"old_import_id", "old_source", "created_record"}, len(changes), func(i int, a []any) []any {
+	return insertFixed(w.tx, "import_changes", []string{"seq", "code", "field", "old_value", "new_value",
+		"old_import_id", "old_source", "created_record"}, []fixed{{"import_id", w.importID}}, len(changes), func(i int, a []any) []any {
 		c := changes[i]
 		var oldSource *string
 		if c.Field == fieldCompleted && c.Old != nil {
 			src := c.OldSource
 			oldSource = &src
 		}
-		return append(a, w.importID, first+i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, records[i])
+		return append(a, first+i+1, c.Code, c.Field, c.Old, c.New, c.OldImportID, oldSource, records[i])
 	}, "")
 }
 
