@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 )
 
 // zipGuard opens an .xlsx archive and counts every byte unzipped from it,
@@ -16,7 +17,7 @@ type zipGuard struct {
 	zr     *zip.Reader
 	files  map[string]*zip.File // by lower-case, slash-separated name
 	limits Limits
-	total  int64           // bytes unzipped so far, first read of each entry
+	total  atomic.Int64    // bytes unzipped so far, first read of each entry (entries inflate on goroutines of their own: readAhead)
 	seen   map[string]bool // entries already counted in total
 }
 
@@ -99,8 +100,16 @@ func (g *zipGuard) open(name string, max int64) (io.ReadCloser, error) {
 		g.seen[name] = true
 		cr.countTotal = true
 	}
+	if f.UncompressedSize64 > readAheadFrom {
+		return readAhead(cr), nil
+	}
 	return cr, nil
 }
+
+// readAheadFrom is the declared size from which an entry inflates ahead
+// of its reader (a sheet's rows, the shared strings), on a goroutine of
+// its own; smaller ones are read in turn.
+const readAheadFrom = 1 << 20
 
 // size returns an entry's declared unzipped size (0 if unknown).
 func (g *zipGuard) size(name string) int64 {
@@ -134,12 +143,12 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.rc.Read(p)
 	c.n += int64(n)
 	if c.countTotal {
-		c.g.total += int64(n)
+		c.g.total.Add(int64(n))
 	}
 	switch {
 	case c.n > c.limit:
 		return n, tooLarge(fmt.Sprintf("“%s”解压后超过%s", c.name, sizeText(c.limit)))
-	case c.g.total > c.g.limits.MaxUnzippedBytes:
+	case c.g.total.Load() > c.g.limits.MaxUnzippedBytes:
 		return n, tooLarge(fmt.Sprintf("解压后总大小超过%s", sizeText(c.g.limits.MaxUnzippedBytes)))
 	case c.n > 1<<20 && c.n > c.g.limits.MaxRatio*c.zipped:
 		return n, tooLarge(fmt.Sprintf("“%s”的压缩比异常（超过%d倍）", c.name, c.g.limits.MaxRatio))

@@ -104,8 +104,8 @@ func checkZipGuard(t *testing.T, data []byte, l Limits) {
 	}
 	for key, zf := range g.files {
 		got, err := g.readAll(key, 0)
-		if g.total > l.MaxUnzippedBytes+(1<<20) {
-			t.Fatalf("%d bytes unzipped, limit %d", g.total, l.MaxUnzippedBytes)
+		if g.total.Load() > l.MaxUnzippedBytes+(1<<20) {
+			t.Fatalf("%d bytes unzipped, limit %d", g.total.Load(), l.MaxUnzippedBytes)
 		}
 		if err != nil {
 			if wantChineseError(t, err).Kind == TooLarge {
