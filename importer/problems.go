@@ -27,7 +27,8 @@ const (
 // period), a 报告期 line stating it is added, so the corrected workbook
 // imports again without the period being typed. Problems about a whole sheet or
 // file go on a first sheet 文件问题. Text is written as text, so a cell
-// starting with = + - @ stays a string and never becomes a formula.
+// starting with = + - @ stays a string and never becomes a formula, also
+// when the row is corrected in Excel (writeRow).
 func ProblemsWorkbook(data []byte, opts Options, problems []Problem) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -115,6 +116,10 @@ func copyProblemRows(f *excelize.File, src *sheet.Sheet, h *header, byRow map[ro
 	if err != nil {
 		return err
 	}
+	textStyle, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@", Text
+	if err != nil {
+		return err
+	}
 	out := 0
 	level, note := sheet.ColLetter(lastCol+1)+"%d", sheet.ColLetter(lastCol+2)+"%d"
 	for _, r := range keep {
@@ -126,7 +131,7 @@ func copyProblemRows(f *excelize.File, src *sheet.Sheet, h *header, byRow map[ro
 			}
 		}
 		out++
-		if err := writeRow(f, name, out, r); err != nil {
+		if err := writeRow(f, name, out, r, textStyle); err != nil {
 			return err
 		}
 		lv, msg := "", ""
@@ -165,15 +170,17 @@ func joinMessages(probs []Problem) string {
 }
 
 // writeRow writes one source row: numbers as numbers, everything else as
-// text.
-func writeRow(f *excelize.File, name string, out int, r *sheet.Row) error {
+// text; text that looks like a formula (models.LooksLikeFormula) gets the
+// Text format (style textStyle), so that correcting the row in Excel, the
+// workbook's purpose, does not turn "=HYPERLINK(…)" into a formula.
+func writeRow(f *excelize.File, name string, out int, r *sheet.Row, textStyle int) error {
 	for _, c := range r.Cells {
 		ref := sheet.ColLetter(c.Col) + strconv.Itoa(out)
 		var err error
 		if v, perr := strconv.ParseFloat(c.Text, 64); perr == nil && (c.Kind == sheet.KindNumber || c.Kind == sheet.KindDate) {
 			err = f.SetCellFloat(name, ref, v, -1, 64)
-		} else {
-			err = f.SetCellStr(name, ref, c.Text)
+		} else if err = f.SetCellStr(name, ref, c.Text); err == nil && models.LooksLikeFormula(c.Text) {
+			err = f.SetCellStyle(name, ref, ref, textStyle)
 		}
 		if err != nil {
 			return err

@@ -69,6 +69,14 @@ func TestProblemsWorkbookWritesFormulasAsText(t *testing.T) {
 		if formula, _ := f.GetCellFormula("a", ref); formula != "" {
 			t.Errorf("%s became a formula: %q", ref, formula)
 		}
+		// Corrected in Excel, the cell must stay text: the Text format "@".
+		id, _ := f.GetCellStyle("a", ref)
+		if st, err := f.GetStyle(id); err != nil || st.NumFmt != 49 {
+			t.Errorf("%s: number format %v (%v), want 49 (Text), so that editing it keeps it text", ref, st, err)
+		}
+	}
+	if id, _ := f.GetCellStyle("a", "A2"); id != 0 {
+		t.Errorf("the header 项目代码 got style %d; only text that looks like a formula is marked", id)
 	}
 	if v, _ := f.GetCellValue("a", "A3"); v != `=HYPERLINK("x")` {
 		t.Errorf("A3: got %q", v)

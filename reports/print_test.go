@@ -328,10 +328,10 @@ func TestFormulaLikeTextIsQuotePrefixed(t *testing.T) {
 			if formula != "" {
 				t.Errorf("%s is a formula %q", ref, formula)
 			}
-			if want := looksLikeFormula(v); quoted[style] != want {
+			if want := models.LooksLikeFormula(v); quoted[style] != want {
 				t.Errorf("%s %q: quote prefix %v, want %v", ref, v, quoted[style], want)
 			}
-			if looksLikeFormula(v) {
+			if models.LooksLikeFormula(v) {
 				seen++
 			}
 		}

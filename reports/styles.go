@@ -172,20 +172,6 @@ func quotePrefixed(f *excelize.File, id int) (int, error) {
 	return len(xfs.Xf) - 1, nil
 }
 
-// looksLikeFormula reports text that Excel would read as a formula (or
-// its start) when the cell is edited: a first character of =, +, -, @, a
-// tab or a carriage return.
-func looksLikeFormula(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
-}
-
 // borders returns thin borders on all four sides, with a colour.
 func borders() []excelize.Border {
 	var b []excelize.Border

@@ -331,7 +331,7 @@ func styledCell(st *styles, k kind, v any, total bool) excelize.Cell {
 		switch {
 		case x == "":
 			c.Value = nil // an empty string would still cost an inline string
-		case looksLikeFormula(x) && (k == kText || k == kCenter):
+		case models.LooksLikeFormula(x) && (k == kText || k == kCenter):
 			c.StyleID = st.quoted[k][b2i(total)]
 		}
 	}
