@@ -29,7 +29,7 @@ func (s *Server) Register(r *gin.Engine) {
 	v1 := r.Group("/api/v1")
 	v1.POST("/login", s.login)
 	v1.GET("/version", s.getVersion)
-	read := v1.Group("", s.authenticate, s.require(models.User.CanRead))
+	read := v1.Group("", s.authenticate, s.require(models.User.CanRead), s.HeavyWork(s.Fail))
 	read.POST("/logout", s.logout)
 	read.GET("/me", s.me)
 	read.POST("/me/password", s.changePassword)

@@ -34,4 +34,7 @@ type Env struct {
 	Ledgers *ledgers.Service
 	// Reports is the report use case (workbooks, locked quarters as sent).
 	Reports *reporting.Service
+	// Work bounds the heavy requests running at once (HeavyWork); nil
+	// bounds none.
+	Work *Work
 }

@@ -8,10 +8,12 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"tracker/httpx"
 	"tracker/models"
 )
 
@@ -106,7 +108,16 @@ func (s *Server) limitBody(c *gin.Context, kind bodyKind, rc *http.ResponseContr
 	}
 	if kind == bodyUpload {
 		rc.SetReadDeadline(time.Now().Add(s.uploadReadTime()))
-		r.Body = &deadlineBody{ReadCloser: http.MaxBytesReader(c.Writer, r.Body, limit), rc: rc}
+		body := &deadlineBody{ReadCloser: http.MaxBytesReader(c.Writer, r.Body, limit), rc: rc}
+		r.Body = body
+		// Waiting for its turn (httpx.Work) must not use up the body's time
+		// (the pages read it before they wait: then nothing is restarted).
+		c.Set(httpx.RestartBodyDeadline, func() {
+			rc.SetWriteDeadline(time.Now().Add(s.uploadWriteTime()))
+			if !body.ended.Load() {
+				rc.SetReadDeadline(time.Now().Add(s.uploadReadTime()))
+			}
+		})
 		return nil
 	}
 	rc.SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
@@ -138,12 +149,14 @@ func (s *Server) tooLarge(kind bodyKind, limit int64) error {
 // long import after a slow upload is not cut off by it.
 type deadlineBody struct {
 	io.ReadCloser
-	rc *http.ResponseController
+	rc    *http.ResponseController
+	ended atomic.Bool // read to its end (or an error)
 }
 
 func (b *deadlineBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
 	if err != nil {
+		b.ended.Store(true)
 		b.rc.SetReadDeadline(time.Time{})
 	}
 	return n, err

@@ -58,6 +58,12 @@ type Config struct {
 	Logins httpx.LoginLimits
 	// BodyTimeout bounds reading a form's or an edit's body; 10 s when 0.
 	BodyTimeout time.Duration
+	// HeavySlots is how many heavy requests (uploads, commits, problem
+	// workbooks, reports: httpx.Work) run at once; 2 when 0. HeavyWait is
+	// how long one waits for its turn before 429; 1 minute when 0 (a
+	// negative wait does not wait).
+	HeavySlots int
+	HeavyWait  time.Duration
 }
 
 // Server serves the API and the pages on a store.
@@ -83,10 +89,17 @@ func New(s *store.Store, cfg Config, log *slog.Logger) *Server {
 	if cfg.BodyTimeout == 0 {
 		cfg.BodyTimeout = 10 * time.Second
 	}
+	if cfg.HeavySlots == 0 {
+		cfg.HeavySlots = 2
+	}
+	if cfg.HeavyWait == 0 {
+		cfg.HeavyWait = time.Minute
+	}
 	env := &httpx.Env{Store: s, Log: log, Metrics: metrics.New(), Logins: httpx.NewLogins(time.Now, cfg.Logins),
 		Rates: cfg.Rates, MaxUploadBytes: cfg.MaxUploadBytes, Collection: cfg.Collection,
 		Ledgers: &ledgers.Service{Store: s, ReadTimeout: cfg.ReadTimeout, Collection: cfg.Collection, Rates: cfg.Rates},
-		Reports: &reporting.Service{Store: s, Rates: cfg.Rates, Collection: cfg.Collection}}
+		Reports: &reporting.Service{Store: s, Rates: cfg.Rates, Collection: cfg.Collection},
+		Work:    httpx.NewWork(cfg.HeavySlots, max(cfg.HeavyWait, 0))}
 	srv := &Server{env: env, cfg: cfg, engine: gin.New()}
 	// An uploaded file past the first MiB waits in a temporary file (removed
 	// when the request ends) rather than in memory: httpx.Upload reads it

@@ -58,7 +58,7 @@ func (s *Server) Register(r *gin.Engine) {
 	r.GET("/login", s.loginPage)
 	r.POST("/login", s.postLogin)
 
-	p := r.Group("", s.pageSession, s.checkCSRF, s.requireOwnPassword)
+	p := r.Group("", s.pageSession, s.checkCSRF, s.requireOwnPassword, s.HeavyWork(s.FailPage))
 	p.GET("/", s.landing)
 	p.GET(passwordPath, s.passwordPage)
 	p.POST(passwordPath, s.postPassword)
