@@ -25,7 +25,7 @@ const (
 type StartStatus struct {
 	Planned       bool // planned to start by M (a missing plan counts from December)
 	Started       bool // actually started by M, early starts included
-	MonthsOverdue int  // M − planned month, when planned and not started
+	MonthsOverdue int  // M − planned month, when planned and not started (from a plan of an earlier year too)
 }
 
 // StartStatusOf returns p's start status as of m. Only 新开工 projects have
@@ -38,7 +38,11 @@ func StartStatusOf(p *Project, m Month) StartStatus {
 		Planned: p.PlannedStartMonth() <= m.Num(),
 		Started: !p.ActualStart.IsZero() && p.ActualStart <= m,
 	}
-	if s.Planned && !s.Started {
+	switch {
+	case !s.Planned || s.Started:
+	case !p.PlannedStart.IsZero() && p.PlannedStart.Year() < m.Year():
+		s.MonthsOverdue = m.MonthsSince(p.PlannedStart) // planned for last October: 5 months overdue in March
+	default:
 		s.MonthsOverdue = m.Num() - p.PlannedStartMonth()
 	}
 	return s

@@ -87,3 +87,27 @@ func TestGapLightIsOneRule(t *testing.T) {
 		}
 	}
 }
+
+// TestStartLightCountsFromAPlanOfAnEarlierYear: a 新开工 project on 2024's
+// list planned for November 2023 and not started is 2 months overdue in
+// January (yellow) and 3 in February (red); it counted from January (0
+// and 1 months, yellow) before.
+func TestStartLightCountsFromAPlanOfAnEarlierYear(t *testing.T) {
+	tests := []struct {
+		planned, m Month
+		overdue    int
+		light      Light
+	}{
+		{MonthOf(2023, 11), MonthOf(2024, 1), 2, LightYellow},
+		{MonthOf(2023, 11), MonthOf(2024, 2), 3, LightRed},
+		{MonthOf(2024, 2), MonthOf(2024, 4), 2, LightYellow},
+		{MonthOf(2024, 2), MonthOf(2024, 5), 3, LightRed},
+	}
+	for _, tt := range tests {
+		p := Project{Year: 2024, Facts: Facts{Nature: NatureNew, PlannedStart: tt.planned}}
+		s := StatusOf(&p, tt.m, DefaultRateConfig())
+		if !s.Start.Planned || s.Start.MonthsOverdue != tt.overdue || s.StartLight != tt.light {
+			t.Errorf("planned %s, as of %s: overdue %d months, %q; want %d, %q", tt.planned, tt.m, s.Start.MonthsOverdue, s.StartLight, tt.overdue, tt.light)
+		}
+	}
+}
