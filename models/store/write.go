@@ -205,12 +205,12 @@ func (w *writer) updateEach(table string, defs []models.FieldDef, lead, trail []
 	for i, d := range defs {
 		set[i] = d.Column + " = ?"
 	}
-	if len(lead) > 0 {
-		set = append(set, "updated_at = ?")
+	for _, v := range lead { // the time of writing, one for every row: a literal (see insertFixed)
+		set = append(set, "updated_at = "+sqliteLiteral(v))
 	}
 	q := "UPDATE " + table + " SET " + strings.Join(set, ", ") + " WHERE code = ?"
-	if len(trail) > 0 {
-		q += " AND year = ?"
+	for _, v := range trail { // the year
+		q += " AND year = " + sqliteLiteral(v)
 	}
 	ctx := w.tx.Statement.Context
 	if ctx == nil {
@@ -221,14 +221,13 @@ func (w *writer) updateEach(table string, defs []models.FieldDef, lead, trail []
 		return err
 	}
 	defer st.Close()
-	args := make([]any, 0, len(defs)+3)
+	args := make([]any, 0, len(defs)+1)
 	for _, row := range g.rows {
 		args = args[:0]
 		for _, d := range defs {
 			args = append(args, row.values[d.Field])
 		}
-		args = append(append(append(args, lead...), row.code), trail...)
-		if _, err := st.ExecContext(ctx, args...); err != nil {
+		if _, err := st.ExecContext(ctx, append(args, row.code)...); err != nil {
 			return fmt.Errorf("write %s: %w", table, err)
 		}
 	}
