@@ -127,7 +127,7 @@ func importFile(ctx context.Context, svc *ledgers.Service, path string, up ledge
 		stage = "计算变更"
 	}
 	p.run(fmt.Sprintf("%s（%d 行）", stage, ledger.Records.Len()), func() error {
-		imp, err = svc.Record(ctx, up, ledger)
+		imp, err = recordTight(ctx, svc, up, ledger)
 		return err
 	})
 	if err != nil {
@@ -148,6 +148,23 @@ func importFile(ctx context.Context, svc *ledgers.Service, path string, up ledge
 // process's peak. Planning and writing, which allocate much and hold
 // little, keep the default.
 const readGCPercent = 50
+
+// writeGCPercent is the collector's target while the command plans and
+// writes. The planning and the writing of parts run side by side on two
+// goroutines, which allocate faster than one did, and at the default the
+// heap grew past twice the 40 MiB they hold; at 60 the process stays
+// within 128 MiB (200,000 rows: new projects 119–122 MiB, every figure
+// changed 117–120 MiB, against 131–140 MiB at the default) for 0.1–0.2 s.
+const writeGCPercent = 60
+
+// recordTight plans and writes the ledger with writeGCPercent, unless
+// GOGC chose a target of its own.
+func recordTight(ctx context.Context, svc *ledgers.Service, up ledgers.Upload, ledger *models.Ledger) (*models.Import, error) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(writeGCPercent))
+	}
+	return svc.Record(ctx, up, ledger)
+}
 
 // readTight reads the upload with readGCPercent, unless GOGC chose a
 // target of its own, then collects once: what the read leaves live is

@@ -93,7 +93,9 @@ func partSnapshot(tx *gorm.DB, conn *sync.Mutex, part []*models.LedgerRecord, li
 }
 
 // partWriter writes parts' changes in turn on a goroutine of its own
-// (writePart); after its first error it writes nothing more.
+// (writePart); after its first error it writes nothing more. A part is
+// handed over only when the writer is ready for it, so at most two are
+// in memory: the one being written and the one planned next.
 type partWriter struct {
 	jobs chan partJob
 	done chan error
@@ -102,7 +104,7 @@ type partWriter struct {
 }
 
 func startPartWriter(w *writer, rules ImportRules, user models.User, apply bool, conn *sync.Mutex) *partWriter {
-	p := &partWriter{jobs: make(chan partJob, 1), done: make(chan error, 1)}
+	p := &partWriter{jobs: make(chan partJob), done: make(chan error, 1)}
 	go func() {
 		var err error
 		for job := range p.jobs {
