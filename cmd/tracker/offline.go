@@ -282,19 +282,26 @@ func cmdReport(ctx context.Context, inv *invocation, args []string) error {
 	} else if st, err := os.Stat(*out); err == nil && st.IsDir() {
 		*out = filepath.Join(*out, wb.FileName)
 	}
-	if err := writeOut(*out, wb); err != nil {
+	said := inv.stdout
+	if *out == "-" { // the file itself goes to standard output; what was written is said on stderr
+		said = inv.stderr
+	}
+	if err := writeOut(*out, wb, inv.stdout); err != nil {
 		return err
+	}
+	if *out == "-" {
+		*out = "标准输出"
 	}
 	if wb.Report == nil {
 		what := "报表"
 		if *docx {
 			what = "通报"
 		}
-		fmt.Fprintf(inv.stdout, "已生成 %s（%d年第%d季度已锁定：与锁定时报送的%s相同）\n", *out, m.Year(), q, what)
+		fmt.Fprintf(said, "已生成 %s（%d年第%d季度已锁定：与锁定时报送的%s相同）\n", *out, m.Year(), q, what)
 		return nil
 	}
 	r := wb.Report
-	fmt.Fprintf(inv.stdout, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
+	fmt.Fprintf(said, "已生成 %s（%s，%d 个项目）\n", *out, r.Period(), r.Rates.Projects)
 	return nil
 }
 
@@ -331,18 +338,31 @@ func reportMonth(year, quarter, month int) (models.Month, int, error) {
 
 // writeOut writes a report file, rendered straight into it through a
 // buffer (the workbook is never held whole), saying in Chinese why it
-// cannot. It is written beside the file and renamed over it once whole, so
-// a failure leaves no part of a workbook under the name.
-func writeOut(path string, wb reporting.Workbook) error {
+// cannot. A file is written beside its name and renamed over it once
+// whole, so a failure leaves no part of a workbook under the name; "-" is
+// standard output, and what is not a regular file (a pipe, /dev/stdout) is
+// written straight.
+func writeOut(path string, wb reporting.Workbook, stdout io.Writer) error {
+	if path == "-" {
+		return outError("标准输出", render(stdout, wb))
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return outError(path, err)
+		}
+		err = render(f, wb)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return outError(path, err)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return outError(path, err)
 	}
 	defer os.Remove(tmp.Name()) // gone once renamed
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	if _, err = wb.WriteTo(bw); err == nil {
-		err = bw.Flush()
-	}
+	err = render(tmp, wb)
 	if err == nil {
 		err = tmp.Chmod(0o644)
 	}
@@ -353,6 +373,16 @@ func writeOut(path string, wb reporting.Workbook) error {
 		return outError(path, err)
 	}
 	return outError(path, os.Rename(tmp.Name(), path))
+}
+
+// render writes the workbook to w through a 64 KiB buffer.
+func render(w io.Writer, wb reporting.Workbook) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	_, err := wb.WriteTo(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	return err
 }
 
 // outError says in Chinese why a report file cannot be written.
