@@ -238,23 +238,23 @@ func partCodes(recs []*models.LedgerRecord) []string {
 }
 
 // writePart checks that a part's changes leave locked quarters alone
-// (unless the office corrects them), makes them when apply is set and
-// records them (records: createdRecords of the changes).
-func (w *writer) writePart(changes []models.Change, records []*string, rules ImportRules, user models.User, apply bool) error {
-	if len(changes) == 0 {
+// (unless the office corrects them), makes them when apply is set (the
+// part's rows worked out) and records them.
+func (w *writer) writePart(job partJob, rules ImportRules, user models.User, apply bool) error {
+	if len(job.changes) == 0 {
 		return nil
 	}
 	if !rules.Correction || !user.IsAdmin() {
-		if err := checkYearUnlocked(w.tx, w.period.Year(), changes); err != nil {
+		if err := checkYearUnlocked(w.tx, w.period.Year(), job.changes); err != nil {
 			return err
 		}
 	}
 	if apply {
-		if err := w.apply(changes); err != nil {
+		if err := w.applyRows(job.rows); err != nil {
 			return fmt.Errorf("apply import %d: %w", w.importID, err)
 		}
 	}
-	return w.appendChanges(changes, records)
+	return w.appendChanges(job.changes, job.records)
 }
 
 // writeTx runs fn in a write transaction. On SQLite the transaction takes

@@ -63,8 +63,14 @@ func planParts(tx, read *gorm.DB, planner *models.Planner, list bool, recs *mode
 		if list {
 			planner.Finish(sn)
 		}
-		changes := pl.Changes[first:len(pl.Changes):len(pl.Changes)]
-		pw.write(partJob{changes, createdRecords(changes)})
+		job := partJob{changes: pl.Changes[first:len(pl.Changes):len(pl.Changes)]}
+		job.records = createdRecords(job.changes)
+		if apply {
+			if job.rows, err = rowsOf(job.changes); err != nil {
+				return err
+			}
+		}
+		pw.write(job)
 		if summary { // the caller counts the changes: they need not stay in memory (the writer holds this part's)
 			pl.Changes = nil
 		}
@@ -132,14 +138,15 @@ func (p *partWriter) writeOne(w *writer, job partJob, rules ImportRules, user mo
 			err = fmt.Errorf("write import %d: %v", w.importID, r)
 		}
 	}()
-	return w.writePart(job.changes, job.records, rules, user, apply)
+	return w.writePart(job, rules, user, apply)
 }
 
-// partJob is a part's changes with their created records, worked out by
-// the planning goroutine.
+// partJob is a part's changes with what the planning goroutine works out
+// for their writing: the created projects' records, the rows to write.
 type partJob struct {
 	changes []models.Change
-	records []*string
+	records []*string   // createdRecords
+	rows    *changeRows // rowsOf, when the import applies
 }
 
 // write hands a part to the writer, which owns it from now.

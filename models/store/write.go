@@ -32,42 +32,68 @@ func (w *writer) applyAll(pl *models.Plan) error { return w.apply(pl.Changes) }
 
 // apply makes changes, as applyAll a plan's (or a part's).
 func (w *writer) apply(changes []models.Change) error {
-	var created, entries []int // indexes into changes
-	cols := &rowSets{}         // by code: the project's, year's and month's columns to write
+	rows, err := rowsOf(changes)
+	if err != nil {
+		return err
+	}
+	return w.applyRows(rows)
+}
+
+// changeRows is what apply writes for a set of changes, worked out from
+// the changes alone, without the database: an import works it out on its
+// planning goroutine, beside the writing of the part before (planParts).
+type changeRows struct {
+	changes          []models.Change
+	created, entries []int         // indexes into changes
+	groups           [3][]rowGroup // by scope: the rows of known projects, plan entries and months to write
+}
+
+// rowsOf groups changes into the rows to write.
+func rowsOf(changes []models.Change) (*changeRows, error) {
+	out := &changeRows{changes: changes}
+	cols := &rowSets{} // by code: the project's, year's and month's columns to write
 	for i, c := range changes {
 		switch {
 		case c.Field == models.ChangeProject:
-			created = append(created, i)
+			out.created = append(out.created, i)
 			r := c.Created
 			for _, d := range (r.Has & fieldsOf(models.ScopeMonth)).Defs() {
 				cols.set(models.ScopeMonth, r.Code, d, d.ColumnValue(&r.Facts))
 			}
 		case c.Field == models.ChangePlanEntry:
-			entries = append(entries, i)
+			out.entries = append(out.entries, i)
 		default:
 			f, ok := models.FieldNamed(c.Field)
 			d, isField := f.Def()
 			if !ok || !isField {
-				return fmt.Errorf("unknown change field %q", c.Field)
+				return nil, fmt.Errorf("unknown change field %q", c.Field)
 			}
 			v, err := d.ColumnValueOf(c.New)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			cols.set(d.Scope, c.Code, d, v)
 		}
 	}
-	if err := w.createProjects(changes, created, entries); err != nil {
+	for _, scope := range []models.Scope{models.ScopeProject, models.ScopeYear, models.ScopeMonth} {
+		out.groups[scope] = cols.groups(scope)
+	}
+	return out, nil
+}
+
+// applyRows writes the rows of changes.
+func (w *writer) applyRows(r *changeRows) error {
+	if err := w.createProjects(r.changes, r.created, r.entries); err != nil {
 		return err
 	}
 	for _, scope := range []models.Scope{models.ScopeProject, models.ScopeYear} {
-		for _, g := range cols.groups(scope) {
+		for _, g := range r.groups[scope] {
 			if err := w.updateColumns(scope, g); err != nil {
 				return err
 			}
 		}
 	}
-	for _, g := range cols.groups(models.ScopeMonth) {
+	for _, g := range r.groups[models.ScopeMonth] {
 		if err := w.upsertMonth(g); err != nil {
 			return err
 		}
