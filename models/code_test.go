@@ -41,6 +41,7 @@ func TestUnitIndexResolvesSpellings(t *testing.T) {
 	for in, want := range map[string]string{
 		"张店": "张店区", "张店区": "张店区", "淄博高新技术产业开发区": "高新区", "高新": "高新区",
 		"经开区": "经济开发区", "淄博经济开发区": "经济开发区", "文昌湖省级旅游度假区": "文昌湖区", "370321": "桓台县",
+		"市本级": "市直部门", "市直单位": "市直部门", "市直": "市直部门", // the city itself, by its kind's words
 	} {
 		if u, ok := ix.Resolve(in); !ok || u.Name != want {
 			t.Errorf("Resolve(%q) = %q, %v; want %q", in, u.Name, ok, want)

@@ -59,7 +59,33 @@ func NewUnitIndex(units []Unit) *UnitIndex {
 		}
 		ix.byName["淄博市"+NormalizeName(u.Name)] = i
 	}
+	ix.departmentWords()
 	return ix
+}
+
+// departmentWords names the city departments' unit also by the words ledgers
+// write for "the city itself" in a district column (市本级, 市直单位), when
+// there is exactly one such unit and no unit of its own has the word: a
+// rule of the kind, so that databases seeded before the words were known
+// read them too.
+func (ix *UnitIndex) departmentWords() {
+	dept := -1
+	for i, u := range ix.units {
+		if u.Kind == KindDepartment {
+			if dept >= 0 {
+				return
+			}
+			dept = i
+		}
+	}
+	if dept < 0 {
+		return
+	}
+	for _, w := range []string{"市本级", "市直单位", "市直部门", "市直"} {
+		if _, taken := ix.byName[w]; !taken {
+			ix.byName[w] = dept
+		}
+	}
 }
 
 // Resolve returns the unit a spelling names, exactly or with the prefix

@@ -158,6 +158,22 @@ func TestOpenCSV(t *testing.T) {
 	}
 }
 
+// TestOpenCSVExcelText: a field in Excel's formula form of a text
+// (="…", as systems export codes) is the text inside, as Excel shows it;
+// a formula of more than one text is left as written.
+func TestOpenCSVExcelText(t *testing.T) {
+	csv := "代码,金额,名称,式\n=\"2403-370303-04-01-000123\",\"=\"\"12000.00\"\"\",=\"\",=\"a\"&\"b\"\n"
+	b, err := Open([]byte(csv), "a.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := grid(t, b.Sheets[0])
+	want := []string{"A1 0 代码", "B1 0 金额", "C1 0 名称", "D1 0 式", "A2 0 2403-370303-04-01-000123", "B2 0 12000.00", `D2 0 ="a"&"b"`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestUnreadable: what is no readable spreadsheet gets an *Error of the
 // right kind.
 func TestUnreadable(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -101,7 +102,7 @@ func csvRows(text []byte, sep rune, l Limits, fn func(*Row) error) error {
 			if len(f) > l.MaxCellBytes {
 				return tooLarge("CSV单元格内容过长")
 			}
-			if !blank(f) {
+			if f = excelText(f); !blank(f) {
 				row.Cells = append(row.Cells, Cell{Col: i, Kind: KindText, Text: f})
 			}
 		}
@@ -109,6 +110,21 @@ func csvRows(text []byte, sep rune, l Limits, fn func(*Row) error) error {
 			return err
 		}
 	}
+}
+
+// excelText unwraps a field written in Excel's formula form of a text,
+// ="2403-370303-04-01-000123" or ="12000.00": what systems export to keep
+// codes and figures from being reformatted, and what Excel shows as the
+// text inside.
+func excelText(f string) string {
+	if len(f) < 3 || f[0] != '=' || f[1] != '"' || f[len(f)-1] != '"' {
+		return f
+	}
+	inner := f[2 : len(f)-1]
+	if strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
+		return f // ="a"&"b" or the like: a formula, not one text
+	}
+	return strings.ReplaceAll(inner, `""`, `"`)
 }
 
 // blankLines counts the empty lines at the start of b, which the CSV

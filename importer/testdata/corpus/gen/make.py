@@ -9,9 +9,10 @@ import sys
 
 import cases_a
 import cases_b
+import cases_c
 import lib
 
-ALL = cases_a.ALLCASES + cases_b.ALLCASES
+ALL = cases_a.ALLCASES + cases_b.ALLCASES + cases_c.ALLCASES
 
 if __name__ == "__main__":
     want = set(sys.argv[1:])
