@@ -30,6 +30,7 @@ type builder struct {
 	examples   int                     // template example rows seen (not data, but not nothing either)
 	stated     map[string]models.Month // sheet → the month it states itself, 0 if none
 	sheetRows  map[string]int          // sheet → data rows read
+	blocks     []*sheet.Sheet          // the tables right of a sheet's first, read as sheets of their own
 }
 
 // intern shares one copy of a short text repeated over many rows (责任单位,

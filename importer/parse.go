@@ -62,7 +62,7 @@ func parseFormat(open opener, opts Options, lazy bool) (*parsed, error) {
 	if err := b.readSheets(book.Sheets); err != nil {
 		return p, err
 	}
-	p.ledger, p.sources, p.headers = b.finish(), book.Sheets, b.headers
+	p.ledger, p.sources, p.headers = b.finish(), append(book.Sheets[:len(book.Sheets):len(book.Sheets)], b.blocks...), b.headers
 	return p, p.ledger.Records.Err() // the records' temporary file failed: a fault of the server, not the file
 
 }
@@ -108,7 +108,11 @@ func (b *builder) readSheets(sources []*sheet.Sheet) error {
 	}
 	for _, src := range sources {
 		s := &sheetReader{b: b, src: src}
-		if _, err := s.read(); err != nil {
+		_, err := s.read()
+		if sbs := (sideBySide{}); errors.As(err, &sbs) {
+			err = b.readBlocks(src, sbs.from)
+		}
+		if err != nil {
 			return err
 		}
 	}

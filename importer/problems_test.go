@@ -124,3 +124,42 @@ func TestProblemsWorkbookStatesThePeriod(t *testing.T) {
 		t.Errorf("read again: period %s, %d records, problems %v", again.Period, again.Records.Len(), again.Problems)
 	}
 }
+
+// TestProblemsWorkbookTablesSideBySide: a bad row of the right-hand table
+// of a sheet of two tables side by side is copied under that table's name,
+// and the left table's row beside it is no problem.
+func TestProblemsWorkbookTablesSideBySide(t *testing.T) {
+	data, err := os.ReadFile("testdata/corpus/a22_side_by_side.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{FileName: "a22_side_by_side.xls"}
+	l, err := Read(data, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Problems) != 1 || l.Problems[0].Sheet != "Sheet1（H列起）" || l.Problems[0].Row != 5 || l.Problems[0].Column != "L" {
+		t.Fatalf("problems: %+v", l.Problems)
+	}
+	out, err := ProblemsWorkbook(data, opts, l.Problems)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var found bool
+	for _, name := range f.GetSheetList() {
+		rows, _ := f.GetRows(name)
+		for _, r := range rows {
+			if strings.Contains(strings.Join(r, "|"), "待定") && strings.Contains(strings.Join(r, "|"), "不是有效的金额") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the right table's bad row is not in the problems workbook (sheets %v)", f.GetSheetList())
+	}
+}

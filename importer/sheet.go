@@ -49,6 +49,7 @@ type sheetReader struct {
 	unitName   string    // the unit this sheet's title or name names, for rows without a district
 	rr         rowReader // the row being read (record)
 	section    section   // what the section rows above the current row say
+	block      blockOf   // the columns read, when the sheet holds tables side by side
 }
 
 // read streams the sheet; found is false when it holds no ledger.
@@ -77,6 +78,9 @@ func (s *sheetReader) read() (found bool, err error) {
 		err = s.settle()
 	}
 	s.src.Wanted = nil
+	if errors.As(err, new(sideBySide)) {
+		return false, err
+	}
 	notLedger := errors.Is(err, errNoHeader) || errors.Is(err, errNoCode)
 	if s.src.Lazy && (err == nil || notLedger) && s.needsRedo() {
 		return false, sheet.ErrRedo // merges change the result: read again with them known
@@ -91,14 +95,15 @@ func (s *sheetReader) read() (found bool, err error) {
 	return err == nil, err
 }
 
-// prepare drops hidden columns.
+// prepare drops hidden columns, and the columns of the other tables of a
+// sheet of tables side by side.
 func (s *sheetReader) prepare(r *sheet.Row) *sheet.Row {
-	if len(s.src.HiddenCols) == 0 {
+	if len(s.src.HiddenCols) == 0 && s.block == (blockOf{}) {
 		return r
 	}
 	out := &sheet.Row{Num: r.Num, Cells: make([]sheet.Cell, 0, len(r.Cells))}
 	for _, c := range r.Cells {
-		if !s.src.HiddenCols[c.Col] {
+		if !s.src.HiddenCols[c.Col] && c.Col >= s.block.lo && (s.block.hi == 0 || c.Col < s.block.hi) {
 			out.Cells = append(out.Cells, c)
 		}
 	}
@@ -177,6 +182,13 @@ func (s *sheetReader) settle() error {
 	if _, ok := s.h.column(fieldCode); !ok {
 		s.b.ledger.District = district // not a ledger: its title names no sender
 		return errNoCode
+	}
+	if from := s.h.sideBySideSplit(); len(from) > 0 && s.block == (blockOf{}) {
+		s.b.ledger.District = district
+		if s.src.Lazy {
+			return sheet.ErrRedo // the blocks are read again; their merges must be known first
+		}
+		return sideBySide{from}
 	}
 	s.recordSheet("")
 	if err := s.b.beginSheet(s, lines); err != nil {

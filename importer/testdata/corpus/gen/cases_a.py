@@ -158,7 +158,7 @@ def a07_odd_month_texts():
 
 
 def a08_side_by_side():
-    """two tables side by side: 新开工项目 in A:G and 续建项目 in J:P, each with its own title and header."""
+    """two tables side by side: 新开工项目 in A:G and 续建项目 in J:P, each with its own title and header: read as two tables, the right one named Sheet1（J列起）."""
     ps = projects(8, 10)
     new = [p for p in ps if p.nature == "新开工"]
     cont = [p for p in ps if p.nature == "续建"]
@@ -175,8 +175,7 @@ def a08_side_by_side():
         recs.append(rec(4 + i, p, {"district", "total", "plan", "ytd", "act"}))
     for i, p in enumerate(cont):
         rows(ws, 4 + i, [[p.code, p.name, p.district, num(p.total), num(p.plan), num(p.ytd), p.act]], col=10)
-        recs.append(rec(4 + i, p, {"district", "total", "plan", "ytd", "act"}))
-    recs.sort(key=lambda r: r["row"])  # read row by row: left table's row, then the right one's
+        recs.append(rec(4 + i, p, {"district", "total", "plan", "ytd", "act"}, sheet="Sheet1（J列起）"))
     save(wb, "a08_side_by_side.xlsx")
     expect("a08_side_by_side.xlsx", a08_side_by_side.__doc__, "2024-06", recs)
 
@@ -407,6 +406,27 @@ def a21_nested_sections():
     expect("a21_nested_sections.xlsx", a21_nested_sections.__doc__, "2024-09", recs)
 
 
+def a22_side_by_side_xls():
+    """.xls by LibreOffice: two tables side by side, name before code, an empty column between; a bad amount in the right table's row 5 leaves only that row out."""
+    ps = projects(18, 8)
+    left, right = ps[:4], ps[4:]
+    wb, ws = book("Sheet1")
+    title(ws, "2024年1-7月重大项目建设情况", 13)
+    hdr = ["项目名称", "项目代码", "区县", "总投资（万元）", "年度计划投资（万元）", "1-7月累计完成投资（万元）"]
+    rows(ws, 2, [hdr])
+    rows(ws, 2, [hdr], col=8)
+    recs, rrecs = [], []
+    for i, (a, b) in enumerate(zip(left, right)):
+        rows(ws, 3 + i, [[a.name, a.code, a.district, num(a.total), num(a.plan), num(a.ytd)]])
+        bad = i == 2
+        rows(ws, 3 + i, [[b.name, b.code, b.district, num(b.total), "待定" if bad else num(b.plan), num(b.ytd)]], col=8)
+        recs.append(rec(3 + i, a, {"district", "total", "plan", "ytd"}))
+        if not bad:
+            rrecs.append(rec(3 + i, b, {"district", "total", "plan", "ytd"}, sheet="Sheet1（H列起）"))
+    save(wb, "a22_side_by_side.xls", via="xls")
+    expect("a22_side_by_side.xls", a22_side_by_side_xls.__doc__, "2024-07", recs + rrecs, clean=False, fmt="xls")
+
+
 def a18_category_sections_total_top():
     """合计 in merged A:C right under the header, sections （一）产业项目 / （二）城市建设项目 with 其中：四强产业 lines, 序号 text."""
     ps = projects(16, 6)
@@ -437,4 +457,4 @@ ALLCASES = [a01_xuhao_merged_zhi, a02_yi_in_title, a03_spaced_wrapped_xls, a04_u
             a09_sheet_per_district_short, a10_header_only_sheet, a11_wide_monthly, a12_jinnian_yilai,
             a13_mac_1904, a14_nature_from_sections, a15_unit_brackets, a16_yuan_columns, a17_month_sheets,
             a18_category_sections_total_top, a19_month_sheets_upload_month, a20_stale_title_other_projects,
-            a21_nested_sections]
+            a21_nested_sections, a22_side_by_side_xls]
