@@ -11,7 +11,8 @@ import (
 
 // Work bounds the requests whose memory grows with a ledger or with the
 // portfolio (heavyRoutes): reading an upload, re-reading a kept file for
-// its problem rows, planning a commit, writing a workbook. Each may take
+// its problem rows, planning a commit, writing a workbook, an import's
+// whole list of problems and changes. Each may take
 // hundreds of MiB (a 100,000-row ledger's problems.xlsx 1.26 GiB), so
 // without a bound a reader with a token could start eight and take 10 GiB.
 // At most Slots run at once in a process; the others wait their turn, up
@@ -39,6 +40,7 @@ var heavyRoutes = map[string]bool{
 	"POST /api/v1/imports/:id/additions": true, "POST /imports/:id/additions": true,
 	"POST /api/v1/imports/:id/revert": true, "POST /imports/:id/revert": true,
 	"POST /imports/:id/remap": true, "POST /api/v1/lists/:year/rollover": true, "POST /lists/rollover": true,
+	"GET /api/v1/imports/:id": true, "GET /imports/:id": true, // 100,000 problems: 29 MB of JSON, 16 MB of page
 	"GET /api/v1/imports/:id/file": true, "GET /imports/:id/file": true,
 	"GET /api/v1/imports/:id/problems.xlsx": true, "GET /imports/:id/problems.xlsx": true,
 	"GET /api/v1/reports/quarterly.xlsx": true, "GET /reports/quarterly.xlsx": true,
