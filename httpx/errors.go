@@ -56,6 +56,10 @@ type ErrorBody struct {
 // message. Internal errors are logged with their detail and answered with a
 // generic message: no SQL or paths reach the client.
 func (e *Env) Fail(c *gin.Context, err error) {
+	if page, ok := c.Value(pageFailKey).(func(*gin.Context, error)); ok {
+		page(c, err)
+		return
+	}
 	status := Status(err)
 	if status >= 500 {
 		e.Log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
@@ -64,3 +68,13 @@ func (e *Env) Fail(c *gin.Context, err error) {
 	body.Error.Code, body.Error.Message = models.ErrorCode(err), models.ErrorMessage(err)
 	c.AbortWithStatusJSON(status, body)
 }
+
+// pageFailKey holds, on a request from a page, how its errors are shown.
+const pageFailKey = "httpx.pageFail"
+
+// FailAsPage makes Fail answer c's errors with page instead of JSON: the
+// pages offer the API's downloads (workbooks, 通报, 预填台账) under the
+// page session, and a browser that asked for a file and met a refusal
+// ("2025年没有项目清单") must get the Chinese error page, not raw JSON. The
+// status stays the error's own (Status).
+func FailAsPage(c *gin.Context, page func(*gin.Context, error)) { c.Set(pageFailKey, page) }

@@ -37,6 +37,17 @@ var pageFuncs = template.FuncMap{
 	"ints":         func(xs ...int) []int { return xs },
 	"mul":          func(a, b int) int { return a * b },
 	"timeProgress": func(m models.Month) float64 { return models.TimeProgress(m.Num()) },
+	"minPassword":  func() int { return models.MinPasswordLength },
+	"trimPrefix":   func(s, prefix string) string { return strings.TrimPrefix(s, prefix) },
+	"mayView":      mayViewImport,
+}
+
+// mayViewImport reports whether u may open an import that user sent and
+// that changed a project of unit (the policy's models.MayViewImport): the
+// pages link to an import only for those who may open it, so a district
+// uploader never follows a link to 找不到页面.
+func mayViewImport(u models.User, user, unit string) bool {
+	return models.MayViewImport(u, &models.Import{User: user, Districts: []string{unit}})
 }
 
 // headline is the office's sentence for the investment rate, e.g.

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -23,12 +24,29 @@ type listView struct {
 	Prepare  int // 准备类 not yet 实施类 at Month
 	Changes  []models.ListChange
 	Names    map[string]string
+	Units    map[string]string // each project's unit, for who may open a change's record
 	Actions  []models.ListAction
 	Months   []models.Month
 	CanEdit  bool
 	Error    string
 	Form     map[string]string
 	Filtered string // "" all, "on", "off", "prepare"
+	// Items holds one page (perPage, as 项目库) of the Shown projects the
+	// filter keeps; pager links the others.
+	Shown int
+	pager
+}
+
+// NextYear is the year a rollover of this list starts.
+func (v *listView) NextYear() int { return v.Year + 1 }
+
+// url is page k of the list as filtered.
+func (v *listView) url(k int) string {
+	q := url.Values{"year": {strconv.Itoa(v.Year)}, "month": {strconv.Itoa(v.Month.Num())}, "page": {strconv.Itoa(k)}}
+	if v.Filtered != "" {
+		q.Set("show", v.Filtered)
+	}
+	return "/lists?" + q.Encode()
 }
 
 func (s *Server) listPage(c *gin.Context) {
@@ -52,6 +70,10 @@ func (s *Server) renderList(c *gin.Context, status int, errMsg string, form map[
 		s.FailPage(c, err)
 		return
 	}
+	page, _ := strconv.Atoi(c.Query("page"))
+	var from, to int
+	v.pager, _, from, to = paged(page, len(v.Items), v.url)
+	v.Shown, v.Items = len(v.Items), v.Items[from:to]
 	s.render(c, status, "lists", view{Title: fmt.Sprintf("%d年清单", m.Year()), Nav: "lists", Data: v})
 }
 
@@ -66,10 +88,10 @@ func (s *Server) fillList(c *gin.Context, v *listView) error {
 	if v.Years, err = s.Store.Years(c); err != nil {
 		return err
 	}
-	v.Names = map[string]string{}
+	v.Names, v.Units = map[string]string{}, map[string]string{}
 	for i := range ps {
 		p := &ps[i]
-		v.Names[p.Code] = p.Name
+		v.Names[p.Code], v.Units[p.Code] = p.Name, p.District
 		on, counts := p.OnListAt(v.Month), p.CountsAt(v.Month)
 		v.OnList += b2i(on)
 		v.Prepare += b2i(on && !counts)

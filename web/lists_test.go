@@ -107,3 +107,27 @@ func TestAListImportPreviewSaysWhatItAddsKeepsAndDrops(t *testing.T) {
 		t.Errorf("the published list's preview does not say 1 added, 1 kept and the rest dropped")
 	}
 }
+
+// TestTheListPagesItsProjects: 年度清单 shows its projects 50 a page as
+// 项目库 (it listed all 530 on one page some 20,000 px long), the count of
+// the filter over every page, page links that keep the year, month and
+// filter, a 生效月份 chosen from the year's months, and an empty filter
+// that says what it found.
+func TestTheListPagesItsProjects(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	first := admin.page("/lists?year=2024&month=12&show=on", http.StatusOK)
+	wantContains(t, "page 1", first, `<small id="list-shown">530 个</small>`, `<nav class="pager" aria-label="分页">`,
+		`<a href="/lists?month=12&amp;page=2&amp;show=on&amp;year=2024" rel="next">下一页</a>`,
+		`<a href="/lists?month=12&amp;page=11&amp;show=on&amp;year=2024" aria-label="第11页">11</a>`,
+		`<option value="2024-07">2024年7月起</option>`, "由2024年清单结转生成2025年清单（预览）…")
+	if n := strings.Count(first, `<td class="code"><a href="/projects/`); n != 50+5 { // 50 projects and the 5 changes of the year
+		t.Errorf("page 1 has %d code links, want 50 projects and 5 changes", n)
+	}
+	last := admin.page("/lists?year=2024&month=12&show=on&page=11", http.StatusOK)
+	if n := strings.Count(last, `<td class="code"><a href="/projects/`); n != 30+5 {
+		t.Errorf("page 11 has %d code links, want the last 30 projects and 5 changes", n)
+	}
+	wantContains(t, "准备类", admin.page("/lists?year=2024&month=12&show=prepare", http.StatusOK),
+		`<p class="empty" id="list-empty">截至2024年12月清单中没有准备类项目：清单中的项目都计入两个完成率。</p>`)
+}

@@ -11,8 +11,10 @@ import (
 // button per unit (an uploader's own unit only), each downloading that
 // unit's pre-filled ledger (GET /reports/template.xlsx?unit=&period=).
 type unitLedgers struct {
-	Period string // the month offered: the one after the latest reported
-	Units  []string
+	Period   string // the month offered: the one after the latest reported
+	Min, Max string // the months of the years with a list (a month without one has no pre-filled ledger)
+	Units    []string
+	Own      bool // an uploader's own unit: one button named for it
 }
 
 // unitLedgersFor returns the box for the signed-in user, nil when the
@@ -30,10 +32,10 @@ func (s *Server) unitLedgersFor(c *gin.Context) *unitLedgers {
 	if !latest.IsZero() {
 		m = min(latest+1, models.MonthOf(years[0], 12))
 	}
-	v := &unitLedgers{Period: m.String()}
+	v := &unitLedgers{Period: m.String(), Min: models.MonthOf(years[len(years)-1], 1).String(), Max: models.MonthOf(years[0], 12).String()}
 	if u := httpx.CurrentUser(c); u.Role == models.RoleUploader {
 		if u.District != "" {
-			v.Units = []string{u.District}
+			v.Units, v.Own = []string{u.District}, true
 		}
 		return v
 	}

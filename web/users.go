@@ -21,6 +21,9 @@ type usersView struct {
 	Blocks []httpx.Block // who must wait before the next login attempt
 	// PerAccount and PerAddress are the throttles' limits, for the hint.
 	PerAccount, PerAddress int
+	// Form is the add form as typed when it comes back refused (the
+	// password is never sent back).
+	Form models.User
 }
 
 type roleOption struct{ Value, Label string }
@@ -31,9 +34,11 @@ var roleOptions = []roleOption{
 	{models.RoleAdmin, "管理员（全部权限）"},
 }
 
-func (s *Server) usersPage(c *gin.Context) { s.renderUsers(c, http.StatusOK, "") }
+func (s *Server) usersPage(c *gin.Context) { s.renderUsers(c, http.StatusOK, "", models.User{}) }
 
-func (s *Server) renderUsers(c *gin.Context, status int, errMsg string) {
+// renderUsers shows 用户管理, with an error and the add form as typed
+// after a refused change.
+func (s *Server) renderUsers(c *gin.Context, status int, errMsg string, form models.User) {
 	users, err := s.Store.Users(c)
 	if err != nil {
 		s.FailPage(c, err)
@@ -46,15 +51,20 @@ func (s *Server) renderUsers(c *gin.Context, status int, errMsg string) {
 	}
 	lim := s.Logins.Limits()
 	v := usersView{Users: users, Units: units, Roles: roleOptions, Me: httpx.CurrentUser(c).Name, Blocks: s.Logins.Blocks(),
-		PerAccount: lim.PerAccount, PerAddress: lim.PerAddress}
+		PerAccount: lim.PerAccount, PerAddress: lim.PerAddress, Form: form}
 	s.render(c, status, "users", view{Title: "用户管理", Nav: "users", Error: errMsg, Data: v})
 }
 
 // userDone redirects after a change, or shows the list again with the
 // error in Chinese.
 func (s *Server) userDone(c *gin.Context, err error, ok string) {
+	s.userDoneForm(c, err, ok, models.User{})
+}
+
+// userDoneForm is userDone for the add form, which comes back as typed.
+func (s *Server) userDoneForm(c *gin.Context, err error, ok string, form models.User) {
 	if err != nil {
-		s.renderUsers(c, httpx.Status(err), models.ErrorMessage(err))
+		s.renderUsers(c, httpx.Status(err), models.ErrorMessage(err), form)
 		return
 	}
 	s.Log.Info("user changed", "by", httpx.CurrentUser(c).Name, "what", ok, "id", c.Param("id"))
@@ -69,7 +79,7 @@ func (s *Server) postUser(c *gin.Context) {
 		u.District = ""
 	}
 	_, err := s.Store.CreateUser(c, u, c.PostForm("password"))
-	s.userDone(c, err, "created")
+	s.userDoneForm(c, err, "created", models.User{Name: u.Name, Role: u.Role, District: c.PostForm("district")})
 }
 
 func (s *Server) postUserRole(c *gin.Context) {

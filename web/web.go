@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 
@@ -65,20 +66,20 @@ func (s *Server) Register(r *gin.Engine) {
 	p.POST("/logout", s.postLogout)
 	p.GET("/dashboard", s.dashboardPage)
 	p.GET("/projects", s.projectsPage)
-	offer(p, "/projects.xlsx", d.Projects)
+	s.offer(p, "/projects.xlsx", d.Projects)
 	p.GET("/projects/:code", s.projectPage)
 	p.GET("/imports", s.importsPage)
 	p.GET("/imports/:id", s.importPage)
-	offer(p, "/imports/:id/file", s.visibleImport(d.ImportFile))
+	s.offer(p, "/imports/:id/file", s.visibleImport(d.ImportFile))
 	p.GET("/imports/:id/revert", s.revertConfirmPage)
-	offer(p, "/imports/:id/problems.xlsx", s.visibleImport(d.Problems))
+	s.offer(p, "/imports/:id/problems.xlsx", s.visibleImport(d.Problems))
 	p.GET("/submissions", s.submissionsPage)
 	p.GET("/supervisions", s.supervisionsPage)
 	p.GET("/lists", s.listPage)
 	p.GET("/reports", s.reportsPage)
-	offer(p, "/reports/quarterly.xlsx", d.Quarterly)
-	offer(p, "/reports/quarterly.docx", d.Notice)
-	offer(p, "/reports/template.xlsx", d.Template)
+	s.offer(p, "/reports/quarterly.xlsx", d.Quarterly)
+	s.offer(p, "/reports/quarterly.docx", d.Notice)
+	s.offer(p, "/reports/template.xlsx", d.Template)
 
 	w := p.Group("", s.pageRequire(models.User.CanImport))
 	w.POST("/imports", s.postImportPage)
@@ -93,7 +94,7 @@ func (s *Server) Register(r *gin.Engine) {
 
 	a := p.Group("", s.pageRequire(models.User.IsAdmin))
 	a.GET("/users", s.usersPage)
-	offer(a, "/audit.xlsx", d.Audit)
+	s.offer(a, "/audit.xlsx", d.Audit)
 	a.POST("/users", s.postUser)
 	a.POST("/users/:id/role", s.postUserRole)
 	a.POST("/users/:id/password", s.postUserPassword)
@@ -110,10 +111,11 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/supervisions/:id/reopen", s.superviseStepPage(models.SuperviseReopen))
 }
 
-// offer adds a download route when the server has its handler.
-func offer(g *gin.RouterGroup, path string, h gin.HandlerFunc) {
+// offer adds a download route when the server has its handler; its
+// refusals are shown as the error page (FailPage), not the API's JSON.
+func (s *Server) offer(g *gin.RouterGroup, path string, h gin.HandlerFunc) {
 	if h != nil {
-		g.GET(path, h)
+		g.GET(path, func(c *gin.Context) { httpx.FailAsPage(c, s.FailPage) }, h)
 	}
 }
 
@@ -184,8 +186,20 @@ func (s *Server) FailPage(c *gin.Context, err error) {
 	if status >= 500 {
 		s.Log.Error("page failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 	}
-	s.render(c, status, "error", view{Title: errorTitles[status], Error: models.ErrorMessage(err)})
+	s.render(c, status, "error", view{Title: errorTitles[status], Error: models.ErrorMessage(err), Data: backTo(c)})
 	c.Abort()
+}
+
+// backTo is the page of this site the request came from (its Referer,
+// path and query only), for the error page's 返回上一页; "" when there is
+// none or it is the failing address itself.
+func backTo(c *gin.Context) string {
+	ref, err := url.Parse(c.Request.Referer())
+	if err != nil || ref.Host != c.Request.Host || !strings.HasPrefix(ref.Path, "/") || strings.HasPrefix(ref.Path, "//") ||
+		ref.RequestURI() == c.Request.URL.RequestURI() {
+		return ""
+	}
+	return ref.RequestURI()
 }
 
 var errorTitles = map[int]string{

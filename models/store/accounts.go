@@ -132,7 +132,7 @@ func keepOneAdmin(tx *gorm.DB, id int64) error {
 func (s *Store) validateRole(ctx context.Context, role, district string) error {
 	switch {
 	case !models.ValidRole(role):
-		return models.Errorf(models.EINVALID, "角色“%s”无效，应为 admin、uploader 或 reviewer", role)
+		return models.Errorf(models.EINVALID, "角色“%s”无效，应为管理员（admin）、填报员（uploader）或审阅人（reviewer）", role)
 	case role != models.RoleUploader:
 		return nil
 	case district == "":

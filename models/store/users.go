@@ -87,9 +87,9 @@ func (s *Store) validateUser(ctx context.Context, u models.User, password string
 	case strings.TrimSpace(u.Name) == "" || utf8.RuneCountInString(u.Name) > 64:
 		return models.Errorf(models.EINVALID, "用户名不能为空，且不超过64个字符")
 	case !models.ValidRole(u.Role):
-		return models.Errorf(models.EINVALID, "角色“%s”无效，应为 admin、uploader 或 reviewer", u.Role)
+		return models.Errorf(models.EINVALID, "角色“%s”无效，应为管理员（admin）、填报员（uploader）或审阅人（reviewer）", u.Role)
 	case u.Role == models.RoleUploader && u.District == "":
-		return models.Errorf(models.EINVALID, "填报员必须指定所属区县（--district）")
+		return models.Errorf(models.EINVALID, "填报员必须指定所属单位")
 	}
 	if err := models.CheckPassword(u.Name, password); err != nil {
 		return err
