@@ -82,7 +82,7 @@ func TestProjectPageShowsItsHistory(t *testing.T) {
 	ts.Do("PATCH", "/api/v1/projects/"+p.Code, ts.Login("zhangdian"), map[string]any{"period": "2024-06", "completed_ytd_wan": 4321.5, "note": "更正"}, http.StatusOK, &edit)
 	ts.Do("POST", fmt.Sprintf("/api/v1/imports/%d/approve", edit.ID), ts.Login("admin"), nil, http.StatusOK, nil) // review on: in force once approved
 	page := ts.PageBody("/projects/"+p.Code+"?year=2024", ts.PageLogin("reviewer"))
-	for _, want := range []string{"修改记录", "zhangdian", "手工修改", "4321.5"} {
+	for _, want := range []string{"修改记录", "zhangdian", "手工修改", "4,321.50"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("project page lacks %q", want)
 		}

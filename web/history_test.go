@@ -48,8 +48,8 @@ func TestProjectHistoryShowsEachReason(t *testing.T) {
 	got := historyRows(t, ts.PageBody("/projects/"+p.Code+"?year=2024", reviewer))
 	want := [][]string{
 		{"时间", "修改人", "来源", "内容", "原值", "新值", "修改原因", "状态"},
-		{"2024-07-01 09:05", "admin", fmt.Sprintf("第%d号导入", change.ID), "调出清单月份", "（空）", "2024-09", "项目终止", "已提交"},
-		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号手工修改", edit.ID), "累计完成投资（万元）（2024年6月）", "8184.48", "4321.5", "与区县核实后更正6月数据", "已提交"},
+		{"2024-07-01 09:05", "admin", fmt.Sprintf("第%d号导入", change.ID), "调出清单月份", "（空）", "2024年9月", "项目终止", "已提交"},
+		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号手工修改", edit.ID), "累计完成投资（万元）（2024年6月）", "8,184.48", "4,321.50", "与区县核实后更正6月数据", "已提交"},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("修改记录\n got %q\nwant %q", got, want)
@@ -119,7 +119,7 @@ func TestProjectHistoryListsOnlyChangesInForce(t *testing.T) {
 	page = ts.PageBody("/projects/"+p.Code+"?year=2024", reviewer)
 	want := [][]string{
 		{"时间", "修改人", "来源", "内容", "原值", "新值", "修改原因", "状态"},
-		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号导入", sent.ID), "累计完成投资（万元）（2024年6月）", "8184.48", "6000.5", "", "已提交"},
+		{"2024-07-01 09:05", "zhangdian", fmt.Sprintf("第%d号导入", sent.ID), "累计完成投资（万元）（2024年6月）", "8,184.48", "6,000.50", "", "已提交"},
 	}
 	if got := historyRows(t, page); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("修改记录 after approval\n got %q\nwant %q", got, want)

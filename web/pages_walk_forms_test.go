@@ -10,6 +10,7 @@ import (
 
 	"tracker/models"
 	"tracker/server/servertest"
+	"tracker/web"
 )
 
 // TestPasswordFormsAskForTheRealMinimum: 修改密码 and 用户管理 state the
@@ -97,8 +98,8 @@ func TestPagesLinkOnlyToImportsTheUserMayOpen(t *testing.T) {
 		}
 	}
 	wantContains(t, "淄川区 project as 张店区's uploader", uploader.page("/projects/"+p.Code+"?year=2024&month=6", http.StatusOK),
-		"<td>第"+edit+"号手工修改</td>", "第"+edit+"号导入 · ")
-	wantContains(t, "年度清单 as 张店区's uploader", uploader.page("/lists?year=2024", http.StatusOK), "<td>第1号</td>")
+		`<td class="record">第`+edit+`号手工修改</td>`, "第"+edit+"号导入 · ")
+	wantContains(t, "年度清单 as 张店区's uploader", uploader.page("/lists?year=2024", http.StatusOK), `<td class="record">第1号</td>`)
 }
 
 // TestListChangeRecordOffersNoFile: a 清单调整 was made on 年度清单, not
@@ -150,4 +151,29 @@ func TestPageDownloadsFailAsPages(t *testing.T) {
 	}
 	page := uploader.page("/imports", http.StatusOK)
 	wantContains(t, "预填台账 (uploader)", page, `min="2023-01" max="2024-12"`, `id="own-ledger">下载张店区预填台账</button>`)
+}
+
+// TestProjectPageShowsAmountsAsReported: a project's page writes its
+// amounts in 万元 exactly (12,345.6789, not 12,345.68), so a correction
+// can be checked to the yuan; its 修改记录 writes them as the preview
+// does (8,184.48 → 12,345.6789, not the stored 8184.48) and the chart
+// names its unit.
+func TestProjectPageShowsAmountsAsReported(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	p := servertest.FirstProject("张店区")
+	resp, _ := admin.post("/projects/"+p.Code+"/edit", url.Values{"csrf": {admin.csrf()}, "period": {"2024-06"},
+		"completed_ytd_wan": {"12345.6789"}, "note": {"区县来函更正6月数据"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("hand edit: %d", resp.StatusCode)
+	}
+	page := admin.page("/projects/"+p.Code+"?year=2024&month=6", http.StatusOK)
+	wantContains(t, "project page", page, `<dd id="completed">12,345.6789 万元`, `<td class="num">12,345.6789</td>`,
+		`<td class="num">8,184.48</td><td class="num">12,345.6789</td>`, `placeholder="当前：12,345.6789 万元"`,
+		"2024年各月累计完成投资 <small>万元</small>", ">"+web.AmountText(p.AnnualPlan)+" 万元</dd>")
+	for _, bad := range []string{"12,345.68", ">8184.48<"} {
+		if i := strings.Index(page, bad); i >= 0 {
+			t.Errorf("the project page rounds or shows the stored text: %s", page[max(i-200, 0):i+20])
+		}
+	}
 }

@@ -34,13 +34,15 @@ type sourceRow struct {
 // pageID is a field's element id on the page.
 func pageID(d models.FieldDef) string { return strings.ReplaceAll(d.Name, "_", "-") }
 
-// fieldText shows a field's value in f: an amount in 万元, a month as
-// 2024年6月, a class as 实施类 when none is stated, nothing as —.
+// fieldText shows a field's value in f: an amount in 万元 exactly, as
+// reported (amountText: 12,345.6789 stays 12,345.6789, so a correction
+// can be checked to the yuan), a month as 2024年6月, a class as 实施类
+// when none is stated, nothing as —.
 func fieldText(d models.FieldDef, f *models.Facts) string {
 	var s string
 	switch v := d.Ptr(f).(type) {
 	case *models.Money:
-		return wanText(*v) + " 万元"
+		return amountText(*v) + " 万元"
 	case *models.Month:
 		return monthText(*v)
 	case *models.Class:

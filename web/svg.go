@@ -166,13 +166,13 @@ func investmentChart(p *models.Project) template.HTML {
 	for _, inv := range p.Investments {
 		v := float64(inv.CompletedYTD)
 		d.f(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s：%s万元</title></rect>`,
-			x(inv.Period.Num())+slot*0.2, y(v), slot*0.6, y(0)-y(v), esc(monthText(inv.Period)), esc(wanText(inv.CompletedYTD)))
+			x(inv.Period.Num())+slot*0.2, y(v), slot*0.6, y(0)-y(v), esc(monthText(inv.Period)), esc(amountText(inv.CompletedYTD)))
 	}
 	if p.AnnualPlan > 0 {
 		plan := float64(p.AnnualPlan)
 		d.f(`<line class="marker" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(0), width-right, y(plan))
 		d.f(`<line class="plan" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(plan), width-right, y(plan))
-		d.f(`<text class="plan-label" x="%.1f" y="%.1f">年度计划 %s万元</text>`, left+8, y(plan)-6, esc(wanText(p.AnnualPlan)))
+		d.f(`<text class="plan-label" x="%.1f" y="%.1f">年度计划 %s万元</text>`, left+8, y(plan)-6, esc(amountText(p.AnnualPlan)))
 	}
 	return d.html()
 }
