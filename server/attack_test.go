@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -466,5 +467,37 @@ func TestEveryPageFormWantsTheCSRFToken(t *testing.T) {
 	}
 	if status, _, _ := call(t, ts, "GET", "/dashboard", "", cookie, false); status != 200 {
 		t.Errorf("the session after the forged forms: %d, want 200 (POST /logout without the token must not end it)", status)
+	}
+}
+
+// Finding: behind a reverse proxy on the same host, named in
+// TRACKER_TRUSTED_PROXIES as the security section says, /metrics without a
+// token answered every client, since it judged the TCP peer (the proxy,
+// on loopback). It now judges the client the proxy forwards, as the login
+// throttles do; the proxy's own requests, and a local scraper, still pass.
+func TestMetricsBehindATrustedLocalProxyAnswerLoopbackOnly(t *testing.T) {
+	ts := servertest.New(t)
+	srv := ts.With(server.Config{TrustedProxies: []string{"127.0.0.1"}}, servertest.DiscardLog())
+	for forwarded, want := range map[string]int{"203.0.113.5": http.StatusForbidden, "": http.StatusOK, "127.0.0.1": http.StatusOK} {
+		req := httptest.NewRequest("GET", "/metrics", nil)
+		req.RemoteAddr = "127.0.0.1:5000"
+		if forwarded != "" {
+			req.Header.Set("X-Forwarded-For", forwarded)
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("through the proxy for %q: %d, want %d", forwarded, rec.Code, want)
+		}
+	}
+	// Without a trusted proxy the header is ignored: the TCP peer decides.
+	srv = ts.With(server.Config{}, servertest.DiscardLog())
+	req := httptest.NewRequest("GET", "/metrics", nil)
+	req.RemoteAddr = "10.0.0.5:5000"
+	req.Header.Set("X-Forwarded-For", "127.0.0.1")
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("a forged X-Forwarded-For 127.0.0.1 from 10.0.0.5: %d, want 403", rec.Code)
 	}
 }

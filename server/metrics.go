@@ -14,9 +14,11 @@ import (
 
 // metricsPage answers /metrics on the main address: with a bearer token
 // when Config.MetricsToken is set, else to loopback clients only, so the
-// figures are not public by accident.
+// figures are not public by accident. The client is the one the login
+// throttles see: behind a trusted proxy on this host, the address it
+// forwards (the proxy's own loopback address answered everyone).
 func (s *Server) metricsPage(c *gin.Context) {
-	if s.cfg.MetricsToken == "" && !isLoopback(c.Request.RemoteAddr) {
+	if s.cfg.MetricsToken == "" && !isLoopback(c.ClientIP()) {
 		s.env.Fail(c, models.Errorf(models.EFORBIDDEN, "/metrics 只回答本机访问；请设置 TRACKER_METRICS_TOKEN 后凭令牌访问"))
 		return
 	}
