@@ -3,8 +3,10 @@ package importer
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"tracker/importer/sheet"
+	"tracker/models"
 )
 
 // assemble gives each field its column once decide has settled what every
@@ -36,6 +38,15 @@ func (h *header) assemble(cands []*column) {
 	sort.Slice(h.cols, func(i, j int) bool { return h.cols[i].col < h.cols[j].col })
 	for i, c := range h.cols {
 		h.byField[c.field] = i
+	}
+	h.spanStart = nil
+	if c, ok := h.column(models.FieldPlannedCompletion); ok && !h.has(FieldPlannedStart) && namesStartAndEnd(c.text) {
+		h.spanStart = &c
+		for _, cand := range cands {
+			if cand.col == c.col {
+				cand.note = joinNotes(cand.note, "起止时间：前一个读作计划开工时间，后一个读作计划竣工时间")
+			}
+		}
 	}
 	h.all = h.all[:0]
 	for _, c := range cands {
@@ -80,6 +91,23 @@ func (h *header) settleField(g []*column) {
 			h.twins[c.field] = append(h.twins[c.field], *c)
 		}
 	}
+}
+
+// namesStartAndEnd reports a header naming the start and the completion in
+// one column: 计划开竣工时间, 开工竣工时间, 建设起止年月.
+func namesStartAndEnd(text string) bool {
+	t := foldText(text)
+	return strings.Contains(t, "开竣工") || strings.Contains(t, "起止") || strings.Contains(t, "开工") && strings.Contains(t, "竣工")
+}
+
+// has reports whether a field is read from a column.
+func (h *header) has(f Field) bool { _, ok := h.byField[f]; return ok }
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "；" + b
 }
 
 // yearFields are the figures of one year: a column stating another year

@@ -216,6 +216,33 @@ func quarterEnd(q, firstHalf, yearEnd string) int {
 
 var quarterNum = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+// rangeSeps join the two months of a range, the unambiguous ones first.
+var rangeSeps = []string{"至", "到", "~", "—", "–", "－", "--", "-"}
+
+// textRange reads a text cell holding two months, start and end
+// (2024.03-2026.12, 2024年3月至2026年12月): what a 计划开竣工时间 or 建设起止
+// column holds. isRange is false unless both halves are months with a year.
+func textRange(c sheet.Cell, year int) (from, to monthValue, isRange bool) {
+	if c.Kind != sheet.KindText {
+		return
+	}
+	s := foldText(c.Text)
+	for _, sep := range rangeSeps {
+		for i := strings.Index(s, sep); i > 0; {
+			from, to = textMonth(s[:i], 0), textMonth(s[i+len(sep):], 0)
+			if from.stated && to.stated && !from.notStarted && !to.notStarted && from.m <= to.m {
+				return from, to, true
+			}
+			j := strings.Index(s[i+len(sep):], sep)
+			if j < 0 {
+				break
+			}
+			i += len(sep) + j
+		}
+	}
+	return monthValue{}, monthValue{}, false
+}
+
 // ymd checks the parts of a written date; the day only has to be a day.
 func ymd(y, m, d, raw string) monthValue {
 	yy, _ := strconv.Atoi(y)

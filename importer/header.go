@@ -50,7 +50,8 @@ type header struct {
 	all         []column // every column of the sheet as decided, for the preview
 	layout      string   // signature of the header texts (layoutSignature)
 	warnings    []columnWarning
-	year        int // the ledger's year as known when the columns are decided, 0 if not yet
+	year        int     // the ledger's year as known when the columns are decided, 0 if not yet
+	spanStart   *column // a 计划开竣工时间 column, read for the planned start too when no column states it
 }
 
 // minHeaderFields is how many distinct fields a header must map; the

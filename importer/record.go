@@ -264,10 +264,23 @@ func (rr *rowReader) amount(d models.FieldDef) {
 // state nothing.
 func (rr *rowReader) month(d models.FieldDef) {
 	c, col, ok := rr.cell(d.Field)
-	if !ok {
+	span := !ok && d.Field == FieldPlannedStart && rr.s.h.spanStart != nil && rr.alt == nil
+	if span {
+		col = *rr.s.h.spanStart
+		c = rr.r.Get(col.col)
+	} else if !ok {
 		return
 	}
-	v := parseMonth(c, rr.s.b.ledger.Period.Year(), rr.s.src.Date1904)
+	year := rr.s.b.ledger.Period.Year()
+	v := parseMonth(c, year, rr.s.src.Date1904)
+	if from, to, isRange := textRange(c, year); isRange {
+		v = to // 2024.03-2026.12: the start, then the completion
+		if d.Field != models.FieldPlannedCompletion {
+			v = from
+		}
+	} else if span {
+		return // one month under 计划开竣工时间 is the completion's
+	}
 	switch {
 	case v.err != "":
 		rr.warnf(col, warnDate, "%s，本项未导入", v.err)

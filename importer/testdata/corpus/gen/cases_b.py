@@ -159,7 +159,9 @@ def b05_html_as_xls():
         recs.append(rec(3 + i, p, F))
     h.append("</table></body></html>")
     write_bytes("b05_html_as.xls", "\n".join(h).encode("utf-8"))
-    expect("b05_html_as.xls", b05_html_as_xls.__doc__, "2024-06", recs)
+    # Not read: refused with a message saying what it is and how to save it (README, Ledger layouts).
+    expect("b05_html_as.xls", b05_html_as_xls.__doc__ + " Refused, saying so.", "2024-06", [], clean=False,
+           error="实际是网页（HTML）格式")
 
 
 def b06_tsv_gbk_as_xls():

@@ -154,8 +154,6 @@ def flush():
 
 # Misreadings not fixed yet: file name → what goes wrong (the test skips them).
 PENDING = {
-    "c03_start_finish_range.xlsx": "计划开竣工时间 2024.03-2026.12 is read as the planned completion and refused as no month",
-    "b05_html_as.xls": "an HTML table saved as .xls is refused",
 
 }
 
