@@ -26,6 +26,7 @@ var pageFuncs = template.FuncMap{
 	"ytd":          func(m models.Month) string { return models.CumulativeLabel(m.Num()) },
 	"cumulative":   models.CumulativeLabel, // of a month number: 1月, 1-2月 …
 	"when":         timeText,
+	"day":          dayText,
 	"role":         func(r string) string { return roleNames[r] },
 	"status":       models.ImportStatus.Label,
 	"field":        models.FieldHeading,
@@ -93,6 +94,16 @@ func monthText(m models.Month) string {
 		return "—"
 	}
 	return fmt.Sprintf("%d年%d月", m.Year(), m.Num())
+}
+
+// dayText writes a date of the form 2006-01-02 the office's way,
+// 2025年1月5日; anything else as it is.
+func dayText(s string) string {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day())
 }
 
 func timeText(t any) string {

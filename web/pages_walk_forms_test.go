@@ -177,3 +177,45 @@ func TestProjectPageShowsAmountsAsReported(t *testing.T) {
 		}
 	}
 }
+
+// TestLockingAQuarterAsksFirst: 锁定 on 报表 leads to a page that says which
+// months the lock freezes and locks only on 确认锁定 (a click on the wrong
+// row froze three months at once); a locked quarter is not offered again.
+func TestLockingAQuarterAsksFirst(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	wantContains(t, "报表", admin.page("/reports", http.StatusOK),
+		`<a class="button danger small" href="/reports/locks?year=2024&amp;quarter=2" id="lock-2">锁定…</a>`)
+	page := admin.page("/reports/locks?year=2024&quarter=2", http.StatusOK)
+	wantContains(t, "confirm", page, "确认锁定2024年第2季度？", "锁定后，2024年4月至6月的数据不能再导入、修改或撤销", `id="confirm-lock"`, "返回，不锁定")
+	if locks, _ := ts.Store.Locks(t.Context()); len(locks) != 0 {
+		t.Fatalf("the confirmation page locked: %v", locks)
+	}
+	resp, _ := admin.post("/reports/locks", url.Values{"csrf": {admin.csrf()}, "year": {"2024"}, "quarter": {"2"}, "lock": {"1"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("lock: %d", resp.StatusCode)
+	}
+	if resp, body := admin.get("/reports/locks?year=2024&quarter=2"); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "2024年第2季度已锁定") {
+		t.Errorf("asking to lock a locked quarter: %d", resp.StatusCode)
+	}
+	if resp, _ := signIn(ts, "reviewer").get("/reports/locks?year=2024&quarter=3"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a reviewer reached the lock page: %d", resp.StatusCode)
+	}
+}
+
+// TestDatesAndStartsInTheOfficesWords: 报送情况 writes its deadline
+// 2024年7月5日 (it wrote 2024-07-05 beside 2024年6月), and the dashboard's
+// start sentence adds up: 按期, 延期 and 提前 make 已开工 (296 = 242 + 54 + 0
+// in December; the 54 late starts were left out).
+func TestDatesAndStartsInTheOfficesWords(t *testing.T) {
+	ts := servertest.New(t)
+	admin := signIn(ts, "admin")
+	wantContains(t, "报送情况", admin.page("/submissions?year=2024&month=6", http.StatusOK), `台账报送截止日期：<span id="deadline">2024年7月5日</span>。`)
+	var r models.Rates
+	ts.Do("GET", "/api/v1/rates?year=2024&month=12", ts.Login("admin"), nil, http.StatusOK, &r)
+	if r.OnTimeStarts+r.LateStarts+r.EarlyStarts != r.ActualStarts || r.LateStarts == 0 {
+		t.Fatalf("December: %d started = %d on time + %d late + %d early?", r.ActualStarts, r.OnTimeStarts, r.LateStarts, r.EarlyStarts)
+	}
+	wantContains(t, "总览", admin.page("/dashboard?year=2024&month=12", http.StatusOK),
+		fmt.Sprintf("计划开工 %d 个，已开工 %d 个（按期 %d 个，延期 %d 个，提前 %d 个）", r.PlannedStarts, r.ActualStarts, r.OnTimeStarts, r.LateStarts, r.EarlyStarts))
+}

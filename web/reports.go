@@ -96,3 +96,30 @@ func (s *Server) postLock(c *gin.Context) {
 	}
 	c.Redirect(http.StatusSeeOther, "/reports?ok="+ok)
 }
+
+// lockView is the confirmation of a quarter's lock: which months it
+// freezes.
+type lockView struct{ Year, Quarter, First, Last int }
+
+// lockConfirmPage asks before a quarter is locked (锁定…), as a revert
+// asks: a lock freezes three months of every unit's figures and keeps the
+// workbook and 通报 as they stand, so one click on the wrong row must not
+// do it.
+func (s *Server) lockConfirmPage(c *gin.Context) {
+	year, err1 := strconv.Atoi(c.Query("year"))
+	quarter, err2 := strconv.Atoi(c.Query("quarter"))
+	if err1 != nil || err2 != nil || year < 1990 || year > 2100 || quarter < 1 || quarter > 4 {
+		s.FailPage(c, models.Errorf(models.EINVALID, "请选择要锁定的季度"))
+		return
+	}
+	qs, err := s.quarterLocks(c, year)
+	if err == nil && qs[quarter-1].Lock != nil {
+		err = models.Errorf(models.ECONFLICT, "%d年第%d季度已锁定", year, quarter)
+	}
+	if err != nil {
+		s.FailPage(c, err)
+		return
+	}
+	v := lockView{Year: year, Quarter: quarter, First: 3*quarter - 2, Last: 3 * quarter}
+	s.render(c, http.StatusOK, "lock", view{Title: "确认锁定季度", Nav: "reports", Data: v})
+}

@@ -139,7 +139,7 @@ func TestEveryPageAsEveryRoleInChromium(t *testing.T) {
 		fmt.Sprintf("/imports/%d", ids["committed"]), "/submissions?year=2024&month=6", "/supervisions", "/supervisions?show=all",
 		"/lists?year=2024", "/lists?year=2024&month=12&page=2", "/reports", "/account/password"}
 	roles := map[string][]string{
-		"admin":     append(slices.Clone(common), "/users", fmt.Sprintf("/imports/%d/revert", ids["committed"])),
+		"admin":     append(slices.Clone(common), "/users", fmt.Sprintf("/imports/%d/revert", ids["committed"]), "/reports/locks?year=2024&quarter=2"),
 		"reviewer":  common,
 		"zhangdian": common,
 	}

@@ -100,6 +100,7 @@ func (s *Server) Register(r *gin.Engine) {
 	a.POST("/users/:id/password", s.postUserPassword)
 	a.POST("/users/:id/disabled", s.postUserDisabled)
 	a.POST("/users/login-blocks", s.postLoginBlock)
+	a.GET("/reports/locks", s.lockConfirmPage)
 	a.POST("/reports/locks", s.postLock)
 	a.POST("/lists/changes", s.postListChange)
 	a.POST("/lists/rollover", s.rolloverPage)
