@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tracker/models"
 	"tracker/server/servertest"
 )
 
@@ -59,6 +60,11 @@ func TestALockedQuarterIsServedAsSent(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("更正 does not list the June correction of %s by import %d: %q", p.Code, imp.ID, rows)
+	}
+	old, _ := p.CompletedAsOf(models.MonthOf(2024, 6))
+	want := fmt.Sprintf("已通报季度的数据此后更正1处：第2季度：%s（%s）1-6月累计完成投资由%s万元更正为98765.43万元（admin，", p.Name, p.Code, old.WanText())
+	if text := docText(t, ts.Do("GET", "/api/v1/reports/quarterly.docx?year=2024&quarter=3", admin, nil, http.StatusOK, nil)); !strings.Contains(text, want) {
+		t.Errorf("Q3's 通报 does not note the 更正 %q:\n%s", want, text)
 	}
 	ts.Do("DELETE", "/api/v1/locks", admin, map[string]int{"year": 2024, "quarter": 2}, http.StatusOK, nil)
 	if reopened := download(2); bytes.Equal(reopened, sent) {

@@ -64,3 +64,46 @@ func (r *Report) writeCorrections(f *excelize.File, st *styles) error {
 	}
 	return r.correctionsTable().write(f, st)
 }
+
+// CorrectionLines are the 更正 in words, oldest first, for the 通报
+// (DOMAIN.md: the next report notes what changed in which past month, and
+// by whom): "第2季度：张店区某项目（2403-…）1-6月累计完成投资由1000.00万元
+// 更正为98765.43万元（admin，2024年7月10日）".
+func (r *Report) CorrectionLines() []string {
+	names := map[string]string{}
+	for _, d := range r.Details {
+		names[d.Project.Code] = d.Project.Name
+	}
+	out := make([]string, len(r.Corrections))
+	for i, c := range r.Corrections {
+		what := models.FieldLabel(c.Field)
+		if f, _ := models.FieldNamed(c.Field); f == models.FieldCompletedYTD && c.Period.Valid() {
+			what = models.CumulativeLabel(c.Period.Num()) + what // 1-6月累计完成投资
+		} else if models.ScopeOfChange(c.Field) == models.ScopeMonth && c.Period.Valid() {
+			what = fmt.Sprintf("%d月", c.Period.Num()) + what // 6月形象进度
+		}
+		by := c.User
+		if c.At != nil {
+			at := c.At.In(models.OfficeZone)
+			by += fmt.Sprintf("，%d年%d月%d日", at.Year(), int(at.Month()), at.Day())
+		}
+		out[i] = fmt.Sprintf("第%d季度：%s（%s）%s由%s更正为%s（%s）", c.Quarter, names[c.Code], c.Code, what,
+			correctionText(c.Field, c.Old), correctionText(c.Field, c.New), by)
+	}
+	return out
+}
+
+// correctionText is a corrected value in words: an amount in 万元 with 2
+// decimals, a month as 2024年6月, "空" for none.
+func correctionText(field string, s *string) string {
+	if s == nil || *s == "" {
+		return "空"
+	}
+	switch v := changeValue(field, *s).(type) {
+	case models.Money:
+		return v.WanText() + "万元"
+	case models.Month:
+		return fmt.Sprintf("%d年%d月", v.Year(), v.Num())
+	}
+	return *s
+}

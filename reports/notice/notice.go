@@ -125,6 +125,28 @@ func (n *writer) overall() {
 	if c := comparisons(n.r); c != "" {
 		n.text(c)
 	}
+	if c := corrections(n.r); c != "" {
+		n.text(c)
+	}
+}
+
+// noticeCorrections is how many 更正 the 通报 names; the workbook's 更正
+// sheet has them all.
+const noticeCorrections = 10
+
+// corrections is the 更正 paragraph of 总体情况 (DOMAIN.md: the next report
+// notes what changed in which past month, and by whom): "已通报季度的数据
+// 此后更正2处：……。" "" when there are none.
+func corrections(r *reports.Report) string {
+	lines := r.CorrectionLines()
+	if len(lines) == 0 {
+		return ""
+	}
+	more := ""
+	if len(lines) > noticeCorrections {
+		lines, more = lines[:noticeCorrections], "等"
+	}
+	return fmt.Sprintf("已通报季度的数据此后更正%d处：%s%s，详见报表“更正”工作表。", len(r.Corrections), strings.Join(lines, "；"), more)
 }
 
 // comparisons is the 环比 and 同比 paragraph of 总体情况 (DOMAIN.md: rates
