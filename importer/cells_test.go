@@ -152,6 +152,9 @@ func TestHeaderSpellings(t *testing.T) {
 		{"今年以来累计完成投资（万元）", FieldCompletedYTD, models.Wan, 0}, // 今年以来 is the year so far
 		{"年初以来累计完成投资", FieldCompletedYTD, 0, 0},
 		{"自年初至今累计完成投资", FieldCompletedYTD, 0, 0},
+		{"总投资（亿）", FieldTotalInvestment, models.Yi, 0}, // units written without 元
+		{"年度计划投资（万）", FieldAnnualPlan, models.Wan, 0},
+		{"总投资/亿", FieldTotalInvestment, models.Yi, 0},
 	}
 	for _, c := range cases {
 		l := normLabel(c.text)
@@ -163,6 +166,17 @@ func TestHeaderSpellings(t *testing.T) {
 	for _, decoy := range []string{"本月完成投资", "其中：6月完成", "开工以来累计完成投资", "建设单位", "填报时间", "4-6月完成投资", "6月完成投资", "11月累计完成投资", "其中：1月完成", "联系人", "备注", "序号"} {
 		if f, ok := normLabel(decoy).lookup(); ok {
 			t.Errorf("decoy %q mapped to %v", decoy, f)
+		}
+	}
+}
+
+func TestWindowUnit(t *testing.T) {
+	for text, want := range map[string]models.Money{"单位：亿元": models.Yi, "金额单位：亿": models.Yi, "（单位：亿）": models.Yi,
+		"单位：元": models.Yuan, "单位：万元": models.Wan, "填报单位：亿利化工有限公司": models.Wan, "填报单位：元丰集团": models.Wan,
+		"单位：亿元  填报日期：2024年7月5日": models.Yi} {
+		rows := []*sheet.Row{{Num: 1, Cells: []sheet.Cell{{Col: 0, Kind: sheet.KindText, Text: text}}}}
+		if got := windowUnit(rows); got != want {
+			t.Errorf("windowUnit(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

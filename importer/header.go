@@ -161,7 +161,7 @@ func headerLike(r *sheet.Row) bool {
 // reUnitCell is a header cell that only names a unit: 亿元, （万元）,
 // 单位：元; or only the form a column is written in, which a units row
 // gives beside them: 年.月, 年月, 年/月/日, %, 个.
-var reUnitCell = regexp.MustCompile(`^\(?(?:单位:)?(?:亿元|万元|元|年[./-]?月(?:[./-]?日)?|yyyy[./-]?mm|%|个|项)\)?$`)
+var reUnitCell = regexp.MustCompile(`^\(?(?:单位:)?(?:亿元|万元|元|亿|万|年[./-]?月(?:[./-]?日)?|yyyy[./-]?mm|%|个|项)\)?$`)
 
 // unitRow reports a row under the column names (above) that only gives
 // units; cells repeating the row above are names merged down into it.

@@ -18,7 +18,9 @@ var (
 	reDashYM  = regexp.MustCompile(`((?:19|20)\d\d)[-./](\d{1,2})`)
 	reUnitPar = regexp.MustCompile(`\([^()]*元[^()]*\)`)
 	reParens  = regexp.MustCompile(`\([^()]*\)`)
-	reUnitTxt = regexp.MustCompile(`(?:金额)?单位:?(万元|亿元|元)`)
+	// 单位：亿元; the short forms (亿, 万, 元) only when no word goes on
+	// (填报单位：亿利化工 is a company).
+	reUnitTxt = regexp.MustCompile(`(?:金额)?单位:?(万元|亿元|(?:元|亿|万)(?:$|[^\p{Han}]))`)
 	// January's cumulative column written with one month: 1月累计完成投资,
 	// 2024年1月份完成投资 (the text after {Y} is put in place).
 	reJanuary = regexp.MustCompile(`^(\{Y\})?1月(?:份)?(?:末|底)?(累计|完成投资)`)
@@ -75,7 +77,7 @@ func normLabel(raw string) label {
 	l := label{unit: unitIn(s)}
 	s = reUnitPar.ReplaceAllString(s, "")
 	s = reUnitTxt.ReplaceAllString(s, "")
-	for _, suf := range []string{"万元", "亿元"} {
+	for _, suf := range []string{"/亿", "/万", "(亿)", "(万)", "万元", "亿元"} { // short forms first; /万元 stays (layout signatures)
 		s = strings.TrimSuffix(s, suf)
 	}
 	if m := reYear.FindStringSubmatch(s); m != nil {
@@ -99,17 +101,25 @@ func normLabel(raw string) label {
 	return l
 }
 
-// unitIn returns the money unit a text names, or 0.
+// unitIn returns the money unit a text names, or 0: 亿元 and 万元, also
+// written short in brackets or after a slash (（亿）, /万).
 func unitIn(s string) models.Money {
 	switch {
-	case strings.Contains(s, "亿元"):
+	case strings.Contains(s, "亿元") || shortUnit(s, "亿"):
 		return models.Yi
-	case strings.Contains(s, "万元"):
+	case strings.Contains(s, "万元") || shortUnit(s, "万"):
 		return models.Wan
 	case strings.Contains(s, "(元)") || strings.Contains(s, "单位:元") || s == "元":
 		return models.Yuan
 	}
 	return 0
+}
+
+// shortUnit reports a unit written without 元: (亿), [亿], 【亿】, /亿, 单位:亿,
+// or the word alone.
+func shortUnit(s, u string) bool {
+	return s == u || strings.Contains(s, "("+u+")") || strings.Contains(s, "["+u+"]") || strings.Contains(s, "【"+u+"】") ||
+		strings.HasSuffix(s, "/"+u) || strings.Contains(s, "单位:"+u)
 }
 
 // lookup returns the field a label names: its exact key, or the key without

@@ -168,7 +168,11 @@ func (rr *rowReader) district(models.FieldDef) {
 	b := rr.s.b
 	raw := rr.text(FieldDistrict)
 	_, col, _ := rr.cell(FieldDistrict)
-	switch u, ok := b.resolve(raw); {
+	u, ok := b.resolve(raw)
+	if !ok && raw != "" {
+		u, ok = b.units.Leading(raw) // 张店区马尚街道: the district and its town (not for content: names begin so too)
+	}
+	switch {
 	case raw != "" && ok:
 		rr.rec.District = u.Name
 	case raw != "":

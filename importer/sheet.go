@@ -239,11 +239,9 @@ func windowUnit(rows []*sheet.Row) models.Money {
 			if _, isHeader := normLabel(t).lookup(); m == nil || isHeader {
 				continue
 			}
-			switch m[1] {
-			case "亿元":
-				return models.Yi
-			case "元":
-				return models.Yuan
+			switch u := unitIn(strings.TrimRightFunc(m[1], func(r rune) bool { return r != '元' && r != '亿' && r != '万' })); u {
+			case models.Yi, models.Yuan:
+				return u
 			}
 			return models.Wan
 		}
@@ -252,7 +250,7 @@ func windowUnit(rows []*sheet.Row) models.Money {
 }
 
 // reTitleUnit is a unit in brackets on its own: 情况表（亿元）, 【万元】.
-var reTitleUnit = regexp.MustCompile(`[(\[【]\s*(亿元|万元|元)\s*[)\]】]`)
+var reTitleUnit = regexp.MustCompile(`[(\[【]\s*(?:单位:)?(亿元|万元|元|亿|万)\s*[)\]】]`)
 
 // titleUnit is the unit a title states in brackets ("…进展情况表（亿元）")
 // when no 单位 line does: the default of every column above which it

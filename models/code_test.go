@@ -47,6 +47,17 @@ func TestUnitIndexResolvesSpellings(t *testing.T) {
 			t.Errorf("Resolve(%q) = %q, %v; want %q", in, u.Name, ok, want)
 		}
 	}
+	for in, want := range map[string]string{"张店区马尚街道": "张店区", "淄博市临淄区稷下街道": "临淄区", "高新区中润街道": "高新区",
+		"桓台": "桓台县", "沂源县南麻街道": "沂源县", "淄博经济开发区傅家镇": "经济开发区"} {
+		if u, ok := ix.Leading(in); !ok || u.Name != want {
+			t.Errorf("Leading(%q) = %q, %v; want %q", in, u.Name, ok, want)
+		}
+	}
+	for _, bad := range []string{"马尚街道", "370303马尚", "山东省"} {
+		if u, ok := ix.Leading(bad); ok {
+			t.Errorf("Leading(%q) = %q", bad, u.Name)
+		}
+	}
 	if u, ok := ix.Find("填报单位：淄博经济开发区管委会  填报日期：2024年7月5日"); !ok || u.Name != "经济开发区" {
 		t.Errorf("Find = %q, %v", u.Name, ok)
 	}

@@ -100,6 +100,29 @@ func (ix *UnitIndex) Resolve(s string) (Unit, bool) {
 	return Unit{}, false
 }
 
+// Leading returns the unit whose name or alias a place begins with, the
+// longest such: a district column that names the town too (张店区马尚街道,
+// 淄博市临淄区稷下街道) is that district. A spelling Resolve knows is its
+// unit; digits (area codes) never lead.
+func (ix *UnitIndex) Leading(s string) (Unit, bool) {
+	if u, ok := ix.Resolve(s); ok {
+		return u, true
+	}
+	k := NormalizeName(s)
+	best, bestLen := -1, 0
+	for _, cand := range []string{k, strings.TrimPrefix(k, "淄博市"), strings.TrimPrefix(k, "淄博")} {
+		for name, i := range ix.byName {
+			if len(name) > bestLen && len([]rune(name)) >= 2 && !allDigits(name) && len(cand) > len(name) && strings.HasPrefix(cand, name) {
+				best, bestLen = i, len(name)
+			}
+		}
+	}
+	if best < 0 {
+		return Unit{}, false
+	}
+	return ix.units[best], true
+}
+
 // Find returns the first unit whose name or alias occurs in text (a title
 // such as "淄川区2024年1-6月重大项目台账" or a 填报单位 line), preferring the
 // longest match so "淄博经济开发区" is not read as something shorter.

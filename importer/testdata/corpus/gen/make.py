@@ -10,9 +10,10 @@ import sys
 import cases_a
 import cases_b
 import cases_c
+import cases_d
 import lib
 
-ALL = cases_a.ALLCASES + cases_b.ALLCASES + cases_c.ALLCASES
+ALL = cases_a.ALLCASES + cases_b.ALLCASES + cases_c.ALLCASES + cases_d.ALLCASES
 
 if __name__ == "__main__":
     want = set(sys.argv[1:])
