@@ -15,7 +15,8 @@ import (
 // recover, so a panic shows up; every input must also end quickly.
 func FuzzRead(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*")
-	for _, p := range files {
+	corpus, _ := filepath.Glob("testdata/corpus/*") // the department ledgers of TestCorpus
+	for _, p := range append(files, corpus...) {
 		if strings.HasSuffix(p, ".json") || strings.HasSuffix(p, "gen") {
 			continue
 		}

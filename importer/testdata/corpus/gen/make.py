@@ -11,9 +11,10 @@ import cases_a
 import cases_b
 import cases_c
 import cases_d
+import cases_e
 import lib
 
-ALL = cases_a.ALLCASES + cases_b.ALLCASES + cases_c.ALLCASES + cases_d.ALLCASES
+ALL = cases_a.ALLCASES + cases_b.ALLCASES + cases_c.ALLCASES + cases_d.ALLCASES + cases_e.ALLCASES
 
 if __name__ == "__main__":
     want = set(sys.argv[1:])
