@@ -41,6 +41,10 @@ var heavyRoutes = map[string]bool{
 	"POST /api/v1/imports/:id/revert": true, "POST /imports/:id/revert": true,
 	"POST /imports/:id/remap": true, "POST /api/v1/lists/:year/rollover": true, "POST /lists/rollover": true,
 	"GET /api/v1/imports/:id": true, "GET /imports/:id": true, // 100,000 problems: 29 MB of JSON, 16 MB of page
+	"GET /imports/:id/revert": true, "GET /api/v1/audit": true,
+	// The history reads every import whole, its problems too (two imports
+	// of 100,000 problems: a 59 MB list, some 240 MiB a page).
+	"GET /api/v1/imports": true, "GET /imports": true, "GET /dashboard": true,
 	"GET /api/v1/imports/:id/file": true, "GET /imports/:id/file": true,
 	"GET /api/v1/imports/:id/problems.xlsx": true, "GET /imports/:id/problems.xlsx": true,
 	"GET /api/v1/reports/quarterly.xlsx": true, "GET /reports/quarterly.xlsx": true,
